@@ -1,0 +1,3 @@
+export * from './models/index.js';
+export * from './streams/index.js';
+export * from './components/telemetry.js';

@@ -1,0 +1,3 @@
+export * from './units.js';
+export * from './channel.js';
+export * from './validate.js';

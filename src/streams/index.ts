@@ -1,0 +1,2 @@
+export * from './ring-buffer.js';
+export * from './simulated.js';
