@@ -1,4 +1,4 @@
 export * from './units.js';
 export * from './channel.js';
 export * from './validate.js';
-export * from './decimate.js';
+export * from './columns.js';
