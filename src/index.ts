@@ -1,3 +1,4 @@
 export * from './models/index.js';
 export * from './streams/index.js';
 export * from './components/telemetry.js';
+export * from './components/trend.js';

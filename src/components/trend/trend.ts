@@ -1,0 +1,207 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import uPlot from 'uplot';
+import type { Observable, Subscription } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
+import { columnTimes, reduceToColumns, type Column } from '../../models/columns.js';
+import { RingBuffer } from '../../streams/ring-buffer.js';
+import { trendStyles } from './trend.styles.js';
+
+/** A channel with no sample for this many expected intervals is stale. */
+const STALE_FACTOR = 3;
+/** Read-outs and the text equivalent refresh at a calm rate, never per sample. */
+const READOUT_MS = 500;
+
+/**
+ * A real-time multi-channel strip chart. Samples go into ring buffers on
+ * arrival; the chart is drawn at most once per animation frame from
+ * first/min/max/last per pixel column, so spikes survive and gaps stay gaps.
+ *
+ * @tagname ir-trend
+ * @summary Multi-channel strip chart with read-outs and stale marking.
+ * @csspart readouts - The list of current values.
+ * @csspart readout - One channel's current value, unit and state.
+ * @csspart chart - The chart area.
+ * @cssproperty --ir-color-text - Text colour.
+ * @cssproperty --ir-color-surface - Background.
+ * @cssproperty --ir-color-stale - Colour of stale read-outs and lines.
+ * @cssproperty --ir-color-grid - Grid and axis colour.
+ * @cssproperty --ir-trend-series-1 - Colour of the first channel (2 to 6 likewise).
+ * @cssproperty --ir-trend-chart-height - Height of the chart area.
+ * @cssproperty --ir-font - Font of read-outs.
+ */
+export class IrTrend extends LitElement {
+  static override styles = trendStyles;
+
+  /** Channels to show, in order; each is drawn on the axis of its unit. */
+  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
+
+  /** The data: sample batches for the channels above. */
+  @property({ attribute: false }) source?: Observable<SampleBatch>;
+
+  /** Width of the visible window, in seconds. */
+  @property({ type: Number }) window = 120;
+
+  @state() private tick = 0;
+  @query('[part="chart"]') private chartEl!: HTMLElement;
+
+  private buffers = new Map<string, RingBuffer>();
+  private arrival = new Map<string, number>();
+  private subscription?: Subscription;
+  private chart?: uPlot;
+  private frame = 0;
+  private readoutTimer = 0;
+  private resize = new ResizeObserver(() => this.rebuild());
+  private xs = new Float64Array(0);
+  private ys: Column[][] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+    this.readoutTimer = window.setInterval(() => this.tick++, READOUT_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    clearInterval(this.readoutTimer);
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.resize.disconnect();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    this.resize.observe(this.chartEl);
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    // Buffers exist before the first sample can arrive.
+    if (changed.has('channels') || changed.has('window')) this.allocate();
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('source')) this.subscribe();
+    if (changed.has('channels') || changed.has('window')) this.rebuild();
+    // Moved in the DOM: observe again, rebuild the destroyed chart.
+    this.resize.observe(this.chartEl);
+    if (!this.chart) this.rebuild();
+  }
+
+  private subscribe(): void {
+    this.subscription?.unsubscribe();
+    if (!this.source || !this.isConnected) return;
+    this.subscription = this.source.subscribe((b) => this.ingest(b));
+  }
+
+  private allocate(): void {
+    const old = this.buffers;
+    this.buffers = new Map();
+    for (const c of this.channels) {
+      const capacity = Math.ceil((this.window * 1000) / c.intervalMs) + 1;
+      const kept = old.get(c.id);
+      this.buffers.set(c.id, kept && kept.capacity === capacity ? kept : new RingBuffer(capacity));
+    }
+  }
+
+  private ingest(batch: SampleBatch): void {
+    const ring = this.buffers.get(batch.channel);
+    if (!ring) return;
+    for (let i = 0; i < batch.t.length; i++) ring.push(batch.t[i], batch.v[i]);
+    this.arrival.set(batch.channel, performance.now());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private rebuild(): void {
+    this.chart?.destroy();
+    this.chart = undefined;
+    if (!this.chartEl || !this.channels.length) return;
+    const { width, height } = this.chartEl.getBoundingClientRect();
+    if (width < 10 || height < 10) return;
+    const columns = Math.max(1, Math.floor(width));
+    this.xs = new Float64Array(columns * 4);
+    this.ys = this.channels.map(() => new Array<Column>(columns * 4));
+    const style = getComputedStyle(this);
+    const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const grid = color('--ir-color-grid', '#2a3440');
+    const text = color('--ir-color-text', '#d8e1ea');
+    const palette = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176'];
+    const units = [...new Set(this.channels.map((c) => c.unit))];
+    this.chart = new uPlot(
+      {
+        width,
+        height,
+        legend: { show: false },
+        cursor: { show: true },
+        scales: { x: { time: true }, ...Object.fromEntries(units.map((u) => [u, { auto: true }])) },
+        axes: [
+          { stroke: text, grid: { stroke: grid } },
+          ...units.map((u, i) => ({ scale: u, label: u, stroke: text, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
+        ],
+        series: [
+          {},
+          ...this.channels.map((c, i) => ({
+            label: c.label,
+            scale: c.unit,
+            stroke: color(`--ir-trend-series-${i + 1}`, palette[i % palette.length]),
+            width: 1.5,
+            spanGaps: false,
+            points: { show: false },
+          })),
+        ],
+      },
+      [Array.from(this.xs), ...this.ys] as uPlot.AlignedData,
+      this.chartEl,
+    );
+    this.draw();
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    if (!this.chart || document.hidden) return;
+    let t1 = -Infinity;
+    for (const ring of this.buffers.values()) t1 = Math.max(t1, ring.last()?.t ?? -Infinity);
+    if (!Number.isFinite(t1)) return;
+    const t0 = t1 - this.window * 1000;
+    columnTimes(t0 / 1000, t1 / 1000, this.xs.length / 4, this.xs);
+    this.channels.forEach((c, i) => {
+      const ring = this.buffers.get(c.id)!;
+      reduceToColumns(ring.length, (k) => ring.t[ring.index(k)], (k) => ring.v[ring.index(k)], t0, t1, c.intervalMs * STALE_FACTOR, this.ys[i]);
+    });
+    this.chart.setData([this.xs as unknown as number[], ...this.ys] as uPlot.AlignedData);
+  }
+
+  private isStale(c: ChannelDescriptor, now: number): boolean {
+    const at = this.arrival.get(c.id);
+    return at === undefined || now - at > c.intervalMs * STALE_FACTOR;
+  }
+
+  protected override render() {
+    void this.tick;
+    const now = performance.now();
+    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    const age = new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 });
+    return html`
+      <ul part="readouts">
+        ${this.channels.map((c) => {
+          const last = this.buffers.get(c.id)?.last();
+          const stale = this.isStale(c, now);
+          const at = this.arrival.get(c.id);
+          return html`<li part="readout" ?data-stale=${stale}>
+            <span class="label">${c.label}</span>
+            <span class="value">${!last || stale ? '--' : fmt.format(last.v)}</span>
+            <span class="unit">${unitSymbol(c.unit)}</span>
+            ${stale && at !== undefined ? html`<span class="age">(${age.format((now - at) / 1000)})</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+      <div part="chart"></div>
+    `;
+  }
+}
+
+const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω' };
+const unitSymbol = (ucum: string) => SYMBOLS[ucum] ?? ucum;
