@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
+import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -15,6 +16,6 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wsServerPlugin()],
   reporters: [defaultReporter(), totalsReporter()],
 };

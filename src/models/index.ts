@@ -2,3 +2,6 @@ export * from './units.js';
 export * from './channel.js';
 export * from './validate.js';
 export * from './columns.js';
+export * from './wire.js';
+export * from './sequence.js';
+export * from './backoff.js';

@@ -36,7 +36,7 @@ describe('ir-trend', () => {
   it('greys a stale channel and shows -- with the age of its last value', async () => {
     const { el, source } = await mount();
     source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(20) });
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1100));
     el.requestUpdate();
     await el.updateComplete;
     expect(readout(el).hasAttribute('data-stale')).to.equal(true);

@@ -9,6 +9,8 @@ import { trendStyles } from './trend.styles.js';
 
 /** A channel with no sample for this many expected intervals is stale. */
 const STALE_FACTOR = 3;
+/** Sources deliver in batches (every 100 ms or so): the arrival watchdog never fires sooner. */
+const MIN_STALE_MS = 1000;
 /** Read-outs and the text equivalent refresh at a calm rate, never per sample. */
 const READOUT_MS = 500;
 
@@ -138,7 +140,7 @@ export class IrTrend extends LitElement {
         scales: { x: { time: true }, ...Object.fromEntries(units.map((u) => [u, { auto: true }])) },
         axes: [
           { stroke: text, grid: { stroke: grid } },
-          ...units.map((u, i) => ({ scale: u, label: u, stroke: text, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
+          ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
         ],
         series: [
           {},
@@ -175,7 +177,7 @@ export class IrTrend extends LitElement {
 
   private isStale(c: ChannelDescriptor, now: number): boolean {
     const at = this.arrival.get(c.id);
-    return at === undefined || now - at > c.intervalMs * STALE_FACTOR;
+    return at === undefined || now - at > Math.max(c.intervalMs * STALE_FACTOR, MIN_STALE_MS);
   }
 
   protected override render() {

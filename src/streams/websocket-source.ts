@@ -1,0 +1,112 @@
+import { Observable } from 'rxjs';
+import { backoffDelay, type BackoffOptions } from '../models/backoff.js';
+import { SequenceTracker } from '../models/sequence.js';
+import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage } from '../models/wire.js';
+
+/** 'closed' is reserved for a source that gives up; this one retries until unsubscribed. */
+export type SocketState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/** Messages and the technical events around them, in arrival order. */
+export type WsItem =
+  | { type: 'message'; message: WireMessage }
+  | { type: 'frame'; frame: BinaryFrame }
+  | { type: 'state'; state: SocketState; attempt: number; delayMs?: number }
+  | { type: 'parse-error'; reason: string; detail: string }
+  | { type: 'sequence'; channel: string; seq: number; reason: 'gap' | 'duplicate'; missing?: number };
+
+export interface WebSocketSourceOptions {
+  backoff?: Partial<BackoffOptions>;
+  WebSocketCtor?: typeof WebSocket;
+  random?: () => number;
+}
+
+const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, maxMs: 10_000, factor: 2, jitter: 0.3 };
+
+/**
+ * A WebSocket that reconnects for as long as it is subscribed, a clean server close included
+ * (a monitor never chooses to go dark). NDJSON text lines and binary frames are parsed;
+ * duplicates by per-channel seq are reported and dropped, gaps reported and passed on.
+ */
+export function websocketSource(url: string, opts: WebSocketSourceOptions = {}): Observable<WsItem> {
+  const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  const Ctor = opts.WebSocketCtor ?? WebSocket;
+  const random = opts.random ?? Math.random;
+
+  return new Observable<WsItem>((sub) => {
+    const seqs = new SequenceTracker();
+    let ws: WebSocket | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    let done = false;
+
+    const sequenced = (channel: string, seq: number): boolean => {
+      const s = seqs.check(channel, seq);
+      if (s.kind === 'ok') return true;
+      if (s.kind === 'gap') {
+        sub.next({ type: 'sequence', channel, seq, reason: 'gap', missing: s.missing });
+        return true;
+      }
+      sub.next({ type: 'sequence', channel, seq, reason: 'duplicate' });
+      return false;
+    };
+
+    const onText = (text: string) => {
+      for (const line of text.split('\n')) {
+        if (line.trim() === '') continue;
+        const r = parseWireLine(line);
+        if (!r.ok) sub.next({ type: 'parse-error', ...r.error });
+        else if (sequenced(r.value.channel, r.value.seq)) sub.next({ type: 'message', message: r.value });
+      }
+    };
+
+    const onBinary = (buf: ArrayBuffer) => {
+      const r = decodeBinaryFrame(buf);
+      if (!r.ok) sub.next({ type: 'parse-error', ...r.error });
+      else if (sequenced(r.value.channel, r.value.seq)) sub.next({ type: 'frame', frame: r.value });
+    };
+
+    const connect = () => {
+      timer = undefined;
+      sub.next({ type: 'state', state: 'connecting', attempt });
+      let sock: WebSocket;
+      try {
+        sock = new Ctor(url);
+      } catch {
+        scheduleReconnect();
+        return;
+      }
+      ws = sock;
+      sock.binaryType = 'arraybuffer';
+      sock.onopen = () => {
+        attempt = 0;
+        sub.next({ type: 'state', state: 'live', attempt });
+      };
+      sock.onmessage = (e: MessageEvent) => {
+        if (typeof e.data === 'string') onText(e.data);
+        else if (e.data instanceof ArrayBuffer) onBinary(e.data);
+      };
+      // 'close' always follows 'error', so reconnection hangs off close alone.
+      sock.onclose = () => {
+        if (ws === sock) ws = undefined;
+        if (!done) scheduleReconnect();
+      };
+    };
+
+    const scheduleReconnect = () => {
+      const delayMs = backoffDelay(attempt, backoff, random());
+      sub.next({ type: 'state', state: 'reconnecting', attempt, delayMs });
+      attempt++;
+      timer = setTimeout(connect, delayMs);
+    };
+
+    connect();
+    return () => {
+      done = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (ws) {
+        ws.onopen = ws.onmessage = ws.onclose = null;
+        ws.close();
+      }
+    };
+  });
+}

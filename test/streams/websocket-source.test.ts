@@ -1,0 +1,98 @@
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { Subscription } from 'rxjs';
+import { websocketSource, type WsItem } from '../../src/streams/websocket-source.js';
+import { encodeBinaryFrame } from '../../src/models/wire.js';
+
+const line = (seq: number, v = 37) =>
+  JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq, unit: 'Cel', t: [1.7e12 + seq], v: [v] });
+const send = (payload: { lines?: string[]; binary?: number[][] }) => executeServerCommand('ws-send', payload);
+
+/** Waits until `pred` holds over everything received so far. */
+async function until(items: WsItem[], pred: (items: WsItem[]) => boolean, what: string, ms = 5000) {
+  const end = performance.now() + ms;
+  while (!pred(items)) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(items.map((i) => i.type))}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+const lives = (items: WsItem[]) => items.filter((i) => i.type === 'state' && i.state === 'live').length;
+const messages = (items: WsItem[]) => items.filter((i) => i.type === 'message');
+
+describe('websocketSource against a real server', () => {
+  let url: string;
+  let sub: Subscription | undefined;
+  let items: WsItem[];
+
+  before(async () => {
+    url = `ws://127.0.0.1:${await executeServerCommand<number, unknown>('ws-port')}`;
+  });
+  beforeEach(async () => {
+    items = [];
+    sub = websocketSource(url, { backoff: { initialMs: 20, maxMs: 100, factor: 2, jitter: 0.2 } }).subscribe((i) => items.push(i));
+    await until(items, (xs) => lives(xs) === 1, 'live');
+    // The server may still hold a socket from the previous test; wait until it is just ours.
+    const end = performance.now() + 2000;
+    while ((await executeServerCommand<number, unknown>('ws-clients')) !== 1 && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
+  });
+  afterEach(() => sub?.unsubscribe());
+
+  it('receives samples and binary frames', async () => {
+    await send({ lines: [line(0), line(1)] });
+    const frame = encodeBinaryFrame({ kind: 'waveform', channel: 'ire', seq: 0, t0: 5, sampleRateHz: 1000, data: Float32Array.of(1, 2) });
+    await send({ binary: [Array.from(new Uint8Array(frame))] });
+    await until(items, (xs) => messages(xs).length === 2 && xs.some((i) => i.type === 'frame'), 'samples');
+    const m = messages(items)[1];
+    expect(m.type === 'message' && m.message.seq).to.equal(1);
+    const f = items.find((i) => i.type === 'frame');
+    expect(f?.type === 'frame' && Array.from(f.frame.data)).to.deep.equal([1, 2]);
+  });
+
+  it('reconnects after terminate, and detects a gap across it', async () => {
+    await send({ lines: [line(0), line(1)] });
+    await until(items, (xs) => messages(xs).length === 2, 'first batch');
+    await executeServerCommand('ws-terminate-all');
+    await until(items, (xs) => lives(xs) === 2, 'reconnect');
+    expect(items.some((i) => i.type === 'state' && i.state === 'reconnecting')).to.equal(true);
+    await send({ lines: [line(5)] });
+    await until(items, (xs) => messages(xs).length === 3, 'after gap');
+    const gap = items.find((i) => i.type === 'sequence');
+    expect(gap).to.deep.equal({ type: 'sequence', channel: 'probe', seq: 5, reason: 'gap', missing: 3 });
+  });
+
+  it('reconnects after a clean close, and drops duplicates replayed across it', async () => {
+    await send({ lines: [line(0), line(1), line(2)] });
+    await until(items, (xs) => messages(xs).length === 3, 'first batch');
+    await executeServerCommand('ws-close-all');
+    await until(items, (xs) => lives(xs) === 2, 'reconnect');
+    await send({ lines: [line(1), line(2), line(3)] });
+    await until(items, (xs) => messages(xs).length === 4, 'after replay');
+    const dups = items.filter((i) => i.type === 'sequence');
+    expect(dups.map((d) => d.type === 'sequence' && [d.reason, d.seq])).to.deep.equal([['duplicate', 1], ['duplicate', 2]]);
+    expect(messages(items).map((m) => m.type === 'message' && m.message.seq)).to.deep.equal([0, 1, 2, 3]);
+  });
+
+  it('reports malformed JSON as a typed error and keeps going', async () => {
+    await send({ lines: [line(0), '{"ver":1,', line(1)] });
+    await until(items, (xs) => messages(xs).length === 2, 'lines around the error');
+    const err = items.find((i) => i.type === 'parse-error');
+    expect(err?.type === 'parse-error' && err.reason).to.equal('malformed-json');
+    await send({ binary: [[1, 2, 3, 4, 5]] });
+    await until(items, (xs) => xs.filter((i) => i.type === 'parse-error').length === 2, 'binary error');
+    await send({ lines: [line(2)] });
+    await until(items, (xs) => messages(xs).length === 3, 'after errors');
+  });
+
+  it('backs off while the server is unreachable', async () => {
+    sub?.unsubscribe();
+    const xs: WsItem[] = [];
+    const s = websocketSource('ws://127.0.0.1:9', { backoff: { initialMs: 10, maxMs: 40, factor: 2, jitter: 0 } }).subscribe((i) => xs.push(i));
+    try {
+      await until(xs, (a) => a.filter((i) => i.type === 'state' && i.state === 'reconnecting').length >= 4, 'retries');
+      const delays = xs.flatMap((i) => (i.type === 'state' && i.state === 'reconnecting' ? [i.delayMs] : []));
+      expect(delays.slice(0, 4)).to.deep.equal([10, 20, 40, 40]);
+    } finally {
+      s.unsubscribe();
+    }
+  });
+});
