@@ -45,3 +45,32 @@ describe('ir-telemetry', () => {
     expect(customElements.get('ir-telemetry')).to.not.equal(Other);
   });
 });
+
+describe('ir-telemetry with src', () => {
+  it('connects to a real WebSocket gateway, hands on samples and reports malformed lines', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const el = document.createElement('ir-telemetry');
+    const reader = document.createElement('test-channel-reader') as ChannelReader;
+    el.append(reader);
+    const technical: string[] = [];
+    el.addEventListener('ir-technical', (e) => technical.push((e as Event & { detail: { type: string } }).detail.type));
+    el.src = `ws://127.0.0.1:${port}`;
+    document.body.append(el);
+    const seen: number[] = [];
+    await el.updateComplete;
+    const sub = reader.consumer.value!.channel('probe').subscribe((b) => seen.push(b.v[0]));
+    const end = performance.now() + 5000;
+    while (el.state !== 'live' && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(el.state).to.equal('live');
+    await executeServerCommand('ws-send', {
+      lines: ['{not json', JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq: 0, unit: 'Cel', t: [1.7e12], v: [-12.5] })],
+    });
+    while (seen.length === 0 && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(seen).to.deep.equal([-12.5]);
+    expect(technical).to.deep.equal(['parse-error']);
+    sub.unsubscribe();
+    el.remove();
+    expect(el.state).to.equal('closed');
+  });
+});

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextProvider, createContext } from '@lit/context';
 import { Observable, Subject, filter, share, type Subscription } from 'rxjs';
 import type { SampleBatch } from '../../models/channel.js';
+import { websocketSource, type WsItem } from '../../streams/websocket-source.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
 
@@ -20,6 +21,13 @@ export class ConnectionStateEvent extends Event {
   }
 }
 
+/** A technical event from the transport: a parse error or a sequence gap or duplicate. */
+export class TechnicalEvent extends Event {
+  constructor(readonly detail: Exclude<WsItem, { type: 'message' | 'frame' | 'state' }>) {
+    super('ir-technical', { bubbles: true, composed: true });
+  }
+}
+
 /**
  * An invisible provider: connects a source and hands its channels, by their
  * `channel` attribute, to the elements inside it.
@@ -28,9 +36,13 @@ export class ConnectionStateEvent extends Event {
  * @summary Connects telemetry and shares it with the panels inside.
  * @slot - Panels that read channels from this source.
  * @event ir-connection-state - The connection state changed (`ConnectionStateEvent`).
+ * @event ir-technical - Malformed data, or a gap or duplicate in a channel's sequence (`TechnicalEvent`).
  */
 export class IrTelemetry extends LitElement {
-  /** The source: an Observable of sample batches. */
+  /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
+  @property() src?: string;
+
+  /** The source: an Observable of sample batches. Takes precedence over `src`. */
   @property({ attribute: false }) source?: Observable<SampleBatch>;
 
   /** The connection state: connecting, live, stale, reconnecting or closed. */
@@ -61,11 +73,12 @@ export class IrTelemetry extends LitElement {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('source') && this.isConnected) this.connect();
+    if ((changed.has('source') || changed.has('src')) && this.isConnected) this.connect();
   }
 
   private connect(): void {
     this.subscription?.unsubscribe();
+    if (!this.source && this.src) return this.connectSocket(this.src);
     if (!this.source) return;
     this.setState('connecting');
     this.subscription = this.source.subscribe({
@@ -75,6 +88,15 @@ export class IrTelemetry extends LitElement {
       },
       error: () => this.setState('closed'),
       complete: () => this.setState('closed'),
+    });
+  }
+
+  private connectSocket(url: string): void {
+    this.subscription = websocketSource(url).subscribe((item) => {
+      if (item.type === 'state') this.setState(item.state);
+      else if (item.type === 'message') {
+        if (item.message.type === 'samples') this.hub.next(item.message);
+      } else if (item.type !== 'frame') this.dispatchEvent(new TechnicalEvent(item));
     });
   }
 
