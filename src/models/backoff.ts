@@ -14,5 +14,6 @@ export function backoffDelay(attempt: number, o: BackoffOptions, random: number)
   const base = Math.min(o.maxMs, o.initialMs * Math.pow(Math.max(1, o.factor), Math.max(0, attempt)));
   const j = Math.min(1, Math.max(0, o.jitter));
   const r = Math.min(1, Math.max(0, random));
-  return base * (1 - j) + base * j * r;
+  // min(): rounding must never push the delay past its cap.
+  return Math.min(base, base * (1 - j) + base * j * r);
 }

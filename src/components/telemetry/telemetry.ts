@@ -22,7 +22,7 @@ export class ConnectionStateEvent extends Event {
 }
 
 /** A technical event from the transport: a parse error or a sequence gap or duplicate. */
-export class TechnicalEvent extends Event {
+export class TransportTechnicalEvent extends Event {
   constructor(readonly detail: Exclude<WsItem, { type: 'message' | 'frame' | 'state' }>) {
     super('ir-technical', { bubbles: true, composed: true });
   }
@@ -36,7 +36,7 @@ export class TechnicalEvent extends Event {
  * @summary Connects telemetry and shares it with the panels inside.
  * @slot - Panels that read channels from this source.
  * @event ir-connection-state - The connection state changed (`ConnectionStateEvent`).
- * @event ir-technical - Malformed data, or a gap or duplicate in a channel's sequence (`TechnicalEvent`).
+ * @event ir-technical - Malformed data, or a gap or duplicate in a channel's sequence (`TransportTechnicalEvent`).
  */
 export class IrTelemetry extends LitElement {
   /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
@@ -96,7 +96,7 @@ export class IrTelemetry extends LitElement {
       if (item.type === 'state') this.setState(item.state);
       else if (item.type === 'message') {
         if (item.message.type === 'samples') this.hub.next(item.message);
-      } else if (item.type !== 'frame') this.dispatchEvent(new TechnicalEvent(item));
+      } else if (item.type !== 'frame') this.dispatchEvent(new TransportTechnicalEvent(item));
     });
   }
 

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import type { Observable, Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
-import { columnTimes, reduceToColumns, type Column } from '../../models/columns.js';
+import { ColumnAggregator, type Column } from '../../models/column-aggregator.js';
 import { RingBuffer } from '../../streams/ring-buffer.js';
 import { trendStyles } from './trend.styles.js';
 
@@ -48,6 +48,7 @@ export class IrTrend extends LitElement {
   @query('[part="chart"]') private chartEl!: HTMLElement;
 
   private buffers = new Map<string, RingBuffer>();
+  private columns = new Map<string, ColumnAggregator>();
   private arrival = new Map<string, number>();
   private subscription?: Subscription;
   private chart?: uPlot;
@@ -111,7 +112,11 @@ export class IrTrend extends LitElement {
   private ingest(batch: SampleBatch): void {
     const ring = this.buffers.get(batch.channel);
     if (!ring) return;
-    for (let i = 0; i < batch.t.length; i++) ring.push(batch.t[i], batch.v[i]);
+    const agg = this.columns.get(batch.channel);
+    for (let i = 0; i < batch.t.length; i++) {
+      ring.push(batch.t[i], batch.v[i]);
+      agg?.add(batch.t[i], batch.v[i]);
+    }
     this.arrival.set(batch.channel, performance.now());
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
   }
@@ -125,6 +130,16 @@ export class IrTrend extends LitElement {
     const columns = Math.max(1, Math.floor(width));
     this.xs = new Float64Array(columns * 4);
     this.ys = this.channels.map(() => new Array<Column>(columns * 4));
+    // A new width re-bins the window once from the raw samples; from then on, O(1) a sample.
+    const columnMs = (this.window * 1000) / columns;
+    this.columns = new Map(
+      this.channels.map((c) => {
+        const agg = new ColumnAggregator(columns, columnMs, c.intervalMs * STALE_FACTOR);
+        const ring = this.buffers.get(c.id)!;
+        for (let k = 0; k < ring.length; k++) agg.add(ring.t[ring.index(k)], ring.v[ring.index(k)]);
+        return [c.id, agg];
+      }),
+    );
     const style = getComputedStyle(this);
     const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const grid = color('--ir-color-grid', '#2a3440');
@@ -166,12 +181,11 @@ export class IrTrend extends LitElement {
     let t1 = -Infinity;
     for (const ring of this.buffers.values()) t1 = Math.max(t1, ring.last()?.t ?? -Infinity);
     if (!Number.isFinite(t1)) return;
-    const t0 = t1 - this.window * 1000;
-    columnTimes(t0 / 1000, t1 / 1000, this.xs.length / 4, this.xs);
-    this.channels.forEach((c, i) => {
-      const ring = this.buffers.get(c.id)!;
-      reduceToColumns(ring.length, (k) => ring.t[ring.index(k)], (k) => ring.v[ring.index(k)], t0, t1, c.intervalMs * STALE_FACTOR, this.ys[i]);
-    });
+    // Every channel shares one column grid, so the first one's times serve all.
+    const lead = this.columns.get(this.channels[0].id)!;
+    const end = lead.columnOf(t1);
+    lead.times(end, this.xs);
+    this.channels.forEach((c, i) => this.columns.get(c.id)!.write(end, this.ys[i]));
     this.chart.setData([this.xs as unknown as number[], ...this.ys] as uPlot.AlignedData);
   }
 

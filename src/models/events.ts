@@ -1,0 +1,34 @@
+import type { Quality, SampleBatch } from './channel.js';
+import type { Verdict } from './validate.js';
+
+/** Why samples were kept out of the picture, beyond a per-value Verdict. */
+export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json';
+
+/**
+ * Samples rejected for one reason, aggregated per batch so a burst of bad
+ * data costs one event, not one per sample. `t` is the first offending data time
+ * (NaN when no time is known, e.g. an unparseable line).
+ */
+export interface TechnicalEvent {
+  type: 'technical';
+  channel: string | null;
+  reason: TechnicalReason;
+  count: number;
+  t: number;
+}
+
+/** A batch that may declare the unit it was sent in (the wire always does). */
+export interface UnitBatch extends SampleBatch {
+  unit?: string;
+}
+
+/** A channel's quality changed, at data time `t`. */
+export interface QualityChange {
+  type: 'quality';
+  channel: string;
+  quality: Quality;
+  t: number;
+}
+
+export const isTechnicalEvent = (x: unknown): x is TechnicalEvent =>
+  typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'technical';

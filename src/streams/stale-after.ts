@@ -1,0 +1,54 @@
+import { Observable, asyncScheduler, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
+import type { QualityChange } from '../models/events.js';
+
+/**
+ * Quality of one channel: 'stale' once no data came for intervalMs * factor,
+ * judged twice because either alone misses a case. On data time, a gap between
+ * consecutive samples (a replay or a burst after a stall) shows as stale then
+ * valid. On arrival, a scheduler watchdog catches a source that went silent,
+ * which data time alone can never notice. Emits only changes.
+ */
+export function staleAfter(
+  descriptor: ChannelDescriptor,
+  factor = 3,
+  scheduler: SchedulerLike = asyncScheduler,
+): OperatorFunction<SampleBatch, QualityChange> {
+  const limit = descriptor.intervalMs * factor;
+  const channel = descriptor.id;
+  return (source) =>
+    new Observable<QualityChange>((out) => {
+      let quality: 'valid' | 'stale' | undefined;
+      let lastT = NaN;
+      let watchdog: Subscription | undefined;
+      const set = (q: 'valid' | 'stale', t: number) => {
+        if (q === quality) return;
+        quality = q;
+        out.next({ type: 'quality', channel, quality: q, t });
+      };
+      const arm = () => {
+        watchdog?.unsubscribe();
+        watchdog = scheduler.schedule(() => set('stale', lastT + limit), limit);
+      };
+      const sub = source.subscribe({
+        next(b) {
+          const len = b.t.length;
+          // Other channels' batches say nothing about this one.
+          if (len === 0 || b.channel !== channel) return;
+          for (let i = 0; i < len; i++) {
+            const t = b.t[i];
+            if (t - lastT > limit) set('stale', lastT + limit);
+            set('valid', t);
+            if (!(t < lastT)) lastT = t;
+          }
+          arm();
+        },
+        error: (e) => out.error(e),
+        complete: () => out.complete(),
+      });
+      return () => {
+        watchdog?.unsubscribe();
+        sub.unsubscribe();
+      };
+    });
+}
