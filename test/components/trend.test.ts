@@ -73,3 +73,65 @@ describe('ir-trend', () => {
     el.remove();
   });
 });
+
+/** Rows (device pixels) of the canvas holding a colour close to rgb. */
+function rowsWith(el: IrTrend, [r, g, b]: [number, number, number], tolerance = 40): number[] {
+  const canvas = el.shadowRoot!.querySelector('canvas')!;
+  const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const rows: number[] = [];
+  for (let y = 0; y < canvas.height; y++)
+    for (let x = 0; x < canvas.width; x++) {
+      const i = (y * canvas.width + x) * 4;
+      if (Math.abs(img[i] - r) + Math.abs(img[i + 1] - g) + Math.abs(img[i + 2] - b) < tolerance && img[i + 3] > 200) {
+        rows.push(y);
+        break;
+      }
+    }
+  return rows;
+}
+
+const ramp = (n: number) => ({ channel: 'probe', t: new Float64Array(n).map((_, i) => i * 100), v: new Float32Array(n).map((_, i) => i) });
+
+describe('ir-trend limits and themes', () => {
+  it('draws a limit line at the height its value implies', async () => {
+    const { el, source } = await mount();
+    el.limits = [{ channel: 'probe', above: 60 }];
+    el.style.setProperty('--ir-trend-limit-color', 'rgb(255, 0, 255)');
+    el.theme = 'light';
+    await el.updateComplete;
+    source.next(ramp(100));
+    await frame();
+    await frame();
+    const chart = (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
+    const y = Math.round(chart.valToPos(60, 'Cel', true));
+    const rows = rowsWith(el, [255, 0, 255]);
+    expect(rows).to.include(y);
+    el.remove();
+  });
+
+  it('re-reads canvas colours when the theme changes', async () => {
+    const { el, source } = await mount();
+    source.next(ramp(100));
+    await frame();
+    await frame();
+    expect(rowsWith(el, [0x4f, 0xc3, 0xf7]).length).to.be.greaterThan(10);
+    expect(rowsWith(el, [0, 255, 255], 10)).to.have.length(0);
+    el.theme = 'high-contrast';
+    await el.updateComplete;
+    await frame();
+    await frame();
+    expect(rowsWith(el, [0, 255, 255], 10).length).to.be.greaterThan(10);
+    el.remove();
+  });
+
+  it('gives a text equivalent: value, unit, direction and limit state', async () => {
+    const { el, source } = await mount();
+    el.limits = [{ channel: 'probe', above: 50 }];
+    source.next(ramp(100));
+    el.requestUpdate();
+    await el.updateComplete;
+    const summary = el.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.equal('Probe: 99.0 °C, rising, above its limit.');
+    el.remove();
+  });
+});

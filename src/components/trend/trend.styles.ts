@@ -1,17 +1,46 @@
 import { css } from 'lit';
 
 export const trendStyles = css`
+  /* Private --_* values: each falls back to the theme's default, so a page-level
+     --ir-* value (set on :root or any ancestor) always wins. */
   :host {
+    --_text: var(--ir-color-text, #d8e1ea);
+    --_surface: var(--ir-color-surface, #0b0f14);
+    --_grid: var(--ir-color-grid, #2a3440);
+    --_stale: var(--ir-color-stale, #6b7785);
+    --_limit: var(--ir-trend-limit-color, #ff5252);
+    --_series-1: var(--ir-trend-series-1, #4fc3f7);
+    --_series-2: var(--ir-trend-series-2, #ffb74d);
+    --_series-3: var(--ir-trend-series-3, #81c784);
+    --_series-4: var(--ir-trend-series-4, #e57373);
+    --_series-5: var(--ir-trend-series-5, #ba68c8);
+    --_series-6: var(--ir-trend-series-6, #fff176);
     display: block;
     position: relative;
     min-block-size: 160px;
-    color: var(--ir-color-text, #d8e1ea);
-    background: var(--ir-color-surface, #0b0f14);
+    color: var(--_text);
+    background: var(--_surface);
     font: var(--ir-font, 14px system-ui, sans-serif);
-    border: var(--ir-trend-border-width, 2px) solid transparent;
   }
-  :host([lang='fr']) {
-    font-variant-numeric: tabular-nums;
+  :host([theme='light']) {
+    --_text: var(--ir-color-text, #1b232c);
+    --_surface: var(--ir-color-surface, #ffffff);
+    --_grid: var(--ir-color-grid, #d5dbe1);
+    --_stale: var(--ir-color-stale, #8a96a3);
+    --_limit: var(--ir-trend-limit-color, #c62828);
+    --_series-1: var(--ir-trend-series-1, #0277bd);
+    --_series-2: var(--ir-trend-series-2, #e65100);
+    --_series-3: var(--ir-trend-series-3, #2e7d32);
+  }
+  :host([theme='high-contrast']) {
+    --_text: var(--ir-color-text, #ffffff);
+    --_surface: var(--ir-color-surface, #000000);
+    --_grid: var(--ir-color-grid, #808080);
+    --_stale: var(--ir-color-stale, #b0b0b0);
+    --_limit: var(--ir-trend-limit-color, #ff0000);
+    --_series-1: var(--ir-trend-series-1, #00ffff);
+    --_series-2: var(--ir-trend-series-2, #ffff00);
+    --_series-3: var(--ir-trend-series-3, #00ff00);
   }
   [part='readouts'] {
     display: flex;
@@ -25,7 +54,7 @@ export const trendStyles = css`
     font-variant-numeric: tabular-nums;
   }
   [part='readout'][data-stale] {
-    color: var(--ir-color-stale, #6b7785);
+    color: var(--_stale);
   }
   .value {
     font-size: 1.4em;

@@ -11,6 +11,8 @@ import { trendStyles } from './trend.styles.js';
 const STALE_FACTOR = 3;
 /** Sources deliver in batches (every 100 ms or so): the arrival watchdog never fires sooner. */
 const MIN_STALE_MS = 1000;
+/** The spoken direction compares the latest value with the one this long before. */
+const TREND_MS = 10_000;
 /** Read-outs and the text equivalent refresh at a calm rate, never per sample. */
 const READOUT_MS = 500;
 
@@ -31,6 +33,8 @@ const READOUT_MS = 500;
  * @cssproperty --ir-trend-series-1 - Colour of the first channel (2 to 6 likewise).
  * @cssproperty --ir-trend-chart-height - Height of the chart area.
  * @cssproperty --ir-font - Font of read-outs.
+ * @cssproperty --ir-trend-limit-color - Limit lines and the shaded band beyond a limit.
+ * @csspart summary - The text equivalent of the chart (visually hidden).
  */
 export class IrTrend extends LitElement {
   static override styles = trendStyles;
@@ -43,6 +47,12 @@ export class IrTrend extends LitElement {
 
   /** Width of the visible window, in seconds. */
   @property({ type: Number }) window = 120;
+
+  /** Limits drawn as dashed lines, with the band beyond each limit shaded. */
+  @property({ attribute: false }) limits: TrendLimit[] = [];
+
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
 
   @state() private tick = 0;
   @query('[part="chart"]') private chartEl!: HTMLElement;
@@ -87,7 +97,8 @@ export class IrTrend extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('source')) this.subscribe();
-    if (changed.has('channels') || changed.has('window')) this.rebuild();
+    // Canvas colours are read from CSS when the chart is built: a new theme rebuilds it.
+    if (changed.has('channels') || changed.has('window') || changed.has('theme')) this.rebuild();
     // Moved in the DOM: observe again, rebuild the destroyed chart.
     this.resize.observe(this.chartEl);
     if (!this.chart) this.rebuild();
@@ -141,10 +152,9 @@ export class IrTrend extends LitElement {
       }),
     );
     const style = getComputedStyle(this);
-    const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    const grid = color('--ir-color-grid', '#2a3440');
-    const text = color('--ir-color-text', '#d8e1ea');
-    const palette = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176'];
+    const color = (name: string) => style.getPropertyValue(name).trim();
+    const grid = color('--_grid');
+    const text = color('--_text');
     const units = [...new Set(this.channels.map((c) => c.unit))];
     this.chart = new uPlot(
       {
@@ -157,12 +167,14 @@ export class IrTrend extends LitElement {
           { stroke: text, grid: { stroke: grid } },
           ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
         ],
+        hooks: { draw: [(u: uPlot) => this.drawLimits(u, color('--_limit'))] },
         series: [
           {},
           ...this.channels.map((c, i) => ({
             label: c.label,
             scale: c.unit,
-            stroke: color(`--ir-trend-series-${i + 1}`, palette[i % palette.length]),
+            // A stale channel's line turns grey; the read-out says so in words too.
+            stroke: ((live: string, stale: string) => () => (this.isStale(c, performance.now()) ? stale : live))(color(`--_series-${(i % 6) + 1}`), color('--_stale')),
             width: 1.5,
             spanGaps: false,
             points: { show: false },
@@ -187,6 +199,34 @@ export class IrTrend extends LitElement {
     lead.times(end, this.xs);
     this.channels.forEach((c, i) => this.columns.get(c.id)!.write(end, this.ys[i]));
     this.chart.setData([this.xs as unknown as number[], ...this.ys] as uPlot.AlignedData);
+  }
+
+  /** Dashed line at each limit; the band beyond it is shaded so the crossing reads at a glance. */
+  private drawLimits(u: uPlot, color: string): void {
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    ctx.save();
+    ctx.strokeStyle = ctx.fillStyle = color;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    for (const limit of this.limits) {
+      const unit = this.channels.find((c) => c.id === limit.channel)?.unit;
+      if (!unit) continue;
+      for (const [value, beyondTop] of [[limit.above, true], [limit.below, false]] as const) {
+        if (value === undefined) continue;
+        // Centre a thin line on a pixel row so it is crisp, not smeared over two.
+        const y = Math.round(u.valToPos(value, unit, true)) + 0.5;
+        if (y < top || y > top + height) continue;
+        ctx.globalAlpha = 0.12;
+        ctx.fillRect(left, beyondTop ? top : y, width, beyondTop ? y - top : top + height - y);
+        ctx.globalAlpha = 1;
+        ctx.beginPath();
+        ctx.moveTo(left, y);
+        ctx.lineTo(left + width, y);
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
   }
 
   private isStale(c: ChannelDescriptor, now: number): boolean {
@@ -214,9 +254,38 @@ export class IrTrend extends LitElement {
           </li>`;
         })}
       </ul>
-      <div part="chart"></div>
+      <div part="chart" aria-hidden="true"></div>
+      <p part="summary" class="sr-only" role="status">${this.summary(fmt, now)}</p>
     `;
   }
+
+  /** The chart in words: each channel's value, unit, direction and limit state. */
+  private summary(fmt: Intl.NumberFormat, now: number): string {
+    const fr = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).startsWith('fr');
+    const words = fr
+      ? { stale: 'pas de données récentes', rising: 'en hausse', falling: 'en baisse', steady: 'stable', above: 'au-dessus de la limite', below: 'en dessous de la limite' }
+      : { stale: 'no recent data', rising: 'rising', falling: 'falling', steady: 'steady', above: 'above its limit', below: 'below its limit' };
+    return this.channels
+      .map((c) => {
+        const ring = this.buffers.get(c.id);
+        const last = ring?.last();
+        if (!ring || !last || this.isStale(c, now)) return `${c.label}: ${words.stale}.`;
+        const earlier = ring.v[ring.index(Math.max(0, ring.length - 1 - Math.round(TREND_MS / c.intervalMs)))];
+        const delta = last.v - earlier;
+        const direction = Math.abs(delta) < 0.5 ? words.steady : delta > 0 ? words.rising : words.falling;
+        const limit = this.limits.find((l) => l.channel === c.id);
+        const state = limit?.above !== undefined && last.v > limit.above ? `, ${words.above}` : limit?.below !== undefined && last.v < limit.below ? `, ${words.below}` : '';
+        return `${c.label}: ${fmt.format(last.v)} ${unitSymbol(c.unit)}, ${direction}${state}.`;
+      })
+      .join(' ');
+  }
+}
+
+/** A limit on one channel: `above` and/or `below`, in the channel's unit. */
+export interface TrendLimit {
+  channel: string;
+  above?: number;
+  below?: number;
 }
 
 const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω' };
