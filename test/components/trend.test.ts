@@ -135,3 +135,22 @@ describe('ir-trend limits and themes', () => {
     el.remove();
   });
 });
+
+describe('ir-trend off-screen', () => {
+  it('keeps ingesting while off-screen and draws once it is visible', async () => {
+    const { el, source } = await mount();
+    el.style.position = 'absolute';
+    el.style.top = '5000px';
+    await frame();
+    await frame();
+    source.next(ramp(100));
+    await frame();
+    await frame();
+    expect(rowsWith(el, [0x4f, 0xc3, 0xf7])).to.have.length(0);
+    el.style.top = '0px';
+    await new Promise((r) => setTimeout(r, 100));
+    await frame();
+    expect(rowsWith(el, [0x4f, 0xc3, 0xf7]).length).to.be.greaterThan(10);
+    el.remove();
+  });
+});

@@ -65,6 +65,19 @@ export class IrTrend extends LitElement {
   private frame = 0;
   private readoutTimer = 0;
   private resize = new ResizeObserver(() => this.rebuild());
+  /** Off-screen or in a hidden tab, drawing pauses; ingestion never does. */
+  private visible = true;
+  private intersection = new IntersectionObserver(([entry]) => {
+    this.visible = entry.isIntersecting;
+    this.schedule();
+  });
+  private onVisibility = () => this.schedule();
+  /** A window moved to a screen of another density: rebuild at the new devicePixelRatio. */
+  private density?: MediaQueryList;
+  private onDensity = () => {
+    this.watchDensity();
+    this.rebuild();
+  };
   private xs = new Float64Array(0);
   private ys: Column[][] = [];
 
@@ -72,6 +85,18 @@ export class IrTrend extends LitElement {
     super.connectedCallback();
     this.subscribe();
     this.readoutTimer = window.setInterval(() => this.tick++, READOUT_MS);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.watchDensity();
+  }
+
+  private watchDensity(): void {
+    this.density?.removeEventListener('change', this.onDensity);
+    this.density = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+    this.density.addEventListener('change', this.onDensity, { once: true });
+  }
+
+  private schedule(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
   }
 
   override disconnectedCallback(): void {
@@ -82,6 +107,9 @@ export class IrTrend extends LitElement {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.resize.disconnect();
+    this.intersection.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.density?.removeEventListener('change', this.onDensity);
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -101,6 +129,7 @@ export class IrTrend extends LitElement {
     if (changed.has('channels') || changed.has('window') || changed.has('theme')) this.rebuild();
     // Moved in the DOM: observe again, rebuild the destroyed chart.
     this.resize.observe(this.chartEl);
+    this.intersection.observe(this);
     if (!this.chart) this.rebuild();
   }
 
@@ -129,7 +158,7 @@ export class IrTrend extends LitElement {
       agg?.add(batch.t[i], batch.v[i]);
     }
     this.arrival.set(batch.channel, performance.now());
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    this.schedule();
   }
 
   private rebuild(): void {
@@ -189,7 +218,7 @@ export class IrTrend extends LitElement {
 
   private draw(): void {
     this.frame = 0;
-    if (!this.chart || document.hidden) return;
+    if (!this.chart || document.hidden || !this.visible) return;
     let t1 = -Infinity;
     for (const ring of this.buffers.values()) t1 = Math.max(t1, ring.last()?.t ?? -Infinity);
     if (!Number.isFinite(t1)) return;
