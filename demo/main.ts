@@ -34,3 +34,6 @@ trend.channels = [
   { id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 10, range: [-200, 150] },
 ];
 trend.source = source;
+// Juxtaneural protection limit: keep above 10 Cel (Sag & Husain 2022, DOMAIN.md 1.5 and 7.2).
+trend.limits = [{ channel: 'nerve', below: 10 }];
+trend.markers = [{ t: start, label: 'Freeze 1' }];

@@ -154,3 +154,30 @@ describe('ir-trend off-screen', () => {
     el.remove();
   });
 });
+
+describe('ir-trend markers and hover', () => {
+  it('draws an event marker at its time and reads values under the pointer', async () => {
+    const { el, source } = await mount();
+    el.style.setProperty('--ir-trend-marker-color', 'rgb(255, 0, 255)');
+    el.markers = [{ t: 5000, label: 'Freeze 1' }];
+    el.theme = 'light';
+    await el.updateComplete;
+    source.next(ramp(100));
+    await frame();
+    await frame();
+    const chart = (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
+    const x = Math.round(chart.valToPos(5, 'x', true));
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    const img = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;
+    let magenta = 0;
+    for (let y = 0; y < canvas.height; y++) if (img[y * 4] > 200 && img[y * 4 + 1] < 60 && img[y * 4 + 2] > 200) magenta++;
+    expect(magenta).to.be.greaterThan(50);
+
+    const over = el.shadowRoot!.querySelector('.u-over')!;
+    const box = over.getBoundingClientRect();
+    over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }));
+    await frame();
+    expect(el.shadowRoot!.querySelector('[part="hover"]')!.textContent).to.match(/Probe \d+\.\d °C/);
+    el.remove();
+  });
+});

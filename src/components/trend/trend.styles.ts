@@ -9,6 +9,7 @@ export const trendStyles = css`
     --_grid: var(--ir-color-grid, #2a3440);
     --_stale: var(--ir-color-stale, #6b7785);
     --_limit: var(--ir-trend-limit-color, #ff5252);
+    --_marker: var(--ir-trend-marker-color, #b0bec5);
     --_series-1: var(--ir-trend-series-1, #4fc3f7);
     --_series-2: var(--ir-trend-series-2, #ffb74d);
     --_series-3: var(--ir-trend-series-3, #81c784);
@@ -49,6 +50,13 @@ export const trendStyles = css`
     margin: 0;
     padding: 0.25rem 0.5rem;
     list-style: none;
+  }
+  [part='hover'] {
+    margin: 0;
+    padding: 0 0.5rem;
+    min-block-size: 1.2em;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
   }
   [part='readout'] {
     font-variant-numeric: tabular-nums;

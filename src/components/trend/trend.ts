@@ -35,6 +35,8 @@ const READOUT_MS = 500;
  * @cssproperty --ir-font - Font of read-outs.
  * @cssproperty --ir-trend-limit-color - Limit lines and the shaded band beyond a limit.
  * @csspart summary - The text equivalent of the chart (visually hidden).
+ * @csspart hover - The read-out of time and values under the pointer.
+ * @cssproperty --ir-trend-marker-color - Event marker lines and labels.
  */
 export class IrTrend extends LitElement {
   static override styles = trendStyles;
@@ -51,11 +53,15 @@ export class IrTrend extends LitElement {
   /** Limits drawn as dashed lines, with the band beyond each limit shaded. */
   @property({ attribute: false }) limits: TrendLimit[] = [];
 
+  /** Event markers (phase change, pulse, operator note): a vertical line with its label, on data time. */
+  @property({ attribute: false }) markers: TrendMarker[] = [];
+
   /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
 
   @state() private tick = 0;
   @query('[part="chart"]') private chartEl!: HTMLElement;
+  @query('[part="hover"]') private hoverEl!: HTMLElement;
 
   private buffers = new Map<string, RingBuffer>();
   private columns = new Map<string, ColumnAggregator>();
@@ -127,6 +133,7 @@ export class IrTrend extends LitElement {
     if (changed.has('source')) this.subscribe();
     // Canvas colours are read from CSS when the chart is built: a new theme rebuilds it.
     if (changed.has('channels') || changed.has('window') || changed.has('theme')) this.rebuild();
+    else if (changed.has('limits') || changed.has('markers')) this.chart?.redraw(false, false);
     // Moved in the DOM: observe again, rebuild the destroyed chart.
     this.resize.observe(this.chartEl);
     this.intersection.observe(this);
@@ -196,7 +203,10 @@ export class IrTrend extends LitElement {
           { stroke: text, grid: { stroke: grid } },
           ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
         ],
-        hooks: { draw: [(u: uPlot) => this.drawLimits(u, color('--_limit'))] },
+        hooks: {
+          draw: [(u: uPlot) => this.drawLimits(u, color('--_limit')), (u: uPlot) => this.drawMarkers(u, color('--_marker'))],
+          setCursor: [(u: uPlot) => this.showHover(u)],
+        },
         series: [
           {},
           ...this.channels.map((c, i) => ({
@@ -258,6 +268,41 @@ export class IrTrend extends LitElement {
     ctx.restore();
   }
 
+  private drawMarkers(u: uPlot, color: string): void {
+    const ctx = u.ctx;
+    const { top, height } = u.bbox;
+    ctx.save();
+    ctx.strokeStyle = ctx.fillStyle = color;
+    ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+    for (const m of this.markers) {
+      const x = Math.round(u.valToPos(m.t / 1000, 'x', true)) + 0.5;
+      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+      ctx.fillText(m.label, x + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
+    }
+    ctx.restore();
+  }
+
+  /** Hover read-out, written as text straight into its node: a pointer move never re-renders the template. */
+  private showHover(u: uPlot): void {
+    const i = u.cursor.idx;
+    if (i == null || !this.hoverEl) {
+      if (this.hoverEl) this.hoverEl.textContent = '';
+      return;
+    }
+    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    const time = new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }).format(this.xs[i] * 1000);
+    const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    const values = this.channels.map((c, k) => {
+      const v = this.ys[k][i];
+      return `${c.label} ${v == null ? '--' : fmt.format(v)} ${unitSymbol(c.unit)}`;
+    });
+    this.hoverEl.textContent = [time, ...values].join('  ·  ');
+  }
+
   private isStale(c: ChannelDescriptor, now: number): boolean {
     const at = this.arrival.get(c.id);
     return at === undefined || now - at > Math.max(c.intervalMs * STALE_FACTOR, MIN_STALE_MS);
@@ -284,6 +329,7 @@ export class IrTrend extends LitElement {
         })}
       </ul>
       <div part="chart" aria-hidden="true"></div>
+      <p part="hover" aria-hidden="true"></p>
       <p part="summary" class="sr-only" role="status">${this.summary(fmt, now)}</p>
     `;
   }
@@ -308,6 +354,12 @@ export class IrTrend extends LitElement {
       })
       .join(' ');
   }
+}
+
+/** An event on the time axis: `t` in epoch ms (data time). */
+export interface TrendMarker {
+  t: number;
+  label: string;
 }
 
 /** A limit on one channel: `above` and/or `below`, in the channel's unit. */
