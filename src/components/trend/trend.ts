@@ -274,6 +274,7 @@ export class IrTrend extends LitElement {
     ctx.save();
     ctx.strokeStyle = ctx.fillStyle = color;
     ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';
     for (const m of this.markers) {
       const x = Math.round(u.valToPos(m.t / 1000, 'x', true)) + 0.5;
       if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
