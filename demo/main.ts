@@ -19,6 +19,10 @@ const source = simulatedSource(
   ],
   { t0: start },
 ).pipe(share());
+room.channels = [
+  { id: 'probe', label: 'Probe tip', unit: 'Cel', intervalMs: 10, range: [-200, 150] },
+  { id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 10, range: [-200, 150] },
+];
 room.source = source;
 const out = document.querySelector<HTMLOutputElement>('#probe')!;
 const state = document.querySelector('#state')!;
@@ -29,11 +33,6 @@ source.subscribe((b) => {
 });
 
 const trend = document.querySelector('ir-trend')!;
-trend.channels = [
-  { id: 'probe', label: 'Probe tip', unit: 'Cel', intervalMs: 10, range: [-200, 150] },
-  { id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 10, range: [-200, 150] },
-];
-trend.source = source;
 // Juxtaneural protection limit: keep above 10 Cel (Sag & Husain 2022, DOMAIN.md 1.5 and 7.2).
 trend.limits = [{ channel: 'nerve', below: 10 }];
 trend.markers = [{ t: start, label: 'Freeze 1' }];

@@ -4,13 +4,18 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
 import '../../src/components/telemetry.js';
 import { define } from '../../src/components/define.js';
-import { telemetryContext, type ConnectionState, type ConnectionStateEvent } from '../../src/components/telemetry/telemetry.js';
-import type { SampleBatch } from '../../src/models/channel.js';
+import { telemetryContext, type ConnectionState, type ConnectionStateEvent, type IrTechnicalEvent } from '../../src/components/telemetry/telemetry.js';
+import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 
 class ChannelReader extends LitElement {
   consumer = new ContextConsumer(this, { context: telemetryContext, subscribe: true });
 }
 define('test-channel-reader', ChannelReader);
+
+const channels: ChannelDescriptor[] = [
+  { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] },
+  { id: 'skin', label: 'Skin', unit: 'Cel', intervalMs: 100, range: [-50, 60] },
+];
 
 const batch = (channel: string, t: number, v: number): SampleBatch => ({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
 
@@ -18,6 +23,7 @@ describe('ir-telemetry', () => {
   it('hands each channel only its own batches and reports its state', async () => {
     const source = new Subject<SampleBatch>();
     const el = document.createElement('ir-telemetry');
+    el.channels = channels;
     el.source = source;
     const states: ConnectionState[] = [];
     el.addEventListener('ir-connection-state', (e) => states.push((e as ConnectionStateEvent).state));
@@ -46,11 +52,41 @@ describe('ir-telemetry', () => {
   });
 });
 
+describe('ir-telemetry validation and quality', () => {
+  it('keeps invalid values and unknown channels out, reports them, and goes stale when the source falls silent', async () => {
+    const source = new Subject<SampleBatch>();
+    const el = document.createElement('ir-telemetry');
+    el.channels = channels;
+    el.source = source;
+    const reader = document.createElement('test-channel-reader') as ChannelReader;
+    el.append(reader);
+    document.body.append(el);
+    await el.updateComplete;
+    const reasons: string[] = [];
+    el.addEventListener('ir-technical', (e) => reasons.push(String((e as IrTechnicalEvent).detail.reason)));
+    const seen: number[] = [];
+    const sub = reader.consumer.value!.channel('probe').subscribe((b) => seen.push(...b.v));
+    source.next({ channel: 'probe', t: Float64Array.of(1, 2, 3), v: Float32Array.of(10, NaN, 11) });
+    source.next(batch('ecg', 4, 1));
+    expect(seen).to.deep.equal([10, 11]);
+    expect(reasons).to.deep.equal(['not-finite', 'unknown-channel']);
+    expect(reader.consumer.value!.descriptor('skin')?.unit).to.equal('Cel');
+    expect(el.state).to.equal('live');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(el.state).to.equal('stale');
+    source.next(batch('probe', 5, 12));
+    expect(el.state).to.equal('live');
+    sub.unsubscribe();
+    el.remove();
+  });
+});
+
 describe('ir-telemetry with src', () => {
   it('connects to a real WebSocket gateway, hands on samples and reports malformed lines', async () => {
     const { executeServerCommand } = await import('@web/test-runner-commands');
     const port = await executeServerCommand<number, unknown>('ws-port');
     const el = document.createElement('ir-telemetry');
+    el.channels = channels;
     const reader = document.createElement('test-channel-reader') as ChannelReader;
     el.append(reader);
     const technical: string[] = [];

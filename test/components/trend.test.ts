@@ -181,3 +181,28 @@ describe('ir-trend markers and hover', () => {
     el.remove();
   });
 });
+
+describe('ir-trend inside ir-telemetry', () => {
+  it('reads its channels, with their descriptors, by the channel attribute', async () => {
+    await import('../../src/components/telemetry.js');
+    const source = new Subject<SampleBatch>();
+    const room = document.createElement('ir-telemetry');
+    room.channels = [probe, { ...probe, id: 'skin', label: 'Skin' }];
+    room.source = source;
+    const el = document.createElement('ir-trend') as IrTrend;
+    el.setAttribute('channel', 'skin');
+    room.append(el);
+    document.body.append(room);
+    await el.updateComplete;
+    await el.updateComplete;
+    source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(-40) });
+    source.next({ channel: 'skin', t: Float64Array.of(1000), v: Float32Array.of(33.5) });
+    el.requestUpdate();
+    await el.updateComplete;
+    const readouts = [...el.shadowRoot!.querySelectorAll('[part="readout"]')];
+    expect(readouts).to.have.length(1);
+    expect(readouts[0].querySelector('.label')!.textContent).to.equal('Skin');
+    expect(readouts[0].querySelector('.value')!.textContent).to.equal('33.5');
+    room.remove();
+  });
+});

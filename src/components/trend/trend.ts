@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
-import type { Observable, Subscription } from 'rxjs';
+import { merge, type Observable, type Subscription } from 'rxjs';
+import { ContextConsumer } from '@lit/context';
+import { telemetryContext } from '../telemetry/telemetry.js';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, type Column } from '../../models/column-aggregator.js';
 import { RingBuffer } from '../../streams/ring-buffer.js';
@@ -44,6 +46,12 @@ export class IrTrend extends LitElement {
   /** Channels to show, in order; each is drawn on the axis of its unit. */
   @property({ attribute: false }) channels: ChannelDescriptor[] = [];
 
+  /**
+   * Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`
+   * (with their descriptors) when no `source` is set.
+   */
+  @property() channel?: string;
+
   /** The data: sample batches for the channels above. */
   @property({ attribute: false }) source?: Observable<SampleBatch>;
 
@@ -60,6 +68,11 @@ export class IrTrend extends LitElement {
   @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
 
   @state() private tick = 0;
+  private telemetry = new ContextConsumer(this, {
+    context: telemetryContext,
+    subscribe: true,
+    callback: () => this.requestUpdate('channel'),
+  });
   @query('[part="chart"]') private chartEl!: HTMLElement;
   @query('[part="hover"]') private hoverEl!: HTMLElement;
 
@@ -125,12 +138,16 @@ export class IrTrend extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
+    const ctx = this.telemetry.value;
+    if (changed.has('channel') && !this.source && ctx) {
+      this.channels = this.channelIds().flatMap((id) => ctx.descriptor(id) ?? []);
+    }
     // Buffers exist before the first sample can arrive.
     if (changed.has('channels') || changed.has('window')) this.allocate();
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('source')) this.subscribe();
+    if (changed.has('source') || changed.has('channel')) this.subscribe();
     // Canvas colours are read from CSS when the chart is built: a new theme rebuilds it.
     if (changed.has('channels') || changed.has('window') || changed.has('theme')) this.rebuild();
     else if (changed.has('limits') || changed.has('markers')) this.chart?.redraw(false, false);
@@ -140,10 +157,23 @@ export class IrTrend extends LitElement {
     if (!this.chart) this.rebuild();
   }
 
+  private channelIds(): string[] {
+    return (this.channel ?? '').split(/[\s,]+/).filter(Boolean);
+  }
+
+  /** `.source` if set, else the `channel` ids from the nearest `ir-telemetry`. */
+  private input(): Observable<SampleBatch> | undefined {
+    if (this.source) return this.source;
+    const ctx = this.telemetry.value;
+    const ids = this.channelIds();
+    return ctx && ids.length ? merge(...ids.map((id) => ctx.channel(id))) : undefined;
+  }
+
   private subscribe(): void {
     this.subscription?.unsubscribe();
-    if (!this.source || !this.isConnected) return;
-    this.subscription = this.source.subscribe((b) => this.ingest(b));
+    const input = this.input();
+    if (!input || !this.isConnected) return;
+    this.subscription = input.subscribe((b) => this.ingest(b));
   }
 
   private allocate(): void {
