@@ -2,3 +2,4 @@ export * from './models/index.js';
 export * from './streams/index.js';
 export * from './components/telemetry.js';
 export * from './components/trend.js';
+export * from './components/alarm-banner.js';

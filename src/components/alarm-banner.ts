@@ -1,0 +1,11 @@
+import { define } from './define.js';
+import { IrAlarmBanner } from './alarm-banner/alarm-banner.js';
+
+export * from './alarm-banner/alarm-banner.js';
+define('ir-alarm-banner', IrAlarmBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ir-alarm-banner': IrAlarmBanner;
+  }
+}

@@ -1,0 +1,100 @@
+import { css } from 'lit';
+
+/* IEC 60601-1-8 Table 2 (DOMAIN.md 6.1): high = red, 1.4-2.8 Hz, 20-60 % duty;
+   medium = yellow, 0.4-0.8 Hz; low = cyan, steady. We use 2 Hz and 0.5 Hz at 50 %. */
+export const alarmBannerStyles = css`
+  :host {
+    --_high: var(--ir-alarm-high-color, #d50000);
+    --_medium: var(--ir-alarm-medium-color, #ffd600);
+    --_low: var(--ir-alarm-low-color, #00e5ff);
+    --_on-high: var(--ir-alarm-high-text-color, #ffffff);
+    --_on-medium: var(--ir-alarm-medium-text-color, #000000);
+    --_on-low: var(--ir-alarm-low-text-color, #000000);
+    --_quiet: var(--ir-color-surface, #0b0f14);
+    --_text: var(--ir-color-text, #d8e1ea);
+    display: block;
+    font: var(--ir-font, 16px system-ui, sans-serif);
+  }
+  [part='banner'] {
+    display: flex;
+    align-items: center;
+    gap: 1rem;
+    padding: 0.5rem 1rem;
+    min-block-size: 2.5rem;
+    background: var(--_quiet);
+    color: var(--_text);
+    border: 3px solid transparent;
+  }
+  [part='banner'][data-priority='hi'] {
+    background: var(--_high);
+    color: var(--_on-high);
+    animation: flash 0.5s steps(1) infinite;
+  }
+  [part='banner'][data-priority='me'] {
+    background: var(--_medium);
+    color: var(--_on-medium);
+    animation: flash 2s steps(1) infinite;
+  }
+  [part='banner'][data-priority='lo'] {
+    background: var(--_low);
+    color: var(--_on-low);
+  }
+  [part='banner'][data-acknowledged] {
+    animation: none;
+  }
+  @keyframes flash {
+    50% {
+      background: var(--_quiet);
+      color: var(--_text);
+    }
+  }
+  /* No flashing for those who asked for less motion; the priority stays legible
+     through the colour, the marker, the word and a heavy border. */
+  @media (prefers-reduced-motion: reduce) {
+    [part='banner'] {
+      animation: none !important;
+    }
+    [part='banner'][data-priority='hi'] {
+      border: 6px double var(--_on-high);
+    }
+    [part='banner'][data-priority='me'] {
+      border: 4px double var(--_on-medium);
+    }
+  }
+  [part='marker'] {
+    font-weight: 800;
+    letter-spacing: 0.1em;
+    min-inline-size: 3ch;
+  }
+  [part='message'] {
+    flex: 1;
+    font-weight: 600;
+  }
+  [part='technical'] {
+    margin: 0;
+    padding: 0.25rem 1rem;
+    border-inline-start: 6px solid var(--_medium);
+    color: var(--_text);
+    background: var(--_quiet);
+  }
+  button {
+    font: inherit;
+    padding: 0.25rem 0.75rem;
+    border: 2px solid currentColor;
+    border-radius: 4px;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_low);
+    outline-offset: 2px;
+  }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+`;
