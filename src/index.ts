@@ -3,3 +3,4 @@ export * from './streams/index.js';
 export * from './components/telemetry.js';
 export * from './components/trend.js';
 export * from './components/alarm-banner.js';
+export * from './components/alarm-log.js';

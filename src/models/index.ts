@@ -6,3 +6,5 @@ export * from './wire.js';
 export * from './sequence.js';
 export * from './backoff.js';
 export * from './column-aggregator.js';
+export * from './bounded-log.js';
+export * from './csv.js';

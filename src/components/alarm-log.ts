@@ -1,0 +1,11 @@
+import { define } from './define.js';
+import { IrAlarmLog } from './alarm-log/alarm-log.js';
+
+export * from './alarm-log/alarm-log.js';
+define('ir-alarm-log', IrAlarmLog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ir-alarm-log': IrAlarmLog;
+  }
+}

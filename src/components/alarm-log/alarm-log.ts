@@ -1,0 +1,182 @@
+import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BoundedLog } from '../../models/bounded-log.js';
+import { toCsv } from '../../models/csv.js';
+import type { AlarmPriority } from '../alarm-banner/alarm-banner.js';
+
+/** One alarm condition's history: onset, acknowledgement and end, on data time (epoch ms). */
+export interface AlarmLogEntry {
+  id: string;
+  priority: AlarmPriority;
+  kind: 'phy' | 'tec' | 'oth';
+  message: string;
+  onset: number;
+  acknowledged?: number;
+  ended?: number;
+  /** The value that raised it, and the limit it crossed, in `unit` (UCUM). */
+  value?: number;
+  limit?: number;
+  unit?: string;
+}
+
+type Column = 'onset' | 'priority' | 'message' | 'acknowledged' | 'ended';
+const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
+const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
+const HEAD = {
+  en: { onset: 'Onset', priority: 'Priority', message: 'Alarm', value: 'Value', limit: 'Limit', acknowledged: 'Acknowledged', ended: 'Ended', export: 'Export CSV', empty: 'No alarm so far' },
+  fr: { onset: 'Début', priority: 'Priorité', message: 'Alarme', value: 'Valeur', limit: 'Limite', acknowledged: 'Acquittée', ended: 'Fin', export: 'Exporter en CSV', empty: 'Aucune alarme' },
+};
+
+/**
+ * Every alarm condition with onset, acknowledge and end times, priority,
+ * value at onset and limit. Sortable by column, exportable as CSV with units,
+ * and bounded: when full, the oldest lowest-priority entry goes first.
+ *
+ * @tagname ir-alarm-log
+ * @summary The history of alarm conditions.
+ * @csspart table - The log table.
+ * @csspart export - The CSV export button.
+ * @cssproperty --ir-color-text - Text colour.
+ * @cssproperty --ir-color-surface - Background.
+ * @cssproperty --ir-color-grid - Row separators.
+ * @cssproperty --ir-font - Font.
+ * @event ir-alarm-log-export - Fired with the CSV text before the download starts (`detail.csv`).
+ */
+export class IrAlarmLog extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      color: var(--ir-color-text, #d8e1ea);
+      background: var(--ir-color-surface, #0b0f14);
+      font: var(--ir-font, 14px system-ui, sans-serif);
+    }
+    table {
+      inline-size: 100%;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      text-align: start;
+      padding: 0.25rem 0.5rem;
+      border-block-end: 1px solid var(--ir-color-grid, #2a3440);
+    }
+    th button {
+      font: inherit;
+      font-weight: 700;
+      color: inherit;
+      background: none;
+      border: none;
+      cursor: pointer;
+      padding: 0;
+    }
+    [part='export'] {
+      font: inherit;
+      margin-block: 0.5rem;
+      color: inherit;
+      background: transparent;
+      border: 1px solid currentColor;
+      border-radius: 4px;
+      padding: 0.25rem 0.75rem;
+    }
+  `;
+
+  /** Most entries kept; when full, the oldest lowest-priority entry goes first. */
+  @property({ type: Number }) capacity = 1000;
+
+  @state() private sortBy: Column = 'onset';
+  @state() private descending = true;
+  @state() private log = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => RANK[e.priority]);
+
+  /** The entries kept, oldest first. */
+  get entries(): readonly AlarmLogEntry[] {
+    return this.log.entries;
+  }
+
+  /** Records a condition, or updates it when its id and onset are already logged. */
+  record(entry: AlarmLogEntry): void {
+    this.log.upsert({ ...entry }, (e) => e.id === entry.id && e.onset === entry.onset);
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('capacity') && this.capacity !== this.log.capacity) {
+      const next = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => RANK[e.priority]);
+      for (const e of this.log.entries) next.add(e);
+      this.log = next;
+    }
+  }
+
+  /** The log as CSV, with units and ISO 8601 times. */
+  toCsv(): string {
+    const rows = this.entries.map((e) => [
+      iso(e.onset), e.priority, e.kind, e.message, e.value, e.limit, e.unit, iso(e.acknowledged), iso(e.ended),
+    ]);
+    return toCsv([['onset', 'priority', 'kind', 'message', 'value', 'limit', 'unit', 'acknowledged', 'ended'], ...rows]);
+  }
+
+  private get language(): 'en' | 'fr' {
+    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return lang.startsWith('fr') ? 'fr' : 'en';
+  }
+
+  private sorted(): AlarmLogEntry[] {
+    const key = (e: AlarmLogEntry): number | string =>
+      this.sortBy === 'priority' ? RANK[e.priority] : this.sortBy === 'message' ? e.message : e[this.sortBy] ?? -Infinity;
+    const sign = this.descending ? -1 : 1;
+    return [...this.entries].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0));
+  }
+
+  private sort(column: Column): void {
+    this.descending = this.sortBy === column ? !this.descending : true;
+    this.sortBy = column;
+  }
+
+  private download(): void {
+    const csv = this.toCsv();
+    this.dispatchEvent(new CustomEvent('ir-alarm-log-export', { detail: { csv }, bubbles: true, composed: true }));
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    a.download = 'alarm-log.csv';
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  protected override render() {
+    const h = HEAD[this.language];
+    const time = new Intl.DateTimeFormat(this.language, { dateStyle: 'short', timeStyle: 'medium' });
+    const num = new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 });
+    const when = (t?: number) => (t === undefined ? '' : time.format(t));
+    const sortable = (column: Column) => html`<th aria-sort=${this.sortBy === column ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+      <button @click=${() => this.sort(column)}>${h[column]}</button>
+    </th>`;
+    return html`
+      <table part="table">
+        <thead>
+          <tr>
+            ${sortable('onset')}${sortable('priority')}${sortable('message')}
+            <th>${h.value}</th><th>${h.limit}</th>
+            ${sortable('acknowledged')}${sortable('ended')}
+          </tr>
+        </thead>
+        <tbody>
+          ${this.entries.length === 0 ? html`<tr><td colspan="7">${h.empty}</td></tr>` : ''}
+          ${this.sorted().map(
+            (e) => html`<tr data-priority=${e.priority}>
+              <td>${when(e.onset)}</td>
+              <td>${MARKER[e.priority]}</td>
+              <td>${e.message}</td>
+              <td>${e.value === undefined ? '' : `${num.format(e.value)} ${e.unit ?? ''}`}</td>
+              <td>${e.limit === undefined ? '' : `${num.format(e.limit)} ${e.unit ?? ''}`}</td>
+              <td>${when(e.acknowledged)}</td>
+              <td>${when(e.ended)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <button part="export" @click=${this.download}>${h.export}</button>
+    `;
+  }
+}
+
+const iso = (t?: number) => (t === undefined ? undefined : new Date(t).toISOString());
