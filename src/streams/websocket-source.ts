@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { Observable, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import { backoffDelay, type BackoffOptions } from '../models/backoff.js';
 import { SequenceTracker } from '../models/sequence.js';
 import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage } from '../models/wire.js';
@@ -18,6 +18,8 @@ export interface WebSocketSourceOptions {
   backoff?: Partial<BackoffOptions>;
   WebSocketCtor?: typeof WebSocket;
   random?: () => number;
+  /** Times the reconnect delays; a TestScheduler replays them on virtual time. */
+  scheduler?: SchedulerLike;
 }
 
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, maxMs: 10_000, factor: 2, jitter: 0.3 };
@@ -31,11 +33,12 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
   const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
   const Ctor = opts.WebSocketCtor ?? WebSocket;
   const random = opts.random ?? Math.random;
+  const scheduler = opts.scheduler ?? asyncScheduler;
 
   return new Observable<WsItem>((sub) => {
     const seqs = new SequenceTracker();
     let ws: WebSocket | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: Subscription | undefined;
     let attempt = 0;
     let done = false;
 
@@ -96,13 +99,13 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       const delayMs = backoffDelay(attempt, backoff, random());
       sub.next({ type: 'state', state: 'reconnecting', attempt, delayMs });
       attempt++;
-      timer = setTimeout(connect, delayMs);
+      timer = scheduler.schedule(connect, delayMs);
     };
 
     connect();
     return () => {
       done = true;
-      if (timer !== undefined) clearTimeout(timer);
+      timer?.unsubscribe();
       if (ws) {
         ws.onopen = ws.onmessage = ws.onclose = null;
         ws.close();
