@@ -8,3 +8,4 @@ export * from './backoff.js';
 export * from './column-aggregator.js';
 export * from './bounded-log.js';
 export * from './csv.js';
+export * from './audio-burst.js';

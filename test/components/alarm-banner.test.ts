@@ -92,3 +92,21 @@ describe('ir-alarm-banner', () => {
     el.remove();
   });
 });
+
+describe('ir-alarm-banner sound', () => {
+  it('offers an enable-sound control only when asked to, and shows its state after a click', async () => {
+    const el = await mount([alarm('nerve', 'hi')]);
+    expect(part(el, 'sound')).to.equal(null);
+    el.sound = true;
+    await el.updateComplete;
+    const button = part(el, 'sound')!;
+    expect(button.textContent).to.equal('Enable sound');
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const end = performance.now() + 2000;
+    while (part(el, 'sound')!.getAttribute('aria-pressed') !== 'true' && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(part(el, 'sound')!.textContent).to.equal('Sound on');
+    el.remove();
+  });
+});

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { alarmBannerStyles } from './alarm-banner.styles.js';
+import { AlarmSound } from './alarm-sound.js';
 
 /** Alarm priority, in the words of IEEE 11073 SDC (BICEPS AlertConditionPriority). */
 export type AlarmPriority = 'hi' | 'me' | 'lo';
@@ -41,8 +42,8 @@ export class AlarmAudioPauseEvent extends Event {
 const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
 const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const WORDS = {
-  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', paused: 'Audio paused', off: 'Audio off', more: (n: number) => `+${n} more`, technical: 'Technical', acknowledged: 'acknowledged', none: 'No active alarm' },
-  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', paused: 'Audio en pause', off: 'Audio coupé', more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', acknowledged: 'acquittée', none: 'Aucune alarme active' },
+  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', more: (n: number) => `+${n} more`, technical: 'Technical', acknowledged: 'acknowledged', none: 'No active alarm' },
+  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', acknowledged: 'acquittée', none: 'Aucune alarme active' },
 };
 
 /** Highest priority first, then the oldest onset: the one that has waited longest. */
@@ -62,6 +63,7 @@ const byUrgency = (a: BannerAlarm, b: BannerAlarm) => RANK[b.priority] - RANK[a.
  * @csspart technical - The line of the top technical alarm when a physiological one leads.
  * @csspart acknowledge - The acknowledge button.
  * @csspart pause - The audio-pause button and its countdown.
+ * @csspart sound - With `sound`: the button that enables alarm sound (browsers need a user gesture) and shows its state.
  * @cssproperty --ir-alarm-high-color - High priority background (red).
  * @cssproperty --ir-alarm-medium-color - Medium priority background (yellow).
  * @cssproperty --ir-alarm-low-color - Low priority background (cyan).
@@ -83,11 +85,49 @@ export class IrAlarmBanner extends LitElement {
   /** The alarm system's audio state. */
   @property({ attribute: false }) audio: BannerAudio = { state: 'on' };
 
+  /**
+   * Opt-in alarm sound from this panel (consoles often own their speaker). Sound
+   * starts only after a click on the 'enable sound' control.
+   */
+  @property({ type: Boolean }) sound = false;
+
+  @state() private soundOn = false;
+  private readonly audioOut = new AlarmSound();
+  private sounding = '';
+  private repeat = 0;
   private announced = '';
 
   private get words() {
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     return lang.startsWith('fr') ? WORDS.fr : WORDS.en;
+  }
+
+  private async enableSound(): Promise<void> {
+    this.soundOn = await this.audioOut.enable();
+    this.sounding = '';
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.repeat);
+    this.sounding = '';
+    void this.audioOut.close();
+    this.soundOn = false;
+  }
+
+  /** Sounds the top alarm when it changes, and repeats it while it stays unacknowledged. */
+  protected override updated(): void {
+    const top = [...this.alarms].sort(byUrgency)[0];
+    const audible = this.soundOn && this.audio.state === 'on' && top && top.presence === 'on' && top.priority !== 'lo';
+    const key = audible ? `${top.id}:${top.priority}` : '';
+    if (key === this.sounding) return;
+    this.sounding = key;
+    clearInterval(this.repeat);
+    if (!audible) return;
+    const priority = top.priority as 'hi' | 'me';
+    this.audioOut.play(priority);
+    this.repeat = window.setInterval(() => this.audioOut.play(priority), REPEAT_MS[priority]);
   }
 
   protected override render() {
@@ -117,6 +157,9 @@ export class IrAlarmBanner extends LitElement {
           ${this.audio.state === 'paused' ? `${w.paused} ${formatCountdown(this.audio.remainingMs ?? 0)}` : this.audio.state === 'off' ? w.off : w.pause}
         </button>
       </div>
+      ${this.sound
+        ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
+        : nothing}
       ${technical
         ? html`<p part="technical"><span aria-hidden="true">${MARKER[technical.priority]}</span> ${w.technical}: ${technical.message}</p>`
         : nothing}
@@ -125,6 +168,9 @@ export class IrAlarmBanner extends LitElement {
     `;
   }
 }
+
+/** High bursts repeat every 10 s, medium every 25 s, while unacknowledged (IEC allows 2.5-15 s for high). */
+const REPEAT_MS = { hi: 10_000, me: 25_000 } as const;
 
 /** m:ss, for the audio-pause countdown. */
 function formatCountdown(ms: number): string {
