@@ -206,3 +206,17 @@ describe('ir-trend inside ir-telemetry', () => {
     room.remove();
   });
 });
+
+describe('ir-trend in alarm', () => {
+  it('frames itself in the priority colour and shows the marker', async () => {
+    const { el } = await mount();
+    el.alarm = 'hi';
+    await el.updateComplete;
+    expect(getComputedStyle(el).borderTopColor).to.equal('rgb(213, 0, 0)');
+    expect(el.shadowRoot!.querySelector('[part="alarm"]')!.textContent).to.equal('***');
+    el.alarm = undefined;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="alarm"]')).to.equal(null);
+    el.remove();
+  });
+});

@@ -43,6 +43,30 @@ export const trendStyles = css`
     --_series-2: var(--ir-trend-series-2, #ffff00);
     --_series-3: var(--ir-trend-series-3, #00ff00);
   }
+  :host([alarm]) {
+    border: 4px solid var(--_frame);
+  }
+  :host([alarm='hi']) {
+    --_frame: var(--ir-alarm-high-color, #d50000);
+  }
+  :host([alarm='me']) {
+    --_frame: var(--ir-alarm-medium-color, #ffd600);
+  }
+  :host([alarm='lo']) {
+    --_frame: var(--ir-alarm-low-color, #00e5ff);
+  }
+  [part='alarm'] {
+    position: absolute;
+    inset-block-start: 0.25rem;
+    inset-inline-end: 0.5rem;
+    padding: 0 0.4rem;
+    font-weight: 800;
+    background: var(--_frame);
+    color: #000;
+  }
+  :host([alarm='hi']) [part='alarm'] {
+    color: #fff;
+  }
   [part='readouts'] {
     display: flex;
     flex-wrap: wrap;

@@ -37,6 +37,10 @@ const READOUT_MS = 500;
  * @cssproperty --ir-font - Font of read-outs.
  * @cssproperty --ir-trend-limit-color - Limit lines and the shaded band beyond a limit.
  * @csspart summary - The text equivalent of the chart (visually hidden).
+ * @csspart alarm - The priority marker shown while a channel is in alarm.
+ * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is active.
+ * @cssproperty --ir-alarm-medium-color - Frame colour for medium priority.
+ * @cssproperty --ir-alarm-low-color - Frame colour for low priority.
  * @csspart hover - The read-out of time and values under the pointer.
  * @cssproperty --ir-trend-marker-color - Event marker lines and labels.
  */
@@ -63,6 +67,12 @@ export class IrTrend extends LitElement {
 
   /** Event markers (phase change, pulse, operator note): a vertical line with its label, on data time. */
   @property({ attribute: false }) markers: TrendMarker[] = [];
+
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`).
+   */
+  @property({ reflect: true }) alarm?: 'hi' | 'me' | 'lo';
 
   /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
@@ -346,6 +356,7 @@ export class IrTrend extends LitElement {
     const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     const age = new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 });
     return html`
+      ${this.alarm ? html`<span part="alarm">${{ hi: '***', me: '**', lo: '*' }[this.alarm]}</span>` : nothing}
       <ul part="readouts">
         ${this.channels.map((c) => {
           const last = this.buffers.get(c.id)?.last();
