@@ -10,6 +10,8 @@ export const trendStyles = css`
     --_stale: var(--ir-color-stale, #6b7785);
     --_limit: var(--ir-trend-limit-color, #ff5252);
     --_marker: var(--ir-trend-marker-color, #b0bec5);
+    --_line-width: var(--ir-trend-line-width, 1.5);
+    --_axis-font: var(--ir-trend-axis-font, 12px system-ui, sans-serif);
     --_series-1: var(--ir-trend-series-1, #4fc3f7);
     --_series-2: var(--ir-trend-series-2, #ffb74d);
     --_series-3: var(--ir-trend-series-3, #81c784);

@@ -35,6 +35,8 @@ const READOUT_MS = 500;
  * @cssproperty --ir-trend-series-1 - Colour of the first channel (2 to 6 likewise).
  * @cssproperty --ir-trend-chart-height - Height of the chart area.
  * @cssproperty --ir-font - Font of read-outs.
+ * @cssproperty --ir-trend-line-width - Width of the series lines, in CSS pixels (default 1.5).
+ * @cssproperty --ir-trend-axis-font - Font of the axes (default 12px system-ui).
  * @cssproperty --ir-trend-limit-color - Limit lines and the shaded band beyond a limit.
  * @csspart summary - The text equivalent of the chart (visually hidden).
  * @csspart alarm - The priority marker shown while a channel is in alarm.
@@ -231,6 +233,8 @@ export class IrTrend extends LitElement {
     const color = (name: string) => style.getPropertyValue(name).trim();
     const grid = color('--_grid');
     const text = color('--_text');
+    const lineWidth = Number.parseFloat(color('--_line-width')) || 1.5;
+    const font = color('--_axis-font');
     const units = [...new Set(this.channels.map((c) => c.unit))];
     this.chart = new uPlot(
       {
@@ -240,8 +244,8 @@ export class IrTrend extends LitElement {
         cursor: { show: true },
         scales: { x: { time: true }, ...Object.fromEntries(units.map((u) => [u, { auto: true }])) },
         axes: [
-          { stroke: text, grid: { stroke: grid } },
-          ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
+          { stroke: text, font, grid: { stroke: grid } },
+          ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, font, labelFont: font, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
         ],
         hooks: {
           draw: [(u: uPlot) => this.drawLimits(u, color('--_limit')), (u: uPlot) => this.drawMarkers(u, color('--_marker'))],
@@ -254,7 +258,7 @@ export class IrTrend extends LitElement {
             scale: c.unit,
             // A stale channel's line turns grey; the read-out says so in words too.
             stroke: ((live: string, stale: string) => () => (this.isStale(c, performance.now()) ? stale : live))(color(`--_series-${(i % 6) + 1}`), color('--_stale')),
-            width: 1.5,
+            width: lineWidth,
             spanGaps: false,
             points: { show: false },
           })),
