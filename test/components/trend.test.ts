@@ -90,6 +90,15 @@ function rowsWith(el: IrTrend, [r, g, b]: [number, number, number], tolerance = 
   return rows;
 }
 
+/** Draws a ramp 0..99 and returns the chart, to convert values to canvas positions. */
+async function drawRamp(el: IrTrend, source: Subject<SampleBatch>) {
+  await el.updateComplete;
+  source.next(ramp(100));
+  await frame();
+  await frame();
+  return (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
+}
+
 const ramp = (n: number) => ({ channel: 'probe', t: new Float64Array(n).map((_, i) => i * 100), v: new Float32Array(n).map((_, i) => i) });
 
 describe('ir-trend limits and themes', () => {
@@ -98,11 +107,7 @@ describe('ir-trend limits and themes', () => {
     el.limits = [{ channel: 'probe', above: 60 }];
     el.style.setProperty('--ir-trend-limit-color', 'rgb(255, 0, 255)');
     el.theme = 'light';
-    await el.updateComplete;
-    source.next(ramp(100));
-    await frame();
-    await frame();
-    const chart = (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
+    const chart = await drawRamp(el, source);
     const y = Math.round(chart.valToPos(60, 'Cel', true));
     const rows = rowsWith(el, [255, 0, 255]);
     expect(rows).to.include(y);
@@ -161,11 +166,7 @@ describe('ir-trend markers and hover', () => {
     el.style.setProperty('--ir-trend-marker-color', 'rgb(255, 0, 255)');
     el.markers = [{ t: 5000, label: 'Freeze 1' }];
     el.theme = 'light';
-    await el.updateComplete;
-    source.next(ramp(100));
-    await frame();
-    await frame();
-    const chart = (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
+    const chart = await drawRamp(el, source);
     const x = Math.round(chart.valToPos(5, 'x', true));
     const canvas = el.shadowRoot!.querySelector('canvas')!;
     const img = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;

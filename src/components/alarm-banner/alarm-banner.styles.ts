@@ -1,8 +1,11 @@
 import { css } from 'lit';
+import { srOnly } from '../shared.styles.js';
 
 /* IEC 60601-1-8 Table 2 (DOMAIN.md 6.1): high = red, 1.4-2.8 Hz, 20-60 % duty;
    medium = yellow, 0.4-0.8 Hz; low = cyan, steady. We use 2 Hz and 0.5 Hz at 50 %. */
-export const alarmBannerStyles = css`
+export const alarmBannerStyles = [
+  srOnly,
+  css`
   :host {
     --_high: var(--ir-alarm-high-color, #d50000);
     --_medium: var(--ir-alarm-medium-color, #ffd600);
@@ -90,11 +93,5 @@ export const alarmBannerStyles = css`
     outline: 3px solid var(--_low);
     outline-offset: 2px;
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-`;
+`,
+];

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { srOnly } from '../shared.styles.js';
 
-export const trendStyles = css`
+export const trendStyles = [
+  srOnly,
+  css`
   /* Private --_* values: each falls back to the theme's default, so a page-level
      --ir-* value (set on :root or any ancestor) always wins. */
   :host {
@@ -120,11 +123,5 @@ export const trendStyles = css`
     position: absolute;
     pointer-events: none;
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-`;
+`,
+];
