@@ -221,3 +221,25 @@ describe('ir-trend in alarm', () => {
     el.remove();
   });
 });
+
+describe('ir-trend attached late', () => {
+  it('starts with the recent window that ir-telemetry kept', async () => {
+    await import('../../src/components/telemetry.js');
+    const source = new Subject<SampleBatch>();
+    const room = document.createElement('ir-telemetry');
+    room.channels = [probe];
+    room.source = source;
+    document.body.append(room);
+    await room.updateComplete;
+    source.next({ channel: 'probe', t: Float64Array.of(1000, 1100), v: Float32Array.of(-20, -21.5) });
+    const el = document.createElement('ir-trend') as IrTrend;
+    el.setAttribute('channel', 'probe');
+    room.append(el);
+    await el.updateComplete;
+    await el.updateComplete;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="readout"] .value')!.textContent).to.equal('-21.5');
+    room.remove();
+  });
+});

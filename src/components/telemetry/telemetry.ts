@@ -1,7 +1,8 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider, createContext } from '@lit/context';
-import { Observable, Subject, filter, share, type Subscription } from 'rxjs';
+import { EMPTY, Observable, Subject, type Subscription } from 'rxjs';
+import { TelemetryHub } from '../../streams/hub.js';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { isTechnicalEvent, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
 import { validateSamples } from '../../streams/validate-samples.js';
@@ -35,6 +36,12 @@ export class IrTechnicalEvent extends Event {
   }
 }
 
+/** What panels see of a hub: a channel the hub does not know is simply empty. */
+const contextOf = (hub: TelemetryHub): TelemetryContext => ({
+  channel: (id) => (hub.descriptor(id) ? hub.channel(id) : EMPTY),
+  descriptor: (id) => hub.descriptor(id),
+});
+
 /** With no batch for this long while live, the connection is stale (batches come every ~100 ms). */
 const MIN_SILENCE_MS = 1000;
 const STALE_FACTOR = 3;
@@ -63,24 +70,17 @@ export class IrTelemetry extends LitElement {
   /** The connection state: connecting, live, stale, reconnecting or closed. */
   @property({ reflect: true }) state: ConnectionState = 'closed';
 
+  /** How much recent data each channel keeps, so a panel attached late starts full (ms). */
+  @property({ type: Number }) window = 600_000;
+
   private readonly raw = new Subject<UnitBatch>();
-  private readonly valid = new Subject<SampleBatch>();
-  private readonly shared = this.valid.pipe(share());
+  private hub = new TelemetryHub(this.window);
   private subscription?: Subscription;
   private validation?: Subscription;
   private silence = 0;
   private silenceMs = MIN_SILENCE_MS;
 
-  constructor() {
-    super();
-    new ContextProvider(this, {
-      context: telemetryContext,
-      initialValue: {
-        channel: (id) => this.shared.pipe(filter((b) => b.channel === id)),
-        descriptor: (id) => this.channels.find((c) => c.id === id),
-      },
-    });
-  }
+  private readonly provider = new ContextProvider(this, { context: telemetryContext, initialValue: contextOf(this.hub) });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -97,9 +97,19 @@ export class IrTelemetry extends LitElement {
     this.setState('closed');
   }
 
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('channels') || changed.has('window')) {
+      // A new hub for the new channels; panels get the new context and subscribe again.
+      this.hub.close();
+      this.hub = new TelemetryHub(this.window);
+      for (const c of this.channels) this.hub.add(c);
+      this.provider.setValue(contextOf(this.hub));
+    }
+  }
+
   protected override updated(changed: Map<string, unknown>): void {
     if (!this.isConnected) return;
-    if (changed.has('channels')) {
+    if (changed.has('channels') || changed.has('window')) {
       this.silenceMs = Math.max(MIN_SILENCE_MS, ...this.channels.map((c) => c.intervalMs * STALE_FACTOR));
       this.validate();
     }
@@ -110,7 +120,7 @@ export class IrTelemetry extends LitElement {
     this.validation?.unsubscribe();
     this.validation = this.raw.pipe(validateSamples(this.channels)).subscribe((x) => {
       if (isTechnicalEvent(x)) this.dispatchEvent(new IrTechnicalEvent(x));
-      else this.valid.next(x);
+      else this.hub.push(x);
     });
   }
 
