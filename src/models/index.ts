@@ -9,3 +9,5 @@ export * from './column-aggregator.js';
 export * from './bounded-log.js';
 export * from './csv.js';
 export * from './audio-burst.js';
+export * from './alarm-rules.js';
+export * from './alarm-condition.js';

@@ -1,0 +1,49 @@
+/**
+ * Alarm rules, in the vocabulary of IEEE 11073 SDC (BICEPS): priority Hi/Me/Lo,
+ * kind Phy/Tec/Oth, a condition generation delay (our onset delay), latching.
+ */
+export type Priority = 'hi' | 'me' | 'lo';
+export type AlarmKind = 'phy' | 'tec' | 'oth';
+
+export type Condition =
+  | { kind: 'above'; limit: number }
+  | { kind: 'below'; limit: number }
+  | { kind: 'outside'; low: number; high: number }
+  /** The channel did not deliver valid data (stale or invalid): a technical condition. */
+  | { kind: 'no-valid-data' };
+
+export interface AlarmRule {
+  id: string;
+  channel: string;
+  condition: Condition;
+  priority: Priority;
+  kind: AlarmKind;
+  /** The crossing must last this long on data time before the alarm is raised (ms). */
+  onsetDelayMs: number;
+  /** To end, the value must come back past the limit by this much (channel unit). */
+  hysteresis: number;
+  /** A latching alarm stays shown after its condition ends, until acknowledged. */
+  latching: boolean;
+  message: { en: string; fr: string };
+}
+
+export const PRIORITY_RANK: Record<Priority, number> = { hi: 3, me: 2, lo: 1 };
+
+/** Refuses a rule set that cannot work, naming the rule: never a silent misconfiguration. */
+export function checkRules(rules: readonly AlarmRule[], channels: readonly string[]): void {
+  const ids = new Set<string>();
+  for (const r of rules) {
+    const fail = (why: string) => {
+      throw new Error(`alarm rule '${r.id}': ${why}`);
+    };
+    if (ids.has(r.id)) fail('duplicate id');
+    ids.add(r.id);
+    if (!channels.includes(r.channel)) fail(`unknown channel '${r.channel}'`);
+    if (!(r.priority in PRIORITY_RANK)) fail(`unknown priority '${r.priority}'`);
+    if (!(r.onsetDelayMs >= 0)) fail(`onset delay must be >= 0 ms, got ${r.onsetDelayMs}`);
+    if (!(r.hysteresis >= 0)) fail(`hysteresis must be >= 0, got ${r.hysteresis}`);
+    const c = r.condition;
+    if (c.kind === 'outside' && !(c.low < c.high)) fail(`inverted band: low ${c.low} is not below high ${c.high}`);
+    if ((c.kind === 'above' || c.kind === 'below') && !Number.isFinite(c.limit)) fail(`limit must be a number, got ${c.limit}`);
+  }
+}
