@@ -11,3 +11,4 @@ export * from './csv.js';
 export * from './audio-burst.js';
 export * from './alarm-rules.js';
 export * from './alarm-condition.js';
+export * from './alarm-audio.js';
