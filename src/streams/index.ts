@@ -6,3 +6,4 @@ export * from './stale-after.js';
 export * from './frame-batches.js';
 export * from './hub.js';
 export * from './ndjson-replay.js';
+export * from './alarm-manager.js';
