@@ -9,3 +9,10 @@ declare global {
     'ir-alarm-banner': IrAlarmBanner;
   }
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    'ir-alarm-acknowledge': import('./alarm-banner/alarm-banner.js').AlarmAcknowledgeEvent;
+    'ir-alarm-audio-pause': import('./alarm-banner/alarm-banner.js').AlarmAudioPauseEvent;
+  }
+}

@@ -93,9 +93,15 @@ export class IrAlarmLog extends LitElement {
     return this.log.entries;
   }
 
-  /** Records a condition, or updates it when its id and onset are already logged. */
+  /**
+   * Records a condition, or updates it when its id and onset are already logged;
+   * fields left undefined keep what was logged (an end keeps its acknowledgement).
+   */
   record(entry: AlarmLogEntry): void {
-    this.log.upsert({ ...entry }, (e) => e.id === entry.id && e.onset === entry.onset);
+    const same = (e: AlarmLogEntry) => e.id === entry.id && e.onset === entry.onset;
+    const old = this.log.entries.find(same);
+    const given = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+    this.log.upsert({ ...old, ...given } as AlarmLogEntry, same);
     this.requestUpdate();
   }
 
