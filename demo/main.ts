@@ -73,7 +73,7 @@ manager.present.subscribe((present) => {
   }));
   trend.alarm = present.find((a) => a.rule.channel === 'nerve' || a.rule.channel === 'probe')?.rule.priority;
 });
-setInterval(() => (banner.audio = { state: manager.audio.value.mode, remainingMs: manager.pauseRemainingMs() }), 500);
+setInterval(() => (banner.audio = { state: manager.system.value.audio.mode, remainingMs: manager.pauseRemainingMs().audio }), 500);
 banner.addEventListener('ir-alarm-acknowledge', (e) => manager.command({ type: 'acknowledge', id: e.alarmId }));
 banner.addEventListener('ir-alarm-audio-pause', () => manager.command({ type: 'pause-audio' }));
 manager.changes.subscribe(({ rule, state, t }) => {

@@ -9,8 +9,15 @@ export type Condition =
   | { kind: 'above'; limit: number }
   | { kind: 'below'; limit: number }
   | { kind: 'outside'; low: number; high: number }
-  /** The channel did not deliver valid data (stale or invalid): a technical condition. */
-  | { kind: 'no-valid-data' };
+  /**
+   * Changing faster than `perMin` (channel unit per minute) over `windowMs`:
+   * a positive limit watches a rise, a negative one a fall.
+   */
+  | { kind: 'rate'; perMin: number; windowMs: number }
+  /** No data for longer than the channel's expected interval times a factor: a technical condition. */
+  | { kind: 'stale' }
+  /** Values refused as invalid (NaN, out of physical range, time going backwards): a technical condition. */
+  | { kind: 'invalid' };
 
 export interface AlarmRule {
   id: string;
@@ -20,7 +27,10 @@ export interface AlarmRule {
   kind: AlarmKind;
   /** The crossing must last this long on data time before the alarm is raised (ms). */
   onsetDelayMs: number;
-  /** To end, the value must come back past the limit by this much (channel unit). */
+  /**
+   * To end, the value must come back past the limit by this much: channel unit,
+   * unit per minute for a rate, and ms of valid data for stale and invalid.
+   */
   hysteresis: number;
   /** A latching alarm stays shown after its condition ends, until acknowledged. */
   latching: boolean;
@@ -45,5 +55,8 @@ export function checkRules(rules: readonly AlarmRule[], channels: readonly strin
     const c = r.condition;
     if (c.kind === 'outside' && !(c.low < c.high)) fail(`inverted band: low ${c.low} is not below high ${c.high}`);
     if ((c.kind === 'above' || c.kind === 'below') && !Number.isFinite(c.limit)) fail(`limit must be a number, got ${c.limit}`);
+    if (c.kind === 'rate' && !(Number.isFinite(c.perMin) && c.perMin !== 0)) fail(`rate limit must be a non-zero number, got ${c.perMin}`);
+    if (c.kind === 'stale' && r.onsetDelayMs > 0) fail('a stale condition has no onset delay: its delay is the channel interval times the stale factor');
+    if (c.kind === 'rate' && !(c.windowMs > 0)) fail(`rate window must be > 0 ms, got ${c.windowMs}`);
   }
 }

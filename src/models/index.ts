@@ -11,4 +11,5 @@ export * from './csv.js';
 export * from './audio-burst.js';
 export * from './alarm-rules.js';
 export * from './alarm-condition.js';
-export * from './alarm-audio.js';
+export * from './alarm-system.js';
+export * from './alarm-command.js';

@@ -1,9 +1,10 @@
-import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, type OperatorFunction, type Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
-import { acknowledge, initialCondition, stepCondition, type ConditionState } from '../models/alarm-condition.js';
+import { acknowledge, initialCondition, stepCondition, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
 import { PRIORITY_RANK, checkRules, type AlarmRule, type Priority } from '../models/alarm-rules.js';
-import { audioAt, audioOn, pauseAudio, type AudioState } from '../models/alarm-audio.js';
-import { isTechnicalEvent, type TechnicalEvent } from '../models/events.js';
+import { inactivationAt, pause, pauseRemaining, signalsOff, signalsOn, type AlarmSystemState } from '../models/alarm-system.js';
+import type { AlarmCommand } from '../models/alarm-command.js';
+import { isTechnicalEvent, type QualityChange, type TechnicalEvent } from '../models/events.js';
 
 /** A present alarm condition, as panels show it. */
 export interface PresentAlarm {
@@ -16,37 +17,109 @@ export interface AlarmChange extends PresentAlarm {
   t: number;
 }
 
-/** Commands that may come from anywhere: a panel, a console button, another viewer. */
-export type AlarmCommand = { type: 'acknowledge'; id: string } | { type: 'pause-audio'; ms?: number } | { type: 'resume-audio' };
+/** What the manager evaluates: validated batches, refused data, quality changes. */
+export type AlarmInput = SampleBatch | TechnicalEvent | QualityChange;
+
+export interface AlarmManagerOptions {
+  /**
+   * Give every channel that has a rule a stale and an invalid technical alarm
+   * unless it has its own, so a silent or broken sensor is never taken for a
+   * quiet one (default true).
+   */
+  technical?: boolean;
+}
 
 const byUrgency = (a: PresentAlarm, b: PresentAlarm) =>
   PRIORITY_RANK[b.rule.priority] - PRIORITY_RANK[a.rule.priority] || a.state.onset - b.state.onset;
 
 /**
- * Evaluates alarm rules over validated data and owns acknowledgement and audio
- * pause for every panel on a page. Runs on data time and on every batch, so
- * alarms keep being evaluated while panels are hidden; only drawing pauses.
+ * Default technical rules: medium priority, non-latching (technical alarms
+ * are non-latching on Philips monitors, DOMAIN.md 6.3); invalid ends after 1 s
+ * of valid data so a sensor alternating good and bad values does not flap.
+ */
+function technicalRules(c: ChannelDescriptor, own: readonly AlarmRule[]): AlarmRule[] {
+  const base = { channel: c.id, priority: 'me', kind: 'tec', onsetDelayMs: 0, latching: false } as const;
+  const rules: AlarmRule[] = [
+    { ...base, id: `${c.id}:stale`, condition: { kind: 'stale' }, hysteresis: 0, message: { en: `${c.label}: no data`, fr: `${c.label} : pas de données` } },
+    { ...base, id: `${c.id}:invalid`, condition: { kind: 'invalid' }, hysteresis: 1000, message: { en: `${c.label}: invalid data`, fr: `${c.label} : données invalides` } },
+  ];
+  return rules.filter((r) => !own.some((o) => o.channel === c.id && o.condition.kind === r.condition.kind));
+}
+
+/**
+ * Evaluates alarm rules over validated data and owns acknowledgement and the
+ * alarm system's pauses for every panel on a page. Runs on data time and on
+ * every batch, so alarms keep being evaluated while panels are hidden; only
+ * drawing pauses.
  */
 export class AlarmManager {
+  private readonly channels: Map<string, ChannelDescriptor>;
   private readonly byChannel = new Map<string, AlarmRule[]>();
   private readonly states = new Map<string, ConditionState>();
   private readonly rules = new Map<string, AlarmRule>();
-  private audioState = audioOn();
+  private readonly technical: boolean;
+  /** Ids of the default technical rules. */
+  private readonly defaults = new Set<string>();
   private now = -Infinity;
 
-  /** Every change of presence (raised, acknowledged, latched, ended). */
+  /** Every change of presence (raised, acknowledged, latched, ended), on data time. */
   readonly changes = new Subject<AlarmChange>();
   /** The present alarms, most urgent first. */
   readonly present = new BehaviorSubject<PresentAlarm[]>([]);
-  readonly audio = new BehaviorSubject<AudioState>(this.audioState);
+  /** Audio on, paused or off; alarm signals on or paused. */
+  readonly system = new BehaviorSubject<AlarmSystemState>({ audio: signalsOn(), alarms: signalsOn() });
+  /** Commands given here (not those from other viewers), for a transport to pass on. */
+  readonly issued = new Subject<AlarmCommand>();
 
-  constructor(rules: readonly AlarmRule[], channels: readonly ChannelDescriptor[]) {
-    checkRules(rules, channels.map((c) => c.id));
-    for (const r of rules) {
+  constructor(rules: readonly AlarmRule[], channels: readonly ChannelDescriptor[], options: AlarmManagerOptions = {}) {
+    this.channels = new Map(channels.map((c) => [c.id, c]));
+    this.technical = options.technical ?? true;
+    this.addRules(rules);
+  }
+
+  /**
+   * Adds rules (a panel's own, say), checked against the channels and the rules
+   * present; returns their removal. Throws, naming the rule, on a bad one.
+   */
+  addRules(rules: readonly AlarmRule[]): () => void {
+    checkRules([...this.rules.values(), ...rules], [...this.channels.keys()]);
+    const added = [...rules];
+    for (const id of new Set(rules.map((r) => r.channel))) {
+      const own = this.byChannel.get(id);
+      if (!this.technical || own) continue;
+      const defaults = technicalRules(this.channels.get(id)!, rules);
+      for (const r of defaults) this.defaults.add(r.id);
+      added.push(...defaults);
+    }
+    for (const r of added) {
       this.rules.set(r.id, r);
       this.states.set(r.id, initialCondition());
       this.byChannel.set(r.channel, [...(this.byChannel.get(r.channel) ?? []), r]);
     }
+    return () => this.removeRules(rules.map((r) => r.id));
+  }
+
+  private removeRules(ids: readonly string[]): void {
+    let changed = false;
+    for (const id of ids) {
+      const rule = this.rules.get(id);
+      if (!rule) continue;
+      changed = this.states.get(id)!.presence !== 'off' || changed;
+      this.rules.delete(id);
+      this.states.delete(id);
+      const left = this.byChannel.get(rule.channel)!.filter((r) => r.id !== id);
+      // A channel's default technical rules go with its last own rule.
+      if (left.every((r) => this.defaults.has(r.id))) {
+        for (const r of left) {
+          changed = this.states.get(r.id)!.presence !== 'off' || changed;
+          this.states.delete(r.id);
+          this.rules.delete(r.id);
+          this.defaults.delete(r.id);
+        }
+        this.byChannel.delete(rule.channel);
+      } else this.byChannel.set(rule.channel, left);
+    }
+    if (changed) this.publish();
   }
 
   /** Evaluates every rule of the batch's channel on each sample, in data-time order. */
@@ -56,79 +129,113 @@ export class AlarmManager {
     let changed = false;
     for (let i = 0; i < batch.t.length; i++) {
       const t = batch.t[i];
-      for (const rule of rules) changed = this.step(rule, t, batch.v[i]) || changed;
+      const v = batch.v[i];
       if (t > this.now) this.now = t;
+      // NaN should have been refused upstream; if one slips through, it is invalid data, not a value.
+      for (const rule of rules) changed = this.step(rule, Number.isNaN(v) ? (s) => stepFault(rule, s, t, 'invalid') : (s) => stepCondition(rule, s, t, v), t) || changed;
     }
     if (changed) this.publish();
-    this.tickAudio();
+    else this.tick();
   }
 
-  /** Invalid data or a refused batch: the channel has no valid value at that time. */
-  noValidData(e: TechnicalEvent): void {
-    const rules = e.channel === null ? undefined : this.byChannel.get(e.channel);
-    const t = Number.isNaN(e.t) ? this.now : e.t;
-    if (!rules || !Number.isFinite(t)) return;
+  /** A channel reported stale or invalid at data time t (NaN: the latest data time seen). */
+  fault(channel: string | null, t: number, fault: Fault): void {
+    const rules = channel === null ? undefined : this.byChannel.get(channel);
+    const at = Number.isNaN(t) ? this.now : t;
+    if (!rules || !Number.isFinite(at)) return;
+    if (at > this.now) this.now = at;
     let changed = false;
-    for (const rule of rules) changed = this.step(rule, t, NaN) || changed;
+    for (const rule of rules) changed = this.step(rule, (s) => stepFault(rule, s, at, fault), at) || changed;
     if (changed) this.publish();
   }
 
-  command(c: AlarmCommand): void {
-    if (c.type === 'acknowledge') {
-      const s = this.states.get(c.id);
-      const rule = this.rules.get(c.id);
-      if (!s || !rule) return;
-      const next = acknowledge(s);
-      if (next === s) return;
-      this.states.set(c.id, next);
-      this.changes.next({ rule, state: next, t: this.now });
-      this.publish();
-    } else if (c.type === 'pause-audio') {
-      this.setAudio(pauseAudio(this.now, this.present.value[0]?.rule.priority, c.ms));
-    } else {
-      this.setAudio(audioOn());
+  /**
+   * Acknowledge, pause or resume. `remote` commands came from another viewer:
+   * they are carried out but not issued again.
+   */
+  command(c: AlarmCommand, remote = false): void {
+    if (!remote) this.issued.next(c);
+    const system = this.system.value;
+    const highest = this.present.value[0]?.rule.priority;
+    switch (c.type) {
+      case 'acknowledge': {
+        const s = this.states.get(c.id);
+        const rule = this.rules.get(c.id);
+        if (!s || !rule) return;
+        const next = acknowledge(s);
+        if (next === s) return;
+        this.states.set(c.id, next);
+        this.changes.next({ rule, state: next, t: this.now });
+        return this.publish();
+      }
+      case 'pause-audio':
+        return this.system.next({ ...system, audio: pause(this.now, highest, c.ms) });
+      case 'audio-off':
+        return this.system.next({ ...system, audio: signalsOff() });
+      case 'resume-audio':
+        return this.system.next({ ...system, audio: signalsOn() });
+      case 'pause-alarms':
+        return this.system.next({ ...system, alarms: pause(this.now, highest, c.ms) });
+      case 'resume-alarms':
+        return this.system.next({ ...system, alarms: signalsOn() });
     }
   }
 
-  /** Feeds the manager from a stream of batches and technical events, and from commands. */
-  connect(data: Observable<SampleBatch | TechnicalEvent>, commands?: Observable<AlarmCommand>): Subscription {
-    const sub = data.subscribe((x) => (isTechnicalEvent(x) ? this.noValidData(x) : this.ingest(x)));
-    if (commands) sub.add(commands.subscribe((c) => this.command(c)));
+  /** Feeds the manager from a stream of data and from commands given elsewhere. */
+  connect(data: Observable<AlarmInput>, commands?: Observable<AlarmCommand>): Subscription {
+    const sub = data.subscribe((x) => this.input(x));
+    if (commands) sub.add(commands.subscribe((c) => this.command(c, true)));
     return sub;
   }
 
-  /** Remaining audio pause, in data-time ms. */
-  pauseRemainingMs(): number {
-    return this.audioState.mode === 'paused' ? Math.max(0, this.audioState.until - this.now) : 0;
+  input(x: AlarmInput): void {
+    if (isTechnicalEvent(x)) this.fault(x.channel, x.t, 'invalid');
+    else if ('type' in x && x.type === 'quality') {
+      if (x.quality === 'stale') this.fault(x.channel, x.t, 'stale');
+    } else this.ingest(x as SampleBatch);
   }
 
-  private step(rule: AlarmRule, t: number, v: number): boolean {
+  /** Remaining audio and alarm pauses, in data-time ms. */
+  pauseRemainingMs(): { audio: number; alarms: number } {
+    const { audio, alarms } = this.system.value;
+    return { audio: pauseRemaining(audio, this.now), alarms: pauseRemaining(alarms, this.now) };
+  }
+
+  private step(rule: AlarmRule, f: (s: ConditionState) => ConditionState, t: number): boolean {
     const s = this.states.get(rule.id)!;
-    const next = stepCondition(rule, s, t, v);
+    const next = f(s);
     if (next === s) return false;
     this.states.set(rule.id, next);
-    if (next.presence !== s.presence) {
-      this.changes.next({ rule, state: next, t });
-      return true;
-    }
-    return false;
+    if (next.presence === s.presence) return false;
+    this.changes.next({ rule, state: next, t });
+    return true;
   }
 
   private publish(): void {
     const present: PresentAlarm[] = [];
     for (const [id, state] of this.states) if (state.presence !== 'off') present.push({ rule: this.rules.get(id)!, state });
     this.present.next(present.sort(byUrgency));
-    this.tickAudio();
+    this.tick();
   }
 
-  private tickAudio(): void {
-    const highest: Priority | undefined = this.present.value.find((a) => a.state.presence === 'on')?.rule.priority;
-    const next = audioAt(this.audioState, this.now, highest);
-    if (next !== this.audioState) this.setAudio(next);
+  /** Pauses end on data time, or at once when a higher priority than any present at the pause starts. */
+  private tick(): void {
+    const sounding: Priority | undefined = this.present.value.find((a) => a.state.presence === 'on')?.rule.priority;
+    const { audio, alarms } = this.system.value;
+    const next = { audio: inactivationAt(audio, this.now, sounding), alarms: inactivationAt(alarms, this.now, sounding) };
+    if (next.audio !== audio || next.alarms !== alarms) this.system.next(next);
   }
+}
 
-  private setAudio(s: AudioState): void {
-    this.audioState = s;
-    this.audio.next(s);
-  }
+/**
+ * The alarm changes that a stream of validated data raises, through a manager
+ * that panels share for acknowledgement and pause.
+ */
+export function alarmChanges(manager: AlarmManager): OperatorFunction<AlarmInput, AlarmChange> {
+  return (source) =>
+    new Observable<AlarmChange>((out) => {
+      const changes = manager.changes.subscribe(out);
+      changes.add(manager.connect(source));
+      return changes;
+    });
 }

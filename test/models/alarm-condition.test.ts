@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { acknowledge, initialCondition, stepCondition, type ConditionState } from '../../src/models/alarm-condition.js';
+import { acknowledge, initialCondition, stepCondition, stepFault, type ConditionState } from '../../src/models/alarm-condition.js';
 import { checkRules, type AlarmRule } from '../../src/models/alarm-rules.js';
 
 const RUNS = 2000;
@@ -96,14 +96,53 @@ describe('alarm condition', () => {
     let s = stepCondition(rule, initialCondition(), 0, 5);
     s = stepCondition(rule, s, 100, NaN);
     expect(s.active).to.equal(true);
-    const noData = nerve({ id: 'nerve-no-data', kind: 'tec', condition: { kind: 'no-valid-data' }, onsetDelayMs: 0 });
-    expect(stepCondition(noData, initialCondition(), 100, NaN).presence).to.equal('on');
+    expect(stepFault(rule, s, 200, 'invalid')).to.equal(s);
+    expect(stepFault(rule, s, 300, 'stale')).to.equal(s);
+  });
+
+  it('raises a stale or invalid condition on its fault only, and ends it after valid data for its hysteresis (ms)', () => {
+    const invalid = nerve({ id: 'nerve-invalid', kind: 'tec', condition: { kind: 'invalid' }, onsetDelayMs: 0, hysteresis: 1000, latching: false });
+    expect(stepFault(invalid, initialCondition(), 100, 'stale').presence).to.equal('off');
+    let s = stepFault(invalid, initialCondition(), 100, 'invalid');
+    expect(s.presence).to.equal('on');
+    s = stepCondition(invalid, s, 600, 20);
+    expect(s.presence, 'valid for 500 ms only').to.equal('on');
+    s = stepCondition(invalid, s, 1100, 20);
+    expect(s.presence).to.equal('off');
+    const stale = nerve({ id: 'nerve-stale', kind: 'tec', condition: { kind: 'stale' }, onsetDelayMs: 0, hysteresis: 0, latching: false });
+    s = stepFault(stale, initialCondition(), 5000, 'stale');
+    expect(s.presence).to.equal('on');
+    expect(stepCondition(stale, s, 5100, 20).presence).to.equal('off');
+  });
+
+  it('raises a rate of change beyond its limit over the window, and only then (property)', () => {
+    // A fall faster than 10 units/min over 60 s; samples every 1-3 s.
+    const rule = nerve({ id: 'nerve-falling', condition: { kind: 'rate', perMin: -10, windowMs: 60_000 }, onsetDelayMs: 0, hysteresis: 0, latching: false });
+    fc.assert(
+      // Slopes in hundredths, spread evenly (fc.double crowds near zero).
+      fc.property(fc.integer({ min: -3000, max: 3000 }).map((x) => x / 100), fc.array(fc.integer({ min: 1000, max: 3000 }), { minLength: 40, maxLength: 120 }), (slope, steps) => {
+        let t = 0;
+        const samples = steps.map((dt) => [(t += dt), 20 + (slope * t) / 60_000] as const);
+        const states = run(rule, samples);
+        // On a straight line the measured rate is the slope, so the verdict is the slope's.
+        // At exactly the limit, rounding decides; that case says nothing.
+        if (slope === -10) return true;
+        const expected = slope < -10;
+        const settled = states.filter((_, i) => samples[i][0] >= 60_000);
+        return settled.every((s) => s.active === expected) && (!expected || Math.abs(states.find((s) => s.active)!.valueAtOnset - slope) < 0.01);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('refuses a misconfigured rule, naming it', () => {
     expect(() => checkRules([nerve({ channel: 'ecg' })], ['nerve'])).to.throw("alarm rule 'nerve-cold': unknown channel 'ecg'");
     expect(() => checkRules([nerve({ condition: { kind: 'outside', low: 5, high: 2 } })], ['nerve'])).to.throw('inverted band');
     expect(() => checkRules([nerve({ onsetDelayMs: -1 })], ['nerve'])).to.throw('onset delay');
+    expect(() => checkRules([nerve({ condition: { kind: 'rate', perMin: 5, windowMs: 0 } })], ['nerve'])).to.throw('rate window');
+    expect(() => checkRules([nerve({ condition: { kind: 'rate', perMin: NaN, windowMs: 1000 } })], ['nerve'])).to.throw('rate limit');
+    expect(() => checkRules([nerve({ condition: { kind: 'stale' } })], ['nerve'])).to.throw('no onset delay');
+    expect(() => checkRules([nerve(), nerve()], ['nerve'])).to.throw("'nerve-cold': duplicate id");
     expect(() => checkRules([nerve()], ['nerve'])).to.not.throw();
   });
 });

@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { Subject } from 'rxjs';
-import { AlarmManager, type AlarmCommand } from '../../src/streams/alarm-manager.js';
+import { AlarmManager, alarmChanges, type AlarmChange, type AlarmInput } from '../../src/streams/alarm-manager.js';
+import type { AlarmCommand } from '../../src/models/alarm-command.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import type { TechnicalEvent } from '../../src/models/events.js';
@@ -19,16 +20,16 @@ describe('AlarmManager', () => {
   });
 
   it('takes acknowledgement and pause from outside, through a command stream', () => {
-    const data = new Subject<SampleBatch | TechnicalEvent>();
+    const data = new Subject<AlarmInput>();
     const commands = new Subject<AlarmCommand>();
     const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi')], channels);
     const sub = m.connect(data, commands);
     data.next(batch('nerve', 1000, 8));
     expect(m.present.value.map((a) => a.state.presence)).to.deep.equal(['on']);
     commands.next({ type: 'pause-audio', ms: 60_000 });
-    expect(m.audio.value.mode).to.equal('paused');
+    expect(m.system.value.audio.mode).to.equal('paused');
     data.next(batch('nerve', 31_000, 8));
-    expect(m.pauseRemainingMs()).to.equal(30_000);
+    expect(m.pauseRemainingMs().audio).to.equal(30_000);
     commands.next({ type: 'acknowledge', id: 'nerve-low' });
     expect(m.present.value[0].state.presence).to.equal('ack');
     data.next(batch('nerve', 32_000, 12));
@@ -36,12 +37,71 @@ describe('AlarmManager', () => {
     sub.unsubscribe();
   });
 
-  it('raises the technical side on invalid data and keeps a limit alarm through it', () => {
-    const noData: AlarmRule = { ...rule('nerve-data', 'nerve', 'me', false), kind: 'tec', condition: { kind: 'no-valid-data' } };
-    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi'), noData], channels);
+  it('raises the technical alarm on invalid or stale data and keeps a limit alarm through it', () => {
+    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi')], channels);
+    const present = () => m.present.value.map((a) => `${a.rule.id}:${a.state.presence}`);
     m.ingest(batch('nerve', 1000, 8));
-    m.noValidData({ type: 'technical', channel: 'nerve', reason: 'not-finite', count: 1, t: 1100 });
-    expect(m.present.value.map((a) => `${a.rule.id}:${a.state.presence}`)).to.deep.equal(['nerve-low:on', 'nerve-data:on']);
+    m.input({ type: 'technical', channel: 'nerve', reason: 'not-finite', count: 1, t: 1100 } satisfies TechnicalEvent);
+    expect(present()).to.deep.equal(['nerve-low:on', 'nerve:invalid:on']);
+    m.input({ type: 'quality', channel: 'nerve', quality: 'stale', t: 1400 });
+    expect(present()).to.deep.equal(['nerve-low:on', 'nerve:invalid:on', 'nerve:stale:on']);
+    expect(m.present.value.find((a) => a.rule.id === 'nerve:stale')!.rule.message.fr).to.equal('nerve : pas de données');
+    m.ingest(batch('nerve', 3000, 12));
+    expect(present(), 'valid data ends both technical alarms; the limit alarm latches').to.deep.equal(['nerve-low:latch']);
+    const nan = new AlarmManager([rule('skin-low', 'skin', 'lo')], channels);
+    nan.ingest(batch('skin', 1000, NaN));
+    expect(nan.present.value.map((a) => a.rule.id), 'a NaN that slipped through is invalid data').to.deep.equal(['skin:invalid']);
+  });
+
+  it('adds and removes a panel\'s rules, with their channel\'s technical rules', () => {
+    const m = new AlarmManager([], channels);
+    const remove = m.addRules([rule('skin-low', 'skin', 'me')]);
+    expect(() => m.addRules([rule('skin-low', 'skin', 'me')])).to.throw("'skin-low': duplicate id");
+    m.ingest(batch('skin', 1000, 5));
+    m.fault('skin', 1100, 'stale');
+    expect(m.present.value.map((a) => a.rule.id)).to.deep.equal(['skin-low', 'skin:stale']);
+    remove();
+    expect(m.present.value).to.deep.equal([]);
+    m.ingest(batch('skin', 2000, 5));
+    expect(m.present.value).to.deep.equal([]);
+  });
+
+  it('pauses alarm signals, and a higher priority ends the pause', () => {
+    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi'), rule('skin-low', 'skin', 'me')], channels);
+    m.ingest(batch('skin', 1000, 5));
+    m.command({ type: 'pause-alarms', ms: 60_000 });
+    m.ingest(batch('skin', 30_000, 5));
+    expect(m.system.value.alarms.mode).to.equal('paused');
+    expect(m.pauseRemainingMs().alarms).to.equal(31_000);
+    m.ingest(batch('nerve', 30_100, 5));
+    expect(m.system.value.alarms.mode, 'a high priority ends a pause taken on a medium').to.equal('on');
+    m.command({ type: 'audio-off' });
+    m.ingest(batch('nerve', 1e9, 5));
+    expect(m.system.value.audio.mode).to.equal('off');
+  });
+
+  it('issues its own commands for other viewers and not those it received from them', () => {
+    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi')], channels);
+    const issued: AlarmCommand[] = [];
+    m.issued.subscribe((c) => issued.push(c));
+    const remote = new Subject<AlarmCommand>();
+    m.connect(new Subject<AlarmInput>(), remote);
+    m.command({ type: 'pause-audio' });
+    remote.next({ type: 'resume-audio' });
+    expect(issued).to.deep.equal([{ type: 'pause-audio' }]);
+    expect(m.system.value.audio.mode).to.equal('on');
+  });
+
+  it('alarmChanges: an operator from validated data to presence changes', () => {
+    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi', false)], channels);
+    const data = new Subject<AlarmInput>();
+    const seen: AlarmChange[] = [];
+    const sub = data.pipe(alarmChanges(m)).subscribe((c) => seen.push(c));
+    data.next(batch('nerve', 1000, 8));
+    data.next(batch('nerve', 2000, 12));
+    sub.unsubscribe();
+    data.next(batch('nerve', 3000, 8));
+    expect(seen.map((c) => `${c.t}:${c.state.presence}`)).to.deep.equal(['1000:on', '2000:off']);
   });
 
   it('acknowledging one alarm never silences another (property)', () => {

@@ -1,16 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { MAX_PAUSE_MS, audioAt, pauseAudio } from '../../src/models/alarm-audio.js';
+import { MAX_PAUSE_MS, inactivationAt, pause, pauseRemaining, signalsOff } from '../../src/models/alarm-system.js';
 import type { Priority } from '../../src/models/alarm-rules.js';
 
 const priority = fc.constantFrom<Priority | undefined>('hi', 'me', 'lo', undefined);
 const RANK = { hi: 3, me: 2, lo: 1 };
 
-describe('alarm audio', () => {
+describe('alarm system inactivation', () => {
   it('a pause resumes when it ends or when a higher priority starts, and not before (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3_600_000 }), priority, fc.integer({ min: 0, max: 2 * MAX_PAUSE_MS }), fc.integer({ min: 0, max: 2 * MAX_PAUSE_MS }), priority, (t0, atPause, ms, dt, later) => {
-        const s = audioAt(pauseAudio(t0, atPause, ms), t0 + dt, later);
+        const s = inactivationAt(pause(t0, atPause, ms), t0 + dt, later);
         const ended = dt >= Math.min(ms, MAX_PAUSE_MS);
         const higher = later !== undefined && RANK[later] > (atPause ? RANK[atPause] : 0);
         expect(s.mode).to.equal(ended || higher ? 'on' : 'paused');
@@ -20,6 +20,11 @@ describe('alarm audio', () => {
   });
 
   it('caps a pause at 15 minutes', () => {
-    expect(pauseAudio(0, 'hi', 3_600_000).until).to.equal(MAX_PAUSE_MS);
+    expect(pause(0, 'hi', 3_600_000).until).to.equal(MAX_PAUSE_MS);
+    expect(pauseRemaining(pause(1000, 'hi', 60_000), 31_000)).to.equal(30_000);
+  });
+
+  it('keeps off until told otherwise, whatever starts', () => {
+    expect(inactivationAt(signalsOff(), 1e12, 'hi').mode).to.equal('off');
   });
 });
