@@ -1,3 +1,4 @@
+import { parseAlarmCommand, type AlarmCommand } from './alarm-command.js';
 import type { Grid, SampleBatch, Waveform } from './channel.js';
 
 /**
@@ -19,7 +20,17 @@ export interface WireEvent {
   kind: string;
   text: string;
 }
-export type WireMessage = WireSamples | WireEvent;
+/**
+ * An operator's command from one viewer, for the others (IEC distributed alarm system).
+ * Not a channel's data, so no `channel` or `seq`; `origin` lets a viewer skip its own echo.
+ */
+export interface WireCommand {
+  type: 'command';
+  origin: string;
+  t: number;
+  command: AlarmCommand;
+}
+export type WireMessage = WireSamples | WireEvent | WireCommand;
 
 export type WireErrorReason = 'malformed-json' | 'unknown-type' | 'bad-field' | 'unsupported-version';
 export interface WireError {
@@ -37,20 +48,30 @@ const fail = (reason: WireErrorReason, detail: string): { ok: false; error: Wire
 export const ENVELOPE_REQUIRED = {
   samples: ['ver', 'type', 'channel', 'seq', 'unit', 't', 'v'],
   event: ['ver', 'type', 'channel', 'seq', 't', 'kind', 'text'],
+  command: ['ver', 'type', 'origin', 't', 'command'],
 } as const;
 export const ENVELOPE_TYPES = Object.keys(ENVELOPE_REQUIRED) as (keyof typeof ENVELOPE_REQUIRED)[];
 
 const isSeq = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff;
 const isNumArray = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => typeof n === 'number');
 const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isType = (x: unknown): x is keyof typeof ENVELOPE_REQUIRED => ENVELOPE_TYPES.includes(x as keyof typeof ENVELOPE_REQUIRED);
 
 /** Checks an already-parsed value against the envelope; never throws. */
 export function validateEnvelope(o: unknown): WireResult<WireMessage> {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return fail('bad-field', 'not an object');
   const r = o as Record<string, unknown>;
   if (r.ver !== WIRE_VERSION) return fail('unsupported-version', `ver ${JSON.stringify(r.ver)}`);
-  if (r.type !== 'samples' && r.type !== 'event') return fail('unknown-type', `type ${JSON.stringify(r.type)}`);
+  if (!isType(r.type)) return fail('unknown-type', `type ${JSON.stringify(r.type)}`);
   for (const k of ENVELOPE_REQUIRED[r.type]) if (!(k in r)) return fail('bad-field', `missing ${k}`);
+  if (r.type === 'command') {
+    if (!isText(r.origin)) return fail('bad-field', 'origin');
+    if (!isTime(r.t)) return fail('bad-field', 't');
+    const c = parseAlarmCommand(r.command);
+    if (!c.ok) return fail('bad-field', `command: ${c.detail}`);
+    return { ok: true, value: { type: 'command', origin: r.origin, t: r.t, command: c.value } };
+  }
   if (!isText(r.channel)) return fail('bad-field', 'channel');
   if (!isSeq(r.seq)) return fail('bad-field', 'seq');
   if (r.type === 'samples') {
@@ -63,7 +84,7 @@ export function validateEnvelope(o: unknown): WireResult<WireMessage> {
     };
     return { ok: true, value };
   }
-  if (typeof r.t !== 'number' || !Number.isFinite(r.t)) return fail('bad-field', 't');
+  if (!isTime(r.t)) return fail('bad-field', 't');
   if (!isText(r.kind)) return fail('bad-field', 'kind');
   if (typeof r.text !== 'string') return fail('bad-field', 'text');
   return { ok: true, value: { type: 'event', channel: r.channel, seq: r.seq, t: r.t, kind: r.kind, text: r.text } };
@@ -82,9 +103,14 @@ export function parseWireLine(line: string): WireResult<WireMessage> {
 
 /** The inverse of parseWireLine, one line without the trailing newline. */
 export function encodeWireLine(m: WireMessage): string {
-  return m.type === 'samples'
-    ? JSON.stringify({ ver: WIRE_VERSION, type: 'samples', channel: m.channel, seq: m.seq, unit: m.unit, t: Array.from(m.t), v: Array.from(m.v) })
-    : JSON.stringify({ ver: WIRE_VERSION, type: 'event', channel: m.channel, seq: m.seq, t: m.t, kind: m.kind, text: m.text });
+  switch (m.type) {
+    case 'samples':
+      return JSON.stringify({ ver: WIRE_VERSION, type: 'samples', channel: m.channel, seq: m.seq, unit: m.unit, t: Array.from(m.t), v: Array.from(m.v) });
+    case 'event':
+      return JSON.stringify({ ver: WIRE_VERSION, type: 'event', channel: m.channel, seq: m.seq, t: m.t, kind: m.kind, text: m.text });
+    case 'command':
+      return JSON.stringify({ ver: WIRE_VERSION, type: 'command', origin: m.origin, t: m.t, command: m.command });
+  }
 }
 
 // ---- Binary frame: little-endian, see docs/wire-format.md ----

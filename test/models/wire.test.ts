@@ -5,9 +5,12 @@ import {
   validateEnvelope, type BinaryFrame, type WireMessage,
 } from '../../src/models/wire.js';
 import { SequenceTracker } from '../../src/models/sequence.js';
+import { ALARM_COMMAND_TYPES, type AlarmCommand } from '../../src/models/alarm-command.js';
 
 const samples = '{"ver":1,"type":"samples","channel":"probe","seq":12,"unit":"Cel","t":[1,2],"v":[36.5,37]}';
 const event = '{"ver":1,"type":"event","channel":"probe","seq":13,"t":3,"kind":"sensor","text":"reseated"}';
+const command = '{"ver":1,"type":"command","origin":"proctor","t":4,"command":{"type":"acknowledge","id":"nerve-high"}}';
+const withCommand = (c: unknown) => JSON.stringify({ ver: 1, type: 'command', origin: 'console', t: 5, command: c });
 
 const malformed: [string, string][] = [
   ['{"ver":1,', 'malformed-json'],
@@ -26,6 +29,19 @@ const malformed: [string, string][] = [
   ['{"ver":1,"type":"event","channel":"probe","seq":1,"t":1,"kind":"k"}', 'bad-field'],
 ];
 
+/** Bad commands: each a bad-field error whose detail names the problem. */
+const badCommands: [string, RegExp][] = [
+  [withCommand({ type: 'silence-forever' }), /^command: unknown command "silence-forever"/],
+  [withCommand({ type: 'acknowledge' }), /^command: acknowledge needs an alarm id/],
+  [withCommand({ type: 'acknowledge', id: '' }), /^command: acknowledge needs an alarm id/],
+  [withCommand({ type: 'pause-audio', ms: -1 }), /^command: pause-audio: ms must be a positive number/],
+  [withCommand('acknowledge'), /^command: command is not an object/],
+  ['{"ver":1,"type":"command","t":5,"command":{"type":"audio-off"}}', /^missing origin$/],
+  ['{"ver":1,"type":"command","origin":"","t":5,"command":{"type":"audio-off"}}', /^origin$/],
+  ['{"ver":1,"type":"command","origin":"a","t":"5","command":{"type":"audio-off"}}', /^t$/],
+  ['{"ver":1,"type":"command","origin":"a","t":5}', /^missing command$/],
+];
+
 describe('wire NDJSON', () => {
   it('parses samples and events', () => {
     const s = parseWireLine(samples);
@@ -40,6 +56,25 @@ describe('wire NDJSON', () => {
     expect(e.ok && e.value).to.deep.equal({ type: 'event', channel: 'probe', seq: 13, t: 3, kind: 'sensor', text: 'reseated' });
   });
 
+  it('parses commands, keeping only the fields of the command', () => {
+    expect(parseWireLine(command)).to.deep.equal({
+      ok: true, value: { type: 'command', origin: 'proctor', t: 4, command: { type: 'acknowledge', id: 'nerve-high' } },
+    });
+    const extra = parseWireLine(withCommand({ type: 'pause-audio', ms: 120000, id: 'x' }));
+    expect(extra.ok && extra.value).to.deep.equal({ type: 'command', origin: 'console', t: 5, command: { type: 'pause-audio', ms: 120000 } });
+  });
+
+  it('reports each bad command as a bad-field naming the problem', () => {
+    for (const [line, detail] of badCommands) {
+      const r = parseWireLine(line);
+      expect(r.ok, line).to.equal(false);
+      if (!r.ok) {
+        expect(r.error.reason, line).to.equal('bad-field');
+        expect(r.error.detail, line).to.match(detail);
+      }
+    }
+  });
+
   it('types each malformed kind and never throws', () => {
     for (const [line, reason] of malformed) {
       const r = parseWireLine(line);
@@ -51,6 +86,14 @@ describe('wire NDJSON', () => {
   });
 
   it('round-trips encodeWireLine (property)', () => {
+    const pause = (type: 'pause-audio' | 'pause-alarms') =>
+      fc.record({ type: fc.constant(type), ms: fc.double({ min: 1e-3, max: 1e9, noNaN: true }) }, { requiredKeys: ['type'] });
+    const alarmCommand: fc.Arbitrary<AlarmCommand> = fc.oneof(
+      fc.record({ type: fc.constant('acknowledge' as const), id: fc.string({ minLength: 1 }) }),
+      pause('pause-audio'),
+      pause('pause-alarms'),
+      fc.constantFrom('audio-off' as const, 'resume-audio' as const, 'resume-alarms' as const).map((type) => ({ type })),
+    );
     const msg = fc.oneof(
       fc.record({
         type: fc.constant('samples' as const), channel: fc.string({ minLength: 1 }), seq: fc.nat(),
@@ -58,6 +101,7 @@ describe('wire NDJSON', () => {
         n: fc.nat({ max: 20 }),
       }).map(({ n, ...r }) => ({ ...r, t: Float64Array.from({ length: n }, (_, i) => 1e12 + i), v: Float32Array.from({ length: n }, (_, i) => i / 4) })),
       fc.record({ type: fc.constant('event' as const), channel: fc.string({ minLength: 1 }), seq: fc.nat(), t: fc.integer(), kind: fc.string({ minLength: 1 }), text: fc.string() }),
+      fc.record({ type: fc.constant('command' as const), origin: fc.string({ minLength: 1 }), t: fc.integer(), command: alarmCommand }),
     );
     fc.assert(fc.property(msg, (m: WireMessage) => {
       const r = parseWireLine(encodeWireLine(m));
@@ -81,8 +125,14 @@ describe('wire schema agrees with validateEnvelope', () => {
     expect(defs.ver.const).to.equal(1);
   });
 
+  it('lists the command types parseAlarmCommand accepts, no more', () => {
+    const variants = (defs.alarmCommand as unknown as { oneOf: { properties: { type: { const?: string; enum?: string[] } } }[] }).oneOf;
+    const types = variants.flatMap((v) => v.properties.type.enum ?? [v.properties.type.const]);
+    expect(types).to.have.members([...ALARM_COMMAND_TYPES]);
+  });
+
   it('rejects each message missing one required field, accepts the whole', () => {
-    for (const line of [samples, event]) {
+    for (const line of [samples, event, command]) {
       const full = JSON.parse(line);
       expect(validateEnvelope(full).ok).to.equal(true);
       for (const k of defs[full.type].required) {
@@ -101,7 +151,8 @@ describe('wire schema agrees with validateEnvelope', () => {
       expect(r.ok).to.equal(true);
       const o = JSON.parse(encodeWireLine({ type: 'samples', channel: 'probe', seq: k, unit: 'Cel', t, v }));
       expect(Object.keys(o)).to.have.members(defs.samples.required);
-      if (r.ok) expect(seqs.check(r.value.channel, r.value.seq).kind).to.equal('ok');
+      expect(r.ok && r.value.type).to.equal('samples');
+      if (r.ok && r.value.type === 'samples') expect(seqs.check(r.value.channel, r.value.seq).kind).to.equal('ok');
     }
   });
 });

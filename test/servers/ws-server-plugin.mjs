@@ -4,6 +4,9 @@ import { WebSocketServer } from 'ws';
 export function wsServerPlugin() {
   let wss;
   let port = 0;
+  // A minimal gateway: with relay on, each text message from a client goes to all the others.
+  let relay = false;
+  let received = [];
   return {
     name: 'ir-ws-server',
     async serverStart() {
@@ -13,6 +16,15 @@ export function wsServerPlugin() {
         wss.once('error', reject);
       });
       port = wss.address().port;
+      wss.on('connection', (ws) => {
+        ws.on('message', (data, isBinary) => {
+          if (isBinary) return;
+          const text = data.toString();
+          received.push(...text.split('\n').filter((l) => l.trim() !== ''));
+          if (!relay) return;
+          for (const c of wss.clients) if (c !== ws && c.readyState === 1) c.send(text);
+        });
+      });
     },
     async serverStop() {
       if (!wss) return;
@@ -38,6 +50,16 @@ export function wsServerPlugin() {
         case 'ws-close-all':
           for (const c of clients()) c.close(1000, 'bye');
           return true;
+        case 'ws-relay':
+          // payload: boolean
+          relay = payload === true;
+          return true;
+        case 'ws-received': {
+          // The text lines clients sent since the last call.
+          const lines = received;
+          received = [];
+          return lines;
+        }
         case 'ws-terminate-all':
           for (const c of clients()) c.terminate();
           return true;

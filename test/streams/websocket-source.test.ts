@@ -3,19 +3,12 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { Subscription } from 'rxjs';
 import { websocketSource, type WsItem } from '../../src/streams/websocket-source.js';
 import { encodeBinaryFrame } from '../../src/models/wire.js';
+import { until, untilClients } from './ws-helpers.js';
 
 const line = (seq: number, v = 37) =>
   JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq, unit: 'Cel', t: [1.7e12 + seq], v: [v] });
 const send = (payload: { lines?: string[]; binary?: number[][] }) => executeServerCommand('ws-send', payload);
 
-/** Waits until `pred` holds over everything received so far. */
-async function until(items: WsItem[], pred: (items: WsItem[]) => boolean, what: string, ms = 5000) {
-  const end = performance.now() + ms;
-  while (!pred(items)) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(items.map((i) => i.type))}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const lives = (items: WsItem[]) => items.filter((i) => i.type === 'state' && i.state === 'live').length;
 const messages = (items: WsItem[]) => items.filter((i) => i.type === 'message');
 
@@ -31,9 +24,7 @@ describe('websocketSource against a real server', () => {
     items = [];
     sub = websocketSource(url, { backoff: { initialMs: 20, maxMs: 100, factor: 2, jitter: 0.2 } }).subscribe((i) => items.push(i));
     await until(items, (xs) => lives(xs) === 1, 'live');
-    // The server may still hold a socket from the previous test; wait until it is just ours.
-    const end = performance.now() + 2000;
-    while ((await executeServerCommand<number, unknown>('ws-clients')) !== 1 && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
+    await untilClients(1);
   });
   afterEach(() => sub?.unsubscribe());
 
@@ -43,7 +34,7 @@ describe('websocketSource against a real server', () => {
     await send({ binary: [Array.from(new Uint8Array(frame))] });
     await until(items, (xs) => messages(xs).length === 2 && xs.some((i) => i.type === 'frame'), 'samples');
     const m = messages(items)[1];
-    expect(m.type === 'message' && m.message.seq).to.equal(1);
+    expect(m.type === 'message' && m.message.type === 'samples' && m.message.seq).to.equal(1);
     const f = items.find((i) => i.type === 'frame');
     expect(f?.type === 'frame' && Array.from(f.frame.data)).to.deep.equal([1, 2]);
   });
@@ -69,7 +60,7 @@ describe('websocketSource against a real server', () => {
     await until(items, (xs) => messages(xs).length === 4, 'after replay');
     const dups = items.filter((i) => i.type === 'sequence');
     expect(dups.map((d) => d.type === 'sequence' && [d.reason, d.seq])).to.deep.equal([['duplicate', 1], ['duplicate', 2]]);
-    expect(messages(items).map((m) => m.type === 'message' && m.message.seq)).to.deep.equal([0, 1, 2, 3]);
+    expect(messages(items).map((m) => m.type === 'message' && m.message.type === 'samples' && m.message.seq)).to.deep.equal([0, 1, 2, 3]);
   });
 
   it('reports malformed JSON as a typed error and keeps going', async () => {
