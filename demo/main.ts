@@ -2,50 +2,32 @@ import '../src/components/telemetry.js';
 import '../src/components/trend.js';
 import '../src/components/alarm-banner.js';
 import '../src/components/alarm-log.js';
-import { AlarmManager } from '../src/streams/alarm-manager.js';
+import { filter, map, share } from 'rxjs';
 import type { AlarmRule } from '../src/models/alarm-rules.js';
-import { share } from 'rxjs';
+import type { ChannelDescriptor } from '../src/models/channel.js';
 import { simulatedSource } from '../src/streams/simulated.js';
+
+// Played at 1x to 60x: `?speed=30` rehearses the freeze in two minutes.
+const params = new URLSearchParams(location.search);
+const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 1));
+const start = Date.now();
 
 // Probe tip during a freeze: falls towards about -140 Cel (needle tips stabilise
 // near -140 to -150 Cel, DOMAIN.md 1.2, Cryobiology 2025).
-const start = Date.now();
 const probe = (t: number) => -140 + 177 * Math.exp(-(t - start) / 20000) + Math.sin(t / 700);
-
-const room = document.querySelector('ir-telemetry')!;
 // A thermosensor near a nerve drifts down towards the 10 Cel protection limit
 // (keep juxtaneural temperature between 10 and 45 Cel, Sag & Husain 2022, DOMAIN.md 1.5).
-// In this scenario it crosses that limit about 45 s in: watch, acknowledge, pause.
+// It cools fastest at first, then crosses 10 Cel about 45 s in: watch, acknowledge, pause.
 const nerve = (t: number) => 37 - 32 * (1 - Math.exp(-(t - start) / 25000)) + 0.3 * Math.sin(t / 2000);
-const source = simulatedSource(
-  [
-    { channel: 'probe', f: probe },
-    { channel: 'nerve', f: nerve },
-  ],
-  { t0: start },
-).pipe(share());
-const channels = [
-  { id: 'probe', label: 'Probe tip', unit: 'Cel', intervalMs: 10, range: [-200, 150] as const },
-  { id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 10, range: [-200, 150] as const },
+
+const channels: ChannelDescriptor[] = [
+  { id: 'probe', label: 'Probe tip', unit: 'Cel', intervalMs: 10 * speed, range: [-200, 150] },
+  { id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 10 * speed, range: [-200, 150] },
 ];
-room.channels = channels;
-room.source = source;
-const out = document.querySelector<HTMLOutputElement>('#probe')!;
-const state = document.querySelector('#state')!;
-const fmt = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-room.addEventListener('ir-connection-state', () => (state.textContent = room.state));
-source.subscribe((b) => {
-  if (b.channel === 'probe') out.value = fmt.format(b.v[b.v.length - 1]);
-});
 
-const trend = document.querySelector('ir-trend')!;
-// Juxtaneural protection limit: keep above 10 Cel (Sag & Husain 2022, DOMAIN.md 1.5 and 7.2).
-trend.limits = [{ channel: 'nerve', below: 10 }];
-trend.markers = [{ t: start, label: 'Freeze 1' }];
-
-// Alarms: juxtaneural temperature below 10 Cel, high priority, latching (DOMAIN.md 7.2).
 const rules: AlarmRule[] = [
   {
+    // Juxtaneural temperature below 10 Cel: high priority, latching (DOMAIN.md 7.2, Sag & Husain).
     id: 'nerve-cold',
     channel: 'nerve',
     condition: { kind: 'below', limit: 10 },
@@ -56,38 +38,69 @@ const rules: AlarmRule[] = [
     latching: true,
     message: { en: 'Nerve sensor below 10 °C: consider warm hydrodissection', fr: 'Capteur nerveux sous 10 °C : envisager une hydrodissection chaude' },
   },
+  {
+    // An early warning for training, not a published threshold: the sensor cools
+    // faster than 10 Cel per minute over 30 s. Medium, not latching.
+    id: 'nerve-cooling',
+    channel: 'nerve',
+    condition: { kind: 'rate', perMin: -10, windowMs: 30_000 },
+    priority: 'me',
+    kind: 'phy',
+    onsetDelayMs: 0,
+    hysteresis: 2,
+    latching: false,
+    message: { en: 'Nerve sensor cooling faster than 10 °C/min', fr: 'Capteur nerveux : refroidissement de plus de 10 °C/min' },
+  },
 ];
-const manager = new AlarmManager(rules, channels);
-manager.connect(source);
-const lang = document.documentElement.lang.startsWith('fr') ? 'fr' : 'en';
-const banner = document.querySelector('ir-alarm-banner')!;
-const log = document.querySelector('ir-alarm-log')!;
-manager.present.subscribe((present) => {
-  banner.alarms = present.map(({ rule, state }) => ({
-    id: rule.id,
-    priority: rule.priority,
-    kind: rule.kind,
-    message: rule.message[lang],
-    presence: state.presence === 'off' ? 'on' : state.presence,
-    onset: state.onset,
-  }));
-  trend.alarm = present.find((a) => a.rule.channel === 'nerve' || a.rule.channel === 'probe')?.rule.priority;
+
+// Trainer faults: a sensor that falls silent, a value that is not a number.
+let dropped = false;
+let garble = false;
+const source = simulatedSource(
+  [
+    { channel: 'probe', f: probe },
+    { channel: 'nerve', f: nerve },
+  ],
+  { t0: start, speed },
+).pipe(
+  filter((b) => !(dropped && b.channel === 'nerve')),
+  map((b) => {
+    if (!garble || b.channel !== 'nerve') return b;
+    garble = false;
+    const v = b.v.slice();
+    v[0] = NaN;
+    return { ...b, v };
+  }),
+  share(),
+);
+
+const room = document.querySelector('ir-telemetry')!;
+room.channels = channels;
+room.rules = rules;
+room.source = source;
+
+const trend = document.querySelector('ir-trend')!;
+trend.markers = [{ t: start, label: 'Freeze 1' }];
+
+const out = document.querySelector<HTMLOutputElement>('#probe')!;
+const fmt = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+source.subscribe((b) => {
+  if (b.channel === 'probe') out.value = fmt.format(b.v[b.v.length - 1]);
 });
-setInterval(() => (banner.audio = { state: manager.system.value.audio.mode, remainingMs: manager.pauseRemainingMs().audio }), 500);
-banner.addEventListener('ir-alarm-acknowledge', (e) => manager.command({ type: 'acknowledge', id: e.alarmId }));
-banner.addEventListener('ir-alarm-audio-pause', () => manager.command({ type: 'pause-audio' }));
-manager.changes.subscribe(({ rule, state, t }) => {
-  const c = rule.condition;
-  log.record({
-    id: rule.id,
-    priority: rule.priority,
-    kind: rule.kind,
-    message: rule.message[lang],
-    onset: state.onset,
-    acknowledged: state.presence === 'ack' ? t : undefined,
-    ended: state.active ? undefined : t,
-    value: state.valueAtOnset,
-    limit: c.kind === 'above' || c.kind === 'below' ? c.limit : undefined,
-    unit: channels.find((ch) => ch.id === rule.channel)?.unit,
-  });
+const state = document.querySelector('#state')!;
+room.addEventListener('ir-connection-state', () => (state.textContent = room.state));
+
+const select = document.querySelector<HTMLSelectElement>('#speed')!;
+select.value = String(speed);
+select.addEventListener('change', () => {
+  params.set('speed', select.value);
+  location.search = params.toString();
 });
+const drop = document.querySelector<HTMLButtonElement>('#drop')!;
+drop.addEventListener('click', () => {
+  dropped = !dropped;
+  drop.setAttribute('aria-pressed', String(dropped));
+  drop.textContent = dropped ? 'Reconnect nerve sensor' : 'Disconnect nerve sensor';
+});
+document.querySelector('#garble')!.addEventListener('click', () => (garble = true));
+document.querySelector('#pause-alarms')!.addEventListener('click', () => room.manager.command({ type: 'pause-alarms' }));

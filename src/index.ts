@@ -4,3 +4,4 @@ export * from './components/telemetry.js';
 export * from './components/trend.js';
 export * from './components/alarm-banner.js';
 export * from './components/alarm-log.js';
+export * from './components/alarm-controller.js';

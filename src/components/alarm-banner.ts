@@ -12,7 +12,6 @@ declare global {
 
 declare global {
   interface HTMLElementEventMap {
-    'ir-alarm-acknowledge': import('./alarm-banner/alarm-banner.js').AlarmAcknowledgeEvent;
-    'ir-alarm-audio-pause': import('./alarm-banner/alarm-banner.js').AlarmAudioPauseEvent;
+    'ir-alarm-command': import('./alarm-banner/alarm-banner.js').AlarmCommandEvent;
   }
 }

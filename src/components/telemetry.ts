@@ -9,3 +9,11 @@ declare global {
     'ir-telemetry': IrTelemetry;
   }
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    'ir-technical': import('./telemetry/telemetry.js').IrTechnicalEvent;
+    'ir-connection-state': import('./telemetry/telemetry.js').ConnectionStateEvent;
+    'ir-config-error': import('./alarm-controller.js').ConfigErrorEvent;
+  }
+}

@@ -60,3 +60,18 @@ export function checkRules(rules: readonly AlarmRule[], channels: readonly strin
     if (c.kind === 'rate' && !(c.windowMs > 0)) fail(`rate window must be > 0 ms, got ${c.windowMs}`);
   }
 }
+
+/** The limit a value crossed, for the log (unit per minute for a rate); none for stale and invalid. */
+export function crossedLimit(c: Condition, v: number): number | undefined {
+  switch (c.kind) {
+    case 'above':
+    case 'below':
+      return c.limit;
+    case 'outside':
+      return v > c.high ? c.high : c.low;
+    case 'rate':
+      return c.perMin;
+    default:
+      return undefined;
+  }
+}

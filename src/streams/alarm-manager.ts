@@ -15,6 +15,7 @@ export interface PresentAlarm {
 /** A change of one condition's presence, on data time. */
 export interface AlarmChange extends PresentAlarm {
   t: number;
+  previous: ConditionState['presence'];
 }
 
 /** What the manager evaluates: validated batches, refused data, quality changes. */
@@ -165,7 +166,7 @@ export class AlarmManager {
         const next = acknowledge(s);
         if (next === s) return;
         this.states.set(c.id, next);
-        this.changes.next({ rule, state: next, t: this.now });
+        this.changes.next({ rule, state: next, t: this.now, previous: s.presence });
         return this.publish();
       }
       case 'pause-audio':
@@ -195,6 +196,16 @@ export class AlarmManager {
     } else this.ingest(x as SampleBatch);
   }
 
+  /** The rules that watch a channel, technical ones included. */
+  rulesOf(channel: string): readonly AlarmRule[] {
+    return this.byChannel.get(channel) ?? [];
+  }
+
+  /** The descriptor of a channel the rules may watch. */
+  descriptor(id: string): ChannelDescriptor | undefined {
+    return this.channels.get(id);
+  }
+
   /** Remaining audio and alarm pauses, in data-time ms. */
   pauseRemainingMs(): { audio: number; alarms: number } {
     const { audio, alarms } = this.system.value;
@@ -207,7 +218,7 @@ export class AlarmManager {
     if (next === s) return false;
     this.states.set(rule.id, next);
     if (next.presence === s.presence) return false;
-    this.changes.next({ rule, state: next, t });
+    this.changes.next({ rule, state: next, t, previous: s.presence });
     return true;
   }
 

@@ -9,13 +9,14 @@ export interface SimulatedChannel {
 
 /**
  * Batches of simulated samples every `periodMs`, each holding `perBatch`
- * samples evenly spaced on data time that starts at `t0`.
+ * samples evenly spaced on data time that starts at `t0`. At `speed` 10, a
+ * batch covers ten times `periodMs` of data time: a procedure replayed faster.
  */
 export function simulatedSource(
   channels: readonly SimulatedChannel[],
-  { t0 = Date.now(), periodMs = 100, perBatch = 10, scheduler = asyncScheduler as SchedulerLike } = {},
+  { t0 = Date.now(), periodMs = 100, perBatch = 10, speed = 1, scheduler = asyncScheduler as SchedulerLike } = {},
 ): Observable<SampleBatch> {
-  const dt = periodMs / perBatch;
+  const dt = (periodMs * speed) / perBatch;
   return new Observable<SampleBatch>((subscriber) =>
     interval(periodMs, scheduler)
       .pipe(

@@ -11,10 +11,15 @@ import type { QualityChange } from '../models/events.js';
  */
 export function staleAfter(
   descriptor: ChannelDescriptor,
-  factor = 3,
-  scheduler: SchedulerLike = asyncScheduler,
+  {
+    factor = 3,
+    /** Sources deliver in batches (every 100 ms or so): the watchdog waits at least this long on arrival. */
+    minSilenceMs = 0,
+    scheduler = asyncScheduler as SchedulerLike,
+  } = {},
 ): OperatorFunction<SampleBatch, QualityChange> {
   const limit = descriptor.intervalMs * factor;
+  const silence = Math.max(limit, minSilenceMs);
   const channel = descriptor.id;
   return (source) =>
     new Observable<QualityChange>((out) => {
@@ -28,7 +33,7 @@ export function staleAfter(
       };
       const arm = () => {
         watchdog?.unsubscribe();
-        watchdog = scheduler.schedule(() => set('stale', lastT + limit), limit);
+        watchdog = scheduler.schedule(() => set('stale', lastT + limit), silence);
       };
       const sub = source.subscribe({
         next(b) {

@@ -1,7 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/alarm-banner.js';
-import type { BannerAlarm, IrAlarmBanner, AlarmAcknowledgeEvent } from '../../src/components/alarm-banner/alarm-banner.js';
+import type { BannerAlarm, IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
+import { AlarmManager } from '../../src/streams/alarm-manager.js';
+import type { AlarmCommand } from '../../src/models/alarm-command.js';
 
 const alarm = (id: string, priority: BannerAlarm['priority'], kind: BannerAlarm['kind'] = 'phy', onset = 1000): BannerAlarm => ({
   id,
@@ -66,19 +68,19 @@ describe('ir-alarm-banner', () => {
 
   it('acknowledges the shown alarm from the keyboard', async () => {
     const el = await mount([alarm('nerve', 'hi')]);
-    const acked: string[] = [];
-    el.addEventListener('ir-alarm-acknowledge', (e) => acked.push((e as AlarmAcknowledgeEvent).alarmId));
+    const asked: AlarmCommand[] = [];
+    el.addEventListener('ir-alarm-command', (e) => asked.push(e.command));
     part(el, 'acknowledge')!.focus();
     await sendKeys({ press: 'Enter' });
-    expect(acked).to.deep.equal(['nerve']);
+    expect(asked).to.deep.equal([{ type: 'acknowledge', id: 'nerve' }]);
     el.remove();
   });
 
   it('shows the audio-pause countdown and speaks French', async () => {
     const el = await mount([alarm('nerve', 'me')], 'fr');
-    el.audio = { state: 'paused', remainingMs: 95_000 };
+    el.system = { audio: 'paused', audioRemainingMs: 95_000, alarms: 'on' };
     await el.updateComplete;
-    expect(part(el, 'pause')!.textContent!.trim()).to.equal('Audio en pause 1:35');
+    expect(part(el, 'pause')!.textContent!.trim()).to.equal('Audio en pause 1:35 · reprendre');
     expect(part(el, 'acknowledge')!.textContent).to.equal('Acquitter');
     expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal('');
     el.remove();
@@ -89,6 +91,71 @@ describe('ir-alarm-banner', () => {
     el.alarms = [alarm('nerve', 'hi')];
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[aria-live="assertive"]')!.textContent).to.equal('High priority: nerve message');
+    el.remove();
+  });
+});
+
+describe('ir-alarm-banner with an alarm manager', () => {
+  const channels = [{ id: 'nerve', label: 'Nerve', unit: 'Cel', intervalMs: 100, range: [-50, 60] as const }];
+  const manager = () =>
+    new AlarmManager(
+      [{ id: 'nerve-cold', channel: 'nerve', condition: { kind: 'below', limit: 10 }, priority: 'hi', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: true, message: { en: 'Nerve below 10 °C', fr: 'Nerf sous 10 °C' } }],
+      channels,
+    );
+  const at = (t: number, v: number) => ({ channel: 'nerve', t: Float64Array.of(t), v: Float32Array.of(v) });
+
+  it('shows the manager\'s alarm in the page language, and acknowledges it there', async () => {
+    const m = manager();
+    const el = await mount([], 'fr');
+    el.manager = m;
+    m.ingest(at(1000, 8));
+    await el.updateComplete;
+    expect(part(el, 'message')!.textContent).to.contain('Nerf sous 10 °C');
+    part(el, 'acknowledge')!.click();
+    expect(m.present.value[0].state.presence).to.equal('ack');
+    await el.updateComplete;
+    expect(part(el, 'banner')!.hasAttribute('data-acknowledged')).to.equal(true);
+    el.remove();
+  });
+
+  it('leaves the command to the page when it cancels the event', async () => {
+    const m = manager();
+    const el = await mount([]);
+    el.manager = m;
+    m.ingest(at(1000, 8));
+    await el.updateComplete;
+    el.addEventListener('ir-alarm-command', (e) => e.preventDefault());
+    part(el, 'acknowledge')!.click();
+    expect(m.present.value[0].state.presence).to.equal('on');
+    el.remove();
+  });
+
+  it('holds back the alarm while alarms are paused, with the countdown, and resumes', async () => {
+    const m = manager();
+    const el = await mount([]);
+    el.manager = m;
+    m.ingest(at(1000, 8));
+    m.command({ type: 'pause-alarms', ms: 90_000 });
+    m.ingest(at(16_000, 8));
+    await el.updateComplete;
+    expect(part(el, 'banner')!.dataset.priority).to.equal('none');
+    expect(part(el, 'message')!.textContent).to.equal('Alarms paused 1:15 · 1 present');
+    expect(part(el, 'marker')!.textContent).to.not.contain('*');
+    part(el, 'resume-alarms')!.click();
+    await el.updateComplete;
+    expect(part(el, 'banner')!.dataset.priority).to.equal('hi');
+    el.remove();
+  });
+
+  it('shows audio off with a way back', async () => {
+    const m = manager();
+    const el = await mount([]);
+    el.manager = m;
+    m.command({ type: 'audio-off' });
+    await el.updateComplete;
+    expect(part(el, 'pause')!.textContent!.trim()).to.equal('Audio off · resume');
+    part(el, 'pause')!.click();
+    expect(m.system.value.audio.mode).to.equal('on');
     el.remove();
   });
 });

@@ -4,7 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
 import '../../src/components/telemetry.js';
 import { define } from '../../src/components/define.js';
-import { telemetryContext, type ConnectionState, type ConnectionStateEvent, type IrTechnicalEvent } from '../../src/components/telemetry/telemetry.js';
+import { telemetryContext, type ConnectionState, type ConnectionStateEvent} from '../../src/components/telemetry/telemetry.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 
 class ChannelReader extends LitElement {
@@ -63,7 +63,7 @@ describe('ir-telemetry validation and quality', () => {
     document.body.append(el);
     await el.updateComplete;
     const reasons: string[] = [];
-    el.addEventListener('ir-technical', (e) => reasons.push(String((e as IrTechnicalEvent).detail.reason)));
+    el.addEventListener('ir-technical', ({ detail }) => reasons.push(detail.type === 'quality' ? `${detail.channel} ${detail.quality}` : String(detail.type === 'technical' ? detail.reason : detail.type)));
     const seen: number[] = [];
     const sub = reader.consumer.value!.channel('probe').subscribe((b) => seen.push(...b.v));
     source.next({ channel: 'probe', t: Float64Array.of(1, 2, 3), v: Float32Array.of(10, NaN, 11) });
@@ -74,8 +74,10 @@ describe('ir-telemetry validation and quality', () => {
     expect(el.state).to.equal('live');
     await new Promise((r) => setTimeout(r, 1100));
     expect(el.state).to.equal('stale');
+    expect(reasons.slice(2), 'the channel is stale too').to.deep.equal(['probe stale']);
     source.next(batch('probe', 5, 12));
     expect(el.state).to.equal('live');
+    expect(reasons.slice(3)).to.deep.equal(['probe valid']);
     sub.unsubscribe();
     el.remove();
   });

@@ -16,7 +16,7 @@ describe('staleAfter', () => {
     ts.run(({ cold, expectObservable }) => {
       // limit = 10 ms * 3 = 30 ms of virtual time after the last arrival.
       const src = cold('a 9ms b 49ms c', { a: at(0), b: at(10), c: at(60) });
-      const out = src.pipe(staleAfter(d, 3, ts), map((q) => `${q.quality}@${q.t}`));
+      const out = src.pipe(staleAfter(d, { scheduler: ts }), map((q) => `${q.quality}@${q.t}`));
       expectObservable(out, '^ 100ms !').toBe('a 39ms b 19ms c 29ms d', { a: 'valid@0', b: 'stale@40', c: 'valid@60', d: 'stale@90' });
     });
   });
@@ -25,7 +25,7 @@ describe('staleAfter', () => {
     const ts = scheduler();
     ts.run(({ cold, expectObservable }) => {
       const src = cold('(a|)', { a: at(0, 10, 100, 110) });
-      const out = src.pipe(staleAfter(d, 3, ts), map((q) => `${q.quality}@${q.t}`));
+      const out = src.pipe(staleAfter(d, { scheduler: ts }), map((q) => `${q.quality}@${q.t}`));
       expectObservable(out).toBe('(abc|)', { a: 'valid@0', b: 'stale@40', c: 'valid@100' });
     });
   });
@@ -34,7 +34,17 @@ describe('staleAfter', () => {
     const ts = scheduler();
     ts.run(({ cold, expectObservable }) => {
       const src = cold('a 19ms b 19ms c 19ms d', { a: at(0), b: at(20), c: at(40), d: at(60) });
-      expectObservable(src.pipe(staleAfter(d, 3, ts), map((q) => q.quality)), '^ 70ms !').toBe('a', { a: 'valid' });
+      expectObservable(src.pipe(staleAfter(d, { scheduler: ts }), map((q) => q.quality)), '^ 70ms !').toBe('a', { a: 'valid' });
+    });
+  });
+
+  it('waits at least minSilenceMs on arrival, for a source that batches every 100 ms', () => {
+    const ts = scheduler();
+    ts.run(({ cold, expectObservable }) => {
+      // Batches 100 ms apart each cover 100 ms of data time: never stale on data time, nor on arrival.
+      const src = cold('a 99ms b 99ms c', { a: at(0, 10, 20, 30, 40, 50, 60, 70, 80, 90), b: at(100, 110, 120, 130, 140, 150, 160, 170, 180, 190), c: at(200) });
+      const out = src.pipe(staleAfter(d, { minSilenceMs: 150, scheduler: ts }), map((q) => `${q.quality}@${q.t}`));
+      expectObservable(out, '^ 400ms !').toBe('a 349ms b', { a: 'valid@0', b: 'stale@230' });
     });
   });
 });

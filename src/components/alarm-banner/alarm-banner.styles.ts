@@ -45,6 +45,10 @@ export const alarmBannerStyles = [
   [part='banner'][data-acknowledged] {
     animation: none;
   }
+  /* ALARM PAUSED: no alarm colour, a dashed frame as on the IEC 60417-5319 symbol. */
+  [part='banner'][data-paused] {
+    border: 3px dashed var(--_text);
+  }
   @keyframes flash {
     50% {
       background: var(--_quiet);

@@ -2,6 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { alarmBannerStyles } from './alarm-banner.styles.js';
 import { AlarmSound } from './alarm-sound.js';
+import { AlarmController, type AlarmHost } from '../alarm-controller.js';
+import type { AlarmManager } from '../../streams/alarm-manager.js';
+import type { AlarmCommand } from '../../models/alarm-command.js';
 
 /** Alarm priority, in the words of IEEE 11073 SDC (BICEPS AlertConditionPriority). */
 export type AlarmPriority = 'hi' | 'me' | 'lo';
@@ -19,31 +22,32 @@ export interface BannerAlarm {
   onset: number;
 }
 
-/** Audio state of the alarm system; `remainingMs` counts down an audio pause. */
-export interface BannerAudio {
-  state: 'on' | 'paused' | 'off';
-  remainingMs?: number;
+/**
+ * The alarm system's state, for a banner driven without a manager: audio on,
+ * paused (with the time left) or off; alarm signals on or paused.
+ */
+export interface BannerSystem {
+  audio: 'on' | 'paused' | 'off';
+  audioRemainingMs?: number;
+  alarms: 'on' | 'paused';
+  alarmsRemainingMs?: number;
 }
 
-/** Asks for one alarm to be acknowledged; the alarm manager decides. */
-export class AlarmAcknowledgeEvent extends Event {
-  constructor(readonly alarmId: string) {
-    super('ir-alarm-acknowledge', { bubbles: true, composed: true });
-  }
-}
-
-/** Asks for the alarm sounds to be paused; the alarm manager decides for how long. */
-export class AlarmAudioPauseEvent extends Event {
-  constructor() {
-    super('ir-alarm-audio-pause', { bubbles: true, composed: true });
+/**
+ * Asks for an alarm command (acknowledge, pause, resume). Cancelable: when not
+ * cancelled, a banner connected to an alarm manager carries it out.
+ */
+export class AlarmCommandEvent extends Event {
+  constructor(readonly command: AlarmCommand) {
+    super('ir-alarm-command', { bubbles: true, composed: true, cancelable: true });
   }
 }
 
 const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
 const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const WORDS = {
-  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', more: (n: number) => `+${n} more`, technical: 'Technical', acknowledged: 'acknowledged', none: 'No active alarm' },
-  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', acknowledged: 'acquittée', none: 'Aucune alarme active' },
+  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', resume: 'resume', alarmsPaused: 'Alarms paused', resumeAlarms: 'Resume alarms', present: (n: number) => `${n} present`, more: (n: number) => `+${n} more`, technical: 'Technical', acknowledged: 'acknowledged', latched: 'ended, not acknowledged', none: 'No active alarm' },
+  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', resume: 'reprendre', alarmsPaused: 'Alarmes en pause', resumeAlarms: 'Reprendre les alarmes', present: (n: number) => `${n} présente${n > 1 ? 's' : ''}`, more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', acknowledged: 'acquittée', latched: 'terminée, non acquittée', none: 'Aucune alarme active' },
 };
 
 /** Highest priority first, then the oldest onset: the one that has waited longest. */
@@ -73,17 +77,23 @@ const byUrgency = (a: BannerAlarm, b: BannerAlarm) => RANK[b.priority] - RANK[a.
  * @cssproperty --ir-color-surface - Background between flashes and with no alarm.
  * @cssproperty --ir-color-text - Text with no alarm.
  * @cssproperty --ir-font - Font.
- * @event ir-alarm-acknowledge - The user asked to acknowledge the shown alarm (`AlarmAcknowledgeEvent`).
- * @event ir-alarm-audio-pause - The user asked to pause alarm audio (`AlarmAudioPauseEvent`).
+ * @csspart resume-alarms - While alarm signals are paused: the button that resumes them.
+ * @event ir-alarm-command - The user asked to acknowledge, pause or resume (`AlarmCommandEvent`, cancelable).
  */
-export class IrAlarmBanner extends LitElement {
+export class IrAlarmBanner extends LitElement implements AlarmHost {
   static override styles = alarmBannerStyles;
 
-  /** Every present alarm condition; the banner picks the most urgent. */
+  /**
+   * The alarm manager to show and command. Without it, the banner takes the
+   * nearest `ir-telemetry`'s; with neither, it shows `alarms` and `system`.
+   */
+  @property({ attribute: false }) manager?: AlarmManager;
+
+  /** Every present alarm condition, when no manager drives the banner; it picks the most urgent. */
   @property({ attribute: false }) alarms: BannerAlarm[] = [];
 
-  /** The alarm system's audio state. */
-  @property({ attribute: false }) audio: BannerAudio = { state: 'on' };
+  /** The alarm system's state, when no manager drives the banner. */
+  @property({ attribute: false }) system: BannerSystem = { audio: 'on', alarms: 'on' };
 
   /**
    * Opt-in alarm sound from this panel (consoles often own their speaker). Sound
@@ -92,14 +102,36 @@ export class IrAlarmBanner extends LitElement {
   @property({ type: Boolean }) sound = false;
 
   @state() private soundOn = false;
+  private readonly alarmSystem = new AlarmController(this);
   private readonly audioOut = new AlarmSound();
   private sounding = '';
   private repeat = 0;
+  private countdown = 0;
   private announced = '';
 
-  private get words() {
+  private get language(): 'en' | 'fr' {
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return lang.startsWith('fr') ? WORDS.fr : WORDS.en;
+    return lang.startsWith('fr') ? 'fr' : 'en';
+  }
+
+  /** What to show: the manager's alarms and state, else the properties. */
+  private shown(): { alarms: BannerAlarm[]; system: BannerSystem } {
+    const m = this.alarmSystem.manager;
+    if (!m) return { alarms: [...this.alarms].sort(byUrgency), system: this.system };
+    const lang = this.language;
+    const { audio, alarms } = this.alarmSystem.system;
+    const left = m.pauseRemainingMs();
+    return {
+      alarms: this.alarmSystem.present.map(({ rule, state }) => ({
+        id: rule.id, priority: rule.priority, kind: rule.kind, message: rule.message[lang], presence: state.presence as BannerAlarm['presence'], onset: state.onset,
+      })),
+      system: { audio: audio.mode, audioRemainingMs: left.audio, alarms: alarms.mode === 'paused' ? 'paused' : 'on', alarmsRemainingMs: left.alarms },
+    };
+  }
+
+  private send(command: AlarmCommand): void {
+    const e = new AlarmCommandEvent(command);
+    if (this.dispatchEvent(e)) this.alarmSystem.command(command);
   }
 
   private async enableSound(): Promise<void> {
@@ -111,6 +143,8 @@ export class IrAlarmBanner extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.repeat);
+    clearInterval(this.countdown);
+    this.countdown = 0;
     this.sounding = '';
     void this.audioOut.close();
     this.soundOn = false;
@@ -118,8 +152,13 @@ export class IrAlarmBanner extends LitElement {
 
   /** Sounds the top alarm when it changes, and repeats it while it stays unacknowledged. */
   protected override updated(): void {
-    const top = [...this.alarms].sort(byUrgency)[0];
-    const audible = this.soundOn && this.audio.state === 'on' && top && top.presence === 'on' && top.priority !== 'lo';
+    const { alarms, system } = this.shown();
+    // A pause counts down on data time; show it moving while one runs.
+    const paused = system.audio === 'paused' || system.alarms === 'paused';
+    if (paused && !this.countdown) this.countdown = window.setInterval(() => this.requestUpdate(), COUNTDOWN_MS);
+    if (!paused && this.countdown) clearInterval(this.countdown), (this.countdown = 0);
+    const top = alarms[0];
+    const audible = this.soundOn && system.audio === 'on' && system.alarms === 'on' && top && top.presence === 'on' && top.priority !== 'lo';
     const key = audible ? `${top.id}:${top.priority}` : '';
     if (key === this.sounding) return;
     this.sounding = key;
@@ -131,31 +170,44 @@ export class IrAlarmBanner extends LitElement {
   }
 
   protected override render() {
-    const w = this.words;
-    const sorted = [...this.alarms].sort(byUrgency);
-    const top = sorted[0];
-    const technical = top && top.kind !== 'tec' ? sorted.find((a) => a.kind === 'tec') : undefined;
-    const others = sorted.length - 1 - (technical ? 1 : 0);
+    const w = WORDS[this.language];
+    const { alarms, system } = this.shown();
+    // ALARM PAUSED holds back every alarm signal; the conditions are still evaluated and logged.
+    if (system.alarms === 'paused') {
+      this.announced = '';
+      return html`<div part="banner" data-priority="none" data-paused>
+        <span part="marker" aria-hidden="true">⏸</span>
+        <span part="message" role="status">${w.alarmsPaused} ${formatCountdown(system.alarmsRemainingMs ?? 0)}${alarms.length ? ` · ${w.present(alarms.length)}` : ''}</span>
+        <button part="resume-alarms" @click=${() => this.send({ type: 'resume-alarms' })}>${w.resumeAlarms}</button>
+      </div>`;
+    }
+    const top = alarms[0];
+    const technical = top && top.kind !== 'tec' ? alarms.find((a) => a.kind === 'tec') : undefined;
+    const others = alarms.length - 1 - (technical ? 1 : 0);
     const spoken = top ? `${w[top.priority]}: ${top.message}` : '';
     // Announce a new top alarm once, not on every countdown tick.
     const announce = spoken !== this.announced ? spoken : '';
     this.announced = spoken;
+    const audio =
+      system.audio === 'on'
+        ? html`<button part="pause" @click=${() => this.send({ type: 'pause-audio' })}>${w.pause}</button>`
+        : html`<button part="pause" data-state=${system.audio} @click=${() => this.send({ type: 'resume-audio' })}>
+            ${system.audio === 'paused' ? `${w.paused} ${formatCountdown(system.audioRemainingMs ?? 0)}` : w.off} · ${w.resume}
+          </button>`;
     return html`
       <div part="banner" data-priority=${top?.priority ?? 'none'} ?data-acknowledged=${top?.presence === 'ack'}>
         ${top
           ? html`<span part="marker" aria-hidden="true">${MARKER[top.priority]}</span>
               <span part="message">
                 <span class="sr-only">${w[top.priority]}: </span>${top.kind === 'tec' ? `${w.technical}: ` : ''}${top.message}
-                ${top.presence === 'ack' ? html` <small>(${w.acknowledged})</small>` : nothing}
+                ${top.presence === 'ack' ? html` <small>(${w.acknowledged})</small>` : top.presence === 'latch' ? html` <small>(${w.latched})</small>` : nothing}
               </span>
               ${others > 0 ? html`<span part="count">${w.more(others)}</span>` : nothing}
               ${top.presence !== 'ack'
-                ? html`<button part="acknowledge" @click=${() => this.dispatchEvent(new AlarmAcknowledgeEvent(top.id))}>${w.ack}</button>`
+                ? html`<button part="acknowledge" @click=${() => this.send({ type: 'acknowledge', id: top.id })}>${w.ack}</button>`
                 : nothing}`
           : html`<span part="message">${w.none}</span>`}
-        <button part="pause" ?disabled=${this.audio.state === 'off'} @click=${() => this.dispatchEvent(new AlarmAudioPauseEvent())}>
-          ${this.audio.state === 'paused' ? `${w.paused} ${formatCountdown(this.audio.remainingMs ?? 0)}` : this.audio.state === 'off' ? w.off : w.pause}
-        </button>
+        ${audio}
       </div>
       ${this.sound
         ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
@@ -168,6 +220,9 @@ export class IrAlarmBanner extends LitElement {
     `;
   }
 }
+
+/** The countdown of a pause refreshes twice a second. */
+const COUNTDOWN_MS = 500;
 
 /** High bursts repeat every 10 s, medium every 25 s, while unacknowledged (IEC allows 2.5-15 s for high). */
 const REPEAT_MS = { hi: 10_000, me: 25_000 } as const;

@@ -3,6 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { BoundedLog } from '../../models/bounded-log.js';
 import { toCsv } from '../../models/csv.js';
 import type { AlarmPriority } from '../alarm-banner/alarm-banner.js';
+import { AlarmController, type AlarmHost } from '../alarm-controller.js';
+import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
+import { crossedLimit } from '../../models/alarm-rules.js';
 
 /** One alarm condition's history: onset, acknowledgement and end, on data time (epoch ms). */
 export interface AlarmLogEntry {
@@ -30,7 +33,8 @@ const HEAD = {
 /**
  * Every alarm condition with onset, acknowledge and end times, priority,
  * value at onset and limit. Sortable by column, exportable as CSV with units,
- * and bounded: when full, the oldest lowest-priority entry goes first.
+ * and bounded: when full, the oldest lowest-priority entry goes first. Inside
+ * an `ir-telemetry` (or given a `manager`) it records every change itself.
  *
  * @tagname ir-alarm-log
  * @summary The history of alarm conditions.
@@ -42,7 +46,7 @@ const HEAD = {
  * @cssproperty --ir-font - Font.
  * @event ir-alarm-log-export - Fired with the CSV text before the download starts (`detail.csv`).
  */
-export class IrAlarmLog extends LitElement {
+export class IrAlarmLog extends LitElement implements AlarmHost {
   static override styles = css`
     :host {
       display: block;
@@ -83,6 +87,15 @@ export class IrAlarmLog extends LitElement {
 
   /** Most entries kept; when full, the oldest lowest-priority entry goes first. */
   @property({ type: Number }) capacity = 1000;
+
+  /** The alarm manager to record; without it, the nearest `ir-telemetry`'s, else only what `record()` is given. */
+  @property({ attribute: false }) manager?: AlarmManager;
+
+  constructor() {
+    super();
+    // The controller lives as long as the element: it records every change of the manager in reach.
+    new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m, this.language)) });
+  }
 
   @state() private sortBy: Column = 'onset';
   @state() private descending = true;
@@ -186,3 +199,22 @@ export class IrAlarmLog extends LitElement {
 }
 
 const iso = (t?: number) => (t === undefined ? undefined : new Date(t).toISOString());
+
+/** A presence change as a log entry: onset when raised, the acknowledgement, the end of the condition. */
+function entryOf({ rule, state, t, previous }: AlarmChange, m: AlarmManager, lang: 'en' | 'fr'): AlarmLogEntry {
+  const unit = m.descriptor(rule.channel)?.unit;
+  const acknowledged = state.presence === 'ack' || (previous === 'latch' && state.presence === 'off');
+  return {
+    id: rule.id,
+    priority: rule.priority,
+    kind: rule.kind,
+    message: rule.message[lang],
+    onset: state.onset,
+    acknowledged: acknowledged ? t : undefined,
+    // Acknowledging a latched alarm clears it; its condition had ended before.
+    ended: !state.active && previous !== 'latch' ? t : undefined,
+    value: Number.isNaN(state.valueAtOnset) ? undefined : state.valueAtOnset,
+    limit: crossedLimit(rule.condition, state.valueAtOnset),
+    unit: unit && rule.condition.kind === 'rate' ? `${unit}/min` : unit,
+  };
+}

@@ -1,12 +1,19 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider, createContext } from '@lit/context';
-import { EMPTY, Observable, Subject, type Subscription } from 'rxjs';
+import { EMPTY, Observable, Subject, filter, map, merge, share, skipWhile, type Subscription } from 'rxjs';
 import { TelemetryHub } from '../../streams/hub.js';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { isTechnicalEvent, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
 import { validateSamples } from '../../streams/validate-samples.js';
 import { websocketSource, type WsItem } from '../../streams/websocket-source.js';
+import { staleAfter } from '../../streams/stale-after.js';
+import { AlarmManager } from '../../streams/alarm-manager.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import type { QualityChange } from '../../models/events.js';
+import { encodeWireLine } from '../../models/wire.js';
+import type { AlarmCommand } from '../../models/alarm-command.js';
+import { ConfigErrorEvent, alarmContext } from '../alarm-controller.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
 
@@ -26,8 +33,11 @@ export class ConnectionStateEvent extends Event {
   }
 }
 
-/** What went wrong with incoming data: a rejected value or batch, a parse error, a sequence gap or duplicate. */
-export type TechnicalDetail = TechnicalEvent | Exclude<WsItem, { type: 'message' | 'frame' | 'state' }>;
+/**
+ * What went wrong with incoming data: a rejected value or batch, a parse error,
+ * a sequence gap or duplicate, or a channel going stale (and valid again).
+ */
+export type TechnicalDetail = TechnicalEvent | QualityChange | Exclude<WsItem, { type: 'message' | 'frame' | 'state' }>;
 
 /** Fired for every technical event; the stream goes on. */
 export class IrTechnicalEvent extends Event {
@@ -55,7 +65,8 @@ const STALE_FACTOR = 3;
  * @summary Connects telemetry and shares it with the panels inside.
  * @slot - Panels that read channels from this source.
  * @event ir-connection-state - The connection state changed (`ConnectionStateEvent`).
- * @event ir-technical - Invalid data, a refused batch, a parse error, or a gap or duplicate in a channel's sequence (`IrTechnicalEvent`).
+ * @event ir-technical - Invalid data, a refused batch, a parse error, a gap or duplicate in a channel's sequence, or a channel gone stale or valid again (`IrTechnicalEvent`).
+ * @event ir-config-error - An alarm rule was refused; the message names it (`ConfigErrorEvent`).
  */
 export class IrTelemetry extends LitElement {
   /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
@@ -73,6 +84,25 @@ export class IrTelemetry extends LitElement {
   /** How much recent data each channel keeps, so a panel attached late starts full (ms). */
   @property({ type: Number }) window = 600_000;
 
+  /**
+   * Alarm rules for this room; panels inside add their own. Every channel with
+   * a rule also gets stale and invalid technical alarms. A bad rule is refused
+   * with `ir-config-error`, naming it.
+   */
+  @property({ attribute: false }) rules: AlarmRule[] = [];
+
+  /**
+   * This viewer's id on the wire. With `src`, acknowledgements and pauses made
+   * here are sent to the gateway as commands, and those of other viewers are
+   * carried out here (an IEC 60601-1-8 distributed alarm system).
+   */
+  @property() viewer: string = crypto.randomUUID();
+
+  /** The alarm manager the panels inside share: one acknowledgement reaches them all. Renewed with `channels`. */
+  get manager(): AlarmManager {
+    return this.alarms;
+  }
+
   private readonly raw = new Subject<UnitBatch>();
   private hub = new TelemetryHub(this.window);
   private subscription?: Subscription;
@@ -80,7 +110,13 @@ export class IrTelemetry extends LitElement {
   private silence = 0;
   private silenceMs = MIN_SILENCE_MS;
 
+  private alarms = new AlarmManager([], []);
+  private removeRules?: () => void;
+  /** Commands issued here, whichever manager is current, for the gateway. */
+  private readonly issued = new Subject<AlarmCommand>();
+  private issuing?: Subscription;
   private readonly provider = new ContextProvider(this, { context: telemetryContext, initialValue: contextOf(this.hub) });
+  private readonly alarmProvider = new ContextProvider(this, { context: alarmContext, initialValue: this.alarms });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,6 +140,22 @@ export class IrTelemetry extends LitElement {
       this.hub = new TelemetryHub(this.window);
       for (const c of this.channels) this.hub.add(c);
       this.provider.setValue(contextOf(this.hub));
+      this.alarms = new AlarmManager([], this.channels);
+      this.removeRules = undefined;
+      this.issuing?.unsubscribe();
+      this.issuing = this.alarms.issued.subscribe((c) => this.issued.next(c));
+      this.alarmProvider.setValue(this.alarms);
+    }
+    if (changed.has('channels') || changed.has('rules')) this.useRules();
+  }
+
+  private useRules(): void {
+    this.removeRules?.();
+    this.removeRules = undefined;
+    try {
+      this.removeRules = this.alarms.addRules(this.rules);
+    } catch (e) {
+      this.dispatchEvent(new ConfigErrorEvent(e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -116,12 +168,16 @@ export class IrTelemetry extends LitElement {
     if (changed.has('source') || changed.has('src')) this.connect();
   }
 
+  /** Validated data goes to the panels and, with each channel's quality, to the alarms. */
   private validate(): void {
     this.validation?.unsubscribe();
-    this.validation = this.raw.pipe(validateSamples(this.channels)).subscribe((x) => {
-      if (isTechnicalEvent(x)) this.dispatchEvent(new IrTechnicalEvent(x));
-      else this.hub.push(x);
-    });
+    const valid = this.raw.pipe(validateSamples(this.channels), share());
+    const batches = valid.pipe(filter((x): x is SampleBatch => !isTechnicalEvent(x)));
+    // A channel's first 'valid' says nothing new; from its first stale on, every change counts.
+    const quality = merge(...this.channels.map((c) => batches.pipe(staleAfter(c, { factor: STALE_FACTOR, minSilenceMs: MIN_SILENCE_MS }), skipWhile((q) => q.quality === 'valid')))).pipe(share());
+    this.validation = valid.subscribe((x) => (isTechnicalEvent(x) ? this.dispatchEvent(new IrTechnicalEvent(x)) : this.hub.push(x)));
+    this.validation.add(quality.subscribe((q) => this.dispatchEvent(new IrTechnicalEvent(q))));
+    this.validation.add(this.alarms.connect(merge(valid, quality)));
   }
 
   private connect(): void {
@@ -137,10 +193,14 @@ export class IrTelemetry extends LitElement {
   }
 
   private connectSocket(url: string): void {
-    this.subscription = websocketSource(url).subscribe((item) => {
+    const outgoing = this.issued.pipe(map((command) => encodeWireLine({ type: 'command', origin: this.viewer, t: Date.now(), command })));
+    this.subscription = websocketSource(url, { outgoing }).subscribe((item) => {
       if (item.type === 'state') this.setState(item.state);
       else if (item.type === 'message') {
-        if (item.message.type === 'samples') this.receive(item.message);
+        const m = item.message;
+        if (m.type === 'samples') this.receive(m);
+        // A gateway may echo our own commands back: only other viewers' are carried out.
+        else if (m.type === 'command' && m.origin !== this.viewer) this.alarms.command(m.command, true);
       } else if (item.type !== 'frame') this.dispatchEvent(new IrTechnicalEvent(item));
     });
   }

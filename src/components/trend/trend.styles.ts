@@ -51,6 +51,10 @@ export const trendStyles = [
   :host([alarm]) {
     border: 4px solid var(--_frame);
   }
+  /* Acknowledged: still framed while the condition lasts, but dashed and without urgency. */
+  :host([alarm][acknowledged]) {
+    border-style: dashed;
+  }
   :host([alarm='hi']) {
     --_frame: var(--ir-alarm-high-color, #d50000);
   }

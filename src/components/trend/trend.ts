@@ -7,6 +7,9 @@ import { telemetryContext } from '../telemetry/telemetry.js';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, type Column } from '../../models/column-aggregator.js';
 import { RingBuffer } from '../../streams/ring-buffer.js';
+import { AlarmManager } from '../../streams/alarm-manager.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { trendStyles } from './trend.styles.js';
 
 /** A channel with no sample for this many expected intervals is stale. */
@@ -39,14 +42,15 @@ const READOUT_MS = 500;
  * @cssproperty --ir-trend-axis-font - Font of the axes (default 12px system-ui).
  * @cssproperty --ir-trend-limit-color - Limit lines and the shaded band beyond a limit.
  * @csspart summary - The text equivalent of the chart (visually hidden).
- * @csspart alarm - The priority marker shown while a channel is in alarm.
+ * @csspart alarm - The priority marker and message shown while a channel is in alarm.
+ * @event ir-config-error - One of `rules` was refused; the message names it (`ConfigErrorEvent`).
  * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is active.
  * @cssproperty --ir-alarm-medium-color - Frame colour for medium priority.
  * @cssproperty --ir-alarm-low-color - Frame colour for low priority.
  * @csspart hover - The read-out of time and values under the pointer.
  * @cssproperty --ir-trend-marker-color - Event marker lines and labels.
  */
-export class IrTrend extends LitElement {
+export class IrTrend extends LitElement implements AlarmHost {
   static override styles = trendStyles;
 
   /** Channels to show, in order; each is drawn on the axis of its unit. */
@@ -64,8 +68,21 @@ export class IrTrend extends LitElement {
   /** Width of the visible window, in seconds. */
   @property({ type: Number }) window = 120;
 
-  /** Limits drawn as dashed lines, with the band beyond each limit shaded. */
+  /**
+   * Limits drawn as dashed lines, with the band beyond each limit shaded, besides
+   * those of the alarm rules on this panel's channels, which are always drawn.
+   */
   @property({ attribute: false }) limits: TrendLimit[] = [];
+
+  /**
+   * This panel's alarm rules, added to the page's alarm manager (the nearest
+   * `ir-telemetry`'s, or `manager`); with neither, the panel evaluates them on
+   * its `source` itself.
+   */
+  @property({ attribute: false }) rules: AlarmRule[] = [];
+
+  /** The alarm manager to follow; without it, the nearest `ir-telemetry`'s. */
+  @property({ attribute: false }) manager?: AlarmManager;
 
   /** Event markers (phase change, pulse, operator note): a vertical line with its label, on data time. */
   @property({ attribute: false }) markers: TrendMarker[] = [];
@@ -73,8 +90,12 @@ export class IrTrend extends LitElement {
   /**
    * Priority of the most urgent alarm on this panel's channels, if any: the panel
    * frames itself in the priority colour and shows the marker (`***`, `**`, `*`).
+   * Set from the alarm manager when there is one; a host without one may set it.
    */
   @property({ reflect: true }) alarm?: 'hi' | 'me' | 'lo';
+
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  @property({ type: Boolean, reflect: true }) acknowledged = false;
 
   /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
@@ -85,6 +106,10 @@ export class IrTrend extends LitElement {
     subscribe: true,
     callback: () => this.requestUpdate('channel'),
   });
+  private readonly alarmSystem = new AlarmController(this);
+  /** The top alarm's message, beside the marker. */
+  private alarmMessage = '';
+  private ownAlarms?: Subscription;
   @query('[part="chart"]') private chartEl!: HTMLElement;
   @query('[part="hover"]') private hoverEl!: HTMLElement;
 
@@ -134,6 +159,8 @@ export class IrTrend extends LitElement {
     super.disconnectedCallback();
     this.subscription?.unsubscribe();
     this.subscription = undefined;
+    this.ownAlarms?.unsubscribe();
+    this.ownAlarms = this.alarmSystem.fallback = undefined;
     clearInterval(this.readoutTimer);
     cancelAnimationFrame(this.frame);
     this.frame = 0;
@@ -156,6 +183,46 @@ export class IrTrend extends LitElement {
     }
     // Buffers exist before the first sample can arrive.
     if (changed.has('channels') || changed.has('window')) this.allocate();
+    if (changed.has('rules') || changed.has('channels') || changed.has('source') || changed.has('manager')) this.useRules();
+    this.showAlarm();
+  }
+
+  /** Rules go to the shared manager; with none in reach, a manager of the panel's own watches its source. */
+  private useRules(): void {
+    this.ownAlarms?.unsubscribe();
+    this.ownAlarms = this.alarmSystem.fallback = undefined;
+    if (this.rules.length && this.source && !this.alarmSystem.shared) {
+      this.alarmSystem.fallback = new AlarmManager([], this.channels);
+      this.ownAlarms = this.alarmSystem.fallback.connect(this.source);
+    }
+    this.alarmSystem.useRules(this.rules);
+  }
+
+  /** The most urgent alarm on this panel's channels frames it, unless alarm signals are paused. */
+  private showAlarm(): void {
+    const m = this.alarmSystem.manager;
+    if (!m) return;
+    const ids = new Set(this.channels.map((c) => c.id));
+    const mine = this.alarmSystem.system.alarms.mode === 'paused' ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel));
+    this.alarm = mine[0]?.rule.priority;
+    this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
+    this.alarmMessage = mine[0]?.rule.message[this.language] ?? '';
+  }
+
+  private get language(): 'en' | 'fr' {
+    return (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).startsWith('fr') ? 'fr' : 'en';
+  }
+
+  /** The explicit limits, and those of every rule on a shown channel. */
+  private allLimits(): TrendLimit[] {
+    const m = this.alarmSystem.manager;
+    if (!m) return this.limits;
+    const fromRules = this.channels.flatMap((c) =>
+      m.rulesOf(c.id).flatMap(({ condition: k }): TrendLimit[] =>
+        k.kind === 'above' ? [{ channel: c.id, above: k.limit }] : k.kind === 'below' ? [{ channel: c.id, below: k.limit }] : k.kind === 'outside' ? [{ channel: c.id, above: k.high, below: k.low }] : [],
+      ),
+    );
+    return [...this.limits, ...fromRules];
   }
 
   protected override updated(changed: Map<string, unknown>): void {
@@ -292,7 +359,7 @@ export class IrTrend extends LitElement {
     ctx.strokeStyle = ctx.fillStyle = color;
     ctx.lineWidth = 1;
     ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
-    for (const limit of this.limits) {
+    for (const limit of this.allLimits()) {
       const unit = this.channels.find((c) => c.id === limit.channel)?.unit;
       if (!unit) continue;
       for (const [value, beyondTop] of [[limit.above, true], [limit.below, false]] as const) {
@@ -360,7 +427,7 @@ export class IrTrend extends LitElement {
     const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     const age = new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 });
     return html`
-      ${this.alarm ? html`<span part="alarm">${{ hi: '***', me: '**', lo: '*' }[this.alarm]}</span>` : nothing}
+      ${this.alarm ? html`<span part="alarm">${[{ hi: '***', me: '**', lo: '*' }[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
       <ul part="readouts">
         ${this.channels.map((c) => {
           const last = this.buffers.get(c.id)?.last();
@@ -394,8 +461,8 @@ export class IrTrend extends LitElement {
         const earlier = ring.v[ring.index(Math.max(0, ring.length - 1 - Math.round(TREND_MS / c.intervalMs)))];
         const delta = last.v - earlier;
         const direction = Math.abs(delta) < 0.5 ? words.steady : delta > 0 ? words.rising : words.falling;
-        const limit = this.limits.find((l) => l.channel === c.id);
-        const state = limit?.above !== undefined && last.v > limit.above ? `, ${words.above}` : limit?.below !== undefined && last.v < limit.below ? `, ${words.below}` : '';
+        const limits = this.allLimits().filter((l) => l.channel === c.id);
+        const state = limits.some((l) => l.above !== undefined && last.v > l.above) ? `, ${words.above}` : limits.some((l) => l.below !== undefined && last.v < l.below) ? `, ${words.below}` : '';
         return `${c.label}: ${fmt.format(last.v)} ${unitSymbol(c.unit)}, ${direction}${state}.`;
       })
       .join(' ');

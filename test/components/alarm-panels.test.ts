@@ -1,0 +1,166 @@
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { Subject } from 'rxjs';
+import '../../src/components/telemetry.js';
+import '../../src/components/trend.js';
+import '../../src/components/alarm-banner.js';
+import '../../src/components/alarm-log.js';
+import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
+import type { IrTrend } from '../../src/components/trend/trend.js';
+import type { IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
+import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
+import type { AlarmRule } from '../../src/models/alarm-rules.js';
+import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
+import { untilClients } from '../streams/ws-helpers.js';
+
+const channels: ChannelDescriptor[] = [{ id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 100, range: [-50, 60] }];
+// Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain 2022, DOMAIN.md 7.2).
+const nerveCold: AlarmRule = {
+  id: 'nerve-cold', channel: 'nerve', condition: { kind: 'below', limit: 10 }, priority: 'hi', kind: 'phy',
+  onsetDelayMs: 0, hysteresis: 1, latching: true, message: { en: 'Nerve below 10 °C', fr: 'Nerf sous 10 °C' },
+};
+const at = (t: number, v: number): SampleBatch => ({ channel: 'nerve', t: Float64Array.of(t), v: Float32Array.of(v) });
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+
+/** A room with a banner, a trend and a log inside, fed from a Subject or a gateway. */
+async function room(options: { source?: Subject<SampleBatch>; src?: string; rules?: AlarmRule[] } = {}) {
+  const el = document.createElement('ir-telemetry') as IrTelemetry;
+  el.channels = channels;
+  el.rules = options.rules ?? [nerveCold];
+  if (options.source) el.source = options.source;
+  if (options.src) el.src = options.src;
+  const banner = document.createElement('ir-alarm-banner') as IrAlarmBanner;
+  const trend = document.createElement('ir-trend') as IrTrend;
+  trend.setAttribute('channel', 'nerve');
+  trend.style.width = '400px';
+  const log = document.createElement('ir-alarm-log') as IrAlarmLog;
+  el.append(banner, trend, log);
+  document.body.append(el);
+  await el.updateComplete;
+  await Promise.all([banner.updateComplete, trend.updateComplete, log.updateComplete]);
+  return { el, banner, trend, log };
+}
+
+async function settled(...els: { updateComplete: Promise<boolean> }[]) {
+  for (let i = 0; i < 2; i++) await Promise.all(els.map((e) => e.updateComplete));
+}
+
+async function until(pred: () => boolean, what: string, ms = 5000) {
+  const end = performance.now() + ms;
+  while (!pred()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('alarms across panels', () => {
+  it('one acknowledgement on the banner reaches the trend and the log', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, banner, trend, log } = await room({ source });
+    source.next(at(1000, 8));
+    await settled(banner, trend, log);
+    expect(part(banner, 'banner')!.dataset.priority).to.equal('hi');
+    expect(trend.alarm).to.equal('hi');
+    expect(part(trend, 'alarm')!.textContent).to.equal('*** Nerve below 10 °C');
+    expect(log.entries).to.have.length(1);
+    expect(log.entries[0]).to.include({ id: 'nerve-cold', onset: 1000, value: 8, limit: 10, unit: 'Cel' });
+
+    part(banner, 'acknowledge')!.click();
+    await settled(banner, trend, log);
+    expect(part(banner, 'banner')!.hasAttribute('data-acknowledged')).to.equal(true);
+    expect(trend.acknowledged).to.equal(true);
+    expect(getComputedStyle(trend).borderTopStyle).to.equal('dashed');
+    expect(log.entries[0].acknowledged).to.equal(1000);
+
+    source.next(at(2000, 12));
+    await settled(banner, trend, log);
+    expect(trend.alarm).to.equal(undefined);
+    expect(log.entries[0].ended).to.equal(2000);
+    el.remove();
+  });
+
+  it('keeps evaluating and logging while the panels are hidden; only drawing pauses', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, banner, trend, log } = await room({ source });
+    for (const p of [banner, trend, log]) p.style.display = 'none';
+    source.next(at(1000, 8));
+    source.next(at(1500, 12));
+    expect(el.manager.present.value.map((a) => `${a.rule.id}:${a.state.presence}`)).to.deep.equal(['nerve-cold:latch']);
+    expect(log.entries[0]).to.include({ onset: 1000, ended: 1500 });
+    for (const p of [banner, trend, log]) p.style.display = '';
+    await settled(banner, trend);
+    expect(part(banner, 'message')!.textContent).to.contain('Nerve below 10 °C');
+    expect(part(banner, 'message')!.textContent).to.contain('ended, not acknowledged');
+    el.remove();
+  });
+
+  it('raises the technical alarm when the sensor falls silent, beside the physiological one', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, banner } = await room({ source });
+    source.next(at(1000, 8));
+    await until(() => el.manager.present.value.some((a) => a.rule.id === 'nerve:stale'), 'the stale alarm', 3000);
+    await settled(banner);
+    expect(part(banner, 'message')!.textContent).to.contain('Nerve below 10 °C');
+    expect(part(banner, 'technical')!.textContent).to.contain('Technical: Nerve sensor: no data');
+    el.remove();
+  });
+
+  it('trend rules: limits drawn and alarms raised with no ir-telemetry around', async () => {
+    const source = new Subject<SampleBatch>();
+    const trend = document.createElement('ir-trend') as IrTrend;
+    trend.channels = channels;
+    trend.source = source;
+    trend.rules = [{ ...nerveCold, id: 'nerve-hot', condition: { kind: 'above', limit: 45 }, priority: 'me', message: { en: 'Nerve above 45 °C', fr: 'Nerf au-dessus de 45 °C' } }];
+    document.body.append(trend);
+    await trend.updateComplete;
+    source.next(at(1000, 50));
+    await settled(trend);
+    expect(trend.alarm).to.equal('me');
+    trend.requestUpdate();
+    await trend.updateComplete;
+    expect(part(trend, 'summary')!.textContent).to.contain('above its limit');
+    trend.remove();
+  });
+
+  it('refuses a bad rule with ir-config-error naming it, and stays up', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, trend } = await room({ source });
+    const errors: string[] = [];
+    el.addEventListener('ir-config-error', (e) => errors.push(e.message));
+    trend.rules = [{ ...nerveCold, id: 'inverted', condition: { kind: 'outside', low: 40, high: 10 } }];
+    await trend.updateComplete;
+    el.rules = [{ ...nerveCold, id: 'lost', channel: 'ecg' }];
+    await el.updateComplete;
+    expect(errors).to.deep.equal(["alarm rule 'inverted': inverted band: low 40 is not below high 10", "alarm rule 'lost': unknown channel 'ecg'"]);
+    source.next(at(1000, 20));
+    expect(trend.isConnected).to.equal(true);
+    el.remove();
+  });
+});
+
+describe('alarms between viewers over the wire', () => {
+  before(() => executeServerCommand('ws-relay', true));
+  after(() => executeServerCommand('ws-relay', false));
+
+  it('an acknowledgement on one viewer reaches the other', async () => {
+    await executeServerCommand('ws-terminate-all');
+    await untilClients(0);
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const desk = await room({ src: `ws://127.0.0.1:${port}` });
+    const proctor = await room({ src: `ws://127.0.0.1:${port}` });
+    await until(() => desk.el.state === 'live' || proctor.el.state === 'live', 'sockets open');
+    await untilClients(2);
+    const line = JSON.stringify({ ver: 1, type: 'samples', channel: 'nerve', seq: 0, unit: 'Cel', t: [1.7e12], v: [8] });
+    await executeServerCommand('ws-send', { lines: [line] });
+    await until(() => [desk, proctor].every((r) => r.el.manager.present.value[0]?.state.presence === 'on'), 'the alarm on both viewers');
+    await settled(desk.banner);
+    part(desk.banner, 'acknowledge')!.click();
+    await until(() => proctor.el.manager.present.value[0]?.state.presence === 'ack', 'the acknowledgement at the proctor');
+    await settled(proctor.banner, proctor.trend);
+    expect(part(proctor.banner, 'banner')!.hasAttribute('data-acknowledged')).to.equal(true);
+    expect(proctor.trend.acknowledged).to.equal(true);
+    expect(proctor.log.entries[0].acknowledged).to.be.a('number');
+    desk.el.remove();
+    proctor.el.remove();
+  });
+});
