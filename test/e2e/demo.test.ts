@@ -1,0 +1,88 @@
+import { expect } from '@esm-bundle/chai';
+import type { IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
+import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
+import type { IrTrend } from '../../src/components/trend/trend.js';
+
+/**
+ * The training demo, end to end: the page itself (its HTML, its strict CSP,
+ * its simulator) in a frame, driven as a trainer would, at 60x so the nerve
+ * sensor crosses its limit within a second or two.
+ */
+describe('training demo', function () {
+  this.timeout(30_000);
+  let frame: HTMLIFrameElement;
+  const violations: string[] = [];
+  const doc = () => frame.contentDocument!;
+  const banner = () => doc().querySelector('ir-alarm-banner') as IrAlarmBanner;
+  const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+  const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const click = (selector: string) => doc().querySelector<HTMLButtonElement>(selector)!.click();
+
+  async function until(pred: () => boolean, what: string, ms = 10_000) {
+    const end = performance.now() + ms;
+    while (!pred()) {
+      if (performance.now() > end) throw new Error(`timed out waiting for ${what}; banner says "${text(banner(), 'banner')}"`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  before(async () => {
+    frame = document.createElement('iframe');
+    frame.style.width = '1200px';
+    frame.style.height = '900px';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.src = '/demo/index.html?speed=60';
+    document.body.append(frame);
+    await loaded;
+    doc().addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    await until(() => frame.contentWindow!.customElements.get('ir-alarm-banner') !== undefined, 'the elements');
+  });
+
+  after(() => frame.remove());
+
+  it('warns of fast cooling, then raises the high-priority nerve alarm on the banner, the trend and the log', async () => {
+    await until(() => part(banner(), 'banner')?.dataset.priority === 'hi', 'the high-priority alarm');
+    expect(text(banner(), 'marker')).to.equal('***');
+    expect(text(banner(), 'message')).to.contain('Nerve sensor below 10 °C');
+    const trend = doc().querySelector('ir-trend') as IrTrend;
+    await until(() => trend.alarm === 'hi', 'the trend frame');
+    const log = doc().querySelector('ir-alarm-log') as IrAlarmLog;
+    const ids = log.entries.map((e) => e.id);
+    expect(ids, 'the rate warning came first').to.deep.equal(['nerve-cooling', 'nerve-cold']);
+    expect(log.entries[1]).to.include({ priority: 'hi', limit: 10, unit: 'Cel' });
+    expect(log.entries[1].value).to.be.below(10);
+  });
+
+  it('acknowledges from the banner, everywhere at once', async () => {
+    part(banner(), 'acknowledge')!.click();
+    const trend = doc().querySelector('ir-trend') as IrTrend;
+    await until(() => trend.acknowledged && part(banner(), 'banner')!.hasAttribute('data-acknowledged'), 'the acknowledgement');
+    const log = doc().querySelector('ir-alarm-log') as IrAlarmLog;
+    expect(log.entries.find((e) => e.id === 'nerve-cold')!.acknowledged).to.be.a('number');
+  });
+
+  it('pauses audio with a countdown', async () => {
+    part(banner(), 'pause')!.click();
+    await until(() => /Audio paused \d+:\d\d/.test(text(banner(), 'pause')), 'the audio pause');
+  });
+
+  it('shows a silent sensor as a technical alarm, and an invalid value as another', async () => {
+    click('#drop');
+    await until(() => text(banner(), 'technical').includes('Nerve sensor: no data'), 'the stale alarm');
+    click('#drop');
+    await until(() => !text(banner(), 'technical').includes('no data'), 'the sensor back');
+    click('#garble');
+    await until(() => text(banner(), 'technical').includes('Nerve sensor: invalid data'), 'the invalid-data alarm');
+  });
+
+  it('pauses alarm signals from the trainer controls', async () => {
+    click('#pause-alarms');
+    await until(() => text(banner(), 'message').startsWith('Alarms paused'), 'ALARM PAUSED');
+    expect(part(banner(), 'banner')!.dataset.priority).to.equal('none');
+  });
+
+  it('runs under its strict Content-Security-Policy without a violation (a blocked script would have failed all of the above)', () => {
+    expect(doc().querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain("script-src 'self'");
+    expect(violations).to.deep.equal([]);
+  });
+});
