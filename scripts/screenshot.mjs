@@ -1,24 +1,42 @@
-// Serves the demo with Vite, opens it in headless Chromium and saves a screenshot:
-// `node scripts/screenshot.mjs [out.png] [waitMs] [query]`, e.g. `... 3000 '?speed=30'`.
+// Serves the demo with Vite, plays its scenario at 10x in headless Chromium, and saves a
+// screenshot of each alarm state: `node scripts/screenshot.mjs [outDir]`.
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
-const [out = 'docs/screenshots/demo.png', waitMs = '4000', query = ''] = process.argv.slice(2);
+const [outDir = 'docs/screenshots'] = process.argv.slice(2);
 const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 await server.listen();
-const url = server.resolvedUrls.local[0];
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 try {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.setViewport({ width: 1200, height: 800 });
-  await page.goto(url + query);
-  await new Promise((r) => setTimeout(r, Number(waitMs)));
-  await page.screenshot({ path: out });
-  console.log(`screenshot: ${out}${errors.length ? `\npage errors:\n${errors.join('\n')}` : ''}`);
+  await page.setViewport({ width: 1200, height: 1000 });
+  // Flashing would make the shot depend on the phase; reduced motion shows the steady cue.
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await page.goto(`${server.resolvedUrls.local[0]}?speed=10`);
+  const banner = (part) => page.evaluate((p) => document.querySelector('ir-alarm-banner').shadowRoot.querySelector(`[part="${p}"]`).click(), part);
+  const shot = async (name) => {
+    await page.screenshot({ path: `${outDir}/${name}.png` });
+    console.log(`screenshot: ${outDir}/${name}.png`);
+  };
+  await sleep(1800);
+  await shot('demo-rate-warning');
+  await sleep(3500);
+  await shot('demo-alarm');
+  await banner('acknowledge');
+  await banner('pause');
+  await page.click('#drop');
+  await sleep(2500);
+  await shot('demo-acknowledged-sensor-lost');
+  await page.click('#drop');
+  await page.click('#pause-alarms');
+  await sleep(800);
+  await shot('demo-alarms-paused');
+  if (errors.length) console.log(`page errors:\n${errors.join('\n')}`);
 } finally {
   await browser.close();
   await server.close();

@@ -5,12 +5,16 @@ import { PRIORITY_RANK, type Priority } from './alarm-rules.js';
  * On, Psd, Off). Paused is time-limited, off is indefinite (IEC 60601-1-8
  * vocabulary, DOMAIN.md 6.3). A pause lasts 120 s by default and never more
  * than 15 min (DOMAIN.md 7.2, after the ISO 7396-1 cap); a new alarm of higher
- * priority than any present at the pause ends it at once.
+ * priority than any present at the pause ends it at once. It runs on data time
+ * (a replay at 60x pauses for 2 s of wall time) and on the wall clock, whichever
+ * ends first, so a pause never outlives a source that fell silent.
  */
 export interface Inactivation {
   mode: 'on' | 'paused' | 'off';
   /** Data time the pause ends. */
   until: number;
+  /** Wall-clock time the pause ends at the latest. */
+  wallUntil: number;
   /** Rank of the highest priority present when paused (0 for none). */
   pausedRank: number;
 }
@@ -28,19 +32,23 @@ export interface AlarmSystemState {
 export const DEFAULT_PAUSE_MS = 120_000;
 export const MAX_PAUSE_MS = 15 * 60_000;
 
-export const signalsOn = (): Inactivation => ({ mode: 'on', until: NaN, pausedRank: 0 });
-export const signalsOff = (): Inactivation => ({ mode: 'off', until: NaN, pausedRank: 0 });
+export const signalsOn = (): Inactivation => ({ mode: 'on', until: NaN, wallUntil: NaN, pausedRank: 0 });
+export const signalsOff = (): Inactivation => ({ mode: 'off', until: NaN, wallUntil: NaN, pausedRank: 0 });
 
-export function pause(t: number, highest: Priority | undefined, ms = DEFAULT_PAUSE_MS): Inactivation {
-  return { mode: 'paused', until: t + Math.min(Math.max(0, ms), MAX_PAUSE_MS), pausedRank: highest ? PRIORITY_RANK[highest] : 0 };
+/** A pause from data time t and wall-clock time `wall`, of `ms` capped at 15 min. */
+export function pause(t: number, highest: Priority | undefined, ms = DEFAULT_PAUSE_MS, wall = -Infinity): Inactivation {
+  const span = Math.min(Math.max(0, ms), MAX_PAUSE_MS);
+  // Before any data, data time cannot end the pause: the wall clock will.
+  return { mode: 'paused', until: Number.isFinite(t) ? t + span : Infinity, wallUntil: Number.isFinite(wall) ? wall + span : Infinity, pausedRank: highest ? PRIORITY_RANK[highest] : 0 };
 }
 
-/** The state at data time t, given the highest priority now sounding. */
-export function inactivationAt(s: Inactivation, t: number, highest: Priority | undefined): Inactivation {
+/** The state at data time t and wall-clock time `wall`, given the highest priority now sounding. */
+export function inactivationAt(s: Inactivation, t: number, highest: Priority | undefined, wall = -Infinity): Inactivation {
   if (s.mode !== 'paused') return s;
-  if (t >= s.until || (highest !== undefined && PRIORITY_RANK[highest] > s.pausedRank)) return signalsOn();
+  if (t >= s.until || wall >= s.wallUntil || (highest !== undefined && PRIORITY_RANK[highest] > s.pausedRank)) return signalsOn();
   return s;
 }
 
-/** Remaining pause at data time t (ms), 0 when not paused. */
-export const pauseRemaining = (s: Inactivation, t: number): number => (s.mode === 'paused' ? Math.max(0, s.until - t) : 0);
+/** Remaining pause at data time t and wall-clock time `wall` (ms), 0 when not paused. */
+export const pauseRemaining = (s: Inactivation, t: number, wall = -Infinity): number =>
+  s.mode === 'paused' ? Math.max(0, Math.min(s.until - t, s.wallUntil - wall)) : 0;

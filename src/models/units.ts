@@ -81,3 +81,8 @@ export function conversion(from: string, to: string): Conversion {
   const offset = (a.offset - b.offset) / b.scale;
   return { ok: true, convert: (v) => v * scale + offset };
 }
+
+const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω' };
+
+/** How a person reads a UCUM code: `Cel` as °C, `Cel/min` as °C/min; files keep the code. */
+export const unitSymbol = (ucum: Ucum): string => ucum.split('/').map((u) => SYMBOLS[u] ?? u).join('/');

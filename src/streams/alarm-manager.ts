@@ -1,8 +1,8 @@
-import { BehaviorSubject, Observable, Subject, type OperatorFunction, type Subscription } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, asyncScheduler, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
 import { acknowledge, initialCondition, stepCondition, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
 import { PRIORITY_RANK, checkRules, type AlarmRule, type Priority } from '../models/alarm-rules.js';
-import { inactivationAt, pause, pauseRemaining, signalsOff, signalsOn, type AlarmSystemState } from '../models/alarm-system.js';
+import { inactivationAt, pause, pauseRemaining, signalsOff, signalsOn, type AlarmSystemState, type Inactivation } from '../models/alarm-system.js';
 import type { AlarmCommand } from '../models/alarm-command.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent } from '../models/events.js';
 
@@ -28,6 +28,8 @@ export interface AlarmManagerOptions {
    * quiet one (default true).
    */
   technical?: boolean;
+  /** The wall clock that also ends pauses, so a silent source cannot hold one forever. */
+  scheduler?: SchedulerLike;
 }
 
 const byUrgency = (a: PresentAlarm, b: PresentAlarm) =>
@@ -59,6 +61,7 @@ export class AlarmManager {
   private readonly states = new Map<string, ConditionState>();
   private readonly rules = new Map<string, AlarmRule>();
   private readonly technical: boolean;
+  private readonly scheduler: SchedulerLike;
   /** Ids of the default technical rules. */
   private readonly defaults = new Set<string>();
   private now = -Infinity;
@@ -75,6 +78,7 @@ export class AlarmManager {
   constructor(rules: readonly AlarmRule[], channels: readonly ChannelDescriptor[], options: AlarmManagerOptions = {}) {
     this.channels = new Map(channels.map((c) => [c.id, c]));
     this.technical = options.technical ?? true;
+    this.scheduler = options.scheduler ?? asyncScheduler;
     this.addRules(rules);
   }
 
@@ -126,7 +130,12 @@ export class AlarmManager {
   /** Evaluates every rule of the batch's channel on each sample, in data-time order. */
   ingest(batch: SampleBatch): void {
     const rules = this.byChannel.get(batch.channel);
-    if (!rules) return;
+    if (!rules) {
+      // Data time moves on with every channel: pauses count down while a watched one is silent.
+      const last = batch.t[batch.t.length - 1];
+      if (last > this.now) (this.now = last), this.tick();
+      return;
+    }
     let changed = false;
     for (let i = 0; i < batch.t.length; i++) {
       const t = batch.t[i];
@@ -170,15 +179,15 @@ export class AlarmManager {
         return this.publish();
       }
       case 'pause-audio':
-        return this.system.next({ ...system, audio: pause(this.now, highest, c.ms) });
+        return this.setSystem({ ...system, audio: this.pause(highest, c.ms) });
       case 'audio-off':
-        return this.system.next({ ...system, audio: signalsOff() });
+        return this.setSystem({ ...system, audio: signalsOff() });
       case 'resume-audio':
-        return this.system.next({ ...system, audio: signalsOn() });
+        return this.setSystem({ ...system, audio: signalsOn() });
       case 'pause-alarms':
-        return this.system.next({ ...system, alarms: pause(this.now, highest, c.ms) });
+        return this.setSystem({ ...system, alarms: this.pause(highest, c.ms) });
       case 'resume-alarms':
-        return this.system.next({ ...system, alarms: signalsOn() });
+        return this.setSystem({ ...system, alarms: signalsOn() });
     }
   }
 
@@ -206,10 +215,11 @@ export class AlarmManager {
     return this.channels.get(id);
   }
 
-  /** Remaining audio and alarm pauses, in data-time ms. */
+  /** Remaining audio and alarm pauses (ms), on data time or the wall clock, whichever is shorter. */
   pauseRemainingMs(): { audio: number; alarms: number } {
     const { audio, alarms } = this.system.value;
-    return { audio: pauseRemaining(audio, this.now), alarms: pauseRemaining(alarms, this.now) };
+    const wall = this.scheduler.now();
+    return { audio: pauseRemaining(audio, this.now, wall), alarms: pauseRemaining(alarms, this.now, wall) };
   }
 
   private step(rule: AlarmRule, f: (s: ConditionState) => ConditionState, t: number): boolean {
@@ -229,11 +239,24 @@ export class AlarmManager {
     this.tick();
   }
 
-  /** Pauses end on data time, or at once when a higher priority than any present at the pause starts. */
+  private pause(highest: Priority | undefined, ms: number | undefined): Inactivation {
+    const p = pause(this.now, highest, ms, this.scheduler.now());
+    // The wall clock ends a pause even when no data comes to move data time on.
+    this.scheduler.schedule(() => this.tick(), p.wallUntil - this.scheduler.now());
+    return p;
+  }
+
+  private setSystem(s: AlarmSystemState): void {
+    this.system.next(s);
+    this.tick();
+  }
+
+  /** Pauses end on data time or the wall clock, or at once when a higher priority than any present at the pause starts. */
   private tick(): void {
     const sounding: Priority | undefined = this.present.value.find((a) => a.state.presence === 'on')?.rule.priority;
     const { audio, alarms } = this.system.value;
-    const next = { audio: inactivationAt(audio, this.now, sounding), alarms: inactivationAt(alarms, this.now, sounding) };
+    const wall = this.scheduler.now();
+    const next = { audio: inactivationAt(audio, this.now, sounding, wall), alarms: inactivationAt(alarms, this.now, sounding, wall) };
     if (next.audio !== audio || next.alarms !== alarms) this.system.next(next);
   }
 }

@@ -24,6 +24,7 @@ describe('ir-alarm-log', () => {
     el.record(entry('nerve', 'hi', T, { value: 9.4, limit: 10, unit: 'Cel', acknowledged: T + 5000, ended: T + 60_000 }));
     await el.updateComplete;
     expect(el.entries).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent, 'people read °C; the file keeps UCUM').to.equal('9.4 °C');
     expect(el.toCsv()).to.equal(
       'onset,priority,kind,message,value,limit,unit,acknowledged,ended\r\n' +
         '2026-11-23T10:00:00.000Z,hi,phy,nerve low,9.4,10,Cel,2026-11-23T10:00:05.000Z,2026-11-23T10:01:00.000Z\r\n',

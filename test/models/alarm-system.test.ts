@@ -27,4 +27,13 @@ describe('alarm system inactivation', () => {
   it('keeps off until told otherwise, whatever starts', () => {
     expect(inactivationAt(signalsOff(), 1e12, 'hi').mode).to.equal('off');
   });
+
+  it('ends a pause on the wall clock too, so a silent source cannot hold it', () => {
+    const p = pause(1000, 'hi', 60_000, 5_000);
+    expect(inactivationAt(p, 1010, undefined, 64_999).mode).to.equal('paused');
+    expect(inactivationAt(p, 1010, undefined, 65_000).mode).to.equal('on');
+    expect(pauseRemaining(p, 1010, 50_000), 'the sooner of the two clocks').to.equal(15_000);
+    const beforeData = pause(-Infinity, undefined, 60_000, 0);
+    expect(inactivationAt(beforeData, 1e12, undefined, 59_999).mode, 'no data time yet: the wall clock decides').to.equal('paused');
+  });
 });

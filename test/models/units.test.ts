@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { conversion } from '../../src/models/units.js';
+import { conversion, unitSymbol } from '../../src/models/units.js';
 
 const convert = (from: string, to: string) => {
   const c = conversion(from, to);
@@ -40,5 +40,12 @@ describe('unit conversion', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('shows UCUM codes as people write them, compound units included', () => {
+    expect(unitSymbol('Cel')).to.equal('°C');
+    expect(unitSymbol('Cel/min')).to.equal('°C/min');
+    expect(unitSymbol('mm[Hg]')).to.equal('mmHg');
+    expect(unitSymbol('mL/min')).to.equal('mL/min');
   });
 });

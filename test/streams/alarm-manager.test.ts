@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { Subject } from 'rxjs';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
 import { AlarmManager, alarmChanges, type AlarmChange, type AlarmInput } from '../../src/streams/alarm-manager.js';
 import type { AlarmCommand } from '../../src/models/alarm-command.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
@@ -118,5 +118,18 @@ describe('AlarmManager', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('ends a pause on the wall clock when data stops, and counts down on any channel\'s data time', () => {
+    const clock = new VirtualTimeScheduler();
+    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi')], [...channels, { id: 'probe', label: 'probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] }], { scheduler: clock });
+    m.ingest(batch('nerve', 1000, 8));
+    m.command({ type: 'pause-audio', ms: 120_000 });
+    m.ingest(batch('probe', 31_000, -100));
+    expect(m.pauseRemainingMs().audio, 'a channel without rules moves data time on').to.equal(90_000);
+    expect(m.system.value.audio.mode).to.equal('paused');
+    clock.flush();
+    expect(clock.now()).to.equal(120_000);
+    expect(m.system.value.audio.mode, 'no more data, yet the pause ended').to.equal('on');
   });
 });

@@ -5,7 +5,9 @@ import { simulatedSource } from '../../src/streams/simulated.js';
 
 describe('simulatedSource', () => {
   it('covers speed times more data time per batch, evenly spaced, on the scheduler', () => {
-    const ts = new TestScheduler((a, b) => expect(a).to.deep.equal(b));
+    const ts = new TestScheduler((a, b) => {
+      expect(a).to.deep.equal(b);
+    });
     ts.run(({ expectObservable }) => {
       const out = simulatedSource([{ channel: 'probe', f: (t) => t / 10 }], { t0: 1000, periodMs: 100, perBatch: 4, speed: 30, scheduler: ts }).pipe(
         map((b) => `${[...b.t].join(',')}|${[...b.v].join(',')}`),

@@ -176,7 +176,6 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
     if (system.alarms === 'paused') {
       this.announced = '';
       return html`<div part="banner" data-priority="none" data-paused>
-        <span part="marker" aria-hidden="true">⏸</span>
         <span part="message" role="status">${w.alarmsPaused} ${formatCountdown(system.alarmsRemainingMs ?? 0)}${alarms.length ? ` · ${w.present(alarms.length)}` : ''}</span>
         <button part="resume-alarms" @click=${() => this.send({ type: 'resume-alarms' })}>${w.resumeAlarms}</button>
       </div>`;

@@ -6,6 +6,7 @@ import type { AlarmPriority } from '../alarm-banner/alarm-banner.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
 import { crossedLimit } from '../../models/alarm-rules.js';
+import { unitSymbol } from '../../models/units.js';
 
 /** One alarm condition's history: onset, acknowledgement and end, on data time (epoch ms). */
 export interface AlarmLogEntry {
@@ -185,8 +186,8 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
               <td>${when(e.onset)}</td>
               <td>${MARKER[e.priority]}</td>
               <td>${e.message}</td>
-              <td>${e.value === undefined ? '' : `${num.format(e.value)} ${e.unit ?? ''}`}</td>
-              <td>${e.limit === undefined ? '' : `${num.format(e.limit)} ${e.unit ?? ''}`}</td>
+              <td>${e.value === undefined ? '' : `${num.format(e.value)} ${unitSymbol(e.unit ?? '')}`}</td>
+              <td>${e.limit === undefined ? '' : `${num.format(e.limit)} ${unitSymbol(e.unit ?? '')}`}</td>
               <td>${when(e.acknowledged)}</td>
               <td>${when(e.ended)}</td>
             </tr>`,

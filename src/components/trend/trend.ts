@@ -9,6 +9,7 @@ import { ColumnAggregator, type Column } from '../../models/column-aggregator.js
 import { RingBuffer } from '../../streams/ring-buffer.js';
 import { AlarmManager } from '../../streams/alarm-manager.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
+import { unitSymbol } from '../../models/units.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { trendStyles } from './trend.styles.js';
 
@@ -481,6 +482,3 @@ export interface TrendLimit {
   above?: number;
   below?: number;
 }
-
-const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω' };
-const unitSymbol = (ucum: string) => SYMBOLS[ucum] ?? ucum;
