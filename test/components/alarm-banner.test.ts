@@ -103,13 +103,18 @@ describe('ir-alarm-banner with an alarm manager', () => {
       channels,
     );
   const at = (t: number, v: number) => ({ channel: 'nerve', t: Float64Array.of(t), v: Float32Array.of(v) });
-
-  it('shows the manager\'s alarm in the page language, and acknowledges it there', async () => {
+  /** A banner on a manager whose nerve sensor read 8 °C at t = 1000: one high-priority alarm. */
+  async function inAlarm(lang = 'en') {
     const m = manager();
-    const el = await mount([], 'fr');
+    const el = await mount([], lang);
     el.manager = m;
     m.ingest(at(1000, 8));
     await el.updateComplete;
+    return { m, el };
+  }
+
+  it('shows the manager\'s alarm in the page language, and acknowledges it there', async () => {
+    const { m, el } = await inAlarm('fr');
     expect(part(el, 'message')!.textContent).to.contain('Nerf sous 10 °C');
     part(el, 'acknowledge')!.click();
     expect(m.present.value[0].state.presence).to.equal('ack');
@@ -119,11 +124,7 @@ describe('ir-alarm-banner with an alarm manager', () => {
   });
 
   it('leaves the command to the page when it cancels the event', async () => {
-    const m = manager();
-    const el = await mount([]);
-    el.manager = m;
-    m.ingest(at(1000, 8));
-    await el.updateComplete;
+    const { m, el } = await inAlarm();
     el.addEventListener('ir-alarm-command', (e) => e.preventDefault());
     part(el, 'acknowledge')!.click();
     expect(m.present.value[0].state.presence).to.equal('on');
@@ -131,10 +132,7 @@ describe('ir-alarm-banner with an alarm manager', () => {
   });
 
   it('holds back the alarm while alarms are paused, with the countdown, and resumes', async () => {
-    const m = manager();
-    const el = await mount([]);
-    el.manager = m;
-    m.ingest(at(1000, 8));
+    const { m, el } = await inAlarm();
     m.command({ type: 'pause-alarms', ms: 90_000 });
     m.ingest(at(16_000, 8));
     await el.updateComplete;

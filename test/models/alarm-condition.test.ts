@@ -100,6 +100,25 @@ describe('alarm condition', () => {
     expect(stepFault(rule, s, 300, 'stale')).to.equal(s);
   });
 
+  it('a stale or invalid report never ends or raises a limit alarm (property)', () => {
+    const input = fc.oneof(fc.double({ min: 0, max: 20, noNaN: true }), fc.constantFrom<'stale' | 'invalid'>('stale', 'invalid'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 1500 }), input), { minLength: 1, maxLength: 80 }), fc.boolean(), (steps, latching) => {
+        const rule = nerve({ latching, onsetDelayMs: 500 });
+        let s = initialCondition();
+        let t = 0;
+        for (const [dt, x] of steps) {
+          t += dt;
+          const next = typeof x === 'number' ? stepCondition(rule, s, t, x) : stepFault(rule, s, t, x);
+          if (typeof x !== 'number' && next !== s) return false;
+          s = next;
+        }
+        return true;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('raises a stale or invalid condition on its fault only, and ends it after valid data for its hysteresis (ms)', () => {
     const invalid = nerve({ id: 'nerve-invalid', kind: 'tec', condition: { kind: 'invalid' }, onsetDelayMs: 0, hysteresis: 1000, latching: false });
     expect(stepFault(invalid, initialCondition(), 100, 'stale').presence).to.equal('off');
