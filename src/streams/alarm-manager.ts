@@ -160,6 +160,24 @@ export class AlarmManager {
   }
 
   /**
+   * A technical condition judged outside the rules, such as a transport down:
+   * raised and ended by its owner, on the latest data time. Modelled as a stale
+   * condition with no channel, so it follows the same states as any other.
+   */
+  setTechnical(id: string, on: boolean, message: AlarmRule['message'], priority: Priority = 'me'): void {
+    let rule = this.rules.get(id);
+    if (!rule) {
+      if (!on) return;
+      rule = { id, channel: '', condition: { kind: 'stale' }, priority, kind: 'tec', onsetDelayMs: 0, hysteresis: 0, latching: false, message };
+      this.rules.set(id, rule);
+      this.states.set(id, initialCondition());
+    }
+    const r = rule;
+    const t = Number.isFinite(this.now) ? this.now : this.scheduler.now();
+    if (this.step(r, (s) => (on ? stepFault(r, s, t, 'stale') : stepCondition(r, s, t, 0)), t)) this.publish();
+  }
+
+  /**
    * Acknowledge, pause or resume. `remote` commands came from another viewer:
    * they are carried out but not issued again.
    */

@@ -163,4 +163,17 @@ describe('alarms between viewers over the wire', () => {
     desk.el.remove();
     proctor.el.remove();
   });
+
+  it('raises a technical alarm while the gateway connection is lost, and ends it on reconnect', async () => {
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const { el, banner } = await room({ src: `ws://127.0.0.1:${port}` });
+    await until(() => el.state === 'live', 'the socket open');
+    await executeServerCommand('ws-terminate-all');
+    await until(() => el.manager.present.value.some((a) => a.rule.id === 'connection'), 'the connection alarm');
+    await settled(banner);
+    expect(part(banner, 'message')!.textContent).to.contain('Technical: Connection to the gateway lost');
+    await until(() => el.state === 'live', 'the reconnect');
+    expect(el.manager.present.value.map((a) => a.rule.id)).to.deep.equal([]);
+    el.remove();
+  });
 });

@@ -52,6 +52,8 @@ const contextOf = (hub: TelemetryHub): TelemetryContext => ({
   descriptor: (id) => hub.descriptor(id),
 });
 
+const CONNECTION_LOST = { en: 'Connection to the gateway lost: reconnecting', fr: 'Connexion à la passerelle perdue : reconnexion' };
+
 /** With no batch for this long while live, the connection is stale (batches come every ~100 ms). */
 const MIN_SILENCE_MS = 1000;
 const STALE_FACTOR = 3;
@@ -216,6 +218,8 @@ export class IrTelemetry extends LitElement {
     if (state === this.state) return;
     this.state = state;
     this.dispatchEvent(new ConnectionStateEvent(state));
+    // A gateway lost is a technical alarm of its own, beside each channel going stale.
+    if (this.src && !this.source) this.alarms.setTechnical('connection', state === 'reconnecting', CONNECTION_LOST);
   }
 
   protected override createRenderRoot(): HTMLElement {
