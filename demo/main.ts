@@ -7,10 +7,28 @@ import type { AlarmRule } from '../src/models/alarm-rules.js';
 import type { ChannelDescriptor } from '../src/models/channel.js';
 import { simulatedSource } from '../src/streams/simulated.js';
 
-// Played at 1x to 60x: `?speed=30` rehearses the freeze in two minutes.
+// Played at 1x to 60x: `?speed=30` rehearses the freeze in two minutes; `?lang=fr` in French.
 const params = new URLSearchParams(location.search);
 const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 1));
+const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
 const start = Date.now();
+
+const WORDS = {
+  en: {
+    subtitle: 'training demo, simulated data', scenario: 'Renal cryoablation, freeze 1', speed: 'Speed', language: 'Language',
+    disconnect: 'Disconnect nerve sensor', reconnect: 'Reconnect nerve sensor', garble: 'Send an invalid value', pauseAlarms: 'Pause alarms 2 min',
+    states: { connecting: 'connecting', live: 'live', stale: 'stale', reconnecting: 'reconnecting', closed: 'closed' },
+    probe: 'Probe tip', connection: 'connection', temperatures: 'Probe and thermosensors', log: 'Alarm log', freeze: 'Freeze 1', nerve: 'Nerve sensor',
+  },
+  fr: {
+    subtitle: 'démo de formation, données simulées', scenario: 'Cryoablation rénale, congélation 1', speed: 'Vitesse', language: 'Langue',
+    disconnect: 'Débrancher le capteur nerveux', reconnect: 'Rebrancher le capteur nerveux', garble: 'Envoyer une valeur invalide', pauseAlarms: 'Alarmes en pause 2 min',
+    states: { connecting: 'en cours', live: 'en direct', stale: 'sans données', reconnecting: 'reconnexion', closed: 'fermée' },
+    probe: 'Pointe de la sonde', connection: 'connexion', temperatures: 'Sonde et thermocapteurs', log: 'Journal des alarmes', freeze: 'Congélation 1', nerve: 'Capteur nerveux',
+  },
+}[lang];
+document.documentElement.lang = lang;
+for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as Exclude<keyof typeof WORDS, 'states'>];
 
 // Probe tip during a freeze: falls towards about -140 Cel (needle tips stabilise
 // near -140 to -150 Cel, DOMAIN.md 1.2, Cryobiology 2025).
@@ -21,8 +39,8 @@ const probe = (t: number) => -140 + 177 * Math.exp(-(t - start) / 20000) + Math.
 const nerve = (t: number) => 37 - 32 * (1 - Math.exp(-(t - start) / 25000)) + 0.3 * Math.sin(t / 2000);
 
 const channels: ChannelDescriptor[] = [
-  { id: 'probe', label: 'Probe tip', unit: 'Cel', intervalMs: 10 * speed, range: [-200, 150] },
-  { id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 10 * speed, range: [-200, 150] },
+  { id: 'probe', label: WORDS.probe, unit: 'Cel', intervalMs: 10 * speed, range: [-200, 150] },
+  { id: 'nerve', label: WORDS.nerve, unit: 'Cel', intervalMs: 10 * speed, range: [-200, 150] },
 ];
 
 const rules: AlarmRule[] = [
@@ -80,27 +98,30 @@ room.rules = rules;
 room.source = source;
 
 const trend = document.querySelector('ir-trend')!;
-trend.markers = [{ t: start, label: 'Freeze 1' }];
+trend.markers = [{ t: start, label: WORDS.freeze }];
 
 const out = document.querySelector<HTMLOutputElement>('#probe')!;
-const fmt = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 source.subscribe((b) => {
   if (b.channel === 'probe') out.value = fmt.format(b.v[b.v.length - 1]);
 });
 const state = document.querySelector('#state')!;
-room.addEventListener('ir-connection-state', () => (state.textContent = room.state));
+room.addEventListener('ir-connection-state', () => (state.textContent = WORDS.states[room.state]));
 
-const select = document.querySelector<HTMLSelectElement>('#speed')!;
-select.value = String(speed);
-select.addEventListener('change', () => {
-  params.set('speed', select.value);
-  location.search = params.toString();
-});
+// Speed and language restart the scenario, as a trainer would.
+for (const [id, value] of [['speed', String(speed)], ['lang', lang]]) {
+  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
+  select.value = value;
+  select.addEventListener('change', () => {
+    params.set(id, select.value);
+    location.search = params.toString();
+  });
+}
 const drop = document.querySelector<HTMLButtonElement>('#drop')!;
 drop.addEventListener('click', () => {
   dropped = !dropped;
   drop.setAttribute('aria-pressed', String(dropped));
-  drop.textContent = dropped ? 'Reconnect nerve sensor' : 'Disconnect nerve sensor';
+  drop.textContent = dropped ? WORDS.reconnect : WORDS.disconnect;
 });
 document.querySelector('#garble')!.addEventListener('click', () => (garble = true));
 document.querySelector('#pause-alarms')!.addEventListener('click', () => room.manager.command({ type: 'pause-alarms' }));

@@ -1,10 +1,10 @@
 // Serves the demo with Vite, plays its scenario at 10x in headless Chromium, and saves a
-// screenshot of each alarm state: `node scripts/screenshot.mjs [outDir]`.
+// screenshot of each alarm state: `node scripts/screenshot.mjs [outDir] [en|fr]`.
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
-const [outDir = 'docs/screenshots'] = process.argv.slice(2);
+const [outDir = 'docs/screenshots', lang = 'en'] = process.argv.slice(2);
 const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 await server.listen();
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
@@ -17,25 +17,26 @@ try {
   await page.setViewport({ width: 1200, height: 1000 });
   // Flashing would make the shot depend on the phase; reduced motion shows the steady cue.
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(`${server.resolvedUrls.local[0]}?speed=10`);
+  await page.goto(`${server.resolvedUrls.local[0]}?speed=10${lang === 'fr' ? '&lang=fr' : ''}`);
   const banner = (part) => page.evaluate((p) => document.querySelector('ir-alarm-banner').shadowRoot.querySelector(`[part="${p}"]`).click(), part);
   const shot = async (name) => {
-    await page.screenshot({ path: `${outDir}/${name}.png` });
-    console.log(`screenshot: ${outDir}/${name}.png`);
+    const path = `${outDir}/demo-${lang === 'fr' ? 'fr-' : ''}${name}.png`;
+    await page.screenshot({ path });
+    console.log(`screenshot: ${path}`);
   };
   await sleep(1800);
-  await shot('demo-rate-warning');
+  await shot('rate-warning');
   await sleep(3500);
-  await shot('demo-alarm');
+  await shot('alarm');
   await banner('acknowledge');
   await banner('pause');
   await page.click('#drop');
   await sleep(2500);
-  await shot('demo-acknowledged-sensor-lost');
+  await shot('acknowledged-sensor-lost');
   await page.click('#drop');
   await page.click('#pause-alarms');
   await sleep(800);
-  await shot('demo-alarms-paused');
+  await shot('alarms-paused');
   if (errors.length) console.log(`page errors:\n${errors.join('\n')}`);
 } finally {
   await browser.close();

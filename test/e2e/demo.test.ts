@@ -86,3 +86,24 @@ describe('training demo', function () {
     expect(violations).to.deep.equal([]);
   });
 });
+
+describe('training demo in French', function () {
+  this.timeout(30_000);
+
+  it('speaks French on the banner, the buttons and the log', async () => {
+    const frame = document.createElement('iframe');
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.src = '/demo/index.html?speed=60&lang=fr';
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    const banner = () => doc.querySelector('ir-alarm-banner')?.shadowRoot?.querySelector<HTMLElement>('[part="banner"]');
+    const end = performance.now() + 10_000;
+    while (banner()?.dataset.priority !== 'hi' && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(banner()!.textContent).to.contain('Capteur nerveux sous 10 °C');
+    expect(banner()!.querySelector('[part="acknowledge"]')!.textContent).to.equal('Acquitter');
+    expect(doc.querySelector('#drop')!.textContent).to.equal('Débrancher le capteur nerveux');
+    expect(doc.documentElement.lang).to.equal('fr');
+    frame.remove();
+  });
+});

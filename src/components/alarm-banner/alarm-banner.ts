@@ -46,8 +46,8 @@ export class AlarmCommandEvent extends Event {
 const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
 const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const WORDS = {
-  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', resume: 'resume', alarmsPaused: 'Alarms paused', resumeAlarms: 'Resume alarms', present: (n: number) => `${n} present`, more: (n: number) => `+${n} more`, technical: 'Technical', acknowledged: 'acknowledged', latched: 'ended, not acknowledged', none: 'No active alarm' },
-  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', resume: 'reprendre', alarmsPaused: 'Alarmes en pause', resumeAlarms: 'Reprendre les alarmes', present: (n: number) => `${n} présente${n > 1 ? 's' : ''}`, more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', acknowledged: 'acquittée', latched: 'terminée, non acquittée', none: 'Aucune alarme active' },
+  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', resume: 'resume', alarmsPaused: 'Alarms paused', resumeAlarms: 'Resume alarms', present: (n: number) => `${n} present`, more: (n: number) => `+${n} more`, technical: 'Technical', colon: ': ', acknowledged: 'acknowledged', latched: 'ended, not acknowledged', none: 'No active alarm' },
+  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', resume: 'reprendre', alarmsPaused: 'Alarmes en pause', resumeAlarms: 'Reprendre les alarmes', present: (n: number) => `${n} présente${n > 1 ? 's' : ''}`, more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', colon: ' : ', acknowledged: 'acquittée', latched: 'terminée, non acquittée', none: 'Aucune alarme active' },
 };
 
 /** Highest priority first, then the oldest onset: the one that has waited longest. */
@@ -183,7 +183,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
     const top = alarms[0];
     const technical = top && top.kind !== 'tec' ? alarms.find((a) => a.kind === 'tec') : undefined;
     const others = alarms.length - 1 - (technical ? 1 : 0);
-    const spoken = top ? `${w[top.priority]}: ${top.message}` : '';
+    const spoken = top ? `${w[top.priority]}${w.colon}${top.message}` : '';
     // Announce a new top alarm once, not on every countdown tick.
     const announce = spoken !== this.announced ? spoken : '';
     this.announced = spoken;
@@ -198,7 +198,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
         ${top
           ? html`<span part="marker" aria-hidden="true">${MARKER[top.priority]}</span>
               <span part="message">
-                <span class="sr-only">${w[top.priority]}: </span>${top.kind === 'tec' ? `${w.technical}: ` : ''}${top.message}
+                <span class="sr-only">${w[top.priority]}${w.colon}</span>${top.kind === 'tec' ? `${w.technical}${w.colon}` : ''}${top.message}
                 ${top.presence === 'ack' ? html` <small>(${w.acknowledged})</small>` : top.presence === 'latch' ? html` <small>(${w.latched})</small>` : nothing}
               </span>
               ${others > 0 ? html`<span part="count">${w.more(others)}</span>` : nothing}
@@ -212,7 +212,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
         ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
         : nothing}
       ${technical
-        ? html`<p part="technical"><span aria-hidden="true">${MARKER[technical.priority]}</span> ${w.technical}: ${technical.message}</p>`
+        ? html`<p part="technical"><span aria-hidden="true">${MARKER[technical.priority]}</span> ${w.technical}${w.colon}${technical.message}</p>`
         : nothing}
       <div class="sr-only" aria-live="assertive">${top?.priority === 'hi' ? announce : ''}</div>
       <div class="sr-only" aria-live="polite">${top && top.priority !== 'hi' ? announce : ''}</div>

@@ -64,10 +64,11 @@ export const trendStyles = [
   :host([alarm='lo']) {
     --_frame: var(--ir-alarm-low-color, #00e5ff);
   }
+  /* In the flow, on its own line: a long message never covers a read-out. */
   [part='alarm'] {
-    position: absolute;
-    inset-block-start: 0.25rem;
-    inset-inline-end: 0.5rem;
+    display: block;
+    inline-size: fit-content;
+    margin: 0.25rem 0.5rem 0 auto;
     padding: 0 0.4rem;
     font-weight: 800;
     background: var(--_frame);
