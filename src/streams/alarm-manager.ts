@@ -142,7 +142,8 @@ export class AlarmManager {
       const v = batch.v[i];
       if (t > this.now) this.now = t;
       // NaN should have been refused upstream; if one slips through, it is invalid data, not a value.
-      for (const rule of rules) changed = this.step(rule, Number.isNaN(v) ? (s) => stepFault(rule, s, t, 'invalid') : (s) => stepCondition(rule, s, t, v), t) || changed;
+      const fault = Number.isNaN(v) ? 'invalid' : undefined;
+      for (const rule of rules) changed = this.step(rule, t, v, fault) || changed;
     }
     if (changed) this.publish();
     else this.tick();
@@ -155,7 +156,7 @@ export class AlarmManager {
     if (!rules || !Number.isFinite(at)) return;
     if (at > this.now) this.now = at;
     let changed = false;
-    for (const rule of rules) changed = this.step(rule, (s) => stepFault(rule, s, at, fault), at) || changed;
+    for (const rule of rules) changed = this.step(rule, at, NaN, fault) || changed;
     if (changed) this.publish();
   }
 
@@ -172,9 +173,8 @@ export class AlarmManager {
       this.rules.set(id, rule);
       this.states.set(id, initialCondition());
     }
-    const r = rule;
     const t = Number.isFinite(this.now) ? this.now : this.scheduler.now();
-    if (this.step(r, (s) => (on ? stepFault(r, s, t, 'stale') : stepCondition(r, s, t, 0)), t)) this.publish();
+    if (this.step(rule, t, 0, on ? 'stale' : undefined)) this.publish();
   }
 
   /**
@@ -240,9 +240,10 @@ export class AlarmManager {
     return { audio: pauseRemaining(audio, this.now, wall), alarms: pauseRemaining(alarms, this.now, wall) };
   }
 
-  private step(rule: AlarmRule, f: (s: ConditionState) => ConditionState, t: number): boolean {
+  /** One sample (or a fault) for one rule; no allocation unless the state changes. */
+  private step(rule: AlarmRule, t: number, v: number, fault?: Fault): boolean {
     const s = this.states.get(rule.id)!;
-    const next = f(s);
+    const next = fault ? stepFault(rule, s, t, fault) : stepCondition(rule, s, t, v);
     if (next === s) return false;
     this.states.set(rule.id, next);
     if (next.presence === s.presence) return false;
