@@ -87,10 +87,9 @@ export class AlarmController implements ReactiveController {
     }
   }
 
-  /** Asks the manager, if any; returns whether one took the command. */
-  command(c: AlarmCommand): boolean {
+  /** Asks the manager, if any. */
+  command(c: AlarmCommand): void {
     this.manager?.command(c);
-    return this.manager !== undefined;
   }
 
   private attach(): void {

@@ -150,6 +150,7 @@ describe('alarms between viewers over the wire', () => {
     const proctor = await room({ src: `ws://127.0.0.1:${port}` });
     await until(() => desk.el.state === 'live' || proctor.el.state === 'live', 'sockets open');
     await untilClients(2);
+    expect(desk.el.viewer, 'an id even outside a secure context').to.match(/^[0-9a-f]{16}$/).and.not.equal(proctor.el.viewer);
     const line = JSON.stringify({ ver: 1, type: 'samples', channel: 'nerve', seq: 0, unit: 'Cel', t: [1.7e12], v: [8] });
     await executeServerCommand('ws-send', { lines: [line] });
     await until(() => [desk, proctor].every((r) => r.el.manager.present.value[0]?.state.presence === 'on'), 'the alarm on both viewers');

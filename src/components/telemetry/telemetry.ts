@@ -52,6 +52,9 @@ const contextOf = (hub: TelemetryHub): TelemetryContext => ({
   descriptor: (id) => hub.descriptor(id),
 });
 
+/** crypto.randomUUID needs a secure context; hospital dashboards are often served over plain http. */
+const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 const CONNECTION_LOST = { en: 'Connection to the gateway lost: reconnecting', fr: 'Connexion à la passerelle perdue : reconnexion' };
 
 /** With no batch for this long while live, the connection is stale (batches come every ~100 ms). */
@@ -98,7 +101,7 @@ export class IrTelemetry extends LitElement {
    * here are sent to the gateway as commands, and those of other viewers are
    * carried out here (an IEC 60601-1-8 distributed alarm system).
    */
-  @property() viewer: string = crypto.randomUUID();
+  @property() viewer: string = randomId();
 
   /** The alarm manager the panels inside share: one acknowledgement reaches them all. Renewed with `channels`. */
   get manager(): AlarmManager {
