@@ -89,7 +89,8 @@ function advance(rule: AlarmRule, s: ConditionState, t: number, crossing: boolea
 export function stepCondition(rule: AlarmRule, s: ConditionState, t: number, v: number): ConditionState {
   if (Number.isNaN(v)) return s;
   const c = rule.condition;
-  if (c.kind === 'stale' || c.kind === 'invalid') return advance(rule, s, t, s.active && t - s.lastFault < rule.hysteresis, v);
+  // A fault stamped on another clock (the wall, before any data) must not outlive valid data from an earlier time.
+  if (c.kind === 'stale' || c.kind === 'invalid') return advance(rule, s, t, s.active && t >= s.lastFault && t - s.lastFault < rule.hysteresis, v);
   if (c.kind !== 'rate') return advance(rule, s, t, crosses(c, v, s.active ? rule.hysteresis : 0), v);
   const rate = rateOver(c.windowMs, s.anchors, t, v);
   const anchors = withAnchor(c.windowMs, s.anchors, t, v);

@@ -152,9 +152,9 @@ export class AlarmManager {
   /** A channel reported stale or invalid at data time t (NaN: the latest data time seen). */
   fault(channel: string | null, t: number, fault: Fault): void {
     const rules = channel === null ? undefined : this.byChannel.get(channel);
-    const at = Number.isNaN(t) ? this.now : t;
-    if (!rules || !Number.isFinite(at)) return;
-    if (at > this.now) this.now = at;
+    if (!rules) return;
+    const at = Number.isFinite(t) ? t : this.latest();
+    if (Number.isFinite(t) && t > this.now) this.now = t;
     let changed = false;
     for (const rule of rules) changed = this.step(rule, at, NaN, fault) || changed;
     if (changed) this.publish();
@@ -173,7 +173,7 @@ export class AlarmManager {
       this.rules.set(id, rule);
       this.states.set(id, initialCondition());
     }
-    const t = Number.isFinite(this.now) ? this.now : this.scheduler.now();
+    const t = this.latest();
     if (this.step(rule, t, 0, on ? 'stale' : undefined)) this.publish();
   }
 
@@ -238,6 +238,11 @@ export class AlarmManager {
     const { audio, alarms } = this.system.value;
     const wall = this.scheduler.now();
     return { audio: pauseRemaining(audio, this.now, wall), alarms: pauseRemaining(alarms, this.now, wall) };
+  }
+
+  /** The latest data time; before any data, the wall clock (both are epoch ms). */
+  private latest(): number {
+    return Number.isFinite(this.now) ? this.now : this.scheduler.now();
   }
 
   /** One sample (or a fault) for one rule; no allocation unless the state changes. */

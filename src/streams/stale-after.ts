@@ -7,7 +7,9 @@ import type { QualityChange } from '../models/events.js';
  * judged twice because either alone misses a case. On data time, a gap between
  * consecutive samples (a replay or a burst after a stall) shows as stale then
  * valid. On arrival, a scheduler watchdog catches a source that went silent,
- * which data time alone can never notice. Emits only changes.
+ * which data time alone can never notice. The watchdog runs from subscription,
+ * so a sensor that never sends is stale too (at data time NaN: none is known).
+ * Emits only changes.
  */
 export function staleAfter(
   descriptor: ChannelDescriptor,
@@ -35,6 +37,7 @@ export function staleAfter(
         watchdog?.unsubscribe();
         watchdog = scheduler.schedule(() => set('stale', lastT + limit), silence);
       };
+      arm();
       const sub = source.subscribe({
         next(b) {
           const len = b.t.length;

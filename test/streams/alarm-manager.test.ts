@@ -132,4 +132,15 @@ describe('AlarmManager', () => {
     expect(clock.now()).to.equal(120_000);
     expect(m.system.value.audio.mode, 'no more data, yet the pause ended').to.equal('on');
   });
+
+  it('a sensor stale before any data is stamped on the wall clock, and a replay\'s older data still ends it', () => {
+    const clock = new VirtualTimeScheduler();
+    clock.schedule(() => undefined, 5_000);
+    clock.flush();
+    const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi')], channels, { scheduler: clock });
+    m.input({ type: 'quality', channel: 'nerve', quality: 'stale', t: NaN });
+    expect(m.present.value.map((a) => `${a.rule.id}@${a.state.onset}`)).to.deep.equal(['nerve:stale@5000']);
+    m.ingest(batch('nerve', 1000, 20));
+    expect(m.present.value).to.deep.equal([]);
+  });
 });

@@ -47,4 +47,12 @@ describe('staleAfter', () => {
       expectObservable(out, '^ 400ms !').toBe('a 349ms b', { a: 'valid@0', b: 'stale@230' });
     });
   });
+
+  it('is stale when a sensor never sends, at an unknown data time', () => {
+    const ts = scheduler();
+    ts.run(({ cold, expectObservable }) => {
+      const src = cold<SampleBatch>('-');
+      expectObservable(src.pipe(staleAfter(d, { scheduler: ts }), map((q) => `${q.quality}@${q.t}`)), '^ 50ms !').toBe('30ms a', { a: 'stale@NaN' });
+    });
+  });
 });
