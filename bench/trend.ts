@@ -116,6 +116,12 @@ async function chartjs(channels: number, frames: number) {
   return ms;
 }
 
+/**
+ * ir-trend as it was before it drew its own paths from 2 points a column (commit 1cd02d3,
+ * median of 5 runs on the reference machine), kept beside each new run for comparison.
+ */
+const BEFORE = { p95FrameMs_8ch: 2.3, p95FrameMs_16ch: 6, medianFrameMs_16ch: 3.4 };
+
 const median = (xs: number[]) => quantile(xs, 0.5);
 const log = (what: string, ms: number[]) => console.log(`${what}: median ${round(median(ms))} ms, p95 ${round(quantile(ms, 0.95))} ms over ${ms.length} frames`);
 
@@ -140,4 +146,5 @@ window.benchResult = {
   heapMB_16ch: round(ir16.heap, 1),
   rawSamplesMB_16ch: round(rawMB, 1),
   memoryOverRaw_16ch: round(ir16.heap / rawMB, 2),
+  ...Object.fromEntries(Object.entries(BEFORE).map(([k, v]) => [`before_${k}`, v])),
 };

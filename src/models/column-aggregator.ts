@@ -5,22 +5,32 @@
 export type Column = number | null | undefined;
 
 /**
- * Keeps first, min, max and last per pixel column as samples arrive, so a frame
- * reads `columns` aggregates instead of every sample in the window: ingest is O(1)
- * a sample and drawing O(width). Columns are fixed in absolute data time
- * (column k covers [k, k+1) * columnMs), so they never need re-binning as the
- * window scrolls; only a new width or window calls for a rebuild.
+ * Slots per column: a gap marker, then min and max in the order they occurred.
+ * First and last add nothing to a column one pixel wide: both lie between min
+ * and max, which the line already spans.
+ */
+export const SLOTS = 3;
+
+/**
+ * Keeps min and max per pixel column as samples arrive, so a frame reads
+ * `columns` aggregates instead of every sample in the window: ingest is O(1) a
+ * sample and drawing O(width). Columns are fixed in absolute data time (column k
+ * covers [k, k+1) * columnMs), so they never need re-binning as the window
+ * scrolls; only a new width or window calls for a rebuild.
  */
 export class ColumnAggregator {
   private readonly size: number;
   private readonly index: Float64Array;
-  private readonly first: Float64Array;
   private readonly min: Float64Array;
   private readonly max: Float64Array;
-  private readonly last: Float64Array;
+  /** The max was reached after the min. */
+  private readonly maxLater: Uint8Array;
   /** The data stopped for longer than the gap before (or inside) this column. */
   private readonly gap: Uint8Array;
   private prevT = NaN;
+  /** Extremes of the values the last `write` emitted: the chart ranges its axis from them. */
+  low = Infinity;
+  high = -Infinity;
 
   constructor(
     readonly columns: number,
@@ -30,29 +40,37 @@ export class ColumnAggregator {
     // One spare column: the newest is still filling while the oldest is shown.
     this.size = columns + 1;
     this.index = new Float64Array(this.size).fill(NaN);
-    this.first = new Float64Array(this.size);
     this.min = new Float64Array(this.size);
     this.max = new Float64Array(this.size);
-    this.last = new Float64Array(this.size);
+    this.maxLater = new Uint8Array(this.size);
     this.gap = new Uint8Array(this.size);
   }
 
   /** Adds one sample; times must increase (validation upstream guarantees it). */
   add(t: number, v: number): void {
     const k = Math.floor(t / this.columnMs);
-    const s = ((k % this.size) + this.size) % this.size;
+    const s = this.slotOf(k);
     const gap = t - this.prevT > this.gapMs ? 1 : 0;
     this.prevT = t;
     if (this.index[s] !== k) {
       this.index[s] = k;
-      this.first[s] = this.min[s] = this.max[s] = this.last[s] = v;
+      this.min[s] = this.max[s] = v;
+      this.maxLater[s] = 0;
       this.gap[s] = gap;
       return;
     }
-    if (v < this.min[s]) this.min[s] = v;
-    if (v > this.max[s]) this.max[s] = v;
-    this.last[s] = v;
+    if (v < this.min[s]) {
+      this.min[s] = v;
+      this.maxLater[s] = 0;
+    } else if (v > this.max[s]) {
+      this.max[s] = v;
+      this.maxLater[s] = 1;
+    }
     this.gap[s] |= gap;
+  }
+
+  private slotOf(k: number): number {
+    return ((k % this.size) + this.size) % this.size;
   }
 
   /** The column holding data time t. */
@@ -61,31 +79,37 @@ export class ColumnAggregator {
   }
 
   /**
-   * Writes the `columns` columns ending with column `end` into `out`, 4 slots
-   * each: first, min, max, last; `undefined` where a column has no data (joined
-   * across), `null` in the first slot of a column after a gap (drawn as a gap).
+   * Writes the `columns` columns ending with column `end` into `out`, SLOTS
+   * each: `null` after a gap (drawn as a gap) else `undefined`, then min and
+   * max in time order; all `undefined` where a column has no data (joined
+   * across). Sets `low` and `high`.
    */
   write(end: number, out: Column[]): void {
     const start = end - this.columns + 1;
-    for (let c = 0; c < this.columns; c++) {
-      const k = start + c;
-      const s = ((k % this.size) + this.size) % this.size;
-      const o = c * 4;
-      if (this.index[s] !== k) {
-        out[o] = out[o + 1] = out[o + 2] = out[o + 3] = undefined;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let c = 0, s = this.slotOf(start); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {
+      const o = c * SLOTS;
+      if (this.index[s] !== start + c) {
+        out[o] = out[o + 1] = out[o + 2] = undefined;
         continue;
       }
-      out[o] = this.gap[s] ? null : this.first[s];
-      out[o + 1] = this.min[s];
-      out[o + 2] = this.max[s];
-      out[o + 3] = this.last[s];
+      const min = this.min[s];
+      const max = this.max[s];
+      out[o] = this.gap[s] ? null : undefined;
+      out[o + 1] = this.maxLater[s] ? min : max;
+      out[o + 2] = this.maxLater[s] ? max : min;
+      if (min < low) low = min;
+      if (max > high) high = max;
     }
+    this.low = low;
+    this.high = high;
   }
 
   /** Times of the slots written by `write(end)`, in seconds for the chart. */
   times(end: number, out: Float64Array): void {
     const start = end - this.columns + 1;
     for (let c = 0; c < this.columns; c++)
-      for (let j = 0; j < 4; j++) out[c * 4 + j] = ((start + c + j / 4) * this.columnMs) / 1000;
+      for (let j = 0; j < SLOTS; j++) out[c * SLOTS + j] = ((start + c + j / SLOTS) * this.columnMs) / 1000;
   }
 }

@@ -101,6 +101,33 @@ async function drawRamp(el: IrTrend, source: Subject<SampleBatch>) {
 
 const ramp = (n: number) => ({ channel: 'probe', t: new Float64Array(n).map((_, i) => i * 100), v: new Float32Array(n).map((_, i) => i) });
 
+describe('ir-trend gaps', () => {
+  it('breaks the line where the data stopped', async () => {
+    const { el, source } = await mount();
+    const t = Float64Array.from({ length: 60 }, (_, i) => (i < 30 ? i : i + 40) * 100);
+    source.next({ channel: 'probe', t, v: t.map((x) => x / 100) as unknown as Float32Array });
+    await frame();
+    await frame();
+    const chart = (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const blueIn = (from: number, to: number) => {
+      let n = 0;
+      for (let x = Math.round(chart.valToPos(from, 'x', true)); x < chart.valToPos(to, 'x', true); x++)
+        for (let y = 0; y < canvas.height; y++) {
+          const i = (y * canvas.width + x) * 4;
+          if (img[i + 2] > 200 && img[i] < 120 && img[i + 3] > 0) n++;
+        }
+      return n;
+    };
+    expect(blueIn(0.5, 2.5)).to.be.greaterThan(20);
+    expect(blueIn(7.5, 9.5)).to.be.greaterThan(20);
+    // No data from 2.9 s to 7 s: nothing joins the two ends.
+    expect(blueIn(3.2, 6.7)).to.equal(0);
+    el.remove();
+  });
+});
+
 describe('ir-trend limits and themes', () => {
   it('draws a limit line at the height its value implies', async () => {
     const { el, source } = await mount();

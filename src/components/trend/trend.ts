@@ -5,7 +5,7 @@ import { merge, type Observable, type Subscription } from 'rxjs';
 import { ContextConsumer } from '@lit/context';
 import { telemetryContext } from '../telemetry/telemetry.js';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
-import { ColumnAggregator, type Column } from '../../models/column-aggregator.js';
+import { ColumnAggregator, SLOTS, type Column } from '../../models/column-aggregator.js';
 import { RingBuffer } from '../../streams/ring-buffer.js';
 import { AlarmManager } from '../../streams/alarm-manager.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
@@ -24,8 +24,8 @@ const READOUT_MS = 500;
 
 /**
  * A real-time multi-channel strip chart. Samples go into ring buffers on
- * arrival; the chart is drawn at most once per animation frame from
- * first/min/max/last per pixel column, so spikes survive and gaps stay gaps.
+ * arrival; the chart is drawn at most once per animation frame from min/max
+ * per pixel column, so spikes survive and gaps stay gaps.
  *
  * @tagname ir-trend
  * @summary Multi-channel strip chart with read-outs and stale marking.
@@ -137,6 +137,13 @@ export class IrTrend extends LitElement implements AlarmHost {
   };
   private xs = new Float64Array(0);
   private ys: Column[][] = [];
+  /** What setData gets, [xs, ...ys], built once per rebuild. */
+  private data: uPlot.AlignedData = [[]];
+  /** The chart's y scales, and the scale of each channel by index. */
+  private units: string[] = [];
+  private unitOf: number[] = [];
+  private lows = new Float64Array(0);
+  private highs = new Float64Array(0);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -285,8 +292,9 @@ export class IrTrend extends LitElement implements AlarmHost {
     const { width, height } = this.chartEl.getBoundingClientRect();
     if (width < 10 || height < 10) return;
     const columns = Math.max(1, Math.floor(width));
-    this.xs = new Float64Array(columns * 4);
-    this.ys = this.channels.map(() => new Array<Column>(columns * 4));
+    this.xs = new Float64Array(columns * SLOTS);
+    this.ys = this.channels.map(() => new Array<Column>(columns * SLOTS));
+    this.data = [this.xs, ...this.ys] as unknown as uPlot.AlignedData;
     // A new width re-bins the window once from the raw samples; from then on, O(1) a sample.
     const columnMs = (this.window * 1000) / columns;
     this.columns = new Map(
@@ -303,14 +311,18 @@ export class IrTrend extends LitElement implements AlarmHost {
     const text = color('--_text');
     const lineWidth = Number.parseFloat(color('--_line-width')) || 1.5;
     const font = color('--_axis-font');
-    const units = [...new Set(this.channels.map((c) => c.unit))];
+    const units = (this.units = [...new Set(this.channels.map((c) => c.unit))]);
+    this.unitOf = this.channels.map((c) => units.indexOf(c.unit));
+    this.lows = new Float64Array(units.length);
+    this.highs = new Float64Array(units.length);
     this.chart = new uPlot(
       {
         width,
         height,
         legend: { show: false },
         cursor: { show: true },
-        scales: { x: { time: true }, ...Object.fromEntries(units.map((u) => [u, { auto: true }])) },
+        // draw() ranges the y scales from the aggregates: uPlot need not scan every point again.
+        scales: { x: { time: true }, ...Object.fromEntries(units.map((u) => [u, { auto: false }])) },
         axes: [
           { stroke: text, font, grid: { stroke: grid } },
           ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, font, labelFont: font, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
@@ -327,12 +339,12 @@ export class IrTrend extends LitElement implements AlarmHost {
             // A stale channel's line turns grey; the read-out says so in words too.
             stroke: ((live: string, stale: string) => () => (this.isStale(c, performance.now()) ? stale : live))(color(`--_series-${(i % 6) + 1}`), color('--_stale')),
             width: lineWidth,
-            spanGaps: false,
             points: { show: false },
+            paths: columnPath,
           })),
         ],
       },
-      [Array.from(this.xs), ...this.ys] as uPlot.AlignedData,
+      this.data,
       this.chartEl,
     );
     this.draw();
@@ -340,7 +352,8 @@ export class IrTrend extends LitElement implements AlarmHost {
 
   private draw(): void {
     this.frame = 0;
-    if (!this.chart || document.hidden || !this.visible) return;
+    const chart = this.chart;
+    if (!chart || document.hidden || !this.visible) return;
     let t1 = -Infinity;
     for (const ring of this.buffers.values()) t1 = Math.max(t1, ring.last()?.t ?? -Infinity);
     if (!Number.isFinite(t1)) return;
@@ -348,8 +361,24 @@ export class IrTrend extends LitElement implements AlarmHost {
     const lead = this.columns.get(this.channels[0].id)!;
     const end = lead.columnOf(t1);
     lead.times(end, this.xs);
-    this.channels.forEach((c, i) => this.columns.get(c.id)!.write(end, this.ys[i]));
-    this.chart.setData([this.xs as unknown as number[], ...this.ys] as uPlot.AlignedData);
+    const { lows, highs } = this;
+    lows.fill(Infinity);
+    highs.fill(-Infinity);
+    for (let i = 0; i < this.channels.length; i++) {
+      const agg = this.columns.get(this.channels[i].id)!;
+      agg.write(end, this.ys[i]);
+      const u = this.unitOf[i];
+      lows[u] = Math.min(lows[u], agg.low);
+      highs[u] = Math.max(highs[u], agg.high);
+    }
+    // uPlot's own auto range, from the aggregates' extremes; an unchanged range leaves the axis as it is.
+    for (let u = 0; u < this.units.length; u++) {
+      if (lows[u] > highs[u]) continue;
+      const [min, max] = uPlot.rangeNum(lows[u], highs[u], 0.1, true) as [number, number];
+      const scale = chart.scales[this.units[u]];
+      if (scale.min !== min || scale.max !== max) chart.setScale(this.units[u], { min, max });
+    }
+    chart.setData(this.data);
   }
 
   /** Dashed line at each limit; the band beyond it is shaded so the crossing reads at a glance. */
@@ -409,8 +438,10 @@ export class IrTrend extends LitElement implements AlarmHost {
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
     const time = new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }).format(this.xs[i] * 1000);
     const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    // Each series' nearest slot with data: a column's first slot only ever marks a gap.
     const values = this.channels.map((c, k) => {
-      const v = this.ys[k][i];
+      const j = u.cursor.idxs?.[k + 1];
+      const v = j == null ? null : this.ys[k][j];
       return `${c.label} ${v == null ? '--' : fmt.format(v)} ${unitSymbol(c.unit)}`;
     });
     this.hoverEl.textContent = [time, ...values].join('  ·  ');
@@ -468,6 +499,39 @@ export class IrTrend extends LitElement implements AlarmHost {
       })
       .join(' ');
   }
+}
+
+/**
+ * Strokes one series straight from its column slots: `null` lifts the pen until
+ * the next value (a gap), `undefined` is skipped (joined across). uPlot's own
+ * builder calls several closures per point, and its gap clip spans only the
+ * slots beside a null, so a gap wider than a column was joined; here a column
+ * is at most two lineTo.
+ */
+function columnPath(u: uPlot, series: number): uPlot.Series.Paths {
+  const xs = u.data[0];
+  const ys = u.data[series];
+  const x = u.scales.x;
+  const y = u.scales[u.series[series].scale!];
+  const { left, top, width, height } = u.bbox;
+  const kx = width / (x.max! - x.min!);
+  const ky = height / (y.max! - y.min!);
+  const bottom = top + height;
+  const path = new Path2D();
+  let pen = false;
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i];
+    if (v === null) pen = false;
+    else if (v !== undefined) {
+      // Whole canvas pixels, as uPlot's pxAlign does, so lines stay crisp.
+      const px = Math.round(left + (xs[i] - x.min!) * kx);
+      const py = Math.round(bottom - (v - y.min!) * ky);
+      if (pen) path.lineTo(px, py);
+      else path.moveTo(px, py);
+      pen = true;
+    }
+  }
+  return { stroke: path };
 }
 
 /** An event on the time axis: `t` in epoch ms (data time). */
