@@ -5,16 +5,11 @@ import type { AlarmManager, AlarmChange, PresentAlarm } from '../streams/alarm-m
 import { signalsOn, type AlarmSystemState } from '../models/alarm-system.js';
 import type { AlarmCommand } from '../models/alarm-command.js';
 import type { AlarmRule } from '../models/alarm-rules.js';
+import { IrConfigErrorEvent } from './kit/events.js';
 
 /** The page's alarm manager, provided by `ir-telemetry` to the panels inside it. */
 export const alarmContext = createContext<AlarmManager>(Symbol('ir-alarms'));
 
-/** A configuration the element refused (a bad alarm rule, say); the element stays up without it. */
-export class ConfigErrorEvent extends Event {
-  constructor(readonly message: string) {
-    super('ir-config-error', { bubbles: true, composed: true });
-  }
-}
 
 /** A panel that can be given a manager of its own; otherwise it takes its `ir-telemetry`'s. */
 export interface AlarmHost extends ReactiveControllerHost, HTMLElement {
@@ -83,7 +78,7 @@ export class AlarmController implements ReactiveController {
     try {
       this.removeRules = this.current.addRules(this.rules);
     } catch (e) {
-      this.host.dispatchEvent(new ConfigErrorEvent(e instanceof Error ? e.message : String(e)));
+      this.host.dispatchEvent(new IrConfigErrorEvent(e instanceof Error ? e.message : String(e)));
     }
   }
 

@@ -2,18 +2,16 @@ import { define } from './define.js';
 import { IrTelemetry } from './telemetry/telemetry.js';
 
 export * from './telemetry/telemetry.js';
+export * from './kit/events.js';
 define('ir-telemetry', IrTelemetry);
 
 declare global {
   interface HTMLElementTagNameMap {
     'ir-telemetry': IrTelemetry;
   }
-}
-
-declare global {
   interface HTMLElementEventMap {
-    'ir-technical': import('./telemetry/telemetry.js').IrTechnicalEvent;
-    'ir-connection-state': import('./telemetry/telemetry.js').ConnectionStateEvent;
-    'ir-config-error': import('./alarm-controller.js').ConfigErrorEvent;
+    'ir-technical': import('./kit/events.js').IrTechnicalEvent;
+    'ir-connection-state': import('./kit/events.js').IrConnectionStateEvent;
+    'ir-config-error': import('./kit/events.js').IrConfigErrorEvent;
   }
 }

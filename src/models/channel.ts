@@ -10,6 +10,8 @@ export interface ChannelDescriptor {
   intervalMs: number;
   /** Physically possible values; anything outside is invalid, never drawn. */
   range: readonly [min: number, max: number];
+  /** Decimals shown in read-outs, logs and text (default 1), so one value reads the same everywhere. */
+  decimals?: number;
 }
 
 /** Scalars in columnar batches: times in epoch ms, values in the channel's unit. */
@@ -39,3 +41,22 @@ export interface Grid {
 }
 
 export type Quality = 'valid' | 'questionable' | 'invalid' | 'stale';
+
+/** A waveform as a source hands it over (the wire's binary frame has this shape, plus `seq`). */
+export interface WaveformFrame extends Waveform {
+  kind: 'waveform';
+}
+
+/** A grid as a source hands it over (the wire's binary frame has this shape, plus `seq`). */
+export interface GridFrame extends Grid {
+  kind: 'grid';
+}
+
+/** Something that happened on a channel at data time `t`: a phase change, a pulse, an operator note. */
+export interface TelemetryEvent {
+  type: 'event';
+  channel: string;
+  t: number;
+  kind: string;
+  text: string;
+}

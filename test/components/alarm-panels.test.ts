@@ -126,7 +126,7 @@ describe('alarms across panels', () => {
     const source = new Subject<SampleBatch>();
     const { el, trend } = await room({ source });
     const errors: string[] = [];
-    el.addEventListener('ir-config-error', (e) => errors.push(e.message));
+    el.addEventListener('ir-config-error', (e) => errors.push(e.detail.message));
     trend.rules = [{ ...nerveCold, id: 'inverted', condition: { kind: 'outside', low: 40, high: 10 } }];
     await trend.updateComplete;
     el.rules = [{ ...nerveCold, id: 'lost', channel: 'ecg' }];

@@ -1,16 +1,24 @@
 import { expect } from '@esm-bundle/chai';
-import { Subject } from 'rxjs';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
 import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
 import '../../src/components/telemetry.js';
 import { define } from '../../src/components/define.js';
-import { telemetryContext, type ConnectionState, type ConnectionStateEvent} from '../../src/components/telemetry/telemetry.js';
+import { roomContext } from '../../src/components/kit/room-context.js';
+import type { ConnectionState } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
+import { fixture, waitUntil } from '../kit/fixture.js';
 
-class ChannelReader extends LitElement {
-  consumer = new ContextConsumer(this, { context: telemetryContext, subscribe: true });
+/** A stand-in panel: reads the room it is given by context, as every panel does. */
+class RoomReader extends LitElement {
+  consumer = new ContextConsumer(this, { context: roomContext, subscribe: true });
 }
-define('test-channel-reader', ChannelReader);
+define('test-room-reader', RoomReader);
+declare global {
+  interface HTMLElementTagNameMap {
+    'test-room-reader': RoomReader;
+  }
+}
 
 const channels: ChannelDescriptor[] = [
   { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] },
@@ -19,25 +27,30 @@ const channels: ChannelDescriptor[] = [
 
 const batch = (channel: string, t: number, v: number): SampleBatch => ({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
 
-describe('ir-telemetry', () => {
-  it('hands each channel only its own batches and reports its state', async () => {
-    const source = new Subject<SampleBatch>();
-    const el = document.createElement('ir-telemetry');
+async function mounted(setup: (el: HTMLElementTagNameMap['ir-telemetry']) => void) {
+  const el = await fixture('ir-telemetry', (el) => {
     el.channels = channels;
-    el.source = source;
-    const states: ConnectionState[] = [];
-    el.addEventListener('ir-connection-state', (e) => states.push((e as ConnectionStateEvent).state));
-    const reader = document.createElement('test-channel-reader') as ChannelReader;
-    el.append(reader);
-    document.body.append(el);
-    await el.updateComplete;
+    setup(el);
+  });
+  const reader = await fixture('test-room-reader', () => {}, el);
+  return { el, room: reader.consumer.value! };
+}
 
+describe('ir-telemetry', () => {
+  it('hands each channel only its own batches, in one store per channel, and reports its state', async () => {
+    const source = new Subject<SampleBatch>();
+    const states: ConnectionState[] = [];
+    const { el, room } = await mounted((el) => {
+      el.source = source;
+      el.addEventListener('ir-connection-state', (e) => states.push(e.detail.state));
+    });
     const seen: number[] = [];
-    const sub = reader.consumer.value!.channel('probe').subscribe((b) => seen.push(b.v[0]));
+    const sub = room.store('probe')!.batches.subscribe((b) => seen.push(b.v[0]));
     source.next(batch('probe', 1, 10));
     source.next(batch('skin', 2, 33));
     source.next(batch('probe', 3, 11));
     expect(seen).to.deep.equal([10, 11]);
+    expect(room.store('probe')!.length).to.equal(2);
     expect(el.state).to.equal('live');
     source.complete();
     expect(states).to.deep.equal(['connecting', 'live', 'closed']);
@@ -50,61 +63,92 @@ describe('ir-telemetry', () => {
     expect(() => define('ir-telemetry', Other)).to.not.throw();
     expect(customElements.get('ir-telemetry')).to.not.equal(Other);
   });
+
+  it('keeps the samples of unchanged channels when the channels are reconfigured', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, room } = await mounted((el) => (el.source = source));
+    source.next(batch('probe', 1, 10));
+    el.channels = [channels[0], { ...channels[1], id: 'nerve', label: 'Nerve' }];
+    await el.updateComplete;
+    expect(room.store('probe')!.length).to.equal(1);
+    expect(room.store('skin')).to.equal(undefined);
+    expect(room.descriptor('nerve')?.label).to.equal('Nerve');
+    el.remove();
+  });
 });
 
 describe('ir-telemetry validation and quality', () => {
-  it('keeps invalid values and unknown channels out, reports them, and goes stale when the source falls silent', async () => {
+  it('keeps invalid values and unknown channels out, reports them, and goes stale on silence (virtual time)', async () => {
     const source = new Subject<SampleBatch>();
-    const el = document.createElement('ir-telemetry');
-    el.channels = channels;
-    el.source = source;
-    const reader = document.createElement('test-channel-reader') as ChannelReader;
-    el.append(reader);
-    document.body.append(el);
-    await el.updateComplete;
+    const clock = new VirtualTimeScheduler(undefined, 1100);
     const reasons: string[] = [];
-    el.addEventListener('ir-technical', ({ detail }) => reasons.push(detail.type === 'quality' ? `${detail.channel} ${detail.quality}` : String(detail.type === 'technical' ? detail.reason : detail.type)));
+    const { el, room } = await mounted((el) => {
+      el.scheduler = clock;
+      el.source = source;
+      el.addEventListener('ir-technical', ({ detail }) => reasons.push(detail.type === 'quality' ? `${detail.channel} ${detail.quality}` : String(detail.type === 'technical' ? detail.reason : detail.type)));
+    });
     const seen: number[] = [];
-    const sub = reader.consumer.value!.channel('probe').subscribe((b) => seen.push(...b.v));
+    const sub = room.store('probe')!.batches.subscribe((b) => seen.push(...b.v));
     source.next({ channel: 'probe', t: Float64Array.of(1, 2, 3), v: Float32Array.of(10, NaN, 11) });
     source.next(batch('ecg', 4, 1));
     expect(seen).to.deep.equal([10, 11]);
     expect(reasons).to.deep.equal(['not-finite', 'unknown-channel']);
-    expect(reader.consumer.value!.descriptor('skin')?.unit).to.equal('Cel');
+    expect(room.descriptor('skin')?.unit).to.equal('Cel');
     expect(el.state).to.equal('live');
-    await new Promise((r) => setTimeout(r, 1100));
+    clock.flush();
     expect(el.state).to.equal('stale');
     expect(reasons.slice(2), 'the channels are stale too, the one that never sent included').to.have.members(['probe stale', 'skin stale']);
+    expect(room.qualityOf('probe').quality).to.equal('stale');
     source.next(batch('probe', 5, 12));
     expect(el.state).to.equal('live');
     expect(reasons.slice(4)).to.deep.equal(['probe valid']);
+    expect(room.qualityOf('probe').quality).to.equal('valid');
     sub.unsubscribe();
+    el.remove();
+  });
+
+  it('carries waveforms, grids and events, each validated', async () => {
+    const source = new Subject<Parameters<NonNullable<HTMLElementTagNameMap['ir-telemetry']['room']>['push']>[0]>();
+    const reasons: string[] = [];
+    const { el, room } = await mounted((el) => {
+      el.source = source;
+      el.addEventListener('ir-technical', ({ detail }) => detail.type === 'technical' && reasons.push(`${detail.channel} ${detail.reason} ${detail.count}`));
+    });
+    const grid = { kind: 'grid' as const, channel: 'skin', t: 1000, width: 2, height: 2, spacingMm: [1, 1] as const, originMm: [0, 0] as const, data: Float32Array.of(37, NaN, 40, 41) };
+    source.next({ kind: 'waveform', channel: 'probe', t0: 1000, sampleRateHz: 1e6, data: Float32Array.of(0, 1000, 990) });
+    source.next({ kind: 'waveform', channel: 'probe', t0: 1000, sampleRateHz: 1e6, data: Float32Array.of(0) });
+    source.next({ kind: 'waveform', channel: 'probe', t0: 2000, sampleRateHz: 0, data: Float32Array.of(0) });
+    source.next(grid);
+    source.next({ ...grid, t: 2000, width: 4, height: 1 });
+    source.next({ type: 'event', channel: 'skin', t: 1500, kind: 'phase', text: 'Thaw' });
+    source.next({ type: 'event', channel: 'ecg', t: 1500, kind: 'phase', text: 'Thaw' });
+    expect(room.waveforms('probe')!.items.map((w) => w.data.length)).to.deep.equal([3]);
+    expect(room.grids('skin')!.latest?.t).to.equal(1000);
+    expect(reasons).to.deep.equal(['probe time-backwards 1', 'probe bad-frame 1', 'skin not-finite 1', 'skin geometry-changed 1', 'ecg unknown-channel 1']);
     el.remove();
   });
 });
 
 describe('ir-telemetry with src', () => {
-  it('connects to a real WebSocket gateway, hands on samples and reports malformed lines', async () => {
+  it('connects once to a real WebSocket gateway, hands on samples and reports malformed lines', async () => {
     const { executeServerCommand } = await import('@web/test-runner-commands');
     const port = await executeServerCommand<number, unknown>('ws-port');
-    const el = document.createElement('ir-telemetry');
-    el.channels = channels;
-    const reader = document.createElement('test-channel-reader') as ChannelReader;
-    el.append(reader);
     const technical: string[] = [];
-    el.addEventListener('ir-technical', (e) => technical.push((e as Event & { detail: { type: string } }).detail.type));
-    el.src = `ws://127.0.0.1:${port}`;
-    document.body.append(el);
+    const states: ConnectionState[] = [];
+    const { el, room } = await mounted((el) => {
+      el.addEventListener('ir-technical', (e) => technical.push(e.detail.type));
+      el.addEventListener('ir-connection-state', (e) => states.push(e.detail.state));
+      el.src = `ws://127.0.0.1:${port}`;
+    });
     const seen: number[] = [];
-    await el.updateComplete;
-    const sub = reader.consumer.value!.channel('probe').subscribe((b) => seen.push(b.v[0]));
-    const end = performance.now() + 5000;
-    while (el.state !== 'live' && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
-    expect(el.state).to.equal('live');
+    const sub = room.store('probe')!.batches.subscribe((b) => seen.push(b.v[0]));
+    await waitUntil(() => el.state === 'live', 'live');
+    expect(states, 'one socket, opened once').to.deep.equal(['connecting', 'live']);
+    expect(await executeServerCommand<number, unknown>('ws-clients')).to.equal(1);
     await executeServerCommand('ws-send', {
       lines: ['{not json', JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq: 0, unit: 'Cel', t: [1.7e12], v: [-12.5] })],
     });
-    while (seen.length === 0 && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => seen.length > 0, 'a sample');
     expect(seen).to.deep.equal([-12.5]);
     expect(technical).to.deep.equal(['parse-error']);
     sub.unsubscribe();

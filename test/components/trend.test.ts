@@ -1,30 +1,38 @@
 import { expect } from '@esm-bundle/chai';
-import { Subject } from 'rxjs';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
 import '../../src/components/trend.js';
+import '../../src/components/telemetry.js';
 import type { IrTrend } from '../../src/components/trend/trend.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
+import { canvasOf, countColour, drawn, fixture, nextFrame, rowsWith } from '../kit/fixture.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+const SERIES_1: [number, number, number] = [0x4f, 0xc3, 0xf7];
 
-async function mount(lang = 'en') {
+async function mount(setup: (el: IrTrend) => void = () => {}) {
   const source = new Subject<SampleBatch>();
-  const el = document.createElement('ir-trend') as IrTrend;
-  el.lang = lang;
-  el.style.width = '400px';
-  el.channels = [probe];
-  el.source = source;
-  el.window = 10;
-  document.body.append(el);
-  await el.updateComplete;
+  const el = await fixture('ir-trend', (el) => {
+    el.style.width = '400px';
+    el.channels = [probe];
+    el.source = source;
+    el.window = 10;
+    setup(el);
+  });
   return { el, source };
 }
 
 const readout = (el: IrTrend) => el.shadowRoot!.querySelector('[part="readout"]')!;
+const ramp = (n: number) => ({ channel: 'probe', t: new Float64Array(n).map((_, i) => i * 100), v: new Float32Array(n).map((_, i) => i) });
+
+/** Feeds a ramp 0..99 over 10 s and draws it. */
+async function drawRamp(el: IrTrend, source: Subject<SampleBatch>) {
+  source.next(ramp(100));
+  await drawn(el);
+}
 
 describe('ir-trend', () => {
   it('shows the latest value in French format', async () => {
-    const { el, source } = await mount('fr');
+    const { el, source } = await mount((el) => (el.lang = 'fr'));
     source.next({ channel: 'probe', t: Float64Array.of(1000, 1100), v: Float32Array.of(-10, -12.5) });
     el.requestUpdate();
     await el.updateComplete;
@@ -33,16 +41,36 @@ describe('ir-trend', () => {
     el.remove();
   });
 
-  it('greys a stale channel and shows -- with the age of its last value', async () => {
-    const { el, source } = await mount();
+  it('greys a stale channel and shows -- with the age of its last value, on virtual time', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 1200);
+    const { el, source } = await mount((el) => (el.scheduler = clock));
     source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(20) });
-    await new Promise((r) => setTimeout(r, 1100));
-    el.requestUpdate();
+    await el.updateComplete;
+    expect(readout(el).hasAttribute('data-stale')).to.equal(false);
+    clock.flush();
     await el.updateComplete;
     expect(readout(el).hasAttribute('data-stale')).to.equal(true);
     expect(readout(el).querySelector('.value')!.textContent).to.equal('--');
-    expect(readout(el).querySelector('.age')!.textContent).to.match(/\(\d+\s?s\)/);
+    expect(readout(el).querySelector('.age')!.textContent).to.match(/\(1\s?s\)/);
     el.remove();
+  });
+
+  it('switches language when the page lang changes, across a shadow root', async () => {
+    const host = document.createElement('div');
+    host.lang = 'en';
+    const shadow = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const { el, source } = await mount();
+    shadow.append(el);
+    source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(-12.5) });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(readout(el).querySelector('.value')!.textContent).to.equal('-12.5');
+    host.lang = 'fr';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(readout(el).querySelector('.value')!.textContent).to.equal('-12,5');
+    host.remove();
   });
 
   it('draws a one-sample spike at the top of the chart', async () => {
@@ -52,159 +80,135 @@ describe('ir-trend', () => {
     const v = new Float32Array(n);
     v[50] = 100;
     source.next({ channel: 'probe', t, v });
-    await frame();
-    await frame();
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const ctx = canvas.getContext('2d')!;
-    const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    // Find the highest row holding the series colour (#4fc3f7: strong blue, weak red).
-    const rows: number[] = [];
-    for (let y = 0; y < canvas.height; y++)
-      for (let x = 0; x < canvas.width; x++) {
-        const i = (y * canvas.width + x) * 4;
-        if (img[i + 2] > 200 && img[i] < 120 && img[i + 3] > 0) { rows.push(y); break; }
-      }
-    // The spike (100) and the baseline (0) are the extremes of the auto-scaled axis:
-    // the line must span nearly all the rows between them.
-    const top = Math.min(...rows);
-    const bottom = Math.max(...rows);
-    const plot = el.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
-    expect((bottom - top) / devicePixelRatio).to.be.greaterThan(plot.height * 0.8);
+    await drawn(el);
+    const rows = rowsWith(canvasOf(el), SERIES_1, 120);
+    const spike = el.positionOf('probe', 5000, 100)!.y;
+    const base = el.positionOf('probe', 5000, 0)!.y;
+    expect(Math.min(...rows)).to.be.at.most(spike + 1);
+    expect(Math.max(...rows)).to.be.at.least(base - 1);
+    el.remove();
+  });
+
+  it('draws dense data as spans that keep every column and spike', async () => {
+    // 1 kHz over a 10 s window of ~400 columns: 25 samples a column, noisy, one spike.
+    const { el, source } = await mount((el) => (el.channels = [{ ...probe, intervalMs: 1 }]));
+    const n = 10_000;
+    const t = new Float64Array(n).map((_, i) => i);
+    const v = new Float32Array(n).map((_, i) => 20 + Math.sin(i / 500) + ((i * 7919) % 13) / 13);
+    v[6000] = 80;
+    source.next({ channel: 'probe', t, v });
+    await drawn(el);
+    const canvas = canvasOf(el);
+    const x = Math.round(el.positionOf('probe', 6000, 0)!.x);
+    const rows = rowsWith(canvas, SERIES_1, 120, x - 2, x + 3);
+    expect(Math.min(...rows)).to.be.at.most(el.positionOf('probe', 6000, 80)!.y + 1);
+    // Every column between 1 s and 9 s holds the trace.
+    const x1 = el.positionOf('probe', 1000, 0)!.x;
+    const x9 = el.positionOf('probe', 9000, 0)!.x;
+    for (let px = Math.ceil(x1); px < x9; px += 7) expect(countColour(canvas, SERIES_1, px, px + 1, 120), `column ${px}`).to.be.greaterThan(0);
     el.remove();
   });
 });
-
-/** Rows (device pixels) of the canvas holding a colour close to rgb. */
-function rowsWith(el: IrTrend, [r, g, b]: [number, number, number], tolerance = 40): number[] {
-  const canvas = el.shadowRoot!.querySelector('canvas')!;
-  const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  const rows: number[] = [];
-  for (let y = 0; y < canvas.height; y++)
-    for (let x = 0; x < canvas.width; x++) {
-      const i = (y * canvas.width + x) * 4;
-      if (Math.abs(img[i] - r) + Math.abs(img[i + 1] - g) + Math.abs(img[i + 2] - b) < tolerance && img[i + 3] > 200) {
-        rows.push(y);
-        break;
-      }
-    }
-  return rows;
-}
-
-/** Draws a ramp 0..99 and returns the chart, to convert values to canvas positions. */
-async function drawRamp(el: IrTrend, source: Subject<SampleBatch>) {
-  await el.updateComplete;
-  source.next(ramp(100));
-  await frame();
-  await frame();
-  return (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
-}
-
-const ramp = (n: number) => ({ channel: 'probe', t: new Float64Array(n).map((_, i) => i * 100), v: new Float32Array(n).map((_, i) => i) });
 
 describe('ir-trend gaps', () => {
   it('breaks the line where the data stopped', async () => {
     const { el, source } = await mount();
     const t = Float64Array.from({ length: 60 }, (_, i) => (i < 30 ? i : i + 40) * 100);
-    source.next({ channel: 'probe', t, v: t.map((x) => x / 100) as unknown as Float32Array });
-    await frame();
-    await frame();
-    const chart = (el as unknown as { chart: { valToPos(v: number, s: string, c: boolean): number } }).chart;
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const blueIn = (from: number, to: number) => {
-      let n = 0;
-      for (let x = Math.round(chart.valToPos(from, 'x', true)); x < chart.valToPos(to, 'x', true); x++)
-        for (let y = 0; y < canvas.height; y++) {
-          const i = (y * canvas.width + x) * 4;
-          if (img[i + 2] > 200 && img[i] < 120 && img[i + 3] > 0) n++;
-        }
-      return n;
-    };
-    expect(blueIn(0.5, 2.5)).to.be.greaterThan(20);
-    expect(blueIn(7.5, 9.5)).to.be.greaterThan(20);
+    source.next({ channel: 'probe', t, v: Float32Array.from(t, (x) => x / 100) });
+    await drawn(el);
+    const canvas = canvasOf(el);
+    const x = (ms: number) => el.positionOf('probe', ms, 0)!.x;
+    expect(countColour(canvas, SERIES_1, x(500), x(2500), 120)).to.be.greaterThan(20);
+    expect(countColour(canvas, SERIES_1, x(7500), x(9500), 120)).to.be.greaterThan(20);
     // No data from 2.9 s to 7 s: nothing joins the two ends.
-    expect(blueIn(3.2, 6.7)).to.equal(0);
+    expect(countColour(canvas, SERIES_1, x(3200), x(6700), 120)).to.equal(0);
     el.remove();
   });
 });
 
 describe('ir-trend limits and themes', () => {
   it('draws a limit line at the height its value implies', async () => {
-    const { el, source } = await mount();
-    el.limits = [{ channel: 'probe', above: 60 }];
-    el.style.setProperty('--ir-trend-limit-color', 'rgb(255, 0, 255)');
-    el.theme = 'light';
-    const chart = await drawRamp(el, source);
-    const y = Math.round(chart.valToPos(60, 'Cel', true));
-    const rows = rowsWith(el, [255, 0, 255]);
-    expect(rows).to.include(y);
+    const { el, source } = await mount((el) => {
+      el.limits = [{ channel: 'probe', above: 60 }];
+      el.style.setProperty('--ir-color-limit', 'rgb(255, 0, 255)');
+      el.theme = 'light';
+    });
+    await drawRamp(el, source);
+    const y = Math.round(el.positionOf('probe', 0, 60)!.y);
+    expect(rowsWith(canvasOf(el), [255, 0, 255])).to.include(y);
     el.remove();
   });
 
-  it('re-reads canvas colours when the theme changes', async () => {
+  it('re-reads canvas colours when the theme changes, without a new chart', async () => {
     const { el, source } = await mount();
-    source.next(ramp(100));
-    await frame();
-    await frame();
-    expect(rowsWith(el, [0x4f, 0xc3, 0xf7]).length).to.be.greaterThan(10);
-    expect(rowsWith(el, [0, 255, 255], 10)).to.have.length(0);
+    await drawRamp(el, source);
+    const canvas = canvasOf(el);
+    expect(rowsWith(canvas, SERIES_1).length).to.be.greaterThan(10);
+    expect(rowsWith(canvas, [0, 255, 255], 10)).to.have.length(0);
     el.theme = 'high-contrast';
-    await el.updateComplete;
-    await frame();
-    await frame();
-    expect(rowsWith(el, [0, 255, 255], 10).length).to.be.greaterThan(10);
+    await drawn(el);
+    expect(canvasOf(el)).to.equal(canvas);
+    expect(rowsWith(canvas, [0, 255, 255], 10).length).to.be.greaterThan(10);
+    el.remove();
+  });
+
+  it('resizes the chart it has rather than building another', async () => {
+    const { el, source } = await mount();
+    await drawRamp(el, source);
+    const canvas = canvasOf(el);
+    el.style.width = '600px';
+    await new Promise((r) => setTimeout(r, 50));
+    await drawn(el);
+    expect(canvasOf(el)).to.equal(canvas);
+    expect(canvas.width).to.be.greaterThan(500 * devicePixelRatio);
+    expect(rowsWith(canvas, SERIES_1).length).to.be.greaterThan(10);
     el.remove();
   });
 
   it('gives a text equivalent: value, unit, direction and limit state', async () => {
-    const { el, source } = await mount();
-    el.limits = [{ channel: 'probe', above: 50 }];
+    const { el, source } = await mount((el) => (el.limits = [{ channel: 'probe', above: 50 }]));
     source.next(ramp(100));
     el.requestUpdate();
     await el.updateComplete;
-    const summary = el.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
-    expect(summary).to.equal('Probe: 99.0 °C, rising, above its limit.');
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('Probe: 99.0 °C, rising, above its limit.');
     el.remove();
   });
 });
 
 describe('ir-trend off-screen', () => {
   it('keeps ingesting while off-screen and draws once it is visible', async () => {
-    const { el, source } = await mount();
-    el.style.position = 'absolute';
-    el.style.top = '5000px';
-    await frame();
-    await frame();
+    const { el, source } = await mount((el) => {
+      el.style.position = 'absolute';
+      el.style.top = '5000px';
+    });
+    await nextFrame();
+    await nextFrame();
     source.next(ramp(100));
-    await frame();
-    await frame();
-    expect(rowsWith(el, [0x4f, 0xc3, 0xf7])).to.have.length(0);
+    await drawn(el);
+    expect(rowsWith(canvasOf(el), SERIES_1)).to.have.length(0);
     el.style.top = '0px';
     await new Promise((r) => setTimeout(r, 100));
-    await frame();
-    expect(rowsWith(el, [0x4f, 0xc3, 0xf7]).length).to.be.greaterThan(10);
+    await nextFrame();
+    expect(rowsWith(canvasOf(el), SERIES_1).length).to.be.greaterThan(10);
     el.remove();
   });
 });
 
 describe('ir-trend markers and hover', () => {
   it('draws an event marker at its time and reads values under the pointer', async () => {
-    const { el, source } = await mount();
-    el.style.setProperty('--ir-trend-marker-color', 'rgb(255, 0, 255)');
-    el.markers = [{ t: 5000, label: 'Freeze 1' }];
-    el.theme = 'light';
-    const chart = await drawRamp(el, source);
-    const x = Math.round(chart.valToPos(5, 'x', true));
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const img = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;
-    let magenta = 0;
-    for (let y = 0; y < canvas.height; y++) if (img[y * 4] > 200 && img[y * 4 + 1] < 60 && img[y * 4 + 2] > 200) magenta++;
-    expect(magenta).to.be.greaterThan(50);
+    const { el, source } = await mount((el) => {
+      el.style.setProperty('--ir-color-marker', 'rgb(255, 0, 255)');
+      el.markers = [{ t: 5000, label: 'Freeze 1' }];
+      el.theme = 'light';
+    });
+    await drawRamp(el, source);
+    const x = Math.round(el.positionOf('probe', 5000, 0)!.x);
+    expect(countColour(canvasOf(el), [255, 0, 255], x - 1, x + 2)).to.be.greaterThan(50);
 
     const over = el.shadowRoot!.querySelector('.u-over')!;
     const box = over.getBoundingClientRect();
     over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }));
-    await frame();
+    await nextFrame();
     expect(el.shadowRoot!.querySelector('[part="hover"]')!.textContent).to.match(/Probe \d+\.\d °C/);
     el.remove();
   });
@@ -212,17 +216,12 @@ describe('ir-trend markers and hover', () => {
 
 describe('ir-trend inside ir-telemetry', () => {
   it('reads its channels, with their descriptors, by the channel attribute', async () => {
-    await import('../../src/components/telemetry.js');
     const source = new Subject<SampleBatch>();
-    const room = document.createElement('ir-telemetry');
-    room.channels = [probe, { ...probe, id: 'skin', label: 'Skin' }];
-    room.source = source;
-    const el = document.createElement('ir-trend') as IrTrend;
-    el.setAttribute('channel', 'skin');
-    room.append(el);
-    document.body.append(room);
-    await el.updateComplete;
-    await el.updateComplete;
+    const room = await fixture('ir-telemetry', (r) => {
+      r.channels = [probe, { ...probe, id: 'skin', label: 'Skin' }];
+      r.source = source;
+    });
+    const el = await fixture('ir-trend', (el) => el.setAttribute('channel', 'skin'), room);
     source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(-40) });
     source.next({ channel: 'skin', t: Float64Array.of(1000), v: Float32Array.of(33.5) });
     el.requestUpdate();
@@ -232,6 +231,26 @@ describe('ir-trend inside ir-telemetry', () => {
     expect(readouts[0].querySelector('.label')!.textContent).to.equal('Skin');
     expect(readouts[0].querySelector('.value')!.textContent).to.equal('33.5');
     room.remove();
+  });
+
+  it('validates a .source of its own as ir-telemetry would: range, time order, stale alarm', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const technical: string[] = [];
+    const { el, source } = await mount((el) => {
+      el.scheduler = clock;
+      el.rules = [{ id: 'hot', channel: 'probe', condition: { kind: 'above', limit: 100 }, priority: 'hi', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: false, message: { en: 'Hot', fr: 'Chaud' } }];
+      el.addEventListener('ir-technical', (e) => e.detail.type === 'technical' && technical.push(e.detail.reason));
+    });
+    source.next({ channel: 'probe', t: Float64Array.of(2000, 1000, 3000), v: Float32Array.of(20, 21, 999) });
+    await el.updateComplete;
+    expect(technical).to.have.members(['time-backwards', 'out-of-range']);
+    expect(readout(el).querySelector('.value')!.textContent).to.equal('20.0');
+    expect(el.alarm, 'an out-of-range value never raises a limit alarm').to.not.equal('hi');
+    clock.flush();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.alarm, 'the stale technical alarm frames the panel').to.equal('me');
+    el.remove();
   });
 });
 
@@ -251,19 +270,13 @@ describe('ir-trend in alarm', () => {
 
 describe('ir-trend attached late', () => {
   it('starts with the recent window that ir-telemetry kept', async () => {
-    await import('../../src/components/telemetry.js');
     const source = new Subject<SampleBatch>();
-    const room = document.createElement('ir-telemetry');
-    room.channels = [probe];
-    room.source = source;
-    document.body.append(room);
-    await room.updateComplete;
+    const room = await fixture('ir-telemetry', (r) => {
+      r.channels = [probe];
+      r.source = source;
+    });
     source.next({ channel: 'probe', t: Float64Array.of(1000, 1100), v: Float32Array.of(-20, -21.5) });
-    const el = document.createElement('ir-trend') as IrTrend;
-    el.setAttribute('channel', 'probe');
-    room.append(el);
-    await el.updateComplete;
-    await el.updateComplete;
+    const el = await fixture('ir-trend', (el) => el.setAttribute('channel', 'probe'), room);
     el.requestUpdate();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="readout"] .value')!.textContent).to.equal('-21.5');

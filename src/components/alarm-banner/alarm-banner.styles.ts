@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { srOnly } from '../shared.styles.js';
+import { srOnly } from '../kit/theme.styles.js';
 
 /* IEC 60601-1-8 Table 2 (DOMAIN.md 6.1): high = red, 1.4-2.8 Hz, 20-60 % duty;
    medium = yellow, 0.4-0.8 Hz; low = cyan, steady. We use 2 Hz and 0.5 Hz at 50 %. */

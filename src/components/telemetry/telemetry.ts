@@ -1,93 +1,46 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ContextProvider, createContext } from '@lit/context';
-import { EMPTY, Observable, Subject, filter, map, merge, share, skipWhile, type Subscription } from 'rxjs';
-import { TelemetryHub } from '../../streams/hub.js';
-import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
-import { isTechnicalEvent, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
-import { validateSamples } from '../../streams/validate-samples.js';
-import { websocketSource, type WsItem } from '../../streams/websocket-source.js';
-import { staleAfter } from '../../streams/stale-after.js';
-import { AlarmManager } from '../../streams/alarm-manager.js';
+import { ContextProvider } from '@lit/context';
+import type { Observable, SchedulerLike, Subscription } from 'rxjs';
+import type { ChannelDescriptor } from '../../models/channel.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
-import type { QualityChange } from '../../models/events.js';
-import { encodeWireLine } from '../../models/wire.js';
-import type { AlarmCommand } from '../../models/alarm-command.js';
-import { ConfigErrorEvent, alarmContext } from '../alarm-controller.js';
-
-export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
-
-/** What `ir-telemetry` hands to the elements inside it. */
-export interface TelemetryContext {
-  /** Validated batches of one channel. */
-  channel(id: string): Observable<SampleBatch>;
-  descriptor(id: string): ChannelDescriptor | undefined;
-}
-
-export const telemetryContext = createContext<TelemetryContext>(Symbol('ir-telemetry'));
-
-/** Fired when the connection state changes; `state` holds the new one. */
-export class ConnectionStateEvent extends Event {
-  constructor(readonly state: ConnectionState) {
-    super('ir-connection-state', { bubbles: true, composed: true });
-  }
-}
-
-/**
- * What went wrong with incoming data: a rejected value or batch, a parse error,
- * a sequence gap or duplicate, or a channel going stale (and valid again).
- */
-export type TechnicalDetail = TechnicalEvent | QualityChange | Exclude<WsItem, { type: 'message' | 'frame' | 'state' }>;
-
-/** Fired for every technical event; the stream goes on. */
-export class IrTechnicalEvent extends Event {
-  constructor(readonly detail: TechnicalDetail) {
-    super('ir-technical', { bubbles: true, composed: true });
-  }
-}
-
-/** What panels see of a hub: a channel the hub does not know is simply empty. */
-const contextOf = (hub: TelemetryHub): TelemetryContext => ({
-  channel: (id) => (hub.descriptor(id) ? hub.channel(id) : EMPTY),
-  descriptor: (id) => hub.descriptor(id),
-});
+import type { AlarmManager } from '../../streams/alarm-manager.js';
+import { TelemetryRoom, type ConnectionState, type RoomInput } from '../../streams/room/room.js';
+import { alarmContext } from '../alarm-controller.js';
+import { roomContext } from '../kit/room-context.js';
+import { IrConfigErrorEvent, IrConnectionStateEvent, IrTechnicalEvent } from '../kit/events.js';
 
 /** crypto.randomUUID needs a secure context; hospital dashboards are often served over plain http. */
 const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-const CONNECTION_LOST = { en: 'Connection to the gateway lost: reconnecting', fr: 'Connexion à la passerelle perdue : reconnexion' };
-
-/** With no batch for this long while live, the connection is stale (batches come every ~100 ms). */
-const MIN_SILENCE_MS = 1000;
-const STALE_FACTOR = 3;
-
 /**
- * An invisible provider: connects a source, validates what it sends against
- * the channel descriptors, and hands each channel to the elements inside it
- * that ask for it by their `channel` attribute.
+ * An invisible provider: the element form of a `TelemetryRoom`. It connects a
+ * source, validates what it sends against the channel descriptors, keeps one
+ * store per channel for the page, judges each channel's quality once, owns the
+ * alarm manager, and hands all of it to the panels inside that ask for a channel.
  *
  * @tagname ir-telemetry
  * @summary Connects telemetry and shares it with the panels inside.
  * @slot - Panels that read channels from this source.
- * @event ir-connection-state - The connection state changed (`ConnectionStateEvent`).
- * @event ir-technical - Invalid data, a refused batch, a parse error, a gap or duplicate in a channel's sequence, or a channel gone stale or valid again (`IrTechnicalEvent`).
- * @event ir-config-error - An alarm rule was refused; the message names it (`ConfigErrorEvent`).
+ * @event ir-connection-state - The connection state changed (`IrConnectionStateEvent`, `detail.state`).
+ * @event ir-technical - Invalid data, a refused batch or frame, a parse error, a gap or duplicate in a channel's sequence, or a channel gone stale or valid again (`IrTechnicalEvent`).
+ * @event ir-config-error - An alarm rule was refused; `detail.message` names it (`IrConfigErrorEvent`).
  */
 export class IrTelemetry extends LitElement {
   /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
   @property() src?: string;
 
-  /** The source: an Observable of sample batches. Takes precedence over `src`. */
-  @property({ attribute: false }) source?: Observable<UnitBatch>;
+  /** The source: an Observable of sample batches, waveforms, grids and events. Takes precedence over `src`. */
+  @property({ attribute: false }) source?: Observable<RoomInput>;
 
-  /** The channels this source may send. A batch of any other channel is refused as a technical event. */
+  /** The channels this source may send. Data of any other channel is refused as a technical event. */
   @property({ attribute: false }) channels: ChannelDescriptor[] = [];
 
   /** The connection state: connecting, live, stale, reconnecting or closed. */
   @property({ reflect: true }) state: ConnectionState = 'closed';
 
-  /** How much recent data each channel keeps, so a panel attached late starts full (ms). */
-  @property({ type: Number }) window = 600_000;
+  /** How much recent data each channel keeps, in seconds, so a panel attached late starts full (panels may ask for more). */
+  @property({ type: Number }) window = 600;
 
   /**
    * Alarm rules for this room; panels inside add their own. Every channel with
@@ -103,126 +56,70 @@ export class IrTelemetry extends LitElement {
    */
   @property() viewer: string = randomId();
 
-  /** The alarm manager the panels inside share: one acknowledgement reaches them all. Renewed with `channels`. */
-  get manager(): AlarmManager {
-    return this.alarms;
+  /** The clock of stale detection and alarm pauses; set before connecting (a VirtualTimeScheduler in tests). */
+  @property({ attribute: false }) scheduler?: SchedulerLike;
+
+  private roomValue?: TelemetryRoom;
+  private events?: Subscription;
+  private connected = false;
+  private readonly provider = new ContextProvider(this, { context: roomContext });
+  private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
+
+  /** The room behind this element: stores, quality, technical events, the alarm manager. */
+  get room(): TelemetryRoom {
+    return (this.roomValue ??= this.makeRoom());
   }
 
-  private readonly raw = new Subject<UnitBatch>();
-  private hub = new TelemetryHub(this.window);
-  private subscription?: Subscription;
-  private validation?: Subscription;
-  private silence = 0;
-  private silenceMs = MIN_SILENCE_MS;
+  /** The alarm manager the panels inside share: one acknowledgement reaches them all. */
+  get manager(): AlarmManager {
+    return this.room.manager;
+  }
 
-  private alarms = new AlarmManager([], []);
-  private removeRules?: () => void;
-  /** Commands issued here, whichever manager is current, for the gateway. */
-  private readonly issued = new Subject<AlarmCommand>();
-  private issuing?: Subscription;
-  private readonly provider = new ContextProvider(this, { context: telemetryContext, initialValue: contextOf(this.hub) });
-  private readonly alarmProvider = new ContextProvider(this, { context: alarmContext, initialValue: this.alarms });
+  private makeRoom(): TelemetryRoom {
+    const room = new TelemetryRoom({ scheduler: this.scheduler, windowMs: this.window * 1000 });
+    this.events = room.technical.subscribe((d) => this.dispatchEvent(new IrTechnicalEvent(d)));
+    this.events.add(room.configErrors.subscribe((m) => this.dispatchEvent(new IrConfigErrorEvent(m))));
+    this.events.add(
+      room.connection.subscribe((s) => {
+        if (s === this.state) return;
+        this.state = s;
+        this.dispatchEvent(new IrConnectionStateEvent(s));
+      }),
+    );
+    this.events.add(room.managers.subscribe((m) => this.alarmProvider.setValue(m)));
+    this.provider.setValue(room);
+    return room;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.validate();
-    this.connect();
+    // Moved in the DOM: follow the source again (the first connection waits for the first update).
+    if (this.hasUpdated) this.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.subscription?.unsubscribe();
-    this.validation?.unsubscribe();
-    this.subscription = this.validation = undefined;
-    clearTimeout(this.silence);
-    this.setState('closed');
+    this.connected = false;
+    this.roomValue?.disconnect();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('channels') || changed.has('window')) {
-      // A new hub for the new channels; panels get the new context and subscribe again.
-      this.hub.close();
-      this.hub = new TelemetryHub(this.window);
-      for (const c of this.channels) this.hub.add(c);
-      this.provider.setValue(contextOf(this.hub));
-      this.alarms = new AlarmManager([], this.channels);
-      this.removeRules = undefined;
-      this.issuing?.unsubscribe();
-      this.issuing = this.alarms.issued.subscribe((c) => this.issued.next(c));
-      this.alarmProvider.setValue(this.alarms);
-    }
-    if (changed.has('channels') || changed.has('rules')) this.useRules();
-  }
-
-  private useRules(): void {
-    this.removeRules?.();
-    this.removeRules = undefined;
-    try {
-      this.removeRules = this.alarms.addRules(this.rules);
-    } catch (e) {
-      this.dispatchEvent(new ConfigErrorEvent(e instanceof Error ? e.message : String(e)));
-    }
+    const room = this.room;
+    if (changed.has('channels')) room.setChannels(this.channels);
+    if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (!this.isConnected) return;
-    if (changed.has('channels') || changed.has('window')) {
-      this.silenceMs = Math.max(MIN_SILENCE_MS, ...this.channels.map((c) => c.intervalMs * STALE_FACTOR));
-      this.validate();
-    }
-    if (changed.has('source') || changed.has('src')) this.connect();
-  }
-
-  /** Validated data goes to the panels and, with each channel's quality, to the alarms. */
-  private validate(): void {
-    this.validation?.unsubscribe();
-    const valid = this.raw.pipe(validateSamples(this.channels), share());
-    const batches = valid.pipe(filter((x): x is SampleBatch => !isTechnicalEvent(x)));
-    // A channel's first 'valid' says nothing new; from its first stale on, every change counts.
-    const quality = merge(...this.channels.map((c) => batches.pipe(staleAfter(c, { factor: STALE_FACTOR, minSilenceMs: MIN_SILENCE_MS }), skipWhile((q) => q.quality === 'valid')))).pipe(share());
-    this.validation = valid.subscribe((x) => (isTechnicalEvent(x) ? this.dispatchEvent(new IrTechnicalEvent(x)) : this.hub.push(x)));
-    this.validation.add(quality.subscribe((q) => this.dispatchEvent(new IrTechnicalEvent(q))));
-    this.validation.add(this.alarms.connect(merge(valid, quality)));
+    // One connection per change of source, made after all properties of this update are set.
+    if (!this.connected || changed.has('source') || changed.has('src')) this.connect();
   }
 
   private connect(): void {
-    this.subscription?.unsubscribe();
-    if (!this.source && this.src) return this.connectSocket(this.src);
-    if (!this.source) return;
-    this.setState('connecting');
-    this.subscription = this.source.subscribe({
-      next: (batch) => this.receive(batch),
-      error: () => this.setState('closed'),
-      complete: () => this.setState('closed'),
-    });
-  }
-
-  private connectSocket(url: string): void {
-    const outgoing = this.issued.pipe(map((command) => encodeWireLine({ type: 'command', origin: this.viewer, t: Date.now(), command })));
-    this.subscription = websocketSource(url, { outgoing }).subscribe((item) => {
-      if (item.type === 'state') this.setState(item.state);
-      else if (item.type === 'message') {
-        const m = item.message;
-        if (m.type === 'samples') this.receive(m);
-        // A gateway may echo our own commands back: only other viewers' are carried out.
-        else if (m.type === 'command' && m.origin !== this.viewer) this.alarms.command(m.command, true);
-      } else if (item.type !== 'frame') this.dispatchEvent(new IrTechnicalEvent(item));
-    });
-  }
-
-  private receive(batch: UnitBatch): void {
-    if (this.state !== 'live') this.setState('live');
-    clearTimeout(this.silence);
-    this.silence = window.setTimeout(() => this.state === 'live' && this.setState('stale'), this.silenceMs);
-    this.raw.next(batch);
-  }
-
-  private setState(state: ConnectionState): void {
-    if (state === this.state) return;
-    this.state = state;
-    this.dispatchEvent(new ConnectionStateEvent(state));
-    // A gateway lost is a technical alarm of its own, beside each channel going stale.
-    if (this.src && !this.source) this.alarms.setTechnical('connection', state === 'reconnecting', CONNECTION_LOST);
+    if (!this.isConnected) return;
+    this.connected = true;
+    if (this.source) this.room.connect(this.source);
+    else if (this.src) this.room.connectUrl(this.src, this.viewer);
+    else this.room.disconnect();
   }
 
   protected override createRenderRoot(): HTMLElement {

@@ -1,70 +1,78 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
-import { merge, type Observable, type Subscription } from 'rxjs';
-import { ContextConsumer } from '@lit/context';
-import { telemetryContext } from '../telemetry/telemetry.js';
+import type { Observable, SchedulerLike } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, SLOTS, type Column } from '../../models/column-aggregator.js';
-import { RingBuffer } from '../../streams/ring-buffer.js';
-import { AlarmManager } from '../../streams/alarm-manager.js';
-import type { AlarmRule } from '../../models/alarm-rules.js';
 import { unitSymbol } from '../../models/units.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import type { AlarmManager } from '../../streams/alarm-manager.js';
+import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
+import { InputController, type InputHost } from '../kit/input-controller.js';
+import { LanguageController } from '../kit/language-controller.js';
+import { FrameController } from '../kit/frame-scheduler.js';
+import { SizeController } from '../kit/size-controller.js';
+import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
+import { CalmTickController } from '../kit/calm-tick.js';
+import { drawSeries } from './series-raster.js';
+import { drawLimits, drawMarkers, type TrendLimit, type TrendMarker } from './trend-layers.js';
+import { trendMessages } from './trend.messages.js';
 import { trendStyles } from './trend.styles.js';
 
-/** A channel with no sample for this many expected intervals is stale. */
-const STALE_FACTOR = 3;
-/** Sources deliver in batches (every 100 ms or so): the arrival watchdog never fires sooner. */
-const MIN_STALE_MS = 1000;
+export type { TrendLimit, TrendMarker } from './trend-layers.js';
+
+/** A gap longer than this many expected intervals breaks the line. */
+const GAP_FACTOR = 3;
 /** The spoken direction compares the latest value with the one this long before. */
 const TREND_MS = 10_000;
-/** Read-outs and the text equivalent refresh at a calm rate, never per sample. */
-const READOUT_MS = 500;
+const MARKER = { hi: '***', me: '**', lo: '*' } as const;
 
 /**
- * A real-time multi-channel strip chart. Samples go into ring buffers on
- * arrival; the chart is drawn at most once per animation frame from min/max
- * per pixel column, so spikes survive and gaps stay gaps.
+ * A real-time multi-channel strip chart. It reads the room's store (one copy of
+ * each sample for the page), keeps only min and max per pixel column, and
+ * draws in the page's one animation frame, so a frame costs O(width) whatever
+ * the window holds; spikes survive and gaps stay gaps.
  *
  * @tagname ir-trend
- * @summary Multi-channel strip chart with read-outs and stale marking.
+ * @summary Multi-channel strip chart with read-outs, limits, alarms and stale marking.
  * @csspart readouts - The list of current values.
  * @csspart readout - One channel's current value, unit and state.
  * @csspart chart - The chart area.
+ * @csspart hover - The read-out of time and values under the pointer.
+ * @csspart summary - The text equivalent of the chart (visually hidden).
+ * @csspart alarm - The priority marker and message shown while a channel is in alarm.
  * @cssproperty --ir-color-text - Text colour.
  * @cssproperty --ir-color-surface - Background.
  * @cssproperty --ir-color-stale - Colour of stale read-outs and lines.
  * @cssproperty --ir-color-grid - Grid and axis colour.
- * @cssproperty --ir-trend-series-1 - Colour of the first channel (2 to 6 likewise).
- * @cssproperty --ir-trend-chart-height - Height of the chart area.
- * @cssproperty --ir-font - Font of read-outs.
- * @cssproperty --ir-trend-line-width - Width of the series lines, in CSS pixels (default 1.5).
- * @cssproperty --ir-trend-axis-font - Font of the axes (default 12px system-ui).
- * @cssproperty --ir-trend-limit-color - Limit lines and the shaded band beyond a limit.
- * @csspart summary - The text equivalent of the chart (visually hidden).
- * @csspart alarm - The priority marker and message shown while a channel is in alarm.
- * @event ir-config-error - One of `rules` was refused; the message names it (`ConfigErrorEvent`).
+ * @cssproperty --ir-color-limit - Limit lines and the shaded band beyond a limit.
+ * @cssproperty --ir-color-marker - Event marker lines and labels.
+ * @cssproperty --ir-color-series-1 - Colour of the first channel (2 to 6 likewise).
  * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is active.
  * @cssproperty --ir-alarm-medium-color - Frame colour for medium priority.
  * @cssproperty --ir-alarm-low-color - Frame colour for low priority.
- * @csspart hover - The read-out of time and values under the pointer.
- * @cssproperty --ir-trend-marker-color - Event marker lines and labels.
+ * @cssproperty --ir-font - Font of read-outs.
+ * @cssproperty --ir-trend-chart-height - Height of the chart area.
+ * @cssproperty --ir-trend-line-width - Width of sparse series lines, in CSS pixels (default 1.5); dense data is drawn as one-pixel column spans.
+ * @cssproperty --ir-trend-axis-font - Font of the axes (default 12px system-ui).
+ * @event ir-config-error - One of `rules` was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
+ * @event ir-technical - With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`).
  */
-export class IrTrend extends LitElement implements AlarmHost {
+export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHost {
   static override styles = trendStyles;
 
-  /** Channels to show, in order; each is drawn on the axis of its unit. */
+  /**
+   * With `.source`, the descriptors of the channels it sends (validated against
+   * them). Inside `ir-telemetry`, the channels to show, when `channel` is not set.
+   */
   @property({ attribute: false }) channels: ChannelDescriptor[] = [];
 
-  /**
-   * Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`
-   * (with their descriptors) when no `source` is set.
-   */
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
   @property() channel?: string;
 
-  /** The data: sample batches for the channels above. */
-  @property({ attribute: false }) source?: Observable<SampleBatch>;
+  /** The data: sample batches (and events) for `channels`. The panel then has a room of its own. */
+  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** Width of the visible window, in seconds. */
   @property({ type: Number }) window = 120;
@@ -75,14 +83,10 @@ export class IrTrend extends LitElement implements AlarmHost {
    */
   @property({ attribute: false }) limits: TrendLimit[] = [];
 
-  /**
-   * This panel's alarm rules, added to the page's alarm manager (the nearest
-   * `ir-telemetry`'s, or `manager`); with neither, the panel evaluates them on
-   * its `source` itself.
-   */
+  /** This panel's alarm rules, added to the alarm manager of its room (or `manager`). */
   @property({ attribute: false }) rules: AlarmRule[] = [];
 
-  /** The alarm manager to follow; without it, the nearest `ir-telemetry`'s. */
+  /** The alarm manager to follow; without it, the room's. */
   @property({ attribute: false }) manager?: AlarmManager;
 
   /** Event markers (phase change, pulse, operator note): a vertical line with its label, on data time. */
@@ -91,7 +95,7 @@ export class IrTrend extends LitElement implements AlarmHost {
   /**
    * Priority of the most urgent alarm on this panel's channels, if any: the panel
    * frames itself in the priority colour and shows the marker (`***`, `**`, `*`).
-   * Set from the alarm manager when there is one; a host without one may set it.
+   * Set from the alarm manager when it has rules on these channels; otherwise the host's to set.
    */
   @property({ reflect: true }) alarm?: 'hi' | 'me' | 'lo';
 
@@ -101,131 +105,110 @@ export class IrTrend extends LitElement implements AlarmHost {
   /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
 
-  @state() private tick = 0;
-  private telemetry = new ContextConsumer(this, {
-    context: telemetryContext,
-    subscribe: true,
-    callback: () => this.requestUpdate('channel'),
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
+  @property({ attribute: false }) scheduler?: SchedulerLike;
+
+  private readonly input = new InputController(this, {
+    windowMs: () => this.window * 1000,
+    onChannels: () => this.configure(),
+    onBatch: (b) => this.ingest(b),
+    onQuality: () => (this.requestUpdate(), this.frame.request()),
   });
   private readonly alarmSystem = new AlarmController(this);
-  /** The top alarm's message, beside the marker. */
-  private alarmMessage = '';
-  private ownAlarms?: Subscription;
-  @query('[part="chart"]') private chartEl!: HTMLElement;
-  @query('[part="hover"]') private hoverEl!: HTMLElement;
+  private readonly language = new LanguageController(this, trendMessages);
+  private readonly frame = new FrameController(this, () => this.draw());
+  private readonly themes = new ThemeController(this, () => this.frame.request());
+  private readonly tick = new CalmTickController(this);
+  private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
+  @query('[part="chart"]') private chartEl?: HTMLElement;
+  @query('[part="hover"]') private hoverEl?: HTMLElement;
 
-  private buffers = new Map<string, RingBuffer>();
-  private columns = new Map<string, ColumnAggregator>();
-  private arrival = new Map<string, number>();
-  private subscription?: Subscription;
   private chart?: uPlot;
-  private frame = 0;
-  private readoutTimer = 0;
-  private resize = new ResizeObserver(() => this.rebuild());
-  /** Off-screen or in a hidden tab, drawing pauses; ingestion never does. */
-  private visible = true;
-  private intersection = new IntersectionObserver(([entry]) => {
-    this.visible = entry.isIntersecting;
-    this.schedule();
-  });
-  private onVisibility = () => this.schedule();
-  /** A window moved to a screen of another density: rebuild at the new devicePixelRatio. */
-  private density?: MediaQueryList;
-  private onDensity = () => {
-    this.watchDensity();
-    this.rebuild();
-  };
+  /** The channels and units the chart was built for; another set builds another chart. */
+  private chartKey = '';
+  private index = new Map<string, number>();
+  private aggs: ColumnAggregator[] = [];
   private xs = new Float64Array(0);
   private ys: Column[][] = [];
-  /** What setData gets, [xs, ...ys], built once per rebuild. */
   private data: uPlot.AlignedData = [[]];
-  /** The chart's y scales, and the scale of each channel by index. */
   private units: string[] = [];
   private unitOf: number[] = [];
   private lows = new Float64Array(0);
   private highs = new Float64Array(0);
+  private alarmMessage = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.subscribe();
-    this.readoutTimer = window.setInterval(() => this.tick++, READOUT_MS);
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.watchDensity();
+  /**
+   * Where data time `t` (epoch ms) and `value` of `channel` fall on the chart as
+   * last drawn, in canvas pixels (device pixels from the chart's top-left
+   * corner): for a host drawing an overlay, and for tests of what is drawn.
+   */
+  positionOf(channel: string, t: number, value: number): { x: number; y: number } | undefined {
+    const unit = this.shown.find((c) => c.id === channel)?.unit;
+    if (!this.chart || !unit) return undefined;
+    return { x: this.chart.valToPos(t / 1000, 'x', true), y: this.chart.valToPos(value, unit, true) };
   }
 
-  private watchDensity(): void {
-    this.density?.removeEventListener('change', this.onDensity);
-    this.density = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
-    this.density.addEventListener('change', this.onDensity, { once: true });
+  private get room(): TelemetryRoom | undefined {
+    return this.input.room;
   }
 
-  private schedule(): void {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  private get shown(): readonly ChannelDescriptor[] {
+    return this.input.channels;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.ownAlarms?.unsubscribe();
-    this.ownAlarms = this.alarmSystem.fallback = undefined;
-    clearInterval(this.readoutTimer);
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.resize.disconnect();
-    this.intersection.disconnect();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.density?.removeEventListener('change', this.onDensity);
     this.chart?.destroy();
     this.chart = undefined;
-  }
-
-  protected override firstUpdated(): void {
-    this.resize.observe(this.chartEl);
+    this.chartKey = '';
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    const ctx = this.telemetry.value;
-    if (changed.has('channel') && !this.source && ctx) {
-      this.channels = this.channelIds().flatMap((id) => ctx.descriptor(id) ?? []);
+    if (changed.has('window')) {
+      this.input.retain();
+      this.rebin();
     }
-    // Buffers exist before the first sample can arrive.
-    if (changed.has('channels') || changed.has('window')) this.allocate();
-    if (changed.has('rules') || changed.has('channels') || changed.has('source') || changed.has('manager')) this.useRules();
+    if (changed.has('scheduler')) this.tick.restart();
+    if (changed.has('rules') || changed.has('manager') || changed.has('source')) this.useRules();
     this.showAlarm();
   }
 
-  /** Rules go to the shared manager; with none in reach, a manager of the panel's own watches its source. */
+  protected override updated(changed: Map<string, unknown>): void {
+    if (!this.chart) this.build();
+    if (changed.has('limits') || changed.has('markers')) this.frame.request();
+  }
+
+  /** The room or its channels changed: a chart for these channels, columns read again from the store. */
+  private configure(): void {
+    this.index = new Map(this.shown.map((c, i) => [c.id, i]));
+    this.useRules();
+    this.build();
+  }
+
+  /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. */
   private useRules(): void {
-    this.ownAlarms?.unsubscribe();
-    this.ownAlarms = this.alarmSystem.fallback = undefined;
-    if (this.rules.length && this.source && !this.alarmSystem.shared) {
-      this.alarmSystem.fallback = new AlarmManager([], this.channels);
-      this.ownAlarms = this.alarmSystem.fallback.connect(this.source);
-    }
+    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
     this.alarmSystem.useRules(this.rules);
   }
 
   /** The most urgent alarm on this panel's channels frames it, unless alarm signals are paused. */
   private showAlarm(): void {
     const m = this.alarmSystem.manager;
-    if (!m) return;
-    const ids = new Set(this.channels.map((c) => c.id));
-    const mine = this.alarmSystem.system.alarms.mode === 'paused' ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel));
+    // With no rule on its channels, the frame is the host's to set.
+    if (!m || !this.shown.some((c) => m.rulesOf(c.id).length)) return;
+    const ids = new Set(this.shown.map((c) => c.id));
+    const paused = this.alarmSystem.system.alarms.mode === 'paused';
+    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel));
     this.alarm = mine[0]?.rule.priority;
     this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
-    this.alarmMessage = mine[0]?.rule.message[this.language] ?? '';
-  }
-
-  private get language(): 'en' | 'fr' {
-    return (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).startsWith('fr') ? 'fr' : 'en';
+    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
   }
 
   /** The explicit limits, and those of every rule on a shown channel. */
   private allLimits(): TrendLimit[] {
     const m = this.alarmSystem.manager;
     if (!m) return this.limits;
-    const fromRules = this.channels.flatMap((c) =>
+    const fromRules = this.shown.flatMap((c) =>
       m.rulesOf(c.id).flatMap(({ condition: k }): TrendLimit[] =>
         k.kind === 'above' ? [{ channel: c.id, above: k.limit }] : k.kind === 'below' ? [{ channel: c.id, below: k.limit }] : k.kind === 'outside' ? [{ channel: c.id, above: k.high, below: k.low }] : [],
       ),
@@ -233,316 +216,218 @@ export class IrTrend extends LitElement implements AlarmHost {
     return [...this.limits, ...fromRules];
   }
 
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('source') || changed.has('channel')) this.subscribe();
-    // Canvas colours are read from CSS when the chart is built: a new theme rebuilds it.
-    if (changed.has('channels') || changed.has('window') || changed.has('theme')) this.rebuild();
-    else if (changed.has('limits') || changed.has('markers')) this.chart?.redraw(false, false);
-    // Moved in the DOM: observe again, rebuild the destroyed chart.
-    this.resize.observe(this.chartEl);
-    this.intersection.observe(this);
-    if (!this.chart) this.rebuild();
-  }
-
-  private channelIds(): string[] {
-    return (this.channel ?? '').split(/[\s,]+/).filter(Boolean);
-  }
-
-  /** `.source` if set, else the `channel` ids from the nearest `ir-telemetry`. */
-  private input(): Observable<SampleBatch> | undefined {
-    if (this.source) return this.source;
-    const ctx = this.telemetry.value;
-    const ids = this.channelIds();
-    return ctx && ids.length ? merge(...ids.map((id) => ctx.channel(id))) : undefined;
-  }
-
-  private subscribe(): void {
-    this.subscription?.unsubscribe();
-    const input = this.input();
-    if (!input || !this.isConnected) return;
-    this.subscription = input.subscribe((b) => this.ingest(b));
-  }
-
-  private allocate(): void {
-    const old = this.buffers;
-    this.buffers = new Map();
-    for (const c of this.channels) {
-      const capacity = Math.ceil((this.window * 1000) / c.intervalMs) + 1;
-      const kept = old.get(c.id);
-      this.buffers.set(c.id, kept && kept.capacity === capacity ? kept : new RingBuffer(capacity));
-    }
-  }
-
   private ingest(batch: SampleBatch): void {
-    const ring = this.buffers.get(batch.channel);
-    if (!ring) return;
-    const agg = this.columns.get(batch.channel);
-    for (let i = 0; i < batch.t.length; i++) {
-      ring.push(batch.t[i], batch.v[i]);
-      agg?.add(batch.t[i], batch.v[i]);
-    }
-    this.arrival.set(batch.channel, performance.now());
-    this.schedule();
+    const agg = this.aggs[this.index.get(batch.channel) ?? -1];
+    if (!agg) return;
+    const { t, v } = batch;
+    for (let i = 0; i < t.length; i++) agg.add(t[i], v[i]);
+    // A channel's first data replaces its '--' at once; later values refresh on the calm tick.
+    if (this.room?.store(batch.channel)?.length === t.length) this.requestUpdate();
+    this.frame.request();
   }
 
-  private rebuild(): void {
+  /** A chart for the shown channels, built once per set of channels and units (never for a new size or theme). */
+  private build(): void {
+    const el = this.chartEl;
+    const channels = this.shown;
+    const key = channels.map((c) => `${c.id}\t${c.unit}`).join('\n');
+    if (this.chart && key === this.chartKey) return this.rebin();
     this.chart?.destroy();
     this.chart = undefined;
-    if (!this.chartEl || !this.channels.length) return;
-    const { width, height } = this.chartEl.getBoundingClientRect();
-    if (width < 10 || height < 10) return;
-    const columns = Math.max(1, Math.floor(width));
-    this.xs = new Float64Array(columns * SLOTS);
-    this.ys = this.channels.map(() => new Array<Column>(columns * SLOTS));
-    this.data = [this.xs, ...this.ys] as unknown as uPlot.AlignedData;
-    // A new width re-bins the window once from the raw samples; from then on, O(1) a sample.
-    const columnMs = (this.window * 1000) / columns;
-    this.columns = new Map(
-      this.channels.map((c) => {
-        const agg = new ColumnAggregator(columns, columnMs, c.intervalMs * STALE_FACTOR);
-        const ring = this.buffers.get(c.id)!;
-        for (let k = 0; k < ring.length; k++) agg.add(ring.t[ring.index(k)], ring.v[ring.index(k)]);
-        return [c.id, agg];
-      }),
-    );
-    const style = getComputedStyle(this);
-    const color = (name: string) => style.getPropertyValue(name).trim();
-    const grid = color('--_grid');
-    const text = color('--_text');
-    const lineWidth = Number.parseFloat(color('--_line-width')) || 1.5;
-    const font = color('--_axis-font');
-    const units = (this.units = [...new Set(this.channels.map((c) => c.unit))]);
-    this.unitOf = this.channels.map((c) => units.indexOf(c.unit));
+    this.chartKey = '';
+    if (!el || !channels.length || !el.clientWidth || !el.clientHeight) return;
+    const read = (token: string) => () => this.themes.read(token);
+    const font = this.themes.read('--_axis-font');
+    const units = (this.units = [...new Set(channels.map((c) => c.unit))]);
+    this.unitOf = channels.map((c) => units.indexOf(c.unit));
     this.lows = new Float64Array(units.length);
     this.highs = new Float64Array(units.length);
     this.chart = new uPlot(
       {
-        width,
-        height,
+        width: el.clientWidth,
+        height: el.clientHeight,
         legend: { show: false },
-        cursor: { show: true },
-        // draw() ranges the y scales from the aggregates: uPlot need not scan every point again.
-        scales: { x: { time: true }, ...Object.fromEntries(units.map((u) => [u, { auto: false }])) },
+        cursor: { show: true, points: { show: false } },
+        // draw() ranges the scales from the column aggregates: uPlot need not scan every point.
+        scales: { x: { time: true, auto: false }, ...Object.fromEntries(units.map((u) => [u, { auto: false }])) },
         axes: [
-          { stroke: text, font, grid: { stroke: grid } },
-          ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: text, font, labelFont: font, grid: { stroke: grid, show: i === 0 }, side: i % 2 ? 1 : 3 })),
+          { stroke: read('--_text'), font, grid: { stroke: read('--_grid') }, ticks: { stroke: read('--_grid') } },
+          ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: i === 0 }, ticks: { stroke: read('--_grid') }, side: i % 2 ? 1 : 3 })),
         ],
         hooks: {
-          draw: [(u: uPlot) => this.drawLimits(u, color('--_limit')), (u: uPlot) => this.drawMarkers(u, color('--_marker'))],
+          draw: [(u: uPlot) => this.drawLayers(u)],
           setCursor: [(u: uPlot) => this.showHover(u)],
         },
-        series: [
-          {},
-          ...this.channels.map((c, i) => ({
-            label: c.label,
-            scale: c.unit,
-            // A stale channel's line turns grey; the read-out says so in words too.
-            stroke: ((live: string, stale: string) => () => (this.isStale(c, performance.now()) ? stale : live))(color(`--_series-${(i % 6) + 1}`), color('--_stale')),
-            width: lineWidth,
-            points: { show: false },
-            paths: columnPath,
-          })),
-        ],
+        // Series are drawn by drawLayers; uPlot keeps them for the cursor and the scales.
+        series: [{}, ...channels.map((c) => ({ label: c.label, scale: c.unit, paths: () => null, points: { show: false } }))],
       },
-      this.data,
-      this.chartEl,
+      undefined,
+      el,
     );
-    this.draw();
+    this.chartKey = key;
+    this.rebin();
+  }
+
+  private resize(): void {
+    if (!this.chart) return this.build();
+    this.chart.setSize({ width: this.size.width, height: this.size.height });
+    this.rebin();
+  }
+
+  /**
+   * One column per CSS pixel of the plot; a new width or window re-bins once
+   * from the room's store, and from then on a sample costs O(1).
+   */
+  private rebin(): void {
+    const chart = this.chart;
+    const room = this.room;
+    if (!chart || !room) return;
+    const columns = Math.max(1, Math.floor(chart.bbox.width / devicePixelRatio));
+    const windowMs = this.window * 1000;
+    const columnMs = windowMs / columns;
+    this.xs = new Float64Array(columns * SLOTS);
+    this.ys = this.shown.map(() => new Array<Column>(columns * SLOTS));
+    this.data = [this.xs, ...this.ys] as unknown as uPlot.AlignedData;
+    this.aggs = this.shown.map((c) => {
+      const agg = new ColumnAggregator(columns, columnMs, c.intervalMs * GAP_FACTOR);
+      const store = room.store(c.id);
+      store?.forEach((t, v) => agg.add(t, v), store.lastT - windowMs - columnMs);
+      return agg;
+    });
+    this.frame.request();
+  }
+
+  /** The latest data time over the shown channels. */
+  private latest(): number {
+    let t1 = -Infinity;
+    for (const c of this.shown) {
+      const t = this.room?.store(c.id)?.lastT ?? NaN;
+      if (t > t1) t1 = t;
+    }
+    return t1;
   }
 
   private draw(): void {
-    this.frame = 0;
     const chart = this.chart;
-    if (!chart || document.hidden || !this.visible) return;
-    let t1 = -Infinity;
-    for (const ring of this.buffers.values()) t1 = Math.max(t1, ring.last()?.t ?? -Infinity);
-    if (!Number.isFinite(t1)) return;
-    // Every channel shares one column grid, so the first one's times serve all.
-    const lead = this.columns.get(this.channels[0].id)!;
+    const lead = this.aggs[0];
+    if (!chart || !lead) return;
+    const t1 = this.latest();
+    if (!Number.isFinite(t1)) return chart.redraw(false, false);
     const end = lead.columnOf(t1);
     lead.times(end, this.xs);
     const { lows, highs } = this;
     lows.fill(Infinity);
     highs.fill(-Infinity);
-    for (let i = 0; i < this.channels.length; i++) {
-      const agg = this.columns.get(this.channels[i].id)!;
+    for (let i = 0; i < this.aggs.length; i++) {
+      const agg = this.aggs[i];
       agg.write(end, this.ys[i]);
       const u = this.unitOf[i];
-      lows[u] = Math.min(lows[u], agg.low);
-      highs[u] = Math.max(highs[u], agg.high);
+      if (agg.low < lows[u]) lows[u] = agg.low;
+      if (agg.high > highs[u]) highs[u] = agg.high;
     }
-    // uPlot's own auto range, from the aggregates' extremes; an unchanged range leaves the axis as it is.
-    for (let u = 0; u < this.units.length; u++) {
-      if (lows[u] > highs[u]) continue;
-      const [min, max] = uPlot.rangeNum(lows[u], highs[u], 0.1, true) as [number, number];
-      const scale = chart.scales[this.units[u]];
-      if (scale.min !== min || scale.max !== max) chart.setScale(this.units[u], { min, max });
-    }
-    chart.setData(this.data);
+    const columnS = lead.columnMs / 1000;
+    const x0 = (end - lead.columns + 1) * columnS;
+    chart.batch(() => {
+      chart.setData(this.data, false);
+      chart.setScale('x', { min: x0, max: x0 + lead.columns * columnS });
+      for (let u = 0; u < this.units.length; u++) {
+        if (lows[u] > highs[u]) continue;
+        const [min, max] = uPlot.rangeNum(lows[u], highs[u], 0.1, true) as [number, number];
+        chart.setScale(this.units[u], { min, max });
+      }
+    });
   }
 
-  /** Dashed line at each limit; the band beyond it is shaded so the crossing reads at a glance. */
-  private drawLimits(u: uPlot, color: string): void {
+  /** Series (dense as column spans, sparse as lines), then limits and markers, over uPlot's axes and grid. */
+  private drawLayers(u: uPlot): void {
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
+    const lineWidth = (Number.parseFloat(this.themes.read('--_line-width')) || 1.5) * devicePixelRatio;
+    const stale = this.themes.read('--_stale');
     ctx.save();
-    ctx.strokeStyle = ctx.fillStyle = color;
-    ctx.lineWidth = 1;
-    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
-    for (const limit of this.allLimits()) {
-      const unit = this.channels.find((c) => c.id === limit.channel)?.unit;
-      if (!unit) continue;
-      for (const [value, beyondTop] of [[limit.above, true], [limit.below, false]] as const) {
-        if (value === undefined) continue;
-        // Centre a thin line on a pixel row so it is crisp, not smeared over two.
-        const y = Math.round(u.valToPos(value, unit, true)) + 0.5;
-        if (y < top || y > top + height) continue;
-        ctx.globalAlpha = 0.12;
-        ctx.fillRect(left, beyondTop ? top : y, width, beyondTop ? y - top : top + height - y);
-        ctx.globalAlpha = 1;
-        ctx.beginPath();
-        ctx.moveTo(left, y);
-        ctx.lineTo(left + width, y);
-        ctx.stroke();
-      }
-    }
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    this.shown.forEach((c, i) => {
+      const scale = u.scales[c.unit];
+      const agg = this.aggs[i];
+      if (!agg || scale.min == null || scale.max == null) return;
+      const colour = this.isStale(c) ? stale : this.themes.read(`--_series-${(i % 6) + 1}`);
+      ctx.fillStyle = ctx.strokeStyle = colour;
+      drawSeries(ctx, this.ys[i], { left, top, width, height, yMin: scale.min, yMax: scale.max }, c.intervalMs < agg.columnMs, lineWidth);
+    });
     ctx.restore();
-  }
-
-  private drawMarkers(u: uPlot, color: string): void {
-    const ctx = u.ctx;
-    const { top, height } = u.bbox;
-    ctx.save();
-    ctx.strokeStyle = ctx.fillStyle = color;
-    ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
-    ctx.textAlign = 'left';
-    for (const m of this.markers) {
-      const x = Math.round(u.valToPos(m.t / 1000, 'x', true)) + 0.5;
-      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
-      ctx.beginPath();
-      ctx.moveTo(x, top);
-      ctx.lineTo(x, top + height);
-      ctx.stroke();
-      ctx.fillText(m.label, x + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
-    }
-    ctx.restore();
+    const limits = this.allLimits().flatMap((l) => {
+      const scale = this.shown.find((c) => c.id === l.channel)?.unit;
+      if (!scale) return [];
+      return [
+        ...(l.above === undefined ? [] : [{ value: l.above, scale, beyondTop: true }]),
+        ...(l.below === undefined ? [] : [{ value: l.below, scale, beyondTop: false }]),
+      ];
+    });
+    drawLimits(u, limits, this.themes.read('--_limit'));
+    drawMarkers(u, this.markers, this.themes.read('--_marker'));
   }
 
   /** Hover read-out, written as text straight into its node: a pointer move never re-renders the template. */
   private showHover(u: uPlot): void {
     const i = u.cursor.idx;
-    if (i == null || !this.hoverEl) {
-      if (this.hoverEl) this.hoverEl.textContent = '';
+    if (!this.hoverEl) return;
+    if (i == null) {
+      this.hoverEl.textContent = '';
       return;
     }
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-    const time = new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }).format(this.xs[i] * 1000);
-    const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    // Each series' nearest slot with data: a column's first slot only ever marks a gap.
-    const values = this.channels.map((c, k) => {
+    const values = this.shown.map((c, k) => {
       const j = u.cursor.idxs?.[k + 1];
       const v = j == null ? null : this.ys[k][j];
-      return `${c.label} ${v == null ? '--' : fmt.format(v)} ${unitSymbol(c.unit)}`;
+      return `${c.label} ${v == null ? '--' : this.language.value(v, c)} ${unitSymbol(c.unit)}`;
     });
-    this.hoverEl.textContent = [time, ...values].join('  ·  ');
+    this.hoverEl.textContent = [this.language.time(this.xs[i] * 1000), ...values].join('  ·  ');
   }
 
-  private isStale(c: ChannelDescriptor, now: number): boolean {
-    const at = this.arrival.get(c.id);
-    return at === undefined || now - at > Math.max(c.intervalMs * STALE_FACTOR, MIN_STALE_MS);
+  private isStale(c: ChannelDescriptor): boolean {
+    return !this.room || this.room.qualityOf(c.id).quality === 'stale';
   }
 
   protected override render() {
-    void this.tick;
-    const now = performance.now();
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-    const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    const age = new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 });
+    const room = this.room;
+    const now = room?.scheduler.now() ?? 0;
     return html`
-      ${this.alarm ? html`<span part="alarm">${[{ hi: '***', me: '**', lo: '*' }[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
+      ${this.alarm ? html`<span part="alarm">${[MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
       <ul part="readouts">
-        ${this.channels.map((c) => {
-          const last = this.buffers.get(c.id)?.last();
-          const stale = this.isStale(c, now);
-          const at = this.arrival.get(c.id);
+        ${this.shown.map((c) => {
+          const store = room?.store(c.id);
+          const q = room?.qualityOf(c.id);
+          const stale = this.isStale(c);
+          const last = store?.lastV ?? NaN;
           return html`<li part="readout" ?data-stale=${stale}>
             <span class="label">${c.label}</span>
-            <span class="value">${!last || stale ? '--' : fmt.format(last.v)}</span>
+            <span class="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
             <span class="unit">${unitSymbol(c.unit)}</span>
-            ${stale && at !== undefined ? html`<span class="age">(${age.format((now - at) / 1000)})</span>` : nothing}
+            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
           </li>`;
         })}
       </ul>
       <div part="chart" aria-hidden="true"></div>
       <p part="hover" aria-hidden="true"></p>
-      <p part="summary" class="sr-only" role="status">${this.summary(fmt, now)}</p>
+      <p part="summary" class="sr-only" role="status">${this.summary()}</p>
     `;
   }
 
   /** The chart in words: each channel's value, unit, direction and limit state. */
-  private summary(fmt: Intl.NumberFormat, now: number): string {
-    const fr = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).startsWith('fr');
-    const words = fr
-      ? { stale: 'pas de données récentes', rising: 'en hausse', falling: 'en baisse', steady: 'stable', above: 'au-dessus de la limite', below: 'en dessous de la limite' }
-      : { stale: 'no recent data', rising: 'rising', falling: 'falling', steady: 'steady', above: 'above its limit', below: 'below its limit' };
-    return this.channels
+  private summary(): string {
+    const w = this.language.t;
+    return this.shown
       .map((c) => {
-        const ring = this.buffers.get(c.id);
-        const last = ring?.last();
-        if (!ring || !last || this.isStale(c, now)) return `${c.label}: ${words.stale}.`;
-        const earlier = ring.v[ring.index(Math.max(0, ring.length - 1 - Math.round(TREND_MS / c.intervalMs)))];
-        const delta = last.v - earlier;
-        const direction = Math.abs(delta) < 0.5 ? words.steady : delta > 0 ? words.rising : words.falling;
+        const store = this.room?.store(c.id);
+        if (!store || !store.length || this.isStale(c)) return `${c.label}${w.colon}${w.stale}.`;
+        const last = store.lastV;
+        const delta = last - store.valueAt(Math.max(store.firstT, store.lastT - TREND_MS));
+        const direction = !(Math.abs(delta) >= 0.5) ? w.steady : delta > 0 ? w.rising : w.falling;
         const limits = this.allLimits().filter((l) => l.channel === c.id);
-        const state = limits.some((l) => l.above !== undefined && last.v > l.above) ? `, ${words.above}` : limits.some((l) => l.below !== undefined && last.v < l.below) ? `, ${words.below}` : '';
-        return `${c.label}: ${fmt.format(last.v)} ${unitSymbol(c.unit)}, ${direction}${state}.`;
+        const state = limits.some((l) => l.above !== undefined && last > l.above) ? `, ${w.above}` : limits.some((l) => l.below !== undefined && last < l.below) ? `, ${w.below}` : '';
+        return `${c.label}${w.colon}${this.language.value(last, c)} ${unitSymbol(c.unit)}, ${direction}${state}.`;
       })
       .join(' ');
   }
-}
-
-/**
- * Strokes one series straight from its column slots: `null` lifts the pen until
- * the next value (a gap), `undefined` is skipped (joined across). uPlot's own
- * builder calls several closures per point, and its gap clip spans only the
- * slots beside a null, so a gap wider than a column was joined; here a column
- * is at most two lineTo.
- */
-function columnPath(u: uPlot, series: number): uPlot.Series.Paths {
-  const xs = u.data[0];
-  const ys = u.data[series];
-  const x = u.scales.x;
-  const y = u.scales[u.series[series].scale!];
-  const { left, top, width, height } = u.bbox;
-  const kx = width / (x.max! - x.min!);
-  const ky = height / (y.max! - y.min!);
-  const bottom = top + height;
-  const path = new Path2D();
-  let pen = false;
-  for (let i = 0; i < ys.length; i++) {
-    const v = ys[i];
-    if (v === null) pen = false;
-    else if (v !== undefined) {
-      // Whole canvas pixels, as uPlot's pxAlign does, so lines stay crisp.
-      const px = Math.round(left + (xs[i] - x.min!) * kx);
-      const py = Math.round(bottom - (v - y.min!) * ky);
-      if (pen) path.lineTo(px, py);
-      else path.moveTo(px, py);
-      pen = true;
-    }
-  }
-  return { stroke: path };
-}
-
-/** An event on the time axis: `t` in epoch ms (data time). */
-export interface TrendMarker {
-  t: number;
-  label: string;
-}
-
-/** A limit on one channel: `above` and/or `below`, in the channel's unit. */
-export interface TrendLimit {
-  channel: string;
-  above?: number;
-  below?: number;
 }

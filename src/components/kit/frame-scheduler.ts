@@ -1,0 +1,114 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * One animation frame for the whole page: every panel with something new draws
+ * in it, so a dashboard of eight panels costs one frame, not eight. A panel
+ * off-screen or in a hidden tab stays pending and draws when it is seen again;
+ * data keeps flowing into the stores and alarms meanwhile.
+ */
+class FrameScheduler {
+  private readonly pending = new Set<FrameController>();
+  private handle = 0;
+  private observer?: IntersectionObserver;
+  private readonly watched = new Set<FrameController>();
+  private readonly onVisibility = () => !document.hidden && this.schedule();
+
+  request(c: FrameController): void {
+    this.pending.add(c);
+    this.schedule();
+  }
+
+  /** Draws every pending, visible panel now, in this task (benchmarks and tests). */
+  flush(): void {
+    if (this.handle) cancelAnimationFrame(this.handle);
+    this.handle = 0;
+    for (const c of [...this.pending]) {
+      if (!c.canDraw()) continue;
+      this.pending.delete(c);
+      c.run();
+    }
+  }
+
+  watch(c: FrameController): void {
+    if (!this.watched.size) document.addEventListener('visibilitychange', this.onVisibility);
+    this.watched.add(c);
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const e of entries) FrameController.of(e.target)?.setIntersecting(e.isIntersecting);
+      this.schedule();
+    });
+    this.observer.observe(c.host);
+  }
+
+  unwatch(c: FrameController): void {
+    this.pending.delete(c);
+    this.watched.delete(c);
+    this.observer?.unobserve(c.host);
+    if (!this.watched.size) document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private schedule(): void {
+    if (!this.handle && this.pending.size && !document.hidden) this.handle = requestAnimationFrame(() => this.flush());
+  }
+}
+
+// Made on first use, so importing the library in Node (server-side rendering) touches no DOM.
+let instance: FrameScheduler | undefined;
+const page = () => (instance ??= new FrameScheduler());
+
+const controllers = new WeakMap<Element, FrameController>();
+
+/** Draws all pending panels of the page now; the next animation frame would have. */
+export const flushFrames = (): void => page().flush();
+
+/**
+ * A panel's place in the page's frame: `request()` after new data, and `draw`
+ * runs once in the next frame the panel is visible in.
+ */
+export class FrameController implements ReactiveController {
+  private intersecting = true;
+
+  static of(el: Element): FrameController | undefined {
+    return controllers.get(el);
+  }
+
+  constructor(
+    readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly draw: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    controllers.set(this.host, this);
+    page().watch(this);
+    this.request();
+  }
+
+  hostDisconnected(): void {
+    page().unwatch(this);
+    controllers.delete(this.host);
+  }
+
+  /** Something new to draw. */
+  request(): void {
+    if (this.host.isConnected) page().request(this);
+  }
+
+  /** Drawing makes sense: on screen, in a visible tab. */
+  canDraw(): boolean {
+    return this.intersecting && !document.hidden;
+  }
+
+  /** Whether the panel is on screen: read-outs and ticks pause too when it is not. */
+  get visible(): boolean {
+    return this.canDraw();
+  }
+
+  setIntersecting(on: boolean): void {
+    this.intersecting = on;
+  }
+
+  run(): void {
+    this.draw();
+  }
+}

@@ -1,0 +1,104 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChannelDescriptor } from '../../models/channel.js';
+
+/** The languages the panels speak; anything else falls back to English. */
+export type Language = 'en' | 'fr';
+
+/** A message table: the same keys in every language. */
+export type Messages<T> = Record<Language, T>;
+
+// One observer for the page (and each shadow root on a panel's path) re-resolves every panel when a `lang` changes.
+const controllers = new Set<LanguageController<unknown>>();
+const observedRoots = new WeakSet<Node>();
+let observer: MutationObserver | undefined;
+const observe = (root: Node) => {
+  if (observedRoots.has(root)) return;
+  observedRoots.add(root);
+  observer ??= new MutationObserver(() => controllers.forEach((c) => c.resolve()));
+  observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+};
+
+// Intl formatters are costly to build: one per locale and options for the page.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as T;
+}
+
+/**
+ * The element's language, resolved as the browser does (its own `lang`, else the
+ * nearest ancestor's), but through the composed tree, so a console built with
+ * shadow DOM is honoured; re-resolved whenever a `lang` on the path changes.
+ * Gives the element's messages and cached `Intl` formatters for that language.
+ */
+export class LanguageController<T> implements ReactiveController {
+  /** The resolved BCP 47 tag, as given (`fr-CA`), for `Intl`. */
+  locale = 'en';
+  /** The language of the messages. */
+  language: Language = 'en';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly messages: Messages<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    controllers.add(this);
+    this.resolve();
+  }
+
+  hostDisconnected(): void {
+    controllers.delete(this);
+  }
+
+  /** The messages in the element's language. */
+  get t(): T {
+    return this.messages[this.language];
+  }
+
+  resolve(): void {
+    let locale = '';
+    for (let el: Element | null = this.host; el; ) {
+      const lang = el.getAttribute('lang');
+      if (lang) {
+        locale = lang;
+        break;
+      }
+      if (el.parentElement) el = el.parentElement;
+      else {
+        const root = el.getRootNode();
+        observe(root);
+        el = root instanceof ShadowRoot ? root.host : null;
+      }
+    }
+    locale ||= navigator.language || 'en';
+    const language: Language = locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    if (locale === this.locale && language === this.language) return;
+    this.locale = locale;
+    this.language = language;
+    this.host.requestUpdate();
+  }
+
+  /** A number with a fixed count of decimals. */
+  number(v: number, decimals = 1): string {
+    return cached(`${this.locale}|n${decimals}`, () => new Intl.NumberFormat(this.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(v);
+  }
+
+  /** A value of a channel, at the channel's precision. */
+  value(v: number, c: ChannelDescriptor): string {
+    return this.number(v, c.decimals ?? 1);
+  }
+
+  /** A duration in whole seconds, narrow (`12 s`). */
+  seconds(s: number): string {
+    return cached(`${this.locale}|s`, () => new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 })).format(s);
+  }
+
+  /** A clock time (`14:03:27`). */
+  time(epochMs: number): string {
+    return cached(`${this.locale}|t`, () => new Intl.DateTimeFormat(this.locale, { timeStyle: 'medium' })).format(epochMs);
+  }
+}

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+/**
+ * The colour tokens of every element, in one place. Each private `--_*` value
+ * falls back to the theme's default, so a page-level `--ir-*` value (on :root or
+ * any ancestor) always wins. Dark by default: procedure rooms are dim.
+ * Alarm colours follow IEC 60601-1-8:2006+A1:2012 Table 2 (high red, medium
+ * yellow, low cyan or yellow) in every theme.
+ */
+export const themeStyles = css`
+  :host {
+    --_text: var(--ir-color-text, #d8e1ea);
+    --_surface: var(--ir-color-surface, #0b0f14);
+    --_grid: var(--ir-color-grid, #2a3440);
+    --_stale: var(--ir-color-stale, #6b7785);
+    --_limit: var(--ir-color-limit, #ff5252);
+    --_marker: var(--ir-color-marker, #b0bec5);
+    --_series-1: var(--ir-color-series-1, #4fc3f7);
+    --_series-2: var(--ir-color-series-2, #ffb74d);
+    --_series-3: var(--ir-color-series-3, #81c784);
+    --_series-4: var(--ir-color-series-4, #e57373);
+    --_series-5: var(--ir-color-series-5, #ba68c8);
+    --_series-6: var(--ir-color-series-6, #fff176);
+    --_high: var(--ir-alarm-high-color, #d50000);
+    --_medium: var(--ir-alarm-medium-color, #ffd600);
+    --_low: var(--ir-alarm-low-color, #00e5ff);
+    --_on-high: var(--ir-alarm-high-text-color, #ffffff);
+    --_on-medium: var(--ir-alarm-medium-text-color, #000000);
+    --_on-low: var(--ir-alarm-low-text-color, #000000);
+    --_font: var(--ir-font, 14px system-ui, sans-serif);
+    color: var(--_text);
+    background: var(--_surface);
+    font: var(--_font);
+  }
+  :host([theme='light']) {
+    --_text: var(--ir-color-text, #1b232c);
+    --_surface: var(--ir-color-surface, #ffffff);
+    --_grid: var(--ir-color-grid, #d5dbe1);
+    --_stale: var(--ir-color-stale, #8a96a3);
+    --_limit: var(--ir-color-limit, #c62828);
+    --_marker: var(--ir-color-marker, #546e7a);
+    --_series-1: var(--ir-color-series-1, #0277bd);
+    --_series-2: var(--ir-color-series-2, #e65100);
+    --_series-3: var(--ir-color-series-3, #2e7d32);
+    --_series-4: var(--ir-color-series-4, #ad1457);
+    --_series-5: var(--ir-color-series-5, #6a1b9a);
+    --_series-6: var(--ir-color-series-6, #795548);
+  }
+  :host([theme='high-contrast']) {
+    --_text: var(--ir-color-text, #ffffff);
+    --_surface: var(--ir-color-surface, #000000);
+    --_grid: var(--ir-color-grid, #808080);
+    --_stale: var(--ir-color-stale, #b0b0b0);
+    --_limit: var(--ir-color-limit, #ff0000);
+    --_marker: var(--ir-color-marker, #ffffff);
+    --_series-1: var(--ir-color-series-1, #00ffff);
+    --_series-2: var(--ir-color-series-2, #ffff00);
+    --_series-3: var(--ir-color-series-3, #00ff00);
+    --_series-4: var(--ir-color-series-4, #ff80ff);
+    --_series-5: var(--ir-color-series-5, #ff8000);
+    --_series-6: var(--ir-color-series-6, #ffffff);
+  }
+  /* Windows high contrast and other forced palettes: system colours only; the
+     alarm priority still reads from its text marker. */
+  @media (forced-colors: active) {
+    :host {
+      --_text: CanvasText;
+      --_surface: Canvas;
+      --_grid: GrayText;
+      --_stale: GrayText;
+      --_limit: Mark;
+      --_marker: CanvasText;
+      --_series-1: Highlight;
+      --_series-2: LinkText;
+      --_series-3: CanvasText;
+      --_series-4: Highlight;
+      --_series-5: LinkText;
+      --_series-6: CanvasText;
+      --_high: Mark;
+      --_medium: Mark;
+      --_low: Highlight;
+      --_on-high: MarkText;
+      --_on-medium: MarkText;
+      --_on-low: HighlightText;
+    }
+  }
+`;
+
+/** Text for screen readers only: laid out, read, never seen. */
+export const srOnly = css`
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+`;

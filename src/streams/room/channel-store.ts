@@ -1,0 +1,99 @@
+import { Subject, type Observable } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
+import { RingBuffer } from '../ring-buffer.js';
+
+/**
+ * One channel's recent samples, the only copy on the page: panels read them in
+ * place (`forEach`, `last`) and follow `batches` for what arrives next, so a
+ * panel attached late starts full without a window-sized allocation.
+ */
+export class ChannelStore {
+  private ring: RingBuffer;
+  private readonly live = new Subject<SampleBatch>();
+  /** Validated batches as they arrive (nothing replayed: read the window first). */
+  readonly batches: Observable<SampleBatch> = this.live.asObservable();
+
+  constructor(
+    readonly descriptor: ChannelDescriptor,
+    windowMs: number,
+  ) {
+    this.ring = new RingBuffer(capacityFor(descriptor, windowMs));
+  }
+
+  get length(): number {
+    return this.ring.length;
+  }
+
+  /** How much data time the ring can hold at the channel's expected rate. */
+  get windowMs(): number {
+    return (this.ring.capacity - 1) * this.descriptor.intervalMs;
+  }
+
+  /**
+   * Keeps at least `windowMs` of data from now on (a panel with a wider window
+   * asked); samples already held are kept, newest first.
+   */
+  retain(windowMs: number): void {
+    if (windowMs <= this.windowMs) return;
+    const old = this.ring;
+    this.ring = new RingBuffer(capacityFor(this.descriptor, windowMs));
+    for (let i = 0; i < old.length; i++) this.ring.push(old.t[old.index(i)], old.v[old.index(i)]);
+  }
+
+  push(batch: SampleBatch): void {
+    const { t, v } = batch;
+    for (let i = 0; i < t.length; i++) this.ring.push(t[i], v[i]);
+    this.live.next(batch);
+  }
+
+  /** Calls `fn` for each held sample with t >= from, oldest first; allocates nothing. */
+  forEach(fn: (t: number, v: number) => void, from = -Infinity): void {
+    const r = this.ring;
+    for (let i = this.firstAtOrAfter(from); i < r.length; i++) {
+      const k = r.index(i);
+      fn(r.t[k], r.v[k]);
+    }
+  }
+
+  /** The oldest held sample's time (NaN when empty). */
+  get firstT(): number {
+    return this.ring.length ? this.ring.t[this.ring.index(0)] : NaN;
+  }
+
+  /** The latest sample's time (NaN when empty). */
+  get lastT(): number {
+    return this.ring.length ? this.ring.t[this.ring.index(this.ring.length - 1)] : NaN;
+  }
+
+  /** The latest sample's value (NaN when empty). */
+  get lastV(): number {
+    return this.ring.length ? this.ring.v[this.ring.index(this.ring.length - 1)] : NaN;
+  }
+
+  /** The value of the latest sample at or before t (NaN when none). */
+  valueAt(t: number): number {
+    const i = this.firstAtOrAfter(t);
+    const r = this.ring;
+    if (i < r.length && r.t[r.index(i)] === t) return r.v[r.index(i)];
+    return i > 0 ? r.v[r.index(i - 1)] : NaN;
+  }
+
+  /** Index (oldest = 0) of the first sample with time >= t: times increase, so a binary search. */
+  private firstAtOrAfter(t: number): number {
+    const r = this.ring;
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (r.t[r.index(mid)] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  close(): void {
+    this.live.complete();
+  }
+}
+
+const capacityFor = (d: ChannelDescriptor, windowMs: number) => Math.max(2, Math.ceil(windowMs / d.intervalMs) + 1);

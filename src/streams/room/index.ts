@@ -1,0 +1,3 @@
+export * from './room.js';
+export * from './channel-store.js';
+export * from './frame-store.js';

@@ -1,0 +1,314 @@
+import { BehaviorSubject, Observable, Subject, asyncScheduler, filter, map, merge, share, skipWhile, switchMap, type SchedulerLike, type Subscription } from 'rxjs';
+import type { ChannelDescriptor, Grid, GridFrame, SampleBatch, TelemetryEvent, Waveform, WaveformFrame } from '../../models/channel.js';
+import { isTechnicalEvent, type QualityChange, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
+import { checkGrid, checkWaveform } from '../../models/frame-check.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import { encodeWireLine } from '../../models/wire.js';
+import { AlarmManager } from '../alarm-manager.js';
+import { staleAfter } from '../stale-after.js';
+import { validateSamples } from '../validate-samples.js';
+import { websocketSource, type WsItem } from '../websocket-source.js';
+import { ChannelStore } from './channel-store.js';
+import { FrameStore } from './frame-store.js';
+
+export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
+
+/** What a source may hand a room: sample batches, waveforms, grids and events, in any mix. */
+export type RoomInput = UnitBatch | WaveformFrame | GridFrame | TelemetryEvent;
+
+/**
+ * What went wrong with incoming data: a refused value, batch or frame, a parse
+ * error, a sequence gap or duplicate, or a channel gone stale (and valid again).
+ */
+export type TechnicalDetail = TechnicalEvent | QualityChange | Exclude<WsItem, { type: 'message' | 'frame' | 'state' }>;
+
+/** A channel's quality, judged once for the page: panels and alarms read the same verdict. */
+export interface ChannelQuality {
+  quality: 'valid' | 'stale';
+  /** Data time of the latest valid data (NaN before any). */
+  lastT: number;
+  /** When it arrived, on the room's clock (NaN before any). */
+  arrivedAt: number;
+}
+
+export interface RoomOptions {
+  /** Recent data each channel keeps, so a panel attached late starts full (ms, default 10 min). Panels may ask for more. */
+  windowMs?: number;
+  /** The clock of stale detection and pauses; a TestScheduler runs them on virtual time. */
+  scheduler?: SchedulerLike;
+  /** A channel is stale after this many expected intervals without data (default 3)... */
+  staleFactor?: number;
+  /** ...and never sooner than this on arrival (ms, default 1000): sources deliver in batches. */
+  minSilenceMs?: number;
+}
+
+/** Waveforms a channel keeps for a late panel; grids keep only the newest. */
+const WAVEFORMS_KEPT = 16;
+
+const isEvent = (x: RoomInput): x is TelemetryEvent => (x as TelemetryEvent).type === 'event';
+const isFrame = (x: RoomInput): x is WaveformFrame | GridFrame => (x as WaveformFrame).kind === 'waveform' || (x as GridFrame).kind === 'grid';
+
+/**
+ * The DOM-free service behind `ir-telemetry`: validates what a source sends
+ * against the channel descriptors, keeps one store per channel for the page,
+ * judges each channel's quality once, owns the alarm manager, and carries
+ * samples, waveforms, grids and events to the panels. A panel given only a
+ * `.source` gets a private room, so it behaves exactly as inside `ir-telemetry`.
+ */
+export class TelemetryRoom {
+  readonly scheduler: SchedulerLike;
+  /** Technical events, in arrival order; the stream goes on. */
+  readonly technical = new Subject<TechnicalDetail>();
+  /** A rule refused, naming it; the room stays up without it. */
+  readonly configErrors = new Subject<string>();
+  /** Connection state of the current source. */
+  readonly connection = new BehaviorSubject<ConnectionState>('closed');
+  /** The channel descriptors, each time they change (panels resolve their ids again). */
+  readonly channels = new BehaviorSubject<readonly ChannelDescriptor[]>([]);
+  /** The alarm manager, each time it is renewed. */
+  readonly managers: BehaviorSubject<AlarmManager>;
+
+  private readonly options: Required<Omit<RoomOptions, 'scheduler'>>;
+  private readonly stores = new Map<string, ChannelStore>();
+  private readonly qualities = new Map<string, ChannelQuality>();
+  private readonly waveformStores = new Map<string, FrameStore<Waveform>>();
+  private readonly gridStores = new Map<string, FrameStore<Grid>>();
+  private readonly eventSubject = new Subject<TelemetryEvent>();
+  private readonly qualitySubject = new Subject<QualityChange>();
+  private readonly raw = new Subject<UnitBatch>();
+  /** Arrivals of any kind of data, per channel, for the quality verdict. */
+  private readonly arrivals = new Subject<SampleBatch>();
+  private rules: readonly AlarmRule[] = [];
+  private removeRules?: () => void;
+  private pipeline?: Subscription;
+  private input?: Subscription;
+  private silence?: Subscription;
+  private silenceMs: number;
+
+  constructor(options: RoomOptions = {}) {
+    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.options = { windowMs: options.windowMs ?? 600_000, staleFactor: options.staleFactor ?? 3, minSilenceMs: options.minSilenceMs ?? 1000 };
+    this.silenceMs = this.options.minSilenceMs;
+    this.managers = new BehaviorSubject(new AlarmManager([], [], { scheduler: this.scheduler }));
+    this.rebuild();
+  }
+
+  get manager(): AlarmManager {
+    return this.managers.value;
+  }
+
+  /** Quality changes of every channel (a channel's first 'valid' is not reported: nothing changed). */
+  get quality(): Observable<QualityChange> {
+    return this.qualitySubject;
+  }
+
+  /** Every channel's events (phase changes, pulses, notes), validated. */
+  get events(): Observable<TelemetryEvent> {
+    return this.eventSubject;
+  }
+
+  descriptor(id: string): ChannelDescriptor | undefined {
+    return this.stores.get(id)?.descriptor;
+  }
+
+  /** The channel's samples; undefined for a channel the room does not know. */
+  store(id: string): ChannelStore | undefined {
+    return this.stores.get(id);
+  }
+
+  qualityOf(id: string): ChannelQuality {
+    return this.qualities.get(id) ?? { quality: 'stale', lastT: NaN, arrivedAt: NaN };
+  }
+
+  waveforms(id: string): FrameStore<Waveform> | undefined {
+    return this.descriptor(id) && getOrAdd(this.waveformStores, id, () => new FrameStore<Waveform>(WAVEFORMS_KEPT));
+  }
+
+  grids(id: string): FrameStore<Grid> | undefined {
+    return this.descriptor(id) && getOrAdd(this.gridStores, id, () => new FrameStore<Grid>(1));
+  }
+
+  /**
+   * Declares the channels. A channel kept with the same descriptor keeps its
+   * samples; a new or changed one starts empty; a removed one is dropped.
+   */
+  setChannels(list: readonly ChannelDescriptor[]): void {
+    const next = new Map(list.map((d) => [d.id, d]));
+    for (const [id, store] of this.stores) {
+      if (next.get(id) === store.descriptor) continue;
+      store.close();
+      this.stores.delete(id);
+      this.qualities.delete(id);
+      closeAndDelete(this.waveformStores, id);
+      closeAndDelete(this.gridStores, id);
+    }
+    for (const d of list) if (!this.stores.has(d.id)) this.stores.set(d.id, new ChannelStore(d, this.options.windowMs));
+    this.silenceMs = Math.max(this.options.minSilenceMs, ...list.map((c) => c.intervalMs * this.options.staleFactor));
+    this.managers.next(new AlarmManager([], list, { scheduler: this.scheduler }));
+    this.removeRules = undefined;
+    this.rebuild();
+    this.setRules(this.rules);
+    this.channels.next(list);
+  }
+
+  /** The room's own alarm rules; panels add theirs through `manager.addRules`. A bad rule goes to `configErrors`. */
+  setRules(rules: readonly AlarmRule[]): void {
+    this.rules = rules;
+    this.removeRules?.();
+    this.removeRules = undefined;
+    try {
+      this.removeRules = this.manager.addRules(rules);
+    } catch (e) {
+      this.configErrors.next(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** Follows a source (replacing any other): batches, waveforms, grids and events. */
+  connect(source: Observable<RoomInput>): void {
+    this.disconnect();
+    this.setConnection('connecting');
+    this.input = source.subscribe({
+      next: (x) => this.push(x),
+      error: () => this.setConnection('closed'),
+      complete: () => this.setConnection('closed'),
+    });
+  }
+
+  /**
+   * Follows a gateway speaking the wire format, reconnecting for as long as the
+   * room is connected. Alarm commands given here go to the gateway as `viewer`;
+   * other viewers' commands are carried out here.
+   */
+  connectUrl(url: string, viewer: string): void {
+    this.disconnect();
+    const outgoing = this.managers.pipe(
+      switchMap((m) => m.issued),
+      map((command) => encodeWireLine({ type: 'command', origin: viewer, t: this.scheduler.now(), command })),
+    );
+    this.input = websocketSource(url, { outgoing, scheduler: this.scheduler }).subscribe((item) => {
+      if (item.type === 'state') this.setConnection(item.state, true);
+      else if (item.type === 'frame') this.push(item.frame);
+      else if (item.type !== 'message') this.technical.next(item);
+      else if (item.message.type === 'command') {
+        // A gateway may echo our own commands back: only other viewers' are carried out.
+        if (item.message.origin !== viewer) this.manager.command(item.message.command, true);
+      } else this.push(item.message);
+    });
+  }
+
+  /** Stops following the source; what the stores hold stays. */
+  disconnect(): void {
+    this.input?.unsubscribe();
+    this.input = undefined;
+    this.silence?.unsubscribe();
+    this.setConnection('closed');
+  }
+
+  /** Hands the room one item, as a source would: a vendor that calls a method rather than building an Observable. */
+  push(x: RoomInput): void {
+    this.heard();
+    if (isEvent(x)) this.receiveEvent(x);
+    else if (isFrame(x)) this.receiveFrame(x);
+    else this.raw.next(x);
+  }
+
+  /** Completes every stream; the room is done. */
+  close(): void {
+    this.disconnect();
+    this.pipeline?.unsubscribe();
+    for (const s of this.stores.values()) s.close();
+    for (const m of [this.waveformStores, this.gridStores]) for (const s of m.values()) s.close();
+    this.technical.complete();
+    this.eventSubject.complete();
+    this.qualitySubject.complete();
+  }
+
+  /** Validation, stores, quality and alarms, for the current channels. */
+  private rebuild(): void {
+    this.pipeline?.unsubscribe();
+    const list = [...this.stores.values()].map((s) => s.descriptor);
+    const valid = this.raw.pipe(validateSamples(list), share());
+    const batches = valid.pipe(filter((x): x is SampleBatch => !isTechnicalEvent(x)));
+    const arrivals = merge(batches, this.arrivals).pipe(share());
+    const { staleFactor: factor, minSilenceMs } = this.options;
+    const quality = merge(
+      ...list.map((c) => arrivals.pipe(staleAfter(c, { factor, minSilenceMs, scheduler: this.scheduler }), skipWhile((q) => q.quality === 'valid'))),
+    ).pipe(share());
+    const manager = this.manager;
+    this.pipeline = valid.subscribe((x) => (isTechnicalEvent(x) ? this.technical.next(x) : this.accept(x)));
+    this.pipeline.add(arrivals.subscribe((b) => this.arrived(b)));
+    this.pipeline.add(
+      quality.subscribe((q) => {
+        const s = this.qualities.get(q.channel);
+        if (s) s.quality = q.quality === 'stale' ? 'stale' : 'valid';
+        this.qualitySubject.next(q);
+        this.technical.next(q);
+      }),
+    );
+    this.pipeline.add(manager.connect(merge(valid, quality)));
+  }
+
+  private accept(b: SampleBatch): void {
+    this.stores.get(b.channel)?.push(b);
+  }
+
+  private arrived(b: SampleBatch): void {
+    if (!b.t.length) return;
+    const q = getOrAdd(this.qualities, b.channel, () => ({ quality: 'valid', lastT: NaN, arrivedAt: NaN }) as ChannelQuality);
+    const last = b.t[b.t.length - 1];
+    if (!(last < q.lastT)) q.lastT = last;
+    q.arrivedAt = this.scheduler.now();
+  }
+
+  private receiveEvent(e: TelemetryEvent): void {
+    if (!this.descriptor(e.channel)) return this.refuse(e.channel, 'unknown-channel', e.t);
+    if (!Number.isFinite(e.t)) return this.refuse(e.channel, 'not-finite', NaN);
+    this.eventSubject.next(e);
+  }
+
+  private receiveFrame(f: WaveformFrame | GridFrame): void {
+    if (!this.descriptor(f.channel)) return this.refuse(f.channel, 'unknown-channel', f.kind === 'grid' ? f.t : f.t0);
+    const t = f.kind === 'grid' ? f.t : f.t0;
+    const verdict = f.kind === 'grid' ? checkGrid(f, this.grids(f.channel)!.latest) : checkWaveform(f, this.waveforms(f.channel)!.latest?.t0 ?? -Infinity);
+    if (!verdict.ok) return this.refuse(f.channel, verdict.reason, t);
+    if (verdict.nonFinite) this.refuse(f.channel, 'not-finite', t, verdict.nonFinite);
+    if (f.kind === 'grid') this.grids(f.channel)!.push(f);
+    else this.waveforms(f.channel)!.push(f);
+    this.arrivals.next({ channel: f.channel, t: Float64Array.of(t), v: Float32Array.of(0) });
+  }
+
+  private refuse(channel: string, reason: TechnicalEvent['reason'], t: number, count = 1): void {
+    const event: TechnicalEvent = { type: 'technical', channel, reason, count, t };
+    this.technical.next(event);
+    // Refused data counts as invalid data for the channel's technical alarm.
+    if (this.descriptor(channel)) this.manager.input(event);
+  }
+
+  /** Data arrived: the connection is live, and goes stale after a silence. */
+  private heard(): void {
+    if (this.connection.value !== 'live') this.setConnection('live');
+    this.silence?.unsubscribe();
+    this.silence = this.scheduler.schedule(() => this.connection.value === 'live' && this.setConnection('stale'), this.silenceMs);
+  }
+
+  private setConnection(state: ConnectionState, gateway = false): void {
+    if (state === this.connection.value) return;
+    this.connection.next(state);
+    // A gateway lost is a technical alarm of its own, beside each channel going stale.
+    if (gateway) this.manager.setTechnical('connection', state === 'reconnecting', CONNECTION_LOST);
+  }
+}
+
+const CONNECTION_LOST = { en: 'Connection to the gateway lost: reconnecting', fr: 'Connexion à la passerelle perdue : reconnexion' };
+
+function getOrAdd<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
+
+function closeAndDelete<T>(m: Map<string, FrameStore<T>>, id: string): void {
+  m.get(id)?.close();
+  m.delete(id);
+}
+

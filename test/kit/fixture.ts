@@ -1,0 +1,94 @@
+// Shared helpers for element tests: mount, wait, read pixels, measure memory.
+import { flushFrames } from '../../src/components/kit/frame-scheduler.js';
+
+/** Creates an element of `tag`, lets `setup` set its properties, attaches it and waits for its first render. */
+export async function fixture<K extends keyof HTMLElementTagNameMap>(tag: K, setup: (el: HTMLElementTagNameMap[K]) => void = () => {}, parent: HTMLElement = document.body): Promise<HTMLElementTagNameMap[K]> {
+  const el = document.createElement(tag);
+  setup(el);
+  parent.append(el);
+  await (el as { updateComplete?: Promise<unknown> }).updateComplete;
+  return el;
+}
+
+/** The next animation frame. */
+export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/** Lets pending Lit updates finish, then draws every pending panel now, as the next frame would. */
+export async function drawn(el: { updateComplete?: Promise<unknown> }): Promise<void> {
+  await el.updateComplete;
+  flushFrames();
+}
+
+/** Polls `predicate` until true, failing with `what` after `ms` (for real I/O only: sockets, audio). */
+export async function waitUntil(predicate: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!predicate()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The element's first canvas (in its shadow root, or light DOM). */
+export function canvasOf(el: Element): HTMLCanvasElement {
+  const c = (el.shadowRoot ?? el).querySelector('canvas');
+  if (!c) throw new Error(`<${el.localName}> has no canvas`);
+  return c;
+}
+
+/** Rows (device pixels) holding a colour within `tolerance` (sum of channel differences) of rgb, in columns [x0, x1). */
+export function rowsWith(canvas: HTMLCanvasElement, [r, g, b]: readonly [number, number, number], tolerance = 40, x0 = 0, x1 = canvas.width): number[] {
+  const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const rows: number[] = [];
+  for (let y = 0; y < canvas.height; y++)
+    for (let x = Math.max(0, x0); x < Math.min(canvas.width, x1); x++) {
+      const i = (y * canvas.width + x) * 4;
+      if (Math.abs(img[i] - r) + Math.abs(img[i + 1] - g) + Math.abs(img[i + 2] - b) < tolerance && img[i + 3] > 200) {
+        rows.push(y);
+        break;
+      }
+    }
+  return rows;
+}
+
+/** Pixels of a colour within `tolerance` of rgb in columns [x0, x1). */
+export function countColour(canvas: HTMLCanvasElement, rgb: readonly [number, number, number], x0: number, x1: number, tolerance = 40): number {
+  const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  let n = 0;
+  for (let x = Math.max(0, Math.round(x0)); x < Math.min(canvas.width, x1); x++)
+    for (let y = 0; y < canvas.height; y++) {
+      const i = (y * canvas.width + x) * 4;
+      if (Math.abs(img[i] - rgb[0]) + Math.abs(img[i + 1] - rgb[1]) + Math.abs(img[i + 2] - rgb[2]) < tolerance && img[i + 3] > 200) n++;
+    }
+  return n;
+}
+
+/** Parses `#rrggbb` or `rgb(r, g, b)`. */
+export function rgbOf(colour: string): [number, number, number] {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour.trim());
+  if (hex) return [1, 2, 3].map((i) => parseInt(hex[i], 16)) as [number, number, number];
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  if (!m) throw new Error(`not a colour: ${colour}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Used JS heap after garbage collection (Chromium started with --js-flags=--expose-gc). */
+export async function heapAfterGc(): Promise<number> {
+  const gc = (window as unknown as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run Chromium with --js-flags=--expose-gc');
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+}
+
+/**
+ * Heap growth (bytes) over `cycles` mount/unmount cycles after a warm-up: a panel that
+ * leaks its chart, closures or buffers grows by about 100 kB a cycle.
+ */
+export async function memoryGrowth(cycle: () => Promise<void>, cycles = 50, warmUp = 10): Promise<number> {
+  for (let i = 0; i < warmUp; i++) await cycle();
+  const before = await heapAfterGc();
+  for (let i = 0; i < cycles; i++) await cycle();
+  return (await heapAfterGc()) - before;
+}
