@@ -11,30 +11,35 @@ import { simulatedSource } from '../src/streams/simulated.js';
 const params = new URLSearchParams(location.search);
 const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 1));
 const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
+const THEMES = ['dark', 'light', 'high-contrast'] as const;
+const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
 const start = Date.now();
 
 const WORDS = {
   en: {
-    subtitle: 'training demo, simulated data', scenario: 'Renal cryoablation, freeze 1', speed: 'Speed', language: 'Language',
+    subtitle: 'training demo, simulated data', scenario: 'Renal cryoablation, freeze 1', speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast',
     disconnect: 'Disconnect nerve sensor', reconnect: 'Reconnect nerve sensor', garble: 'Send an invalid value', pauseAlarms: 'Pause alarms 2 min',
     states: { connecting: 'connecting', live: 'live', stale: 'stale', reconnecting: 'reconnecting', closed: 'closed' },
     probe: 'Probe tip', connection: 'connection', temperatures: 'Probe and thermosensors', log: 'Alarm log', freeze: 'Freeze 1', nerve: 'Nerve sensor',
   },
   fr: {
-    subtitle: 'démo de formation, données simulées', scenario: 'Cryoablation rénale, congélation 1', speed: 'Vitesse', language: 'Langue',
+    subtitle: 'démo de formation, données simulées', scenario: 'Cryoablation rénale, congélation 1', speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé',
     disconnect: 'Débrancher le capteur nerveux', reconnect: 'Rebrancher le capteur nerveux', garble: 'Envoyer une valeur invalide', pauseAlarms: 'Alarmes en pause 2 min',
     states: { connecting: 'en cours', live: 'en direct', stale: 'sans données', reconnecting: 'reconnexion', closed: 'fermée' },
     probe: 'Pointe de la sonde', connection: 'connexion', temperatures: 'Sonde et thermocapteurs', log: 'Journal des alarmes', freeze: 'Congélation 1', nerve: 'Capteur nerveux',
   },
 }[lang];
 document.documentElement.lang = lang;
+// One theme for the page and every panel: `?theme=light` or `high-contrast` (dark by default, for dim rooms).
+document.documentElement.dataset.theme = theme;
+for (const el of document.querySelectorAll('ir-trend, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
 for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as Exclude<keyof typeof WORDS, 'states'>];
 
 // Probe tip during a freeze: falls towards about -140 Cel (needle tips stabilise
-// near -140 to -150 Cel, DOMAIN.md 1.2, Cryobiology 2025).
+// near -140 to -150 Cel in phantoms: Cryobiology 2025, PMID 40472720).
 const probe = (t: number) => -140 + 177 * Math.exp(-(t - start) / 20000) + Math.sin(t / 700);
 // A thermosensor near a nerve drifts down towards the 10 Cel protection limit
-// (keep juxtaneural temperature between 10 and 45 Cel, Sag & Husain 2022, DOMAIN.md 1.5).
+// (keep juxtaneural temperature between 10 and 45 Cel: Sag & Husain, Semin Intervent Radiol 2022).
 // It cools fastest at first, then crosses 10 Cel about 45 s in: watch, acknowledge, pause.
 const nerve = (t: number) => 37 - 32 * (1 - Math.exp(-(t - start) / 25000)) + 0.3 * Math.sin(t / 2000);
 
@@ -45,7 +50,7 @@ const channels: ChannelDescriptor[] = [
 
 const rules: AlarmRule[] = [
   {
-    // Juxtaneural temperature below 10 Cel: high priority, latching (DOMAIN.md 7.2, Sag & Husain).
+    // Juxtaneural temperature below 10 Cel: high priority, latching (Sag & Husain, Semin Intervent Radiol 2022).
     id: 'nerve-cold',
     channel: 'nerve',
     condition: { kind: 'below', limit: 10 },
@@ -108,8 +113,8 @@ source.subscribe((b) => {
 const state = document.querySelector('#state')!;
 room.addEventListener('ir-connection-state', () => (state.textContent = WORDS.states[room.state]));
 
-// Speed and language restart the scenario, as a trainer would.
-for (const [id, value] of [['speed', String(speed)], ['lang', lang]]) {
+// Speed, language and theme restart the scenario, as a trainer would.
+for (const [id, value] of [['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
   const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
   select.value = value;
   select.addEventListener('change', () => {

@@ -1,10 +1,10 @@
 // Serves the demo with Vite, plays its scenario at 10x in headless Chromium, and saves a
-// screenshot of each alarm state: `node scripts/screenshot.mjs [outDir] [en|fr]`.
+// screenshot of each alarm state: `node scripts/screenshot.mjs [outDir] [en|fr] [dark|light|high-contrast]`.
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
-const [outDir = 'docs/screenshots', lang = 'en'] = process.argv.slice(2);
+const [outDir = 'docs/screenshots', lang = 'en', theme = 'dark'] = process.argv.slice(2);
 const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 await server.listen();
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
@@ -17,10 +17,10 @@ try {
   await page.setViewport({ width: 1200, height: 1000 });
   // Flashing would make the shot depend on the phase; reduced motion shows the steady cue.
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(`${server.resolvedUrls.local[0]}?speed=10${lang === 'fr' ? '&lang=fr' : ''}`);
+  await page.goto(`${server.resolvedUrls.local[0]}?speed=10&lang=${lang}&theme=${theme}`);
   const banner = (part) => page.evaluate((p) => document.querySelector('ir-alarm-banner').shadowRoot.querySelector(`[part="${p}"]`).click(), part);
   const shot = async (name) => {
-    const path = `${outDir}/demo-${lang === 'fr' ? 'fr-' : ''}${name}.png`;
+    const path = `${outDir}/demo-${lang === 'fr' ? 'fr-' : ''}${theme === 'dark' ? '' : `${theme}-`}${name}.png`;
     await page.screenshot({ path });
     console.log(`screenshot: ${path}`);
   };

@@ -1,12 +1,25 @@
-// `npm test`: type-check, then every test in headless Chromium through @web/test-runner.
+// `npm test`: type-check, build, render every element on the server (Node), then every
+// test in headless Chromium through @web/test-runner. The last line is the totals of both.
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from './browser.mjs';
 
 process.env.CHROME_PATH = findBrowser();
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
 
-if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0) {
-  console.error('Type-check failed.');
+if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npx', ['tsc', '-p', 'tsconfig.build.json']) !== 0) {
+  console.error('Type-check or build failed.');
+  console.log('tests: 0 passed, 1 failed');
   process.exit(1);
 }
-process.exit(run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]));
+
+// Node's runner for the server-side rendering tests; its counts join the browser's totals.
+const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/'], { encoding: 'utf8' });
+process.stdout.write(ssr.stdout);
+process.stderr.write(ssr.stderr);
+const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(ssr.stdout)?.[1] ?? 0);
+const passed = count('pass');
+const failed = count('fail') + (ssr.status !== 0 && count('fail') === 0 ? 1 : 0);
+process.env.IR_EXTRA_TOTALS = `${passed},${failed}`;
+
+const browser = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]);
+process.exit(browser || (failed ? 1 : 0));

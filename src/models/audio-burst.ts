@@ -1,9 +1,9 @@
 /**
- * Alarm sound bursts shaped after IEC 60601-1-8 (DOMAIN.md 6.2): a high-priority
+ * Alarm sound bursts shaped after IEC 60601-1-8:2006+A1:2012, 6.3.3: a high-priority
  * burst is 10 pulses (3 + 2, played twice), a medium one 3 pulses; each pulse has a
  * fundamental in 150-1000 Hz and at least 4 harmonics within 15 dB of it.
  * Pulse and gap lengths are within the standard's ranges as quoted secondarily
- * (DOMAIN.md 7.4 asks to verify exact timing before any clinical claim).
+ * (verify exact timing against the standard's text before any clinical claim).
  */
 export interface Pulse {
   startMs: number;

@@ -14,7 +14,7 @@ import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js
 import { untilClients } from '../streams/ws-helpers.js';
 
 const channels: ChannelDescriptor[] = [{ id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 100, range: [-50, 60] }];
-// Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain 2022, DOMAIN.md 7.2).
+// Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain, Semin Intervent Radiol 2022).
 const nerveCold: AlarmRule = {
   id: 'nerve-cold', channel: 'nerve', condition: { kind: 'below', limit: 10 }, priority: 'hi', kind: 'phy',
   onsetDelayMs: 0, hysteresis: 1, latching: true, message: { en: 'Nerve below 10 °C', fr: 'Nerf sous 10 °C' },

@@ -4,7 +4,7 @@ import { acknowledge, initialCondition, stepCondition, stepFault, type Condition
 import { checkRules, type AlarmRule } from '../../src/models/alarm-rules.js';
 
 const RUNS = 2000;
-// Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain 2022, DOMAIN.md 7.2).
+// Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain, Semin Intervent Radiol 2022).
 const nerve = (over: Partial<AlarmRule> = {}): AlarmRule => ({
   id: 'nerve-cold',
   channel: 'nerve',

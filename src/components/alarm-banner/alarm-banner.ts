@@ -1,3 +1,4 @@
+import { LanguageController, type Language } from '../kit/language-controller.js';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { alarmBannerStyles } from './alarm-banner.styles.js';
@@ -109,9 +110,11 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
   private countdown = 0;
   private announced = '';
 
-  private get language(): 'en' | 'fr' {
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return lang.startsWith('fr') ? 'fr' : 'en';
+  /** Resolved through the composed tree, re-resolved when a `lang` on the way changes. */
+  private readonly i18n = new LanguageController(this, WORDS);
+
+  private get language(): Language {
+    return this.i18n.language;
   }
 
   /** What to show: the manager's alarms and state, else the properties. */

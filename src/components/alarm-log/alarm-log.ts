@@ -1,3 +1,4 @@
+import { LanguageController, type Language } from '../kit/language-controller.js';
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BoundedLog } from '../../models/bounded-log.js';
@@ -135,9 +136,11 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     return toCsv([['onset', 'priority', 'kind', 'message', 'value', 'limit', 'unit', 'acknowledged', 'ended'], ...rows]);
   }
 
-  private get language(): 'en' | 'fr' {
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return lang.startsWith('fr') ? 'fr' : 'en';
+  /** Resolved through the composed tree, re-resolved when a `lang` on the way changes. */
+  private readonly i18n = new LanguageController(this, HEAD);
+
+  private get language(): Language {
+    return this.i18n.language;
   }
 
   private sorted(): AlarmLogEntry[] {

@@ -61,12 +61,9 @@ export class LanguageController<T> implements ReactiveController {
 
   resolve(): void {
     let locale = '';
+    // Walk to the top, so every root on the path is observed, whichever `lang` applies now.
     for (let el: Element | null = this.host; el; ) {
-      const lang = el.getAttribute('lang');
-      if (lang) {
-        locale = lang;
-        break;
-      }
+      locale ||= el.getAttribute('lang') ?? '';
       if (el.parentElement) el = el.parentElement;
       else {
         const root = el.getRootNode();

@@ -1,0 +1,73 @@
+import { expect } from '@esm-bundle/chai';
+import { VirtualTimeScheduler } from 'rxjs';
+import { ChannelStore } from '../../src/streams/room/channel-store.js';
+import { TelemetryRoom } from '../../src/streams/room/room.js';
+import type { ChannelDescriptor } from '../../src/models/channel.js';
+
+const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
+const batch = (t: number[], v: number[]) => ({ channel: 'probe', t: Float64Array.from(t), v: Float32Array.from(v) });
+
+describe('ChannelStore', () => {
+  it('holds the window at the expected rate, oldest dropped, read in place from a time', () => {
+    const store = new ChannelStore(probe, 1000);
+    store.push(batch([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    expect(store.length).to.equal(11);
+    expect([store.firstT, store.lastT, store.lastV]).to.deep.equal([200, 1200, 12]);
+    const seen: number[] = [];
+    store.forEach((_, v) => seen.push(v), 950);
+    expect(seen).to.deep.equal([10, 11, 12]);
+    expect(store.valueAt(1050)).to.equal(10);
+    expect(store.valueAt(100)).to.be.NaN;
+  });
+
+  it('widens on request and keeps what it held', () => {
+    const store = new ChannelStore(probe, 500);
+    store.push(batch([0, 100, 200, 300, 400, 500], [0, 1, 2, 3, 4, 5]));
+    store.retain(2000);
+    expect(store.windowMs).to.be.at.least(2000);
+    store.push(batch([600, 700, 800], [6, 7, 8]));
+    const seen: number[] = [];
+    store.forEach((_, v) => seen.push(v));
+    expect(seen).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('TelemetryRoom', () => {
+  it('takes pushed items as from a source: validates, stores, judges quality on its clock', () => {
+    const clock = new VirtualTimeScheduler(undefined, 1500);
+    const room = new TelemetryRoom({ scheduler: clock });
+    room.setChannels([probe]);
+    const stale: string[] = [];
+    room.quality.subscribe((q) => stale.push(`${q.channel} ${q.quality}`));
+    room.push(batch([1000, 1100], [20, 999]));
+    expect(room.store('probe')!.length).to.equal(1);
+    expect(room.qualityOf('probe')).to.include({ quality: 'valid', lastT: 1000 });
+    clock.flush();
+    expect(stale).to.deep.equal(['probe stale']);
+    expect(room.connection.value).to.equal('stale');
+    room.close();
+  });
+
+  it('raises the stale technical alarm of a watched channel, and the manager outlives a new set of rules', () => {
+    const clock = new VirtualTimeScheduler(undefined, 1500);
+    const room = new TelemetryRoom({ scheduler: clock });
+    room.setChannels([probe]);
+    room.setRules([{ id: 'hot', channel: 'probe', condition: { kind: 'above', limit: 100 }, priority: 'hi', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: false, message: { en: 'Hot', fr: 'Chaud' } }]);
+    room.push(batch([1000], [20]));
+    clock.flush();
+    expect(room.manager.present.value.map((a) => a.rule.id)).to.deep.equal(['probe:stale']);
+    room.close();
+  });
+
+  it('refuses a rule naming an unknown channel through configErrors, and stays up', () => {
+    const room = new TelemetryRoom();
+    room.setChannels([probe]);
+    const errors: string[] = [];
+    room.configErrors.subscribe((e) => errors.push(e));
+    room.setRules([{ id: 'lost', channel: 'ecg', condition: { kind: 'above', limit: 1 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 0, latching: false, message: { en: 'x', fr: 'x' } }]);
+    expect(errors).to.deep.equal(["alarm rule 'lost': unknown channel 'ecg'"]);
+    room.push(batch([1000], [20]));
+    expect(room.store('probe')!.lastV).to.equal(20);
+    room.close();
+  });
+});
