@@ -1,10 +1,12 @@
 // Serves the demo with Vite, plays its scenario at 10x in headless Chromium, and saves a
 // screenshot of each alarm state: `node scripts/screenshot.mjs [outDir] [en|fr] [dark|light|high-contrast]`.
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
 const [outDir = 'docs/screenshots', lang = 'en', theme = 'dark'] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
 const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 await server.listen();
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });

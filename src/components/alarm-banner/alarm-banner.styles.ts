@@ -1,20 +1,14 @@
 import { css } from 'lit';
-import { srOnly } from '../kit/theme.styles.js';
+import { srOnly, themeStyles } from '../kit/theme.styles.js';
 
-/* IEC 60601-1-8 Table 2 (DOMAIN.md 6.1): high = red, 1.4-2.8 Hz, 20-60 % duty;
+/* IEC 60601-1-8:2006+A1:2012 Table 2: high = red, 1.4-2.8 Hz, 20-60 % duty;
    medium = yellow, 0.4-0.8 Hz; low = cyan, steady. We use 2 Hz and 0.5 Hz at 50 %. */
 export const alarmBannerStyles = [
+  themeStyles,
   srOnly,
   css`
   :host {
-    --_high: var(--ir-alarm-high-color, #d50000);
-    --_medium: var(--ir-alarm-medium-color, #ffd600);
-    --_low: var(--ir-alarm-low-color, #00e5ff);
-    --_on-high: var(--ir-alarm-high-text-color, #ffffff);
-    --_on-medium: var(--ir-alarm-medium-text-color, #000000);
-    --_on-low: var(--ir-alarm-low-text-color, #000000);
-    --_quiet: var(--ir-color-surface, #0b0f14);
-    --_text: var(--ir-color-text, #d8e1ea);
+    --_quiet: var(--_surface);
     display: block;
     font: var(--ir-font, 16px system-ui, sans-serif);
   }

@@ -88,6 +88,9 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
    * The alarm manager to show and command. Without it, the banner takes the
    * nearest `ir-telemetry`'s; with neither, it shows `alarms` and `system`.
    */
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
+
   @property({ attribute: false }) manager?: AlarmManager;
 
   /** Every present alarm condition, when no manager drives the banner; it picks the most urgent. */

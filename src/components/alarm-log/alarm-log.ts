@@ -1,4 +1,5 @@
 import { LanguageController, type Language } from '../kit/language-controller.js';
+import { themeStyles } from '../kit/theme.styles.js';
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BoundedLog } from '../../models/bounded-log.js';
@@ -49,12 +50,11 @@ const HEAD = {
  * @event ir-alarm-log-export - Fired with the CSV text before the download starts (`detail.csv`).
  */
 export class IrAlarmLog extends LitElement implements AlarmHost {
-  static override styles = css`
+  static override styles = [
+    themeStyles,
+    css`
     :host {
       display: block;
-      color: var(--ir-color-text, #d8e1ea);
-      background: var(--ir-color-surface, #0b0f14);
-      font: var(--ir-font, 14px system-ui, sans-serif);
     }
     table {
       inline-size: 100%;
@@ -65,7 +65,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     td {
       text-align: start;
       padding: 0.25rem 0.5rem;
-      border-block-end: 1px solid var(--ir-color-grid, #2a3440);
+      border-block-end: 1px solid var(--_grid);
     }
     th button {
       font: inherit;
@@ -85,9 +85,13 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
       border-radius: 4px;
       padding: 0.25rem 0.75rem;
     }
-  `;
+  `,
+  ];
 
   /** Most entries kept; when full, the oldest lowest-priority entry goes first. */
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
+
   @property({ type: Number }) capacity = 1000;
 
   /** The alarm manager to record; without it, the nearest `ir-telemetry`'s, else only what `record()` is given. */
