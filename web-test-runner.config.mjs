@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
+import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -16,6 +17,6 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wsServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wsServerPlugin(), forcedColorsPlugin()],
   reporters: [defaultReporter(), totalsReporter()],
 };
