@@ -70,7 +70,7 @@ const keyOf = (a: BannerAlarm) => `${a.id}@${occurrenceOf(a)}`;
  *
  * @tagname ir-alarm-banner
  * @summary Shows every present alarm, with acknowledge and audio pause.
- * @csspart banner - The coloured band of the most urgent alarm.
+ * @csspart banner - The coloured band of the most urgent alarm (`data-priority`, `data-acknowledged`, `data-alarm`: the occurrence shown, `id@occurrence`).
  * @csspart marker - The priority marker of the band: `***`, `**` or `*`.
  * @csspart message - The band's message.
  * @csspart alarm - The line of each other physiological alarm, coloured and flashing at its priority (`data-priority`, `data-acknowledged`).
@@ -224,7 +224,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
         </div>
         ${alarms.length
           ? html`<ul part="paused-list">
-              ${alarms.map((a) => html`<li part="paused-alarm" data-priority=${a.priority}>${w[a.priority]}${w.colon}${a.kind === 'tec' ? `${w.technical}${w.colon}` : ''}${a.message}${a.presence === 'ack' ? ` (${w.acknowledged})` : a.presence === 'latch' ? ` (${w.latched})` : ''}</li>`)}
+              ${alarms.map((a) => html`<li part="paused-alarm" data-priority=${a.priority} data-alarm=${keyOf(a)}>${w[a.priority]}${w.colon}${a.kind === 'tec' ? `${w.technical}${w.colon}` : ''}${a.message}${a.presence === 'ack' ? ` (${w.acknowledged})` : a.presence === 'latch' ? ` (${w.latched})` : ''}</li>`)}
             </ul>`
           : nothing}`;
     }
@@ -238,7 +238,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
             ${system.audio === 'paused' ? `${w.paused} ${formatCountdown(system.audioRemainingMs ?? 0)}` : w.off} · ${w.resume}
           </button>`;
     return html`
-      <div part="banner" class="signal" data-priority=${top?.priority ?? 'none'} ?data-acknowledged=${top?.presence === 'ack'}>
+      <div part="banner" class="signal" data-priority=${top?.priority ?? 'none'} data-alarm=${top ? keyOf(top) : nothing} ?data-acknowledged=${top?.presence === 'ack'}>
         ${top
           ? html`<span part="marker" aria-hidden="true">${MARKER[top.priority]}</span>
               <span part="message">${this.text(top)}</span>
@@ -250,7 +250,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
         ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
         : nothing}
       ${others.map(
-        (a) => html`<div part=${a.kind === 'tec' ? 'technical' : 'alarm'} class="signal line" data-priority=${a.priority} ?data-acknowledged=${a.presence === 'ack'}>
+        (a) => html`<div part=${a.kind === 'tec' ? 'technical' : 'alarm'} class="signal line" data-priority=${a.priority} data-alarm=${keyOf(a)} ?data-acknowledged=${a.presence === 'ack'}>
           <span class="marker" aria-hidden="true">${MARKER[a.priority]}</span>
           <span class="message">${this.text(a)}</span>
           ${this.acknowledgeButton(a)}
