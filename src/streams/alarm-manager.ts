@@ -372,7 +372,7 @@ export class AlarmManager {
     const s = e.state;
     if (next === s) return false;
     e.state = next;
-    if (next.presence === s.presence && next.occurrence === s.occurrence) return false;
+    if (next.presence === s.presence && Object.is(next.occurrence, s.occurrence)) return false;
     this.changes.next({ rule: e.rule, state: next, t, wall: this.scheduler.now(), previous: s.presence, retired: e.retired });
     if (e.retired && !unacknowledged(next.presence)) this.drop(e);
     return true;

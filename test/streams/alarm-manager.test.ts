@@ -65,6 +65,14 @@ describe('AlarmManager', () => {
     expect(m.present.value, 'a removed rule raises nothing new').to.deep.equal([]);
   });
 
+  it('emits a change only when a presence or an occurrence changes, not while an onset delay runs', () => {
+    const m = new AlarmManager([{ ...rule('nerve-low', 'nerve', 'hi'), onsetDelayMs: 1000 }], channels);
+    const seen: string[] = [];
+    m.changes.subscribe((c) => seen.push(`${c.t}:${c.previous}->${c.state.presence}`));
+    for (const [t, v] of [[0, 12], [100, 8], [500, 8], [900, 12], [1000, 8], [2000, 8]]) m.ingest(batch('nerve', t, v));
+    expect(seen).to.deep.equal(['2000:off->on']);
+  });
+
   it('pauses alarm signals, and a higher priority ends the pause', () => {
     const m = new AlarmManager([rule('nerve-low', 'nerve', 'hi'), rule('skin-low', 'skin', 'me')], channels);
     m.ingest(batch('skin', 1000, 5));
