@@ -6,6 +6,7 @@ import { signalsOn, type AlarmSystemState } from '../models/alarm-system.js';
 import type { AlarmCommand } from '../models/alarm-command.js';
 import type { AlarmRule } from '../models/alarm-rules.js';
 import { IrConfigErrorEvent } from './kit/events.js';
+import type { AlarmAction } from '../models/alarm-record.js';
 
 /** The page's alarm manager, provided by `ir-telemetry` to the panels inside it. */
 export const alarmContext = createContext<AlarmManager>(Symbol('ir-alarms'));
@@ -31,7 +32,7 @@ export class AlarmController implements ReactiveController {
 
   constructor(
     private readonly host: AlarmHost,
-    private readonly options: { onChange?: (c: AlarmChange, m: AlarmManager) => void } = {},
+    private readonly options: { onChange?: (c: AlarmChange, m: AlarmManager) => void; onAction?: (a: AlarmAction) => void } = {},
   ) {
     host.addController(this);
     this.context = new ContextConsumer(host, { context: alarmContext, subscribe: true, callback: () => this.attach() });
@@ -82,7 +83,7 @@ export class AlarmController implements ReactiveController {
     }
   }
 
-  /** Asks the manager, if any. */
+  /** Asks the manager, if any; it validates the command and reports a refusal on its `refused` stream. */
   command(c: AlarmCommand): void {
     this.manager?.command(c);
   }
@@ -96,7 +97,7 @@ export class AlarmController implements ReactiveController {
     this.subscription = undefined;
     this.register();
     if (!m) return this.host.requestUpdate();
-    const { onChange } = this.options;
+    const { onChange, onAction } = this.options;
     this.subscription = m.present.subscribe((p) => {
       this.present = p;
       this.host.requestUpdate();
@@ -108,5 +109,6 @@ export class AlarmController implements ReactiveController {
       }),
     );
     if (onChange) this.subscription.add(m.changes.subscribe((c) => onChange(c, m)));
+    if (onAction) this.subscription.add(m.actions.subscribe(onAction));
   }
 }

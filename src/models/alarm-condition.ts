@@ -14,11 +14,22 @@ export interface ConditionState {
   /** Data time the current crossing began, NaN when not crossing. */
   crossingSince: number;
   presence: 'off' | 'on' | 'latch' | 'ack';
+  /** Data time the current (or last) occurrence was raised; NaN before any. */
   onset: number;
+  /**
+   * Names the current (or last) occurrence, for acknowledgements: its onset,
+   * raised past the previous occurrence's when two would share one (events at
+   * one data time, or a wall-clock stamp before data), so within one condition
+   * it only grows and never names two occurrences. Viewers that evaluate the
+   * same data compute the same value, so it names the occurrence between them.
+   */
+  occurrence: number;
   /** The value at onset: the sample, or the rate (unit per minute) for a rate rule. */
   valueAtOnset: number;
   /** Data time of the last stale or invalid report, for technical rules. */
   lastFault: number;
+  /** Wall-clock time an external condition was first reported clear since it was last present; NaN otherwise. */
+  clearSince: number;
   /** Recent points, for rate rules only. */
   anchors: readonly Anchor[];
 }
@@ -26,13 +37,18 @@ export interface ConditionState {
 const NO_ANCHORS: readonly Anchor[] = [];
 
 export const initialCondition = (): ConditionState => ({
-  active: false, crossingSince: NaN, presence: 'off', onset: NaN, valueAtOnset: NaN, lastFault: NaN, anchors: NO_ANCHORS,
+  active: false, crossingSince: NaN, presence: 'off', onset: NaN, occurrence: NaN, valueAtOnset: NaN, lastFault: NaN, clearSince: NaN, anchors: NO_ANCHORS,
 });
 
 /** What a channel can report instead of a value. */
 export type Fault = 'stale' | 'invalid';
 
-/** Whether v crosses the limit; once active, it must come back past it by the hysteresis. */
+/**
+ * Whether v crosses the limit. Once a crossing has begun (during the onset
+ * delay as well as once raised) it is broken only by coming back past the
+ * limit by the hysteresis, so noise that crosses back briefly neither ends an
+ * alarm nor restarts its onset delay.
+ */
 function crosses(c: Condition, v: number, h: number): boolean {
   switch (c.kind) {
     case 'above':
@@ -77,9 +93,16 @@ function advance(rule: AlarmRule, s: ConditionState, t: number, crossing: boolea
   if (s.active) return s;
   const since = Number.isNaN(s.crossingSince) ? t : s.crossingSince;
   if (t - since < rule.onsetDelayMs) return since === s.crossingSince ? s : { ...s, crossingSince: since };
-  // Raised (again): a re-triggered alarm must be acknowledged again.
-  return { ...s, active: true, crossingSince: since, presence: 'on', onset: t, valueAtOnset: v };
+  // Raised (again): a re-triggered alarm is a new occurrence, to be acknowledged again.
+  const occurrence = Number.isNaN(s.occurrence) || t > s.occurrence ? t : after(s.occurrence);
+  return { ...s, active: true, crossingSince: since, presence: 'on', onset: t, occurrence, valueAtOnset: v };
 }
+
+/** The next double above x. */
+const after = (x: number): number => x + Math.max(Math.abs(x) * Number.EPSILON, Number.MIN_VALUE);
+
+/** Whether a crossing has begun: raised, or counting its onset delay. */
+const crossingBegun = (s: ConditionState): boolean => s.active || !Number.isNaN(s.crossingSince);
 
 /**
  * One valid sample at data time t. A NaN holds the state: a missing value never
@@ -91,11 +114,12 @@ export function stepCondition(rule: AlarmRule, s: ConditionState, t: number, v: 
   const c = rule.condition;
   // A fault stamped on another clock (the wall, before any data) must not outlive valid data from an earlier time.
   if (c.kind === 'stale' || c.kind === 'invalid') return advance(rule, s, t, s.active && t >= s.lastFault && t - s.lastFault < rule.hysteresis, v);
-  if (c.kind !== 'rate') return advance(rule, s, t, crosses(c, v, s.active ? rule.hysteresis : 0), v);
+  if (c.kind === 'external') return s;
+  if (c.kind !== 'rate') return advance(rule, s, t, crosses(c, v, crossingBegun(s) ? rule.hysteresis : 0), v);
   const rate = rateOver(c.windowMs, s.anchors, t, v);
   const anchors = withAnchor(c.windowMs, s.anchors, t, v);
   const next = anchors === s.anchors ? s : { ...s, anchors };
-  return Number.isNaN(rate) ? next : advance(rule, next, t, crosses(c, rate, s.active ? rule.hysteresis : 0), rate);
+  return Number.isNaN(rate) ? next : advance(rule, next, t, crosses(c, rate, crossingBegun(s) ? rule.hysteresis : 0), rate);
 }
 
 /** A stale or invalid report at data time t: raises the matching technical rule, holds every other. */
@@ -104,8 +128,34 @@ export function stepFault(rule: AlarmRule, s: ConditionState, t: number, fault: 
   return advance(rule, { ...s, lastFault: t }, t, true, NaN);
 }
 
-/** Acknowledgement: silences an active alarm, clears a latched one. */
-export function acknowledge(s: ConditionState): ConditionState {
+/**
+ * An external technical condition (a transport down) reported present or clear
+ * by its owner at data time t (for the onset) and wall-clock time `wall`. One
+ * outage is one occurrence: it ends only once reported clear for the rule's
+ * hysteresis (ms, wall clock), so reconnect attempts do not restart it and an
+ * acknowledgement holds through them. Call again while clear to let it end.
+ */
+export function stepExternal(rule: AlarmRule, s: ConditionState, t: number, wall: number, present: boolean): ConditionState {
+  if (rule.condition.kind !== 'external') return s;
+  const over = (x: ConditionState) => x.active && wall - x.clearSince >= rule.hysteresis;
+  if (present) {
+    // Clear for the hold time since the last report: that outage ended, this is a new one.
+    const from = over(s) ? advance(rule, s, t, false, NaN) : s;
+    if (from.active) return Number.isNaN(from.clearSince) ? from : { ...from, clearSince: NaN };
+    return advance(rule, { ...from, crossingSince: NaN, clearSince: NaN }, t, true, NaN);
+  }
+  if (!s.active) return s;
+  const cleared = Number.isNaN(s.clearSince) ? { ...s, clearSince: wall } : s;
+  return over(cleared) ? advance(rule, { ...cleared, clearSince: NaN }, t, false, NaN) : cleared;
+}
+
+/**
+ * Acknowledgement of the occurrence named `occurrence`: silences it while
+ * active, clears it once latched. Any other occurrence, earlier or later, is
+ * left as it is: an acknowledgement never reaches an alarm nobody saw.
+ */
+export function acknowledge(s: ConditionState, occurrence: number): ConditionState {
+  if (occurrence !== s.occurrence) return s;
   if (s.presence === 'on') return { ...s, presence: 'ack' };
   if (s.presence === 'latch') return { ...s, presence: 'off' };
   return s;

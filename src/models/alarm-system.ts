@@ -2,9 +2,10 @@ import { PRIORITY_RANK, type Priority } from './alarm-rules.js';
 
 /**
  * One inactivation state of the alarm system (BICEPS SystemSignalActivation:
- * On, Psd, Off). Paused is time-limited, off is indefinite (IEC 60601-1-8
- * vocabulary, DOMAIN.md 6.3). A pause lasts 120 s by default and never more
- * than 15 min (DOMAIN.md 7.2, after the ISO 7396-1 cap); a new alarm of higher
+ * On, Psd, Off). Paused is time-limited, off is indefinite (IEC 60601-1-8,
+ * definitions and rationale to 6.8). A pause lasts 120 s by default and never
+ * more than 15 min (the cap ISO 7396-1 Amendment 3 sets on an emergency alarm's
+ * audio pause, taken as an analogue); a new alarm of higher
  * priority than any present at the pause ends it at once. It runs on data time
  * (a replay at 60x pauses for 2 s of wall time) and on the wall clock, whichever
  * ends first, so a pause never outlives a source that fell silent.
@@ -35,9 +36,14 @@ export const MAX_PAUSE_MS = 15 * 60_000;
 export const signalsOn = (): Inactivation => ({ mode: 'on', until: NaN, wallUntil: NaN, pausedRank: 0 });
 export const signalsOff = (): Inactivation => ({ mode: 'off', until: NaN, wallUntil: NaN, pausedRank: 0 });
 
-/** A pause from data time t and wall-clock time `wall`, of `ms` capped at 15 min. */
+/**
+ * A pause from data time t and wall-clock time `wall`, of `ms` capped at 15 min.
+ * Throws a RangeError on a length that is not a positive number (NaN would pause for ever):
+ * callers validate commands first (`parseAlarmCommand`).
+ */
 export function pause(t: number, highest: Priority | undefined, ms = DEFAULT_PAUSE_MS, wall = -Infinity): Inactivation {
-  const span = Math.min(Math.max(0, ms), MAX_PAUSE_MS);
+  if (!(ms > 0)) throw new RangeError(`a pause must last a positive number of ms, got ${ms}`);
+  const span = Math.min(ms, MAX_PAUSE_MS);
   // Before any data, data time cannot end the pause: the wall clock will.
   return { mode: 'paused', until: Number.isFinite(t) ? t + span : Infinity, wallUntil: Number.isFinite(wall) ? wall + span : Infinity, pausedRank: highest ? PRIORITY_RANK[highest] : 0 };
 }

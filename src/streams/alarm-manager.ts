@@ -1,25 +1,36 @@
 import { BehaviorSubject, Observable, Subject, asyncScheduler, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
-import { acknowledge, initialCondition, stepCondition, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
+import { acknowledge, initialCondition, stepCondition, stepExternal, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
 import { PRIORITY_RANK, checkRules, type AlarmRule, type Priority } from '../models/alarm-rules.js';
 import { inactivationAt, pause, pauseRemaining, signalsOff, signalsOn, type AlarmSystemState, type Inactivation } from '../models/alarm-system.js';
-import type { AlarmCommand } from '../models/alarm-command.js';
+import { parseAlarmCommand, type AlarmCommand } from '../models/alarm-command.js';
+import { AlarmCommandRefused, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type RefusalReason } from '../models/alarm-record.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent } from '../models/events.js';
 
 /** A present alarm condition, as panels show it. */
 export interface PresentAlarm {
   rule: AlarmRule;
   state: ConditionState;
+  /** Its rule was removed (its panel went) while it was present: kept until acknowledged. */
+  retired?: boolean;
 }
 
-/** A change of one condition's presence, on data time. */
+/** A change of one condition's presence. */
 export interface AlarmChange extends PresentAlarm {
+  /** Data time of the change; before any data, the wall clock. */
   t: number;
+  /** Wall-clock time of the change (epoch ms): for an acknowledgement, when the person acted. */
+  wall: number;
   previous: ConditionState['presence'];
+  /** For an acknowledgement: the viewer that gave it. */
+  by?: string;
 }
 
 /** What the manager evaluates: validated batches, refused data, quality changes. */
 export type AlarmInput = SampleBatch | TechnicalEvent | QualityChange;
+
+/** Where a command came from: this viewer (`false`), another one (`true`, or its origin and the wall time it was given there). */
+export type CommandSource = boolean | { origin: string; wall?: number };
 
 export interface AlarmManagerOptions {
   /**
@@ -30,15 +41,41 @@ export interface AlarmManagerOptions {
   technical?: boolean;
   /** The wall clock that also ends pauses, so a silent source cannot hold one forever. */
   scheduler?: SchedulerLike;
+  /** This viewer's id, recorded as who acted (default `local`). */
+  viewer?: string;
 }
 
+/**
+ * A technical condition judged outside the rules ends once reported clear for
+ * this long on the wall clock: at least the reconnect backoff's cap (10 s), so a
+ * link that comes up and drops again within one reconnect cycle is one outage.
+ */
+export const TECHNICAL_HOLD_MS = 10_000;
+
+interface Entry {
+  rule: AlarmRule;
+  state: ConditionState;
+  /** Removed by its owner while present: evaluated until it ends or is acknowledged, never raised again. */
+  retired: boolean;
+  /** A channel's default stale or invalid rule. */
+  isDefault: boolean;
+  /** The `addRules` call that added it; undefined for defaults and external conditions. */
+  owner?: symbol;
+}
+
+const unacknowledged = (p: ConditionState['presence']) => p === 'on' || p === 'latch';
+
+/** Highest priority first; within one, the unacknowledged (they need someone), then the oldest. */
 const byUrgency = (a: PresentAlarm, b: PresentAlarm) =>
-  PRIORITY_RANK[b.rule.priority] - PRIORITY_RANK[a.rule.priority] || a.state.onset - b.state.onset;
+  PRIORITY_RANK[b.rule.priority] - PRIORITY_RANK[a.rule.priority] ||
+  Number(unacknowledged(b.state.presence)) - Number(unacknowledged(a.state.presence)) ||
+  a.state.onset - b.state.onset;
 
 /**
- * Default technical rules: medium priority, non-latching (technical alarms
- * are non-latching on Philips monitors, DOMAIN.md 6.3); invalid ends after 1 s
- * of valid data so a sensor alternating good and bad values does not flap.
+ * Default technical rules: medium priority, non-latching (Philips IntelliVue
+ * INOPs, technical alarms, are non-latching: Philips IntelliVue instructions for
+ * use, alarms chapter); invalid ends after 1 s of valid data so a sensor
+ * alternating good and bad values does not flap.
  */
 function technicalRules(c: ChannelDescriptor, own: readonly AlarmRule[]): AlarmRule[] {
   const base = { channel: c.id, priority: 'me', kind: 'tec', onsetDelayMs: 0, latching: false } as const;
@@ -53,84 +90,87 @@ function technicalRules(c: ChannelDescriptor, own: readonly AlarmRule[]): AlarmR
  * Evaluates alarm rules over validated data and owns acknowledgement and the
  * alarm system's pauses for every panel on a page. Runs on data time and on
  * every batch, so alarms keep being evaluated while panels are hidden; only
- * drawing pauses.
+ * drawing pauses. One manager lives as long as its page (or room): channels
+ * change in place (`setChannels`), rules come and go (`addRules`), and a
+ * present alarm outlives both until it is acknowledged.
  */
 export class AlarmManager {
-  private readonly channels: Map<string, ChannelDescriptor>;
-  private readonly byChannel = new Map<string, AlarmRule[]>();
-  private readonly states = new Map<string, ConditionState>();
-  private readonly rules = new Map<string, AlarmRule>();
+  private channels: Map<string, ChannelDescriptor>;
+  /** Every rule and external condition, by id. */
+  private readonly entries = new Map<string, Entry>();
+  /** The rules evaluated on each channel, retired ones included. */
+  private readonly byChannel = new Map<string, Entry[]>();
   private readonly technical: boolean;
   private readonly scheduler: SchedulerLike;
-  /** Ids of the default technical rules. */
-  private readonly defaults = new Set<string>();
+  private readonly viewer: string;
   private now = -Infinity;
 
-  /** Every change of presence (raised, acknowledged, latched, ended), on data time. */
+  /** Every change of presence (raised, acknowledged, latched, ended). */
   readonly changes = new Subject<AlarmChange>();
-  /** The present alarms, most urgent first. */
+  /** The present alarms: highest priority first, within one the unacknowledged, then the oldest. */
   readonly present = new BehaviorSubject<PresentAlarm[]>([]);
   /** Audio on, paused or off; alarm signals on or paused. */
   readonly system = new BehaviorSubject<AlarmSystemState>({ audio: signalsOn(), alarms: signalsOn() });
-  /** Commands given here (not those from other viewers), for a transport to pass on. */
+  /** Commands carried out here (not those from other viewers), for a transport to pass on. */
   readonly issued = new Subject<AlarmCommand>();
+  /** Commands refused, from any path: malformed, or naming no present occurrence. Never acted on. */
+  readonly refused = new Subject<AlarmCommandRefused>();
+  /** Operator actions (and pauses that ended by themselves), for the alarm log. */
+  readonly actions = new Subject<AlarmAction>();
 
   constructor(rules: readonly AlarmRule[], channels: readonly ChannelDescriptor[], options: AlarmManagerOptions = {}) {
     this.channels = new Map(channels.map((c) => [c.id, c]));
     this.technical = options.technical ?? true;
     this.scheduler = options.scheduler ?? asyncScheduler;
-    this.addRules(rules);
+    this.viewer = options.viewer ?? 'local';
+    if (rules.length) this.addRules(rules);
   }
 
   /**
-   * Adds rules (a panel's own, say), checked against the channels and the rules
-   * present; returns their removal. Throws, naming the rule, on a bad one.
+   * Adds rules (a panel's own, say), checked against the channels and the ids
+   * in use; returns their removal. Only the new rules are judged: a rule once
+   * accepted is never refused later. Throws, naming the rule, on a bad one. A
+   * rule with the id of a removed one whose alarm is still present takes it over.
    */
   addRules(rules: readonly AlarmRule[]): () => void {
-    checkRules([...this.rules.values(), ...rules], [...this.channels.keys()]);
-    const added = [...rules];
-    for (const id of new Set(rules.map((r) => r.channel))) {
-      const own = this.byChannel.get(id);
-      if (!this.technical || own) continue;
-      const defaults = technicalRules(this.channels.get(id)!, rules);
-      for (const r of defaults) this.defaults.add(r.id);
-      added.push(...defaults);
+    const taken = new Set<string>();
+    for (const [id, e] of this.entries) if (!e.retired) taken.add(id);
+    checkRules(rules, [...this.channels.keys()], taken);
+    const owner = Symbol('rules');
+    const channelsWithout = new Set(rules.map((r) => r.channel).filter((c) => !this.liveOwnRules(c).length));
+    for (const r of rules) this.put(r, false, owner);
+    for (const id of channelsWithout) {
+      if (!this.technical) continue;
+      for (const r of technicalRules(this.channels.get(id)!, this.liveOwnRules(id))) if (!this.entries.get(r.id) || this.entries.get(r.id)!.retired) this.put(r, true);
     }
-    for (const r of added) {
-      this.rules.set(r.id, r);
-      this.states.set(r.id, initialCondition());
-      this.byChannel.set(r.channel, [...(this.byChannel.get(r.channel) ?? []), r]);
-    }
-    return () => this.removeRules(rules.map((r) => r.id));
+    if (rules.length) this.record({ action: 'rules-added', who: this.viewer, target: rules.map((r) => r.id).join(' ') });
+    this.publish();
+    return () => this.removeRules(owner);
   }
 
-  private removeRules(ids: readonly string[]): void {
-    let changed = false;
-    for (const id of ids) {
-      const rule = this.rules.get(id);
-      if (!rule) continue;
-      changed = this.states.get(id)!.presence !== 'off' || changed;
-      this.rules.delete(id);
-      this.states.delete(id);
-      const left = this.byChannel.get(rule.channel)!.filter((r) => r.id !== id);
-      // A channel's default technical rules go with its last own rule.
-      if (left.every((r) => this.defaults.has(r.id))) {
-        for (const r of left) {
-          changed = this.states.get(r.id)!.presence !== 'off' || changed;
-          this.states.delete(r.id);
-          this.rules.delete(r.id);
-          this.defaults.delete(r.id);
-        }
-        this.byChannel.delete(rule.channel);
-      } else this.byChannel.set(rule.channel, left);
-    }
-    if (changed) this.publish();
+  /**
+   * Changes the channels in place: rules and present alarms stay. A channel that
+   * leaves while rules watch it can no longer be judged: its stale alarm is raised.
+   */
+  setChannels(channels: readonly ChannelDescriptor[]): void {
+    const before = this.channels;
+    this.channels = new Map(channels.map((c) => [c.id, c]));
+    const added = channels.filter((c) => !before.has(c.id)).map((c) => c.id);
+    const removed = [...before.keys()].filter((id) => !this.channels.has(id));
+    const orphaned = removed.filter((id) => this.liveOwnRules(id).length);
+    const detail = [
+      added.length ? `added ${added.join(' ')}` : '',
+      removed.length ? `removed ${removed.join(' ')}` : '',
+      orphaned.length ? `rules on ${orphaned.join(' ')} can no longer be evaluated: stale` : '',
+    ].filter(Boolean).join('; ');
+    if (detail) this.record({ action: 'channels-set', who: this.viewer, detail });
+    for (const id of orphaned) this.fault(id, NaN, 'stale');
   }
 
   /** Evaluates every rule of the batch's channel on each sample, in data-time order. */
   ingest(batch: SampleBatch): void {
-    const rules = this.byChannel.get(batch.channel);
-    if (!rules) {
+    const entries = this.byChannel.get(batch.channel);
+    if (!entries) {
       // Data time moves on with every channel: pauses count down while a watched one is silent.
       const last = batch.t[batch.t.length - 1];
       if (last > this.now) (this.now = last), this.tick();
@@ -143,7 +183,7 @@ export class AlarmManager {
       if (t > this.now) this.now = t;
       // NaN should have been refused upstream; if one slips through, it is invalid data, not a value.
       const fault = Number.isNaN(v) ? 'invalid' : undefined;
-      for (const rule of rules) changed = this.step(rule, t, v, fault) || changed;
+      for (let k = 0; k < entries.length; k++) changed = this.step(entries[k], t, v, fault) || changed;
     }
     if (changed) this.publish();
     else this.tick();
@@ -151,66 +191,93 @@ export class AlarmManager {
 
   /** A channel reported stale or invalid at data time t (NaN: the latest data time seen). */
   fault(channel: string | null, t: number, fault: Fault): void {
-    const rules = channel === null ? undefined : this.byChannel.get(channel);
-    if (!rules) return;
+    const entries = channel === null ? undefined : this.byChannel.get(channel);
+    if (!entries) return;
     const at = Number.isFinite(t) ? t : this.latest();
     if (Number.isFinite(t) && t > this.now) this.now = t;
     let changed = false;
-    for (const rule of rules) changed = this.step(rule, at, NaN, fault) || changed;
+    for (const e of [...entries]) changed = this.step(e, at, NaN, fault) || changed;
     if (changed) this.publish();
   }
 
   /**
-   * A technical condition judged outside the rules, such as a transport down:
-   * raised and ended by its owner, on the latest data time. Modelled as a stale
-   * condition with no channel, so it follows the same states as any other.
+   * A technical condition judged outside the rules, such as a transport down,
+   * reported present or clear by its owner; its onset is the latest data time.
+   * One outage is one occurrence: it ends only once clear for `holdMs` on the
+   * wall clock, so reconnect attempts neither restart it nor undo its
+   * acknowledgement. Not a channel rule: never checked against the channels.
    */
-  setTechnical(id: string, on: boolean, message: AlarmRule['message'], priority: Priority = 'me'): void {
-    let rule = this.rules.get(id);
-    if (!rule) {
-      if (!on) return;
-      rule = { id, channel: '', condition: { kind: 'stale' }, priority, kind: 'tec', onsetDelayMs: 0, hysteresis: 0, latching: false, message };
-      this.rules.set(id, rule);
-      this.states.set(id, initialCondition());
+  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS): void {
+    let e = this.entries.get(id);
+    if (e && e.rule.condition.kind !== 'external') return this.refuse({ setTechnical: id }, 'invalid', `'${id}' is the id of an alarm rule`, this.viewer, this.scheduler.now());
+    if (!e) {
+      if (!present) return;
+      const rule: AlarmRule = { id, channel: '', condition: { kind: 'external' }, priority, kind: 'tec', onsetDelayMs: 0, hysteresis: holdMs, latching: false, message };
+      e = { rule, state: initialCondition(), retired: false, isDefault: false };
+      this.entries.set(id, e);
     }
+    const wall = this.scheduler.now();
     const t = this.latest();
-    if (this.step(rule, t, 0, on ? 'stale' : undefined)) this.publish();
+    // An outage clear for its hold time has ended, even if nobody checked yet: end it before a new one.
+    let changed = present && !Number.isNaN(e.state.clearSince) && this.apply(e, stepExternal(e.rule, e.state, t, wall, false), t);
+    const next = stepExternal(e.rule, e.state, t, wall, present);
+    if (!present && Number.isNaN(e.state.clearSince) && !Number.isNaN(next.clearSince)) this.scheduleClear(id, e.rule.hysteresis);
+    changed = this.apply(e, next, t) || changed;
+    if (changed) this.publish();
   }
 
   /**
-   * Acknowledge, pause or resume. `remote` commands came from another viewer:
-   * they are carried out but not issued again.
+   * Acknowledge, pause or resume. Every command is validated here
+   * (`parseAlarmCommand`): a malformed one, or an acknowledgement naming no
+   * present, unacknowledged occurrence, is reported on `refused` and never
+   * carried out; nothing here throws. Commands from another viewer (`from`) are
+   * carried out but not issued again. Returns whether it was carried out.
    */
-  command(c: AlarmCommand, remote = false): void {
-    if (!remote) this.issued.next(c);
+  command(input: unknown, from: CommandSource = false): boolean {
+    const remote = from !== false;
+    const who = typeof from === 'object' && from !== null ? String(from.origin) : remote ? 'remote' : this.viewer;
+    const given = typeof from === 'object' && from !== null && Number.isFinite(from.wall) ? from.wall! : this.scheduler.now();
+    const parsed = parseAlarmCommand(input);
+    if (!parsed.ok) return this.refuse(input, 'invalid', parsed.detail, who, given), false;
+    const c = parsed.value;
     const system = this.system.value;
-    const highest = this.present.value[0]?.rule.priority;
     switch (c.type) {
       case 'acknowledge': {
-        const s = this.states.get(c.id);
-        const rule = this.rules.get(c.id);
-        if (!s || !rule) return;
-        const next = acknowledge(s);
-        if (next === s) return;
-        this.states.set(c.id, next);
-        this.changes.next({ rule, state: next, t: this.now, previous: s.presence });
-        return this.publish();
+        const e = this.entries.get(c.id);
+        if (!e || !unacknowledged(e.state.presence) || e.state.occurrence !== c.occurrence)
+          return this.refuse(input, 'not-present', `no present, unacknowledged occurrence ${occurrenceKey(c.id, c.occurrence)}`, who, given), false;
+        const previous = e.state.presence;
+        e.state = acknowledge(e.state, c.occurrence);
+        this.changes.next({ rule: e.rule, state: e.state, t: this.latest(), wall: given, previous, by: who, retired: e.retired });
+        // A removed rule's alarm goes once acknowledged.
+        if (e.retired) this.drop(e);
+        this.record({ action: c.type, who, wall: given, target: occurrenceKey(c.id, c.occurrence) });
+        this.publish();
+        break;
       }
       case 'pause-audio':
-        return this.setSystem({ ...system, audio: this.pause(highest, c.ms) });
+        this.setSystem({ ...system, audio: this.pause(c.ms) });
+        break;
       case 'audio-off':
-        return this.setSystem({ ...system, audio: signalsOff() });
+        this.setSystem({ ...system, audio: signalsOff() });
+        break;
       case 'resume-audio':
-        return this.setSystem({ ...system, audio: signalsOn() });
+        this.setSystem({ ...system, audio: signalsOn() });
+        break;
       case 'pause-alarms':
-        return this.setSystem({ ...system, alarms: this.pause(highest, c.ms) });
+        this.setSystem({ ...system, alarms: this.pause(c.ms) });
+        break;
       case 'resume-alarms':
-        return this.setSystem({ ...system, alarms: signalsOn() });
+        this.setSystem({ ...system, alarms: signalsOn() });
+        break;
     }
+    if (c.type !== 'acknowledge') this.record({ action: c.type, who, wall: given, detail: 'ms' in c && c.ms !== undefined ? `${c.ms} ms` : undefined });
+    if (!remote) this.issued.next(c);
+    return true;
   }
 
   /** Feeds the manager from a stream of data and from commands given elsewhere. */
-  connect(data: Observable<AlarmInput>, commands?: Observable<AlarmCommand>): Subscription {
+  connect(data: Observable<AlarmInput>, commands?: Observable<unknown>): Subscription {
     const sub = data.subscribe((x) => this.input(x));
     if (commands) sub.add(commands.subscribe((c) => this.command(c, true)));
     return sub;
@@ -223,9 +290,9 @@ export class AlarmManager {
     } else this.ingest(x as SampleBatch);
   }
 
-  /** The rules that watch a channel, technical ones included. */
+  /** The rules that watch a channel, technical ones included (not those removed whose alarm is still present). */
   rulesOf(channel: string): readonly AlarmRule[] {
-    return this.byChannel.get(channel) ?? [];
+    return (this.byChannel.get(channel) ?? []).filter((e) => !e.retired).map((e) => e.rule);
   }
 
   /** The descriptor of a channel the rules may watch. */
@@ -240,31 +307,114 @@ export class AlarmManager {
     return { audio: pauseRemaining(audio, this.now, wall), alarms: pauseRemaining(alarms, this.now, wall) };
   }
 
+  /** This channel's own rules that are not removed (defaults excluded). */
+  private liveOwnRules(channel: string): AlarmRule[] {
+    return (this.byChannel.get(channel) ?? []).filter((e) => !e.retired && !e.isDefault).map((e) => e.rule);
+  }
+
+  /** Adds a rule, or lets it take over a removed rule of its id whose alarm is still present. */
+  private put(rule: AlarmRule, isDefault: boolean, owner?: symbol): void {
+    const old = this.entries.get(rule.id);
+    let state = initialCondition();
+    if (old) {
+      this.unlink(old);
+      const same = old.rule.channel === rule.channel && old.rule.condition.kind === rule.condition.kind;
+      // The occurrence carries on; what was measured for another condition does not.
+      state = same ? old.state : { ...old.state, crossingSince: NaN, lastFault: NaN, anchors: [] };
+    }
+    const e: Entry = { rule, state, retired: false, isDefault, owner };
+    this.entries.set(rule.id, e);
+    this.byChannel.set(rule.channel, [...(this.byChannel.get(rule.channel) ?? []), e]);
+  }
+
+  /** Removes one `addRules` call's rules; a present, unacknowledged alarm stays until acknowledged. */
+  private removeRules(owner: symbol): void {
+    const mine = [...this.entries.values()].filter((e) => e.owner === owner && !e.retired);
+    const channels = new Set(mine.map((e) => e.rule.channel));
+    for (const e of mine) this.retire(e);
+    // A channel's default technical rules go with its last own rule.
+    for (const c of channels) if (!this.liveOwnRules(c).length) for (const e of [...(this.byChannel.get(c) ?? [])]) if (e.isDefault && !e.retired) this.retire(e);
+    this.publish();
+  }
+
+  private retire(e: Entry): void {
+    const kept = unacknowledged(e.state.presence);
+    if (kept) e.retired = true;
+    else this.drop(e);
+    this.record({ action: 'rule-removed', who: this.viewer, target: e.rule.id, detail: kept ? `its alarm (${e.state.presence}) is kept until acknowledged` : undefined });
+  }
+
+  private drop(e: Entry): void {
+    this.unlink(e);
+    this.entries.delete(e.rule.id);
+  }
+
+  private unlink(e: Entry): void {
+    const left = (this.byChannel.get(e.rule.channel) ?? []).filter((x) => x !== e);
+    if (left.length) this.byChannel.set(e.rule.channel, left);
+    else this.byChannel.delete(e.rule.channel);
+  }
+
   /** The latest data time; before any data, the wall clock (both are epoch ms). */
   private latest(): number {
     return Number.isFinite(this.now) ? this.now : this.scheduler.now();
   }
 
   /** One sample (or a fault) for one rule; no allocation unless the state changes. */
-  private step(rule: AlarmRule, t: number, v: number, fault?: Fault): boolean {
-    const s = this.states.get(rule.id)!;
-    const next = fault ? stepFault(rule, s, t, fault) : stepCondition(rule, s, t, v);
+  private step(e: Entry, t: number, v: number, fault?: Fault): boolean {
+    // A removed rule's latched alarm waits for its acknowledgement: it is never raised again.
+    if (e.retired && !e.state.active) return false;
+    const next = fault ? stepFault(e.rule, e.state, t, fault) : stepCondition(e.rule, e.state, t, v);
+    return this.apply(e, next, t);
+  }
+
+  private apply(e: Entry, next: ConditionState, t: number): boolean {
+    const s = e.state;
     if (next === s) return false;
-    this.states.set(rule.id, next);
-    if (next.presence === s.presence) return false;
-    this.changes.next({ rule, state: next, t, previous: s.presence });
+    e.state = next;
+    if (next.presence === s.presence && Object.is(next.occurrence, s.occurrence)) return false;
+    this.changes.next({ rule: e.rule, state: next, t, wall: this.scheduler.now(), previous: s.presence, retired: e.retired });
+    if (e.retired && !unacknowledged(next.presence)) this.drop(e);
     return true;
+  }
+
+  /** Lets an external condition end once it has been clear for its hold time. */
+  private scheduleClear(id: string, holdMs: number): void {
+    this.scheduler.schedule(() => {
+      const e = this.entries.get(id);
+      if (!e || Number.isNaN(e.state.clearSince)) return;
+      const next = stepExternal(e.rule, e.state, this.latest(), this.scheduler.now(), false);
+      if (next.active) return this.scheduleClear(id, Math.max(1, e.state.clearSince + holdMs - this.scheduler.now()));
+      if (this.apply(e, next, this.latest())) this.publish();
+    }, holdMs);
+  }
+
+  private refuse(command: unknown, reason: RefusalReason, detail: string, who: string, wall: number): void {
+    this.refused.next(new AlarmCommandRefused(command, reason, detail, who, wall));
+    this.record({ action: 'refused', who, wall, detail });
+  }
+
+  private record(a: Omit<AlarmAction, 't' | 'wall'> & { wall?: number }): void {
+    this.actions.next({ ...a, wall: a.wall ?? this.scheduler.now(), t: Number.isFinite(this.now) ? this.now : NaN });
   }
 
   private publish(): void {
     const present: PresentAlarm[] = [];
-    for (const [id, state] of this.states) if (state.presence !== 'off') present.push({ rule: this.rules.get(id)!, state });
+    for (const e of this.entries.values()) if (e.state.presence !== 'off') present.push(e.retired ? { rule: e.rule, state: e.state, retired: true } : { rule: e.rule, state: e.state });
     this.present.next(present.sort(byUrgency));
     this.tick();
   }
 
-  private pause(highest: Priority | undefined, ms: number | undefined): Inactivation {
-    const p = pause(this.now, highest, ms, this.scheduler.now());
+  /** Highest priority present (any presence) and highest still unacknowledged. */
+  private highest(unackedOnly: boolean): Priority | undefined {
+    let best: Priority | undefined;
+    for (const a of this.present.value)
+      if ((!unackedOnly || unacknowledged(a.state.presence)) && (!best || PRIORITY_RANK[a.rule.priority] > PRIORITY_RANK[best])) best = a.rule.priority;
+    return best;
+  }
+
+  private pause(ms: number | undefined): Inactivation {
+    const p = pause(this.now, this.highest(false), ms, this.scheduler.now());
     // The wall clock ends a pause even when no data comes to move data time on.
     this.scheduler.schedule(() => this.tick(), p.wallUntil - this.scheduler.now());
     return p;
@@ -277,11 +427,15 @@ export class AlarmManager {
 
   /** Pauses end on data time or the wall clock, or at once when a higher priority than any present at the pause starts. */
   private tick(): void {
-    const sounding: Priority | undefined = this.present.value.find((a) => a.state.presence === 'on')?.rule.priority;
+    const sounding = this.highest(true);
     const { audio, alarms } = this.system.value;
     const wall = this.scheduler.now();
     const next = { audio: inactivationAt(audio, this.now, sounding, wall), alarms: inactivationAt(alarms, this.now, sounding, wall) };
-    if (next.audio !== audio || next.alarms !== alarms) this.system.next(next);
+    if (next.audio === audio && next.alarms === alarms) return;
+    this.system.next(next);
+    const why = (s: Inactivation) => (this.now >= s.until || wall >= s.wallUntil ? 'pause over' : 'a higher priority started');
+    if (next.audio !== audio) this.record({ action: 'resume-audio', who: SYSTEM_ACTOR, detail: why(audio) });
+    if (next.alarms !== alarms) this.record({ action: 'resume-alarms', who: SYSTEM_ACTOR, detail: why(alarms) });
   }
 }
 

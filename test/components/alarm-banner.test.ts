@@ -23,17 +23,22 @@ async function mount(alarms: BannerAlarm[], lang = 'en') {
   return el;
 }
 const part = (el: IrAlarmBanner, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+/** The lines under the band, physiological and technical. */
+const lines = (el: IrAlarmBanner) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="alarm"], [part="technical"]')];
 
 describe('ir-alarm-banner', () => {
   afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
-  it('shows the highest priority with its text marker and a count of the others', async () => {
+  it('shows the highest priority in the band, with its text marker, and every other alarm on a line of its own', async () => {
     const el = await mount([alarm('skin', 'me'), alarm('nerve', 'hi', 'phy', 2000), alarm('timer', 'lo')]);
     expect(part(el, 'banner')!.dataset.priority).to.equal('hi');
     expect(part(el, 'marker')!.textContent).to.equal('***');
     expect(part(el, 'message')!.textContent).to.contain('nerve message');
     expect(part(el, 'message')!.textContent).to.contain('High priority');
-    expect(part(el, 'count')!.textContent).to.equal('+2 more');
+    expect(lines(el).map((l) => `${l.dataset.priority} ${l.textContent!.replace(/\s+/g, ' ').trim()}`)).to.deep.equal([
+      'me ** Medium priority: skin message Acknowledge',
+      'lo * Low priority: timer message Acknowledge',
+    ]);
     el.remove();
   });
 
@@ -72,7 +77,7 @@ describe('ir-alarm-banner', () => {
     el.addEventListener('ir-alarm-command', (e) => asked.push(e.command));
     part(el, 'acknowledge')!.focus();
     await sendKeys({ press: 'Enter' });
-    expect(asked).to.deep.equal([{ type: 'acknowledge', id: 'nerve' }]);
+    expect(asked, 'the occurrence shown: its onset when none is given').to.deep.equal([{ type: 'acknowledge', id: 'nerve', occurrence: 1000 }]);
     el.remove();
   });
 

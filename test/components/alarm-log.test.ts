@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/components/alarm-log.js';
+import { VirtualTimeScheduler } from 'rxjs';
 import type { AlarmLogEntry, IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
+import { AlarmManager } from '../../src/streams/alarm-manager.js';
 
 const T = Date.UTC(2026, 10, 23, 10, 0, 0);
 const entry = (id: string, priority: AlarmLogEntry['priority'], onset: number, extra: Partial<AlarmLogEntry> = {}): AlarmLogEntry => ({
@@ -20,14 +22,14 @@ describe('ir-alarm-log', () => {
   it('records onset, acknowledgement and end of one condition in one row', async () => {
     const el = await mount();
     el.record(entry('nerve', 'hi', T, { value: 9.4, limit: 10, unit: 'Cel' }));
-    el.record(entry('nerve', 'hi', T, { value: 9.4, limit: 10, unit: 'Cel', acknowledged: T + 5000 }));
-    el.record(entry('nerve', 'hi', T, { value: 9.4, limit: 10, unit: 'Cel', acknowledged: T + 5000, ended: T + 60_000 }));
+    el.record(entry('nerve', 'hi', T, { value: 9.4, limit: 10, unit: 'Cel', acknowledged: T + 5000, acknowledgedWall: T + 5200, acknowledgedBy: 'desk' }));
+    el.record(entry('nerve', 'hi', T, { value: 9.4, limit: 10, unit: 'Cel', ended: T + 60_000 }));
     await el.updateComplete;
     expect(el.entries).to.have.length(1);
     expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent, 'people read °C; the file keeps UCUM').to.equal('9.4 °C');
     expect(el.toCsv()).to.equal(
-      'onset,priority,kind,message,value,limit,unit,acknowledged,ended\r\n' +
-        '2026-11-23T10:00:00.000Z,hi,phy,nerve low,9.4,10,Cel,2026-11-23T10:00:05.000Z,2026-11-23T10:01:00.000Z\r\n',
+      'record,time,wall_time,who,priority,kind,id,message,value,limit,unit,acknowledged,acknowledged_wall,acknowledged_by,ended\r\n' +
+        'alarm,2026-11-23T10:00:00.000Z,,,hi,phy,nerve,nerve low,9.4,10,Cel,2026-11-23T10:00:05.000Z,2026-11-23T10:00:05.200Z,desk,2026-11-23T10:01:00.000Z\r\n',
     );
     el.remove();
   });
@@ -54,6 +56,45 @@ describe('ir-alarm-log', () => {
     el.record(entry('h1', 'hi', T));
     for (let i = 0; i < 10; i++) el.record(entry(`l${i}`, 'lo', T + i + 1));
     expect(el.entries.map((e) => e.id)).to.deep.equal(['h1', 'l8', 'l9']);
+    el.remove();
+  });
+
+  it('acknowledging before any data stamps the wall clock: the log renders and exports (issue 9.3)', async () => {
+    const clock = new VirtualTimeScheduler();
+    clock.schedule(() => undefined, T);
+    clock.flush();
+    const m = new AlarmManager([], [], { scheduler: clock, viewer: 'desk' });
+    const el = await mount();
+    el.manager = m;
+    await el.updateComplete;
+    m.setTechnical('connection', true, { en: 'Connection to the gateway lost', fr: 'Connexion à la passerelle perdue' });
+    m.command({ type: 'acknowledge', id: 'connection', occurrence: T });
+    m.command({ type: 'pause-audio', ms: 60_000 });
+    await el.updateComplete;
+    expect(el.entries[0]).to.include({ id: 'connection', onset: T, acknowledged: T, acknowledgedWall: T, acknowledgedBy: 'desk' });
+    const cells = [...el.shadowRoot!.querySelectorAll('[part="table"] tbody td')].map((td) => td.textContent);
+    expect(cells[5]).to.match(/\(by desk\)$/);
+    expect(el.toCsv().split('\r\n').slice(1, 4)).to.deep.equal([
+      'alarm,2026-11-23T10:00:00.000Z,,,me,tec,connection,Connection to the gateway lost,,,,2026-11-23T10:00:00.000Z,2026-11-23T10:00:00.000Z,desk,',
+      'action,,2026-11-23T10:00:00.000Z,desk,,,connection@1795428000000,acknowledge',
+      'action,,2026-11-23T10:00:00.000Z,desk,,,,pause-audio: 60000 ms',
+    ]);
+    el.remove();
+  });
+
+  it('shows every operator action with who and when, newest first, and never breaks on a time that is not one (issue 9.9)', async () => {
+    const el = await mount();
+    el.lang = 'fr';
+    el.recordAction({ action: 'pause-alarms', who: 'proctor', wall: T, t: T - 1000, detail: '120000 ms' });
+    el.recordAction({ action: 'rule-removed', who: 'desk', wall: T + 1000, t: NaN, target: 'nerve-cold', detail: 'its alarm (latch) is kept until acknowledged' });
+    el.record(entry('odd', 'lo', NaN));
+    await el.updateComplete;
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="actions"] tbody tr')].map((r) => [...r.querySelectorAll('td')].slice(2).map((td) => td.textContent));
+    expect(rows).to.deep.equal([
+      ['desk', 'Règle retirée', 'nerve-cold · its alarm (latch) is kept until acknowledged'],
+      ['proctor', 'Alarmes en pause', '120000 ms'],
+    ]);
+    expect(el.toCsv()).to.contain('action,2026-11-23T09:59:59.000Z,2026-11-23T10:00:00.000Z,proctor,,,,pause-alarms: 120000 ms');
     el.remove();
   });
 });

@@ -156,3 +156,26 @@ describe('ir-telemetry with src', () => {
     expect(el.state).to.equal('closed');
   });
 });
+
+describe('ir-telemetry alarms across reconfiguration', () => {
+  it('keeps one manager, and a latched alarm, when channels and rules are replaced', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el } = await mounted((el) => {
+      el.source = source;
+      el.viewer = 'console-1';
+      el.rules = [{ id: 'skin-cold', channel: 'skin', condition: { kind: 'below', limit: 30 }, priority: 'hi', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: true, message: { en: 'Skin cold', fr: 'Peau froide' } }];
+    });
+    const manager = el.manager;
+    source.next(batch('skin', 1000, 25));
+    source.next(batch('skin', 2000, 35));
+    expect(manager.present.value.map((a) => [a.rule.id, a.state.presence])).to.deep.equal([['skin-cold', 'latch']]);
+    el.channels = channels.map((c) => ({ ...c, label: `${c.label}!` }));
+    el.rules = [];
+    await el.updateComplete;
+    expect(el.manager).to.equal(manager);
+    expect(el.room.store('skin')!.length, 'same unit, rate and range: the samples stay').to.equal(2);
+    expect(el.room.descriptor('skin')!.label).to.equal('Skin!');
+    expect(manager.present.value.map((a) => [a.rule.id, a.state.presence]), 'latched, unacknowledged: it stays').to.deep.equal([['skin-cold', 'latch']]);
+    el.remove();
+  });
+});

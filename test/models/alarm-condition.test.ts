@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { acknowledge, initialCondition, stepCondition, stepFault, type ConditionState } from '../../src/models/alarm-condition.js';
+import { acknowledge, initialCondition, stepCondition, stepExternal, stepFault, type ConditionState } from '../../src/models/alarm-condition.js';
 import { checkRules, type AlarmRule } from '../../src/models/alarm-rules.js';
 
 const RUNS = 2000;
@@ -79,7 +79,7 @@ describe('alarm condition', () => {
         let s = stepCondition(rule, initialCondition(), 0, 5);
         s = stepCondition(rule, s, delay, 5);
         expect(s.presence).to.equal('on');
-        s = acknowledge(s);
+        s = acknowledge(s, s.occurrence);
         expect(s.presence).to.equal('ack');
         s = stepCondition(rule, s, delay + 10, 15);
         expect(s.presence).to.equal('off');
@@ -154,6 +154,105 @@ describe('alarm condition', () => {
     );
   });
 
+  it('raises a sustained crossing through noise that crosses back within the hysteresis, after its onset delay (property)', () => {
+    // Hysteresis applies from the first crossing: the onset delay restarts only when the value comes back past limit + h.
+    fc.assert(
+      fc.property(series(fc.double({ min: 5, max: 10.999, noNaN: true })), fc.integer({ min: 0, max: 10_000 }), (samples, delay) => {
+        const first = samples.findIndex(([, v]) => v < 10);
+        const states = run(nerve({ onsetDelayMs: delay, latching: false }), samples);
+        samples.forEach(([t], i) => {
+          const due = first >= 0 && i >= first && t - samples[first][0] >= delay;
+          expect(states[i].active, `sample ${i}`).to.equal(due);
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('raises a nerve sensor averaging 9.1 °C, noisy by ±1 °C, against 10 °C within its delay (issue 9.10)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1200, maxLength: 1200 }), (noise) => {
+        // A sample every 100 ms for two minutes; the alarm must be on from 2 s after the first crossing.
+        const samples = noise.map((n, i) => [i * 100, 9.1 + n] as const);
+        const states = run(nerve(), samples);
+        const first = samples.findIndex(([, v]) => v < 10);
+        return states.every((s, i) => s.active === samples[i][0] - samples[first][0] >= 2000);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a crossing broken by a value back past limit + hysteresis restarts the onset delay', () => {
+    const rule = nerve({ onsetDelayMs: 1000, latching: false });
+    const states = run(rule, [[0, 9], [500, 10.5], [900, 11], [1500, 9], [2400, 9], [2500, 9]]);
+    expect(states.map((s) => s.active)).to.deep.equal([false, false, false, false, false, true]);
+  });
+
+  it('names each occurrence with a number that only grows, even for occurrences at one data time (property)', () => {
+    const rule = nerve({ id: 'nerve-stale', kind: 'tec', condition: { kind: 'stale' }, onsetDelayMs: 0, hysteresis: 0, latching: false });
+    const step = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom<'stale' | number>('stale', 20));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        let s = initialCondition();
+        let t = 0;
+        const names: number[] = [];
+        for (const [dt, x] of steps) {
+          t += dt;
+          const next = x === 'stale' ? stepFault(rule, s, t, 'stale') : stepCondition(rule, s, t, x);
+          if (!Object.is(next.occurrence, s.occurrence)) names.push(next.occurrence);
+          s = next;
+        }
+        return names.every((n, i) => i === 0 || n > names[i - 1]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('acknowledges only the occurrence it names', () => {
+    const rule = nerve({ onsetDelayMs: 0 });
+    let s = stepCondition(rule, initialCondition(), 1000, 5);
+    const first = s.occurrence;
+    s = stepCondition(rule, s, 2000, 15);
+    s = stepCondition(rule, s, 3000, 5);
+    expect(s.presence).to.equal('on');
+    expect(acknowledge(s, first), 'the first occurrence, since ended, names nothing present').to.equal(s);
+    expect(acknowledge(s, s.occurrence).presence).to.equal('ack');
+  });
+
+  it('an external condition is one occurrence until clear for its hold time; an acknowledgement holds through it (property)', () => {
+    const rule = nerve({ id: 'connection', channel: '', kind: 'tec', condition: { kind: 'external' }, onsetDelayMs: 0, hysteresis: 10_000, latching: false });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 15_000 }), fc.boolean()), { minLength: 1, maxLength: 40 }), fc.boolean(), (reports, ack) => {
+        let s = initialCondition();
+        let wall = 0;
+        let occurrences = 0;
+        let expected = 0;
+        let clearSince = NaN;
+        let on = false;
+        for (const [dt, present] of reports) {
+          wall += dt;
+          // The reference: an outage ends once clear for 10 s; a report present after that is a new one.
+          if (present) {
+            if (on && wall - clearSince >= 10_000) on = false;
+            if (!on) expected++;
+            on = true;
+            clearSince = NaN;
+          } else if (on) {
+            if (Number.isNaN(clearSince)) clearSince = wall;
+            if (wall - clearSince >= 10_000) (on = false), (clearSince = NaN);
+          }
+          const next = stepExternal(rule, s, wall, wall, present);
+          if (!Object.is(next.occurrence, s.occurrence)) occurrences++;
+          if (Object.is(next.occurrence, s.occurrence) && s.presence === 'ack') expect(next.presence, 'an acknowledgement holds within one outage').to.be.oneOf(['ack', 'off']);
+          s = ack ? acknowledge(next, next.occurrence) : next;
+          expect(s.active).to.equal(on);
+        }
+        expect(occurrences).to.equal(expected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('refuses a misconfigured rule, naming it', () => {
     expect(() => checkRules([nerve({ channel: 'ecg' })], ['nerve'])).to.throw("alarm rule 'nerve-cold': unknown channel 'ecg'");
     expect(() => checkRules([nerve({ condition: { kind: 'outside', low: 5, high: 2 } })], ['nerve'])).to.throw('inverted band');
@@ -162,6 +261,11 @@ describe('alarm condition', () => {
     expect(() => checkRules([nerve({ condition: { kind: 'rate', perMin: NaN, windowMs: 1000 } })], ['nerve'])).to.throw('rate limit');
     expect(() => checkRules([nerve({ condition: { kind: 'stale' } })], ['nerve'])).to.throw('no onset delay');
     expect(() => checkRules([nerve(), nerve()], ['nerve'])).to.throw("'nerve-cold': duplicate id");
+    expect(() => checkRules([nerve()], ['nerve'], new Set(['nerve-cold'])), 'an id already in use').to.throw("'nerve-cold': duplicate id");
+    expect(() => checkRules([nerve({ id: 'band', condition: { kind: 'outside', low: 10, high: 12 }, hysteresis: 1 })], ['nerve'])).to.throw("alarm rule 'band': band 10..12 is not wider than twice the hysteresis 1: the alarm could never end");
+    expect(() => checkRules([nerve({ id: 'band', condition: { kind: 'outside', low: 10, high: 12.5 }, hysteresis: 1 })], ['nerve'])).to.not.throw();
+    expect(() => checkRules([nerve({ id: 'fall', condition: { kind: 'rate', perMin: -2, windowMs: 1000 }, hysteresis: 2 })], ['nerve'])).to.throw("alarm rule 'fall': hysteresis 2 is not below the rate limit 2");
+    expect(() => checkRules([nerve({ condition: { kind: 'external' } })], ['nerve'])).to.throw('set by its owner');
     expect(() => checkRules([nerve()], ['nerve'])).to.not.throw();
   });
 });

@@ -9,7 +9,7 @@ const RANK = { hi: 3, me: 2, lo: 1 };
 describe('alarm system inactivation', () => {
   it('a pause resumes when it ends or when a higher priority starts, and not before (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3_600_000 }), priority, fc.integer({ min: 0, max: 2 * MAX_PAUSE_MS }), fc.integer({ min: 0, max: 2 * MAX_PAUSE_MS }), priority, (t0, atPause, ms, dt, later) => {
+      fc.property(fc.integer({ min: 0, max: 3_600_000 }), priority, fc.integer({ min: 1, max: 2 * MAX_PAUSE_MS }), fc.integer({ min: 0, max: 2 * MAX_PAUSE_MS }), priority, (t0, atPause, ms, dt, later) => {
         const s = inactivationAt(pause(t0, atPause, ms), t0 + dt, later);
         const ended = dt >= Math.min(ms, MAX_PAUSE_MS);
         const higher = later !== undefined && RANK[later] > (atPause ? RANK[atPause] : 0);
@@ -22,6 +22,10 @@ describe('alarm system inactivation', () => {
   it('caps a pause at 15 minutes', () => {
     expect(pause(0, 'hi', 3_600_000).until).to.equal(MAX_PAUSE_MS);
     expect(pauseRemaining(pause(1000, 'hi', 60_000), 31_000)).to.equal(30_000);
+  });
+
+  it('refuses a pause that is not a positive length: NaN would pause for ever', () => {
+    for (const ms of [NaN, 0, -1]) expect(() => pause(0, 'hi', ms), String(ms)).to.throw(RangeError);
   });
 
   it('keeps off until told otherwise, whatever starts', () => {

@@ -9,7 +9,7 @@ import { ALARM_COMMAND_TYPES, type AlarmCommand } from '../../src/models/alarm-c
 
 const samples = '{"ver":1,"type":"samples","channel":"probe","seq":12,"unit":"Cel","t":[1,2],"v":[36.5,37]}';
 const event = '{"ver":1,"type":"event","channel":"probe","seq":13,"t":3,"kind":"sensor","text":"reseated"}';
-const command = '{"ver":1,"type":"command","origin":"proctor","t":4,"command":{"type":"acknowledge","id":"nerve-high"}}';
+const command = '{"ver":1,"type":"command","origin":"proctor","t":4,"command":{"type":"acknowledge","id":"nerve-high","occurrence":1700000000000}}';
 const withCommand = (c: unknown) => JSON.stringify({ ver: 1, type: 'command', origin: 'console', t: 5, command: c });
 
 const malformed: [string, string][] = [
@@ -34,6 +34,7 @@ const badCommands: [string, RegExp][] = [
   [withCommand({ type: 'silence-forever' }), /^command: unknown command "silence-forever"/],
   [withCommand({ type: 'acknowledge' }), /^command: acknowledge needs an alarm id/],
   [withCommand({ type: 'acknowledge', id: '' }), /^command: acknowledge needs an alarm id/],
+  [withCommand({ type: 'acknowledge', id: 'nerve-high' }), /^command: acknowledge needs the occurrence/],
   [withCommand({ type: 'pause-audio', ms: -1 }), /^command: pause-audio: ms must be a positive number/],
   [withCommand('acknowledge'), /^command: command is not an object/],
   ['{"ver":1,"type":"command","t":5,"command":{"type":"audio-off"}}', /^missing origin$/],
@@ -58,7 +59,7 @@ describe('wire NDJSON', () => {
 
   it('parses commands, keeping only the fields of the command', () => {
     expect(parseWireLine(command)).to.deep.equal({
-      ok: true, value: { type: 'command', origin: 'proctor', t: 4, command: { type: 'acknowledge', id: 'nerve-high' } },
+      ok: true, value: { type: 'command', origin: 'proctor', t: 4, command: { type: 'acknowledge', id: 'nerve-high', occurrence: 1700000000000 } },
     });
     const extra = parseWireLine(withCommand({ type: 'pause-audio', ms: 120000, id: 'x' }));
     expect(extra.ok && extra.value).to.deep.equal({ type: 'command', origin: 'console', t: 5, command: { type: 'pause-audio', ms: 120000 } });
@@ -89,7 +90,7 @@ describe('wire NDJSON', () => {
     const pause = (type: 'pause-audio' | 'pause-alarms') =>
       fc.record({ type: fc.constant(type), ms: fc.double({ min: 1e-3, max: 1e9, noNaN: true }) }, { requiredKeys: ['type'] });
     const alarmCommand: fc.Arbitrary<AlarmCommand> = fc.oneof(
-      fc.record({ type: fc.constant('acknowledge' as const), id: fc.string({ minLength: 1 }) }),
+      fc.record({ type: fc.constant('acknowledge' as const), id: fc.string({ minLength: 1 }), occurrence: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)) }),
       pause('pause-audio'),
       pause('pause-alarms'),
       fc.constantFrom('audio-off' as const, 'resume-audio' as const, 'resume-alarms' as const).map((type) => ({ type })),

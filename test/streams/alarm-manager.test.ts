@@ -30,7 +30,7 @@ describe('AlarmManager', () => {
     expect(m.system.value.audio.mode).to.equal('paused');
     data.next(batch('nerve', 31_000, 8));
     expect(m.pauseRemainingMs().audio).to.equal(30_000);
-    commands.next({ type: 'acknowledge', id: 'nerve-low' });
+    commands.next({ type: 'acknowledge', id: 'nerve-low', occurrence: 1000 });
     expect(m.present.value[0].state.presence).to.equal('ack');
     data.next(batch('nerve', 32_000, 12));
     expect(m.present.value).to.deep.equal([]);
@@ -55,15 +55,22 @@ describe('AlarmManager', () => {
 
   it('adds and removes a panel\'s rules, with their channel\'s technical rules', () => {
     const m = new AlarmManager([], channels);
-    const remove = m.addRules([rule('skin-low', 'skin', 'me')]);
+    const remove = m.addRules([rule('skin-low', 'skin', 'me', false)]);
     expect(() => m.addRules([rule('skin-low', 'skin', 'me')])).to.throw("'skin-low': duplicate id");
-    m.ingest(batch('skin', 1000, 5));
-    m.fault('skin', 1100, 'stale');
-    expect(m.present.value.map((a) => a.rule.id)).to.deep.equal(['skin-low', 'skin:stale']);
+    expect(m.rulesOf('skin').map((r) => r.id)).to.deep.equal(['skin-low', 'skin:stale', 'skin:invalid']);
+    m.ingest(batch('skin', 1000, 12));
     remove();
-    expect(m.present.value).to.deep.equal([]);
+    expect(m.rulesOf('skin')).to.deep.equal([]);
     m.ingest(batch('skin', 2000, 5));
-    expect(m.present.value).to.deep.equal([]);
+    expect(m.present.value, 'a removed rule raises nothing new').to.deep.equal([]);
+  });
+
+  it('emits a change only when a presence or an occurrence changes, not while an onset delay runs', () => {
+    const m = new AlarmManager([{ ...rule('nerve-low', 'nerve', 'hi'), onsetDelayMs: 1000 }], channels);
+    const seen: string[] = [];
+    m.changes.subscribe((c) => seen.push(`${c.t}:${c.previous}->${c.state.presence}`));
+    for (const [t, v] of [[0, 12], [100, 8], [500, 8], [900, 12], [1000, 8], [2000, 8]]) m.ingest(batch('nerve', t, v));
+    expect(seen).to.deep.equal(['2000:off->on']);
   });
 
   it('pauses alarm signals, and a higher priority ends the pause', () => {
@@ -112,7 +119,8 @@ describe('AlarmManager', () => {
         for (const [channel, v, ackNerve] of steps) {
           m.ingest(batch(channel, (t += 100), v));
           const skinBefore = m.present.value.find((a) => a.rule.id === 'skin-low')?.state.presence;
-          if (ackNerve) m.command({ type: 'acknowledge', id: 'nerve-low' });
+          const nerve = m.present.value.find((a) => a.rule.id === 'nerve-low');
+          if (ackNerve && nerve) m.command({ type: 'acknowledge', id: 'nerve-low', occurrence: nerve.state.occurrence });
           expect(m.present.value.find((a) => a.rule.id === 'skin-low')?.state.presence).to.equal(skinBefore);
         }
       }),

@@ -134,10 +134,10 @@ describe('commands between two viewers through a relaying server', () => {
   afterEach(() => subs.forEach((s) => s.unsubscribe()));
 
   it("delivers A's command to B, parsed, with A's origin", async () => {
-    const line = commandLine('console', { type: 'acknowledge', id: 'nerve-high' });
+    const line = commandLine('console', { type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 });
     outA.next(line);
     await until(b, (xs) => commands(xs).length === 1, 'command at B');
-    expect(commands(b)).to.deep.equal([{ type: 'command', origin: 'console', t: 1.7e12, command: { type: 'acknowledge', id: 'nerve-high' } }]);
+    expect(commands(b)).to.deep.equal([{ type: 'command', origin: 'console', t: 1.7e12, command: { type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 } }]);
     expect(await received()).to.deep.equal([line]);
   });
 
@@ -147,14 +147,14 @@ describe('commands between two viewers through a relaying server', () => {
     await until(b, (xs) => lives(xs) === 2, 'B back');
     await untilClients(1);
     const lines = [
-      commandLine('console', { type: 'acknowledge', id: 'nerve-high' }, 1.7e12 + 1),
+      commandLine('console', { type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 }, 1.7e12 + 1),
       commandLine('console', { type: 'pause-audio', ms: 120_000 }, 1.7e12 + 2),
     ];
     lines.forEach((l) => outA.next(l));
     expect(await received()).to.deep.equal([]);
     reconnectA.flush();
     await until(b, (xs) => commands(xs).length === 2, 'queued commands at B');
-    expect(commands(b).map((c) => c.command)).to.deep.equal([{ type: 'acknowledge', id: 'nerve-high' }, { type: 'pause-audio', ms: 120_000 }]);
+    expect(commands(b).map((c) => c.command)).to.deep.equal([{ type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 }, { type: 'pause-audio', ms: 120_000 }]);
     expect(await received()).to.deep.equal(lines);
     expect(lives(a)).to.equal(2);
     // Commands carry no seq: nothing to call a gap or a duplicate.

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 import { srOnly, themeStyles } from '../kit/theme.styles.js';
 
-/* IEC 60601-1-8:2006+A1:2012 Table 2: high = red, 1.4-2.8 Hz, 20-60 % duty;
-   medium = yellow, 0.4-0.8 Hz; low = cyan, steady. We use 2 Hz and 0.5 Hz at 50 %. */
+/* IEC 60601-1-8:2006+A1:2012 Table 2 (alarm indicator lights): high = red, 1.4-2.8 Hz, 20-60 % duty;
+   medium = yellow, 0.4-0.8 Hz; low = cyan or yellow, steady. We use 2 Hz and 0.5 Hz at 50 %.
+   The band and every line carry the signal of their own alarm (class 'signal'). */
 export const alarmBannerStyles = [
   themeStyles,
   srOnly,
@@ -12,7 +13,8 @@ export const alarmBannerStyles = [
     display: block;
     font: var(--ir-font, 16px system-ui, sans-serif);
   }
-  [part='banner'] {
+  [part='banner'],
+  .line {
     display: flex;
     align-items: center;
     gap: 1rem;
@@ -22,21 +24,27 @@ export const alarmBannerStyles = [
     color: var(--_text);
     border: 3px solid transparent;
   }
-  [part='banner'][data-priority='hi'] {
+  .line {
+    min-block-size: 2rem;
+    padding-block: 0.25rem;
+    border-block-start: 1px solid var(--_quiet);
+  }
+  .signal[data-priority='hi'] {
     background: var(--_high);
     color: var(--_on-high);
     animation: flash 0.5s steps(1) infinite;
   }
-  [part='banner'][data-priority='me'] {
+  .signal[data-priority='me'] {
     background: var(--_medium);
     color: var(--_on-medium);
     animation: flash 2s steps(1) infinite;
   }
-  [part='banner'][data-priority='lo'] {
+  .signal[data-priority='lo'] {
     background: var(--_low);
     color: var(--_on-low);
   }
-  [part='banner'][data-acknowledged] {
+  /* Acknowledged: the colour stays, the flashing stops. */
+  .signal[data-acknowledged] {
     animation: none;
   }
   /* ALARM PAUSED: no alarm colour, a dashed frame as on the IEC 60417-5319 symbol. */
@@ -52,29 +60,31 @@ export const alarmBannerStyles = [
   /* No flashing for those who asked for less motion; the priority stays legible
      through the colour, the marker, the word and a heavy border. */
   @media (prefers-reduced-motion: reduce) {
-    [part='banner'] {
+    .signal {
       animation: none !important;
     }
-    [part='banner'][data-priority='hi'] {
+    .signal[data-priority='hi']:not([data-acknowledged]) {
       border: 6px double var(--_on-high);
     }
-    [part='banner'][data-priority='me'] {
+    .signal[data-priority='me']:not([data-acknowledged]) {
       border: 4px double var(--_on-medium);
     }
   }
-  [part='marker'] {
+  [part='marker'],
+  .marker {
     font-weight: 800;
     letter-spacing: 0.1em;
     min-inline-size: 3ch;
   }
-  [part='message'] {
+  [part='message'],
+  .message {
     flex: 1;
     font-weight: 600;
   }
-  [part='technical'] {
+  [part='paused-list'] {
     margin: 0;
-    padding: 0.25rem 1rem;
-    border-inline-start: 6px solid var(--_medium);
+    padding-block: 0.25rem;
+    padding-inline: 2.5rem 1rem;
     color: var(--_text);
     background: var(--_quiet);
   }

@@ -21,6 +21,8 @@ export interface BannerAlarm {
   presence: 'on' | 'latch' | 'ack';
   /** Onset, epoch ms (data time). */
   onset: number;
+  /** The occurrence an acknowledgement names (`ConditionState.occurrence`); the onset when not given. */
+  occurrence?: number;
 }
 
 /**
@@ -47,28 +49,39 @@ export class AlarmCommandEvent extends Event {
 const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
 const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const WORDS = {
-  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', resume: 'resume', alarmsPaused: 'Alarms paused', resumeAlarms: 'Resume alarms', present: (n: number) => `${n} present`, more: (n: number) => `+${n} more`, technical: 'Technical', colon: ': ', acknowledged: 'acknowledged', latched: 'ended, not acknowledged', none: 'No active alarm' },
-  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', resume: 'reprendre', alarmsPaused: 'Alarmes en pause', resumeAlarms: 'Reprendre les alarmes', present: (n: number) => `${n} présente${n > 1 ? 's' : ''}`, more: (n: number) => `+${n} autre${n > 1 ? 's' : ''}`, technical: 'Technique', colon: ' : ', acknowledged: 'acquittée', latched: 'terminée, non acquittée', none: 'Aucune alarme active' },
+  en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', resume: 'resume', alarmsPaused: 'Alarms paused', resumeAlarms: 'Resume alarms', present: (n: number) => `${n} present`, technical: 'Technical', colon: ': ', acknowledged: 'acknowledged', latched: 'ended, not acknowledged', none: 'No active alarm' },
+  fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', resume: 'reprendre', alarmsPaused: 'Alarmes en pause', resumeAlarms: 'Reprendre les alarmes', present: (n: number) => `${n} présente${n > 1 ? 's' : ''}`, technical: 'Technique', colon: ' : ', acknowledged: 'acquittée', latched: 'terminée, non acquittée', none: 'Aucune alarme active' },
 };
 
-/** Highest priority first, then the oldest onset: the one that has waited longest. */
-const byUrgency = (a: BannerAlarm, b: BannerAlarm) => RANK[b.priority] - RANK[a.priority] || a.onset - b.onset;
+const unacknowledged = (a: BannerAlarm) => a.presence !== 'ack';
+/** Highest priority first; within one, the unacknowledged, then the oldest (the one that has waited longest). */
+const byUrgency = (a: BannerAlarm, b: BannerAlarm) =>
+  RANK[b.priority] - RANK[a.priority] || Number(unacknowledged(b)) - Number(unacknowledged(a)) || a.onset - b.onset;
+const occurrenceOf = (a: BannerAlarm) => a.occurrence ?? a.onset;
+const keyOf = (a: BannerAlarm) => `${a.id}@${occurrenceOf(a)}`;
 
 /**
- * The highest-priority active alarm, in IEC 60601-1-8 colours and flash rates,
- * with a text marker so colour is never the only cue. Technical alarms are
- * never hidden by physiological ones: the top technical alarm gets its own line.
+ * Every present alarm, the most urgent in the band and each other on its own
+ * line, in IEC 60601-1-8 colours and flash rates, with a text marker so colour
+ * is never the only cue. Every alarm not yet acknowledged (active or latched)
+ * flashes at its own priority, has its own acknowledge button naming the
+ * occurrence shown, and with `sound` sounds its own burst when it appears,
+ * whatever else is present. Technical alarms are lines of their own, never
+ * hidden by physiological ones.
  *
  * @tagname ir-alarm-banner
- * @summary Shows the most urgent alarm, with acknowledge and audio pause.
- * @csspart banner - The coloured band of the top alarm.
- * @csspart marker - The priority marker: `***`, `**` or `*`.
- * @csspart message - The alarm's message.
- * @csspart count - How many other alarms are active.
- * @csspart technical - The line of the top technical alarm when a physiological one leads.
- * @csspart acknowledge - The acknowledge button.
+ * @summary Shows every present alarm, with acknowledge and audio pause.
+ * @csspart banner - The coloured band of the most urgent alarm (`data-priority`, `data-acknowledged`, `data-alarm`: the occurrence shown, `id@occurrence`).
+ * @csspart marker - The priority marker of the band: `***`, `**` or `*`.
+ * @csspart message - The band's message.
+ * @csspart alarm - The line of each other physiological alarm, coloured and flashing at its priority (`data-priority`, `data-acknowledged`).
+ * @csspart technical - The line of each other technical alarm, coloured and flashing at its priority.
+ * @csspart acknowledge - The acknowledge button of the band or of a line; it names the occurrence shown.
  * @csspart pause - The audio-pause button and its countdown.
  * @csspart sound - With `sound`: the button that enables alarm sound (browsers need a user gesture) and shows its state.
+ * @csspart resume-alarms - While alarm signals are paused: the button that resumes them.
+ * @csspart paused-list - While alarm signals are paused: the list of present alarms, without their signals.
+ * @csspart paused-alarm - One alarm in that list.
  * @cssproperty --ir-alarm-high-color - High priority background (red).
  * @cssproperty --ir-alarm-medium-color - Medium priority background (yellow).
  * @cssproperty --ir-alarm-low-color - Low priority background (cyan).
@@ -78,7 +91,6 @@ const byUrgency = (a: BannerAlarm, b: BannerAlarm) => RANK[b.priority] - RANK[a.
  * @cssproperty --ir-color-surface - Background between flashes and with no alarm.
  * @cssproperty --ir-color-text - Text with no alarm.
  * @cssproperty --ir-font - Font.
- * @csspart resume-alarms - While alarm signals are paused: the button that resumes them.
  * @event ir-alarm-command - The user asked to acknowledge, pause or resume (`AlarmCommandEvent`, cancelable).
  */
 export class IrAlarmBanner extends LitElement implements AlarmHost {
@@ -93,7 +105,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
 
   @property({ attribute: false }) manager?: AlarmManager;
 
-  /** Every present alarm condition, when no manager drives the banner; it picks the most urgent. */
+  /** Every present alarm condition, when no manager drives the banner. */
   @property({ attribute: false }) alarms: BannerAlarm[] = [];
 
   /** The alarm system's state, when no manager drives the banner. */
@@ -108,10 +120,13 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
   @state() private soundOn = false;
   private readonly alarmSystem = new AlarmController(this);
   private readonly audioOut = new AlarmSound();
-  private sounding = '';
+  /** Occurrences whose burst has sounded since sound was last possible. */
+  private heard = new Set<string>();
+  private reminding?: AlarmPriority;
   private repeat = 0;
   private countdown = 0;
-  private announced = '';
+  /** Occurrences already announced to screen readers. */
+  private announced = new Set<string>();
 
   /** Resolved through the composed tree, re-resolved when a `lang` on the way changes. */
   private readonly i18n = new LanguageController(this, WORDS);
@@ -129,7 +144,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
     const left = m.pauseRemainingMs();
     return {
       alarms: this.alarmSystem.present.map(({ rule, state }) => ({
-        id: rule.id, priority: rule.priority, kind: rule.kind, message: rule.message[lang], presence: state.presence as BannerAlarm['presence'], onset: state.onset,
+        id: rule.id, priority: rule.priority, kind: rule.kind, message: rule.message[lang], presence: state.presence as BannerAlarm['presence'], onset: state.onset, occurrence: state.occurrence,
       })),
       system: { audio: audio.mode, audioRemainingMs: left.audio, alarms: alarms.mode === 'paused' ? 'paused' : 'on', alarmsRemainingMs: left.alarms },
     };
@@ -142,57 +157,86 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
 
   private async enableSound(): Promise<void> {
     this.soundOn = await this.audioOut.enable();
-    this.sounding = '';
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.repeat);
+    this.quiet();
     clearInterval(this.countdown);
     this.countdown = 0;
-    this.sounding = '';
     void this.audioOut.close();
     this.soundOn = false;
   }
 
-  /** Sounds the top alarm when it changes, and repeats it while it stays unacknowledged. */
+  private quiet(): void {
+    clearInterval(this.repeat);
+    this.reminding = undefined;
+    this.heard.clear();
+  }
+
+  /**
+   * Each new unacknowledged occurrence sounds a burst of its own priority (low
+   * priority has none: IEC 60601-1-8 makes its auditory signal optional); a
+   * reminder repeats at the highest priority still unacknowledged.
+   */
   protected override updated(): void {
     const { alarms, system } = this.shown();
     // A pause counts down on data time; show it moving while one runs.
     const paused = system.audio === 'paused' || system.alarms === 'paused';
     if (paused && !this.countdown) this.countdown = window.setInterval(() => this.requestUpdate(), COUNTDOWN_MS);
     if (!paused && this.countdown) clearInterval(this.countdown), (this.countdown = 0);
-    const top = alarms[0];
-    const audible = this.soundOn && system.audio === 'on' && system.alarms === 'on' && top && top.presence === 'on' && top.priority !== 'lo';
-    const key = audible ? `${top.id}:${top.priority}` : '';
-    if (key === this.sounding) return;
-    this.sounding = key;
+    if (!(this.soundOn && system.audio === 'on' && system.alarms === 'on')) return this.quiet();
+    const sounding = alarms.filter((a) => unacknowledged(a) && a.priority !== 'lo');
+    const fresh = sounding.filter((a) => !this.heard.has(keyOf(a)));
+    this.heard = new Set(sounding.map(keyOf));
+    for (const p of ['hi', 'me'] as const) if (fresh.some((a) => a.priority === p)) this.audioOut.play(p);
+    const top = sounding[0]?.priority as 'hi' | 'me' | undefined;
+    if (top === this.reminding) return;
     clearInterval(this.repeat);
-    if (!audible) return;
-    const priority = top.priority as 'hi' | 'me';
-    this.audioOut.play(priority);
-    this.repeat = window.setInterval(() => this.audioOut.play(priority), REPEAT_MS[priority]);
+    this.reminding = top;
+    if (top) this.repeat = window.setInterval(() => this.audioOut.play(top), REPEAT_MS[top]);
+  }
+
+  /** The most urgent occurrence not yet announced, for the live regions. */
+  private announce(alarms: readonly BannerAlarm[]): BannerAlarm | undefined {
+    const waiting = alarms.filter(unacknowledged);
+    const fresh = waiting.find((a) => !this.announced.has(keyOf(a)));
+    this.announced = new Set(waiting.map(keyOf));
+    return fresh;
+  }
+
+  private acknowledgeButton(a: BannerAlarm) {
+    return unacknowledged(a)
+      ? html`<button part="acknowledge" @click=${() => this.send({ type: 'acknowledge', id: a.id, occurrence: occurrenceOf(a) })}>${WORDS[this.language].ack}</button>`
+      : nothing;
+  }
+
+  private text(a: BannerAlarm) {
+    const w = WORDS[this.language];
+    return html`<span class="sr-only">${w[a.priority]}${w.colon}</span>${a.kind === 'tec' ? `${w.technical}${w.colon}` : ''}${a.message}
+      ${a.presence === 'ack' ? html` <small>(${w.acknowledged})</small>` : a.presence === 'latch' ? html` <small>(${w.latched})</small>` : nothing}`;
   }
 
   protected override render() {
     const w = WORDS[this.language];
     const { alarms, system } = this.shown();
-    // ALARM PAUSED holds back every alarm signal; the conditions are still evaluated and logged.
+    // ALARM PAUSED holds back every alarm signal; the conditions are still evaluated, logged and listed.
     if (system.alarms === 'paused') {
-      this.announced = '';
+      this.announced.clear();
       return html`<div part="banner" data-priority="none" data-paused>
-        <span part="message" role="status">${w.alarmsPaused} ${formatCountdown(system.alarmsRemainingMs ?? 0)}${alarms.length ? ` · ${w.present(alarms.length)}` : ''}</span>
-        <button part="resume-alarms" @click=${() => this.send({ type: 'resume-alarms' })}>${w.resumeAlarms}</button>
-      </div>`;
+          <span part="message" role="status">${w.alarmsPaused} ${formatCountdown(system.alarmsRemainingMs ?? 0)}${alarms.length ? ` · ${w.present(alarms.length)}` : ''}</span>
+          <button part="resume-alarms" @click=${() => this.send({ type: 'resume-alarms' })}>${w.resumeAlarms}</button>
+        </div>
+        ${alarms.length
+          ? html`<ul part="paused-list">
+              ${alarms.map((a) => html`<li part="paused-alarm" data-priority=${a.priority} data-alarm=${keyOf(a)}>${w[a.priority]}${w.colon}${a.kind === 'tec' ? `${w.technical}${w.colon}` : ''}${a.message}${a.presence === 'ack' ? ` (${w.acknowledged})` : a.presence === 'latch' ? ` (${w.latched})` : ''}</li>`)}
+            </ul>`
+          : nothing}`;
     }
-    const top = alarms[0];
-    const technical = top && top.kind !== 'tec' ? alarms.find((a) => a.kind === 'tec') : undefined;
-    const others = alarms.length - 1 - (technical ? 1 : 0);
-    const spoken = top ? `${w[top.priority]}${w.colon}${top.message}` : '';
-    // Announce a new top alarm once, not on every countdown tick.
-    const announce = spoken !== this.announced ? spoken : '';
-    this.announced = spoken;
+    const [top, ...others] = alarms;
+    const fresh = this.announce(alarms);
+    const spoken = fresh ? `${w[fresh.priority]}${w.colon}${fresh.message}` : '';
     const audio =
       system.audio === 'on'
         ? html`<button part="pause" @click=${() => this.send({ type: 'pause-audio' })}>${w.pause}</button>`
@@ -200,28 +244,26 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
             ${system.audio === 'paused' ? `${w.paused} ${formatCountdown(system.audioRemainingMs ?? 0)}` : w.off} · ${w.resume}
           </button>`;
     return html`
-      <div part="banner" data-priority=${top?.priority ?? 'none'} ?data-acknowledged=${top?.presence === 'ack'}>
+      <div part="banner" class="signal" data-priority=${top?.priority ?? 'none'} data-alarm=${top ? keyOf(top) : nothing} ?data-acknowledged=${top?.presence === 'ack'}>
         ${top
           ? html`<span part="marker" aria-hidden="true">${MARKER[top.priority]}</span>
-              <span part="message">
-                <span class="sr-only">${w[top.priority]}${w.colon}</span>${top.kind === 'tec' ? `${w.technical}${w.colon}` : ''}${top.message}
-                ${top.presence === 'ack' ? html` <small>(${w.acknowledged})</small>` : top.presence === 'latch' ? html` <small>(${w.latched})</small>` : nothing}
-              </span>
-              ${others > 0 ? html`<span part="count">${w.more(others)}</span>` : nothing}
-              ${top.presence !== 'ack'
-                ? html`<button part="acknowledge" @click=${() => this.send({ type: 'acknowledge', id: top.id })}>${w.ack}</button>`
-                : nothing}`
+              <span part="message">${this.text(top)}</span>
+              ${this.acknowledgeButton(top)}`
           : html`<span part="message">${w.none}</span>`}
         ${audio}
       </div>
       ${this.sound
         ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
         : nothing}
-      ${technical
-        ? html`<p part="technical"><span aria-hidden="true">${MARKER[technical.priority]}</span> ${w.technical}${w.colon}${technical.message}</p>`
-        : nothing}
-      <div class="sr-only" aria-live="assertive">${top?.priority === 'hi' ? announce : ''}</div>
-      <div class="sr-only" aria-live="polite">${top && top.priority !== 'hi' ? announce : ''}</div>
+      ${others.map(
+        (a) => html`<div part=${a.kind === 'tec' ? 'technical' : 'alarm'} class="signal line" data-priority=${a.priority} data-alarm=${keyOf(a)} ?data-acknowledged=${a.presence === 'ack'}>
+          <span class="marker" aria-hidden="true">${MARKER[a.priority]}</span>
+          <span class="message">${this.text(a)}</span>
+          ${this.acknowledgeButton(a)}
+        </div>`,
+      )}
+      <div class="sr-only" aria-live="assertive">${fresh?.priority === 'hi' ? spoken : ''}</div>
+      <div class="sr-only" aria-live="polite">${fresh && fresh.priority !== 'hi' ? spoken : ''}</div>
     `;
   }
 }
@@ -229,11 +271,15 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
 /** The countdown of a pause refreshes twice a second. */
 const COUNTDOWN_MS = 500;
 
-/** High bursts repeat every 10 s, medium every 25 s, while unacknowledged (IEC allows 2.5-15 s for high). */
+/**
+ * Reminder bursts repeat every 10 s for high, 25 s for medium, while unacknowledged
+ * (IEC 60601-1-8 Table 4 allows a high-priority burst every 2.5 s to 15 s).
+ */
 const REPEAT_MS = { hi: 10_000, me: 25_000 } as const;
 
-/** m:ss, for the audio-pause countdown. */
+/** m:ss, for a pause's countdown. */
 function formatCountdown(ms: number): string {
+  if (!Number.isFinite(ms)) return '–:––';
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

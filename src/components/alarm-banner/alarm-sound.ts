@@ -1,5 +1,8 @@
 import { FUNDAMENTAL_HZ, HARMONIC_GAINS, burst, type BurstPriority } from '../../models/audio-burst.js';
 
+/** Silence between two queued bursts. */
+const BURST_GAP_S = 0.5;
+
 /** Ramp time that keeps pulse edges from clicking. */
 const EDGE_S = 0.01;
 
@@ -35,6 +38,8 @@ export function scheduleBurst(ctx: BaseAudioContext, priority: BurstPriority, at
  */
 export class AlarmSound {
   private ctx?: AudioContext;
+  /** Audio-context time the last burst scheduled ends: bursts queue, never overlap. */
+  private busyUntil = 0;
 
   get enabled(): boolean {
     return this.ctx?.state === 'running';
@@ -46,12 +51,18 @@ export class AlarmSound {
     return this.enabled;
   }
 
+  /** Plays one burst, after the one sounding if any, so two alarms' bursts stay distinct. */
   play(priority: BurstPriority): void {
-    if (this.ctx && this.enabled) scheduleBurst(this.ctx, priority, this.ctx.currentTime + 0.05);
+    if (!this.ctx || !this.enabled) return;
+    const at = Math.max(this.ctx.currentTime + 0.05, this.busyUntil + BURST_GAP_S);
+    scheduleBurst(this.ctx, priority, at);
+    const last = burst(priority).at(-1)!;
+    this.busyUntil = at + (last.startMs + last.durationMs) / 1000;
   }
 
   async close(): Promise<void> {
     await this.ctx?.close();
     this.ctx = undefined;
+    this.busyUntil = 0;
   }
 }

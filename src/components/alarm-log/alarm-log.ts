@@ -8,6 +8,7 @@ import type { AlarmPriority } from '../alarm-banner/alarm-banner.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
 import { crossedLimit } from '../../models/alarm-rules.js';
+import type { AlarmAction, AlarmActionKind } from '../../models/alarm-record.js';
 import { unitSymbol } from '../../models/units.js';
 
 /** One alarm condition's history: onset, acknowledgement and end, on data time (epoch ms). */
@@ -17,7 +18,11 @@ export interface AlarmLogEntry {
   kind: 'phy' | 'tec' | 'oth';
   message: string;
   onset: number;
+  /** Data time of the acknowledgement (the wall clock when there was no data yet). */
   acknowledged?: number;
+  /** Wall-clock time the person acknowledged (epoch ms), and the viewer they used. */
+  acknowledgedWall?: number;
+  acknowledgedBy?: string;
   ended?: number;
   /** The value that raised it, and the limit it crossed, in `unit` (UCUM). */
   value?: number;
@@ -29,19 +34,27 @@ type Column = 'onset' | 'priority' | 'message' | 'acknowledged' | 'ended';
 const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
 const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const HEAD = {
-  en: { onset: 'Onset', priority: 'Priority', message: 'Alarm', value: 'Value', limit: 'Limit', acknowledged: 'Acknowledged', ended: 'Ended', export: 'Export CSV', empty: 'No alarm so far' },
-  fr: { onset: 'Début', priority: 'Priorité', message: 'Alarme', value: 'Valeur', limit: 'Limite', acknowledged: 'Acquittée', ended: 'Fin', export: 'Exporter en CSV', empty: 'Aucune alarme' },
+  en: { onset: 'Onset', priority: 'Priority', message: 'Alarm', value: 'Value', limit: 'Limit', acknowledged: 'Acknowledged', ended: 'Ended', export: 'Export CSV', empty: 'No alarm so far', by: 'by', actions: 'Operator actions', wall: 'Time', dataTime: 'Data time', who: 'Viewer', action: 'Action', detail: 'Details' },
+  fr: { onset: 'Début', priority: 'Priorité', message: 'Alarme', value: 'Valeur', limit: 'Limite', acknowledged: 'Acquittée', ended: 'Fin', export: 'Exporter en CSV', empty: 'Aucune alarme', by: 'par', actions: 'Actions des opérateurs', wall: 'Heure', dataTime: 'Heure des données', who: 'Poste', action: 'Action', detail: 'Détails' },
+};
+const ACTION: Record<'en' | 'fr', Record<AlarmActionKind, string>> = {
+  en: { acknowledge: 'Acknowledged', 'pause-audio': 'Audio paused', 'audio-off': 'Audio off', 'resume-audio': 'Audio resumed', 'pause-alarms': 'Alarms paused', 'resume-alarms': 'Alarms resumed', refused: 'Command refused', 'rules-added': 'Rules added', 'rule-removed': 'Rule removed', 'channels-set': 'Channels changed' },
+  fr: { acknowledge: 'Acquittement', 'pause-audio': 'Audio en pause', 'audio-off': 'Audio coupé', 'resume-audio': 'Audio repris', 'pause-alarms': 'Alarmes en pause', 'resume-alarms': 'Alarmes reprises', refused: 'Commande refusée', 'rules-added': 'Règles ajoutées', 'rule-removed': 'Règle retirée', 'channels-set': 'Voies modifiées' },
 };
 
 /**
  * Every alarm condition with onset, acknowledge and end times, priority,
- * value at onset and limit. Sortable by column, exportable as CSV with units,
- * and bounded: when full, the oldest lowest-priority entry goes first. Inside
- * an `ir-telemetry` (or given a `manager`) it records every change itself.
+ * value at onset and limit, and every operator action (acknowledgements,
+ * audio and alarm pauses, rules added or removed, commands refused) with who
+ * acted and when, on the wall clock and on data time (IEC 60601-1-8 6.12).
+ * Sortable by column, exportable as CSV with units, and bounded: when full,
+ * the oldest lowest-priority entry goes first. Inside an `ir-telemetry` (or
+ * given a `manager`) it records every change and action itself.
  *
  * @tagname ir-alarm-log
- * @summary The history of alarm conditions.
+ * @summary The history of alarm conditions and operator actions.
  * @csspart table - The log table.
+ * @csspart actions - The table of operator actions.
  * @csspart export - The CSV export button.
  * @cssproperty --ir-color-text - Text colour.
  * @cssproperty --ir-color-surface - Background.
@@ -76,6 +89,14 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
       cursor: pointer;
       padding: 0;
     }
+    [part='actions'] {
+      margin-block-start: 1rem;
+    }
+    caption {
+      text-align: start;
+      font-weight: 700;
+      padding-block: 0.25rem;
+    }
     [part='export'] {
       font: inherit;
       margin-block: 0.5rem;
@@ -100,16 +121,28 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
   constructor() {
     super();
     // The controller lives as long as the element: it records every change of the manager in reach.
-    new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m, this.language)) });
+    new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m, this.language)), onAction: (a) => this.recordAction(a) });
   }
 
   @state() private sortBy: Column = 'onset';
   @state() private descending = true;
   @state() private log = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => RANK[e.priority]);
+  @state() private actionLog = new BoundedLog<AlarmAction>(this.capacity, () => 0);
 
   /** The entries kept, oldest first. */
   get entries(): readonly AlarmLogEntry[] {
     return this.log.entries;
+  }
+
+  /** The operator actions kept, oldest first. */
+  get actions(): readonly AlarmAction[] {
+    return this.actionLog.entries;
+  }
+
+  /** Records an operator action (or a pause that ended by itself). */
+  recordAction(action: AlarmAction): void {
+    this.actionLog.add(action);
+    this.requestUpdate();
   }
 
   /**
@@ -129,15 +162,25 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
       const next = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => RANK[e.priority]);
       for (const e of this.log.entries) next.add(e);
       this.log = next;
+      const actions = new BoundedLog<AlarmAction>(this.capacity, () => 0);
+      for (const a of this.actionLog.entries) actions.add(a);
+      this.actionLog = actions;
     }
   }
 
-  /** The log as CSV, with units and ISO 8601 times. */
+  /**
+   * The log as CSV, with units and ISO 8601 times: one `alarm` row per condition
+   * (time = onset), then one `action` row per operator action (time = data
+   * time, wall_time = when the person acted, who = the viewer).
+   */
   toCsv(): string {
-    const rows = this.entries.map((e) => [
-      iso(e.onset), e.priority, e.kind, e.message, e.value, e.limit, e.unit, iso(e.acknowledged), iso(e.ended),
+    const alarms = this.entries.map((e) => [
+      'alarm', iso(e.onset), undefined, undefined, e.priority, e.kind, e.id, e.message, e.value, e.limit, e.unit, iso(e.acknowledged), iso(e.acknowledgedWall), e.acknowledgedBy, iso(e.ended),
     ]);
-    return toCsv([['onset', 'priority', 'kind', 'message', 'value', 'limit', 'unit', 'acknowledged', 'ended'], ...rows]);
+    const actions = this.actions.map((a) => [
+      'action', iso(a.t), iso(a.wall), a.who, undefined, undefined, a.target, a.detail ? `${a.action}: ${a.detail}` : a.action,
+    ]);
+    return toCsv([CSV_HEAD, ...alarms, ...actions]);
   }
 
   /** Resolved through the composed tree, re-resolved when a `lang` on the way changes. */
@@ -173,7 +216,8 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     const h = HEAD[this.language];
     const time = new Intl.DateTimeFormat(this.language, { dateStyle: 'short', timeStyle: 'medium' });
     const num = new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 });
-    const when = (t?: number) => (t === undefined ? '' : time.format(t));
+    // A time that is not a number (never expected) shows empty rather than breaking the log.
+    const when = (t?: number) => (t === undefined || !Number.isFinite(t) ? '' : time.format(t));
     const sortable = (column: Column) => html`<th aria-sort=${this.sortBy === column ? (this.descending ? 'descending' : 'ascending') : 'none'}>
       <button @click=${() => this.sort(column)}>${h[column]}</button>
     </th>`;
@@ -195,23 +239,45 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
               <td>${e.message}</td>
               <td>${e.value === undefined ? '' : `${num.format(e.value)} ${unitSymbol(e.unit ?? '')}`}</td>
               <td>${e.limit === undefined ? '' : `${num.format(e.limit)} ${unitSymbol(e.unit ?? '')}`}</td>
-              <td>${when(e.acknowledged)}</td>
+              <td>${when(e.acknowledged)}${e.acknowledgedBy ? ` (${h.by} ${e.acknowledgedBy})` : ''}</td>
               <td>${when(e.ended)}</td>
             </tr>`,
           )}
         </tbody>
       </table>
+      ${this.actions.length
+        ? html`<table part="actions">
+            <caption>${h.actions}</caption>
+            <thead>
+              <tr><th>${h.wall}</th><th>${h.dataTime}</th><th>${h.who}</th><th>${h.action}</th><th>${h.detail}</th></tr>
+            </thead>
+            <tbody>
+              ${[...this.actions].reverse().map(
+                (a) => html`<tr data-action=${a.action}>
+                  <td>${when(a.wall)}</td>
+                  <td>${when(a.t)}</td>
+                  <td>${a.who}</td>
+                  <td>${ACTION[this.language][a.action]}</td>
+                  <td>${[a.target, a.detail].filter(Boolean).join(' · ')}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : ''}
       <button part="export" @click=${this.download}>${h.export}</button>
     `;
   }
 }
 
-const iso = (t?: number) => (t === undefined ? undefined : new Date(t).toISOString());
+const CSV_HEAD = ['record', 'time', 'wall_time', 'who', 'priority', 'kind', 'id', 'message', 'value', 'limit', 'unit', 'acknowledged', 'acknowledged_wall', 'acknowledged_by', 'ended'];
+
+/** ISO 8601, or empty for a time that is not one (no data time yet). */
+const iso = (t?: number) => (t === undefined || !Number.isFinite(t) ? undefined : new Date(t).toISOString());
 
 /** A presence change as a log entry: onset when raised, the acknowledgement, the end of the condition. */
-function entryOf({ rule, state, t, previous }: AlarmChange, m: AlarmManager, lang: 'en' | 'fr'): AlarmLogEntry {
+function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmManager, lang: 'en' | 'fr'): AlarmLogEntry {
   const unit = m.descriptor(rule.channel)?.unit;
-  const acknowledged = state.presence === 'ack' || (previous === 'latch' && state.presence === 'off');
+  const acknowledged = by !== undefined;
   return {
     id: rule.id,
     priority: rule.priority,
@@ -219,6 +285,8 @@ function entryOf({ rule, state, t, previous }: AlarmChange, m: AlarmManager, lan
     message: rule.message[lang],
     onset: state.onset,
     acknowledged: acknowledged ? t : undefined,
+    acknowledgedWall: acknowledged ? wall : undefined,
+    acknowledgedBy: by,
     // Acknowledging a latched alarm clears it; its condition had ended before.
     ended: !state.active && previous !== 'latch' ? t : undefined,
     value: Number.isNaN(state.valueAtOnset) ? undefined : state.valueAtOnset,

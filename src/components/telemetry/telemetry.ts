@@ -52,11 +52,12 @@ export class IrTelemetry extends LitElement {
   /**
    * This viewer's id on the wire. With `src`, acknowledgements and pauses made
    * here are sent to the gateway as commands, and those of other viewers are
-   * carried out here (an IEC 60601-1-8 distributed alarm system).
+   * carried out here (an IEC 60601-1-8 distributed alarm system). Set before
+   * the element is attached; it also names who acted in the alarm log.
    */
   @property() viewer: string = randomId();
 
-  /** The clock of stale detection and alarm pauses; set before connecting (a VirtualTimeScheduler in tests). */
+  /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */
   @property({ attribute: false }) scheduler?: SchedulerLike;
 
   private roomValue?: TelemetryRoom;
@@ -76,7 +77,7 @@ export class IrTelemetry extends LitElement {
   }
 
   private makeRoom(): TelemetryRoom {
-    const room = new TelemetryRoom({ scheduler: this.scheduler, windowMs: this.window * 1000 });
+    const room = new TelemetryRoom({ scheduler: this.scheduler, windowMs: this.window * 1000, viewer: this.viewer });
     this.events = room.technical.subscribe((d) => this.dispatchEvent(new IrTechnicalEvent(d)));
     this.events.add(room.configErrors.subscribe((m) => this.dispatchEvent(new IrConfigErrorEvent(m))));
     this.events.add(
@@ -86,7 +87,7 @@ export class IrTelemetry extends LitElement {
         this.dispatchEvent(new IrConnectionStateEvent(s));
       }),
     );
-    this.events.add(room.managers.subscribe((m) => this.alarmProvider.setValue(m)));
+    this.alarmProvider.setValue(room.manager);
     this.provider.setValue(room);
     return room;
   }

@@ -14,10 +14,25 @@ export class ChannelStore {
   readonly batches: Observable<SampleBatch> = this.live.asObservable();
 
   constructor(
-    readonly descriptor: ChannelDescriptor,
+    private described: ChannelDescriptor,
     windowMs: number,
   ) {
-    this.ring = new RingBuffer(capacityFor(descriptor, windowMs));
+    this.ring = new RingBuffer(capacityFor(described, windowMs));
+  }
+
+  get descriptor(): ChannelDescriptor {
+    return this.described;
+  }
+
+  /**
+   * Takes a new descriptor of the same channel. It keeps the samples when they
+   * still mean the same (unit, rate and range), a new label or precision say;
+   * returns false, keeping nothing, when they do not.
+   */
+  describe(d: ChannelDescriptor): boolean {
+    const o = this.described;
+    this.described = d;
+    return d.unit === o.unit && d.intervalMs === o.intervalMs && d.range[0] === o.range[0] && d.range[1] === o.range[1];
   }
 
   get length(): number {

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subject, asyncScheduler, filter, map, merge, share, skipWhile, switchMap, type SchedulerLike, type Subscription } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, asyncScheduler, filter, map, merge, share, skipWhile, type SchedulerLike, type Subscription } from 'rxjs';
 import type { ChannelDescriptor, Grid, GridFrame, SampleBatch, TelemetryEvent, Waveform, WaveformFrame } from '../../models/channel.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
 import { checkGrid, checkWaveform } from '../../models/frame-check.js';
@@ -40,6 +40,8 @@ export interface RoomOptions {
   staleFactor?: number;
   /** ...and never sooner than this on arrival (ms, default 1000): sources deliver in batches. */
   minSilenceMs?: number;
+  /** This viewer's id: who acted, in the alarm log and in commands sent to other viewers. */
+  viewer?: string;
 }
 
 /** Waveforms a channel keeps for a late panel; grids keep only the newest. */
@@ -65,10 +67,13 @@ export class TelemetryRoom {
   readonly connection = new BehaviorSubject<ConnectionState>('closed');
   /** The channel descriptors, each time they change (panels resolve their ids again). */
   readonly channels = new BehaviorSubject<readonly ChannelDescriptor[]>([]);
-  /** The alarm manager, each time it is renewed. */
-  readonly managers: BehaviorSubject<AlarmManager>;
+  /**
+   * The alarm manager, one for the room's life: a new set of channels or rules
+   * never removes an alarm that is present and unacknowledged.
+   */
+  readonly manager: AlarmManager;
 
-  private readonly options: Required<Omit<RoomOptions, 'scheduler'>>;
+  private readonly options: Required<Omit<RoomOptions, 'scheduler' | 'viewer'>>;
   private readonly stores = new Map<string, ChannelStore>();
   private readonly qualities = new Map<string, ChannelQuality>();
   private readonly waveformStores = new Map<string, FrameStore<Waveform>>();
@@ -78,7 +83,6 @@ export class TelemetryRoom {
   private readonly raw = new Subject<UnitBatch>();
   /** Arrivals of any kind of data, per channel, for the quality verdict. */
   private readonly arrivals = new Subject<SampleBatch>();
-  private rules: readonly AlarmRule[] = [];
   private removeRules?: () => void;
   private pipeline?: Subscription;
   private input?: Subscription;
@@ -89,12 +93,8 @@ export class TelemetryRoom {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.options = { windowMs: options.windowMs ?? 600_000, staleFactor: options.staleFactor ?? 3, minSilenceMs: options.minSilenceMs ?? 1000 };
     this.silenceMs = this.options.minSilenceMs;
-    this.managers = new BehaviorSubject(new AlarmManager([], [], { scheduler: this.scheduler }));
+    this.manager = new AlarmManager([], [], { scheduler: this.scheduler, viewer: options.viewer });
     this.rebuild();
-  }
-
-  get manager(): AlarmManager {
-    return this.managers.value;
   }
 
   /** Quality changes of every channel (a channel's first 'valid' is not reported: nothing changed). */
@@ -129,13 +129,15 @@ export class TelemetryRoom {
   }
 
   /**
-   * Declares the channels. A channel kept with the same descriptor keeps its
-   * samples; a new or changed one starts empty; a removed one is dropped.
+   * Declares the channels. A channel kept with the same unit, rate and range
+   * keeps its samples (its label may change); a new or changed one starts
+   * empty; a removed one is dropped.
    */
   setChannels(list: readonly ChannelDescriptor[]): void {
     const next = new Map(list.map((d) => [d.id, d]));
     for (const [id, store] of this.stores) {
-      if (next.get(id) === store.descriptor) continue;
+      const d = next.get(id);
+      if (d && store.describe(d)) continue;
       store.close();
       this.stores.delete(id);
       this.qualities.delete(id);
@@ -144,16 +146,13 @@ export class TelemetryRoom {
     }
     for (const d of list) if (!this.stores.has(d.id)) this.stores.set(d.id, new ChannelStore(d, this.options.windowMs));
     this.silenceMs = Math.max(this.options.minSilenceMs, ...list.map((c) => c.intervalMs * this.options.staleFactor));
-    this.managers.next(new AlarmManager([], list, { scheduler: this.scheduler }));
-    this.removeRules = undefined;
+    this.manager.setChannels(list);
     this.rebuild();
-    this.setRules(this.rules);
     this.channels.next(list);
   }
 
   /** The room's own alarm rules; panels add theirs through `manager.addRules`. A bad rule goes to `configErrors`. */
   setRules(rules: readonly AlarmRule[]): void {
-    this.rules = rules;
     this.removeRules?.();
     this.removeRules = undefined;
     try {
@@ -181,17 +180,14 @@ export class TelemetryRoom {
    */
   connectUrl(url: string, viewer: string): void {
     this.disconnect();
-    const outgoing = this.managers.pipe(
-      switchMap((m) => m.issued),
-      map((command) => encodeWireLine({ type: 'command', origin: viewer, t: this.scheduler.now(), command })),
-    );
+    const outgoing = this.manager.issued.pipe(map((command) => encodeWireLine({ type: 'command', origin: viewer, t: this.scheduler.now(), command })));
     this.input = websocketSource(url, { outgoing, scheduler: this.scheduler }).subscribe((item) => {
       if (item.type === 'state') this.setConnection(item.state, true);
       else if (item.type === 'frame') this.push(item.frame);
       else if (item.type !== 'message') this.technical.next(item);
       else if (item.message.type === 'command') {
         // A gateway may echo our own commands back: only other viewers' are carried out.
-        if (item.message.origin !== viewer) this.manager.command(item.message.command, true);
+        if (item.message.origin !== viewer) this.manager.command(item.message.command, { origin: item.message.origin, wall: item.message.t });
       } else this.push(item.message);
     });
   }
@@ -294,8 +290,9 @@ export class TelemetryRoom {
   private setConnection(state: ConnectionState, gateway = false): void {
     if (state === this.connection.value) return;
     this.connection.next(state);
-    // A gateway lost is a technical alarm of its own, beside each channel going stale.
-    if (gateway) this.manager.setTechnical('connection', state === 'reconnecting', CONNECTION_LOST);
+    // A gateway lost is a technical alarm of its own, beside each channel going stale;
+    // attempts to reconnect do not end it, only a live connection (held, one outage one occurrence).
+    if (gateway && (state === 'reconnecting' || state === 'live')) this.manager.setTechnical('connection', state === 'reconnecting', CONNECTION_LOST);
   }
 }
 
