@@ -8,4 +8,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'ir-alarm-log': IrAlarmLog;
   }
+  interface HTMLElementEventMap {
+    'ir-alarm-log-export': import('./alarm-log/alarm-log.js').AlarmLogExportEvent;
+  }
 }

@@ -46,6 +46,9 @@ export interface AlarmRule {
 
 export const PRIORITY_RANK: Record<Priority, number> = { hi: 3, me: 2, lo: 1 };
 
+/** The text marker of each priority, so colour is never the only cue (IEC 60601-1-8: `***`, `**`, `*`). */
+export const PRIORITY_MARKER: Record<Priority, string> = { hi: '***', me: '**', lo: '*' };
+
 /**
  * Refuses a rule set that cannot work, naming the rule: never a silent
  * misconfiguration. `taken` holds the ids already in use (rules accepted

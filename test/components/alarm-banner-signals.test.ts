@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/alarm-banner.js';
-import type { BannerAlarm, IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
+import type { AlarmCommandEvent, BannerAlarm, IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
 import { AlarmManager } from '../../src/streams/alarm-manager.js';
 import { FUNDAMENTAL_HZ, burst } from '../../src/models/audio-burst.js';
 import type { AlarmCommand } from '../../src/models/alarm-command.js';
@@ -87,7 +87,7 @@ describe('ir-alarm-banner: every unacknowledged alarm is signalled (issue 9.1)',
           }
           expect(signal(r!).flash, `${a.id} flashes at its priority`).to.equal(FLASH[a.priority]);
           const asked: AlarmCommand[] = [];
-          const grab = (e: Event & { command?: AlarmCommand }) => (asked.push(e.command!), e.preventDefault());
+          const grab = (e: AlarmCommandEvent) => (asked.push(e.detail.command), e.preventDefault());
           el.addEventListener('ir-alarm-command', grab);
           r!.querySelector<HTMLElement>('[part="acknowledge"]')!.click();
           el.removeEventListener('ir-alarm-command', grab);
@@ -182,7 +182,7 @@ describe('ir-alarm-banner: technical alarms at their own priority (issue 8)', ()
     ]);
     expect(technical[0].textContent).to.contain('Technical: Connection lost');
     const asked: AlarmCommand[] = [];
-    el.addEventListener('ir-alarm-command', (e) => asked.push(e.command));
+    el.addEventListener('ir-alarm-command', (e) => asked.push(e.detail.command));
     technical[0].querySelector<HTMLElement>('[part="acknowledge"]')!.click();
     expect(asked).to.deep.equal([{ type: 'acknowledge', id: 'connection', occurrence: 1500 }]);
     el.remove();

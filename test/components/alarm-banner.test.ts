@@ -74,7 +74,7 @@ describe('ir-alarm-banner', () => {
   it('acknowledges the shown alarm from the keyboard', async () => {
     const el = await mount([alarm('nerve', 'hi')]);
     const asked: AlarmCommand[] = [];
-    el.addEventListener('ir-alarm-command', (e) => asked.push(e.command));
+    el.addEventListener('ir-alarm-command', (e) => asked.push(e.detail.command));
     part(el, 'acknowledge')!.focus();
     await sendKeys({ press: 'Enter' });
     expect(asked, 'the occurrence shown: its onset when none is given').to.deep.equal([{ type: 'acknowledge', id: 'nerve', occurrence: 1000 }]);

@@ -34,6 +34,21 @@ describe('ir-alarm-log', () => {
     el.remove();
   });
 
+  it('shows its history in the language of the moment, values at the channel precision', async () => {
+    const el = await mount();
+    el.lang = 'en';
+    el.record(entry('nerve', 'hi', T, { message: { en: 'Nerve cold', fr: 'Nerf froid' }, value: 9.44, limit: 10, unit: 'Cel', decimals: 2 }));
+    await el.updateComplete;
+    expect(rows(el)).to.deep.equal(['Nerve cold']);
+    expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent).to.equal('9.44 °C');
+    el.lang = 'fr';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(rows(el)).to.deep.equal(['Nerf froid']);
+    expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent).to.equal('9,44 °C');
+    el.remove();
+  });
+
   it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
     const el = await mount();
     el.record(entry('b', 'lo', T + 2));

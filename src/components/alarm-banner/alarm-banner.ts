@@ -1,4 +1,6 @@
 import { LanguageController, type Language } from '../kit/language-controller.js';
+import { IrEvent } from '../kit/events.js';
+import { PRIORITY_MARKER, PRIORITY_RANK } from '../../models/alarm-rules.js';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { alarmBannerStyles } from './alarm-banner.styles.js';
@@ -40,14 +42,13 @@ export interface BannerSystem {
  * Asks for an alarm command (acknowledge, pause, resume). Cancelable: when not
  * cancelled, a banner connected to an alarm manager carries it out.
  */
-export class AlarmCommandEvent extends Event {
-  constructor(readonly command: AlarmCommand) {
-    super('ir-alarm-command', { bubbles: true, composed: true, cancelable: true });
+export class AlarmCommandEvent extends IrEvent<{ command: AlarmCommand }> {
+  static readonly type = 'ir-alarm-command';
+  constructor(command: AlarmCommand) {
+    super(AlarmCommandEvent.type, { command }, { cancelable: true });
   }
 }
 
-const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
-const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const WORDS = {
   en: { hi: 'High priority', me: 'Medium priority', lo: 'Low priority', ack: 'Acknowledge', pause: 'Pause audio', enableSound: 'Enable sound', soundOn: 'Sound on', paused: 'Audio paused', off: 'Audio off', resume: 'resume', alarmsPaused: 'Alarms paused', resumeAlarms: 'Resume alarms', present: (n: number) => `${n} present`, technical: 'Technical', colon: ': ', acknowledged: 'acknowledged', latched: 'ended, not acknowledged', none: 'No active alarm' },
   fr: { hi: 'Priorité haute', me: 'Priorité moyenne', lo: 'Priorité basse', ack: 'Acquitter', pause: 'Pause audio', enableSound: 'Activer le son', soundOn: 'Son activé', paused: 'Audio en pause', off: 'Audio coupé', resume: 'reprendre', alarmsPaused: 'Alarmes en pause', resumeAlarms: 'Reprendre les alarmes', present: (n: number) => `${n} présente${n > 1 ? 's' : ''}`, technical: 'Technique', colon: ' : ', acknowledged: 'acquittée', latched: 'terminée, non acquittée', none: 'Aucune alarme active' },
@@ -56,7 +57,7 @@ const WORDS = {
 const unacknowledged = (a: BannerAlarm) => a.presence !== 'ack';
 /** Highest priority first; within one, the unacknowledged, then the oldest (the one that has waited longest). */
 const byUrgency = (a: BannerAlarm, b: BannerAlarm) =>
-  RANK[b.priority] - RANK[a.priority] || Number(unacknowledged(b)) - Number(unacknowledged(a)) || a.onset - b.onset;
+  PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || Number(unacknowledged(b)) - Number(unacknowledged(a)) || a.onset - b.onset;
 const occurrenceOf = (a: BannerAlarm) => a.occurrence ?? a.onset;
 const keyOf = (a: BannerAlarm) => `${a.id}@${occurrenceOf(a)}`;
 
@@ -246,7 +247,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
     return html`
       <div part="banner" class="signal" data-priority=${top?.priority ?? 'none'} data-alarm=${top ? keyOf(top) : nothing} ?data-acknowledged=${top?.presence === 'ack'}>
         ${top
-          ? html`<span part="marker" aria-hidden="true">${MARKER[top.priority]}</span>
+          ? html`<span part="marker" aria-hidden="true">${PRIORITY_MARKER[top.priority]}</span>
               <span part="message">${this.text(top)}</span>
               ${this.acknowledgeButton(top)}`
           : html`<span part="message">${w.none}</span>`}
@@ -257,7 +258,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
         : nothing}
       ${others.map(
         (a) => html`<div part=${a.kind === 'tec' ? 'technical' : 'alarm'} class="signal line" data-priority=${a.priority} data-alarm=${keyOf(a)} ?data-acknowledged=${a.presence === 'ack'}>
-          <span class="marker" aria-hidden="true">${MARKER[a.priority]}</span>
+          <span class="marker" aria-hidden="true">${PRIORITY_MARKER[a.priority]}</span>
           <span class="message">${this.text(a)}</span>
           ${this.acknowledgeButton(a)}
         </div>`,

@@ -7,7 +7,8 @@ import { toCsv } from '../../models/csv.js';
 import type { AlarmPriority } from '../alarm-banner/alarm-banner.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
-import { crossedLimit } from '../../models/alarm-rules.js';
+import { PRIORITY_MARKER, PRIORITY_RANK, crossedLimit } from '../../models/alarm-rules.js';
+import { IrEvent } from '../kit/events.js';
 import type { AlarmAction, AlarmActionKind } from '../../models/alarm-record.js';
 import { unitSymbol } from '../../models/units.js';
 
@@ -16,7 +17,8 @@ export interface AlarmLogEntry {
   id: string;
   priority: AlarmPriority;
   kind: 'phy' | 'tec' | 'oth';
-  message: string;
+  /** The rule's message in both languages (shown in the log's language, so history switches too), or one text. */
+  message: string | { en: string; fr: string };
   onset: number;
   /** Data time of the acknowledgement (the wall clock when there was no data yet). */
   acknowledged?: number;
@@ -28,11 +30,11 @@ export interface AlarmLogEntry {
   value?: number;
   limit?: number;
   unit?: string;
+  /** Decimals of the channel, so a value reads as in the panels (default 1). */
+  decimals?: number;
 }
 
 type Column = 'onset' | 'priority' | 'message' | 'acknowledged' | 'ended';
-const RANK: Record<AlarmPriority, number> = { hi: 3, me: 2, lo: 1 };
-const MARKER: Record<AlarmPriority, string> = { hi: '***', me: '**', lo: '*' };
 const HEAD = {
   en: { onset: 'Onset', priority: 'Priority', message: 'Alarm', value: 'Value', limit: 'Limit', acknowledged: 'Acknowledged', ended: 'Ended', export: 'Export CSV', empty: 'No alarm so far', by: 'by', actions: 'Operator actions', wall: 'Time', dataTime: 'Data time', who: 'Viewer', action: 'Action', detail: 'Details' },
   fr: { onset: 'Début', priority: 'Priorité', message: 'Alarme', value: 'Valeur', limit: 'Limite', acknowledged: 'Acquittée', ended: 'Fin', export: 'Exporter en CSV', empty: 'Aucune alarme', by: 'par', actions: 'Actions des opérateurs', wall: 'Heure', dataTime: 'Heure des données', who: 'Poste', action: 'Action', detail: 'Détails' },
@@ -41,6 +43,14 @@ const ACTION: Record<'en' | 'fr', Record<AlarmActionKind, string>> = {
   en: { acknowledge: 'Acknowledged', 'pause-audio': 'Audio paused', 'audio-off': 'Audio off', 'resume-audio': 'Audio resumed', 'pause-alarms': 'Alarms paused', 'resume-alarms': 'Alarms resumed', refused: 'Command refused', 'rules-added': 'Rules added', 'rule-removed': 'Rule removed', 'channels-set': 'Channels changed' },
   fr: { acknowledge: 'Acquittement', 'pause-audio': 'Audio en pause', 'audio-off': 'Audio coupé', 'resume-audio': 'Audio repris', 'pause-alarms': 'Alarmes en pause', 'resume-alarms': 'Alarmes reprises', refused: 'Commande refusée', 'rules-added': 'Règles ajoutées', 'rule-removed': 'Règle retirée', 'channels-set': 'Voies modifiées' },
 };
+
+/** The CSV text of the log, before its download starts. */
+export class AlarmLogExportEvent extends IrEvent<{ csv: string }> {
+  static readonly type = 'ir-alarm-log-export';
+  constructor(csv: string) {
+    super(AlarmLogExportEvent.type, { csv });
+  }
+}
 
 /**
  * Every alarm condition with onset, acknowledge and end times, priority,
@@ -60,7 +70,7 @@ const ACTION: Record<'en' | 'fr', Record<AlarmActionKind, string>> = {
  * @cssproperty --ir-color-surface - Background.
  * @cssproperty --ir-color-grid - Row separators.
  * @cssproperty --ir-font - Font.
- * @event ir-alarm-log-export - Fired with the CSV text before the download starts (`detail.csv`).
+ * @event ir-alarm-log-export - Fired with the CSV text before the download starts (`AlarmLogExportEvent`, `detail.csv`).
  */
 export class IrAlarmLog extends LitElement implements AlarmHost {
   static override styles = [
@@ -121,12 +131,12 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
   constructor() {
     super();
     // The controller lives as long as the element: it records every change of the manager in reach.
-    new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m, this.language)), onAction: (a) => this.recordAction(a) });
+    new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m)), onAction: (a) => this.recordAction(a) });
   }
 
   @state() private sortBy: Column = 'onset';
   @state() private descending = true;
-  @state() private log = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => RANK[e.priority]);
+  @state() private log = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => PRIORITY_RANK[e.priority]);
   @state() private actionLog = new BoundedLog<AlarmAction>(this.capacity, () => 0);
 
   /** The entries kept, oldest first. */
@@ -159,7 +169,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('capacity') && this.capacity !== this.log.capacity) {
-      const next = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => RANK[e.priority]);
+      const next = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => PRIORITY_RANK[e.priority]);
       for (const e of this.log.entries) next.add(e);
       this.log = next;
       const actions = new BoundedLog<AlarmAction>(this.capacity, () => 0);
@@ -175,7 +185,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
    */
   toCsv(): string {
     const alarms = this.entries.map((e) => [
-      'alarm', iso(e.onset), undefined, undefined, e.priority, e.kind, e.id, e.message, e.value, e.limit, e.unit, iso(e.acknowledged), iso(e.acknowledgedWall), e.acknowledgedBy, iso(e.ended),
+      'alarm', iso(e.onset), undefined, undefined, e.priority, e.kind, e.id, this.i18n.text(e.message), e.value, e.limit, e.unit, iso(e.acknowledged), iso(e.acknowledgedWall), e.acknowledgedBy, iso(e.ended),
     ]);
     const actions = this.actions.map((a) => [
       'action', iso(a.t), iso(a.wall), a.who, undefined, undefined, a.target, a.detail ? `${a.action}: ${a.detail}` : a.action,
@@ -192,7 +202,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
 
   private sorted(): AlarmLogEntry[] {
     const key = (e: AlarmLogEntry): number | string =>
-      this.sortBy === 'priority' ? RANK[e.priority] : this.sortBy === 'message' ? e.message : e[this.sortBy] ?? -Infinity;
+      this.sortBy === 'priority' ? PRIORITY_RANK[e.priority] : this.sortBy === 'message' ? this.i18n.text(e.message) : e[this.sortBy] ?? -Infinity;
     const sign = this.descending ? -1 : 1;
     return [...this.entries].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0));
   }
@@ -204,7 +214,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
 
   private download(): void {
     const csv = this.toCsv();
-    this.dispatchEvent(new CustomEvent('ir-alarm-log-export', { detail: { csv }, bubbles: true, composed: true }));
+    this.dispatchEvent(new AlarmLogExportEvent(csv));
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     a.download = 'alarm-log.csv';
@@ -214,10 +224,9 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
 
   protected override render() {
     const h = HEAD[this.language];
-    const time = new Intl.DateTimeFormat(this.language, { dateStyle: 'short', timeStyle: 'medium' });
-    const num = new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 });
     // A time that is not a number (never expected) shows empty rather than breaking the log.
-    const when = (t?: number) => (t === undefined || !Number.isFinite(t) ? '' : time.format(t));
+    const when = (t?: number) => (t === undefined || !Number.isFinite(t) ? '' : this.i18n.dateTime(t));
+    const num = (v: number, e: AlarmLogEntry) => this.i18n.number(v, e.decimals ?? 1);
     const sortable = (column: Column) => html`<th aria-sort=${this.sortBy === column ? (this.descending ? 'descending' : 'ascending') : 'none'}>
       <button @click=${() => this.sort(column)}>${h[column]}</button>
     </th>`;
@@ -235,10 +244,10 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
           ${this.sorted().map(
             (e) => html`<tr data-priority=${e.priority}>
               <td>${when(e.onset)}</td>
-              <td>${MARKER[e.priority]}</td>
-              <td>${e.message}</td>
-              <td>${e.value === undefined ? '' : `${num.format(e.value)} ${unitSymbol(e.unit ?? '')}`}</td>
-              <td>${e.limit === undefined ? '' : `${num.format(e.limit)} ${unitSymbol(e.unit ?? '')}`}</td>
+              <td>${PRIORITY_MARKER[e.priority]}</td>
+              <td>${this.i18n.text(e.message)}</td>
+              <td>${e.value === undefined ? '' : `${num(e.value, e)} ${unitSymbol(e.unit ?? '')}`}</td>
+              <td>${e.limit === undefined ? '' : `${num(e.limit, e)} ${unitSymbol(e.unit ?? '')}`}</td>
               <td>${when(e.acknowledged)}${e.acknowledgedBy ? ` (${h.by} ${e.acknowledgedBy})` : ''}</td>
               <td>${when(e.ended)}</td>
             </tr>`,
@@ -275,14 +284,15 @@ const CSV_HEAD = ['record', 'time', 'wall_time', 'who', 'priority', 'kind', 'id'
 const iso = (t?: number) => (t === undefined || !Number.isFinite(t) ? undefined : new Date(t).toISOString());
 
 /** A presence change as a log entry: onset when raised, the acknowledgement, the end of the condition. */
-function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmManager, lang: 'en' | 'fr'): AlarmLogEntry {
-  const unit = m.descriptor(rule.channel)?.unit;
+function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmManager): AlarmLogEntry {
+  const descriptor = m.descriptor(rule.channel);
+  const unit = descriptor?.unit;
   const acknowledged = by !== undefined;
   return {
     id: rule.id,
     priority: rule.priority,
     kind: rule.kind,
-    message: rule.message[lang],
+    message: rule.message,
     onset: state.onset,
     acknowledged: acknowledged ? t : undefined,
     acknowledgedWall: acknowledged ? wall : undefined,
@@ -292,5 +302,6 @@ function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmMa
     value: Number.isNaN(state.valueAtOnset) ? undefined : state.valueAtOnset,
     limit: crossedLimit(rule.condition, state.valueAtOnset),
     unit: unit && rule.condition.kind === 'rate' ? `${unit}/min` : unit,
+    decimals: descriptor?.decimals,
   };
 }

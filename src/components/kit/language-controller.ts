@@ -94,6 +94,16 @@ export class LanguageController<T> implements ReactiveController {
     return cached(`${this.locale}|s`, () => new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 })).format(s);
   }
 
+  /** A date and clock time, short (`23/11/2026 14:03:27`). */
+  dateTime(epochMs: number): string {
+    return cached(`${this.locale}|dt`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'medium' })).format(epochMs);
+  }
+
+  /** Text given in both languages, or as one string. */
+  text(t: string | Messages<string>): string {
+    return typeof t === 'string' ? t : t[this.language];
+  }
+
   /** A clock time (`14:03:27`). */
   time(epochMs: number): string {
     return cached(`${this.locale}|t`, () => new Intl.DateTimeFormat(this.locale, { timeStyle: 'medium' })).format(epochMs);

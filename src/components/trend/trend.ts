@@ -5,7 +5,7 @@ import type { Observable, SchedulerLike } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, SLOTS, type Column } from '../../models/column-aggregator.js';
 import { unitSymbol } from '../../models/units.js';
-import type { AlarmRule } from '../../models/alarm-rules.js';
+import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
@@ -26,7 +26,6 @@ export type { TrendLimit, TrendMarker } from './trend-layers.js';
 const GAP_FACTOR = 3;
 /** The spoken direction compares the latest value with the one this long before. */
 const TREND_MS = 10_000;
-const MARKER = { hi: '***', me: '**', lo: '*' } as const;
 
 /**
  * A real-time multi-channel strip chart. It reads the room's store (one copy of
@@ -393,7 +392,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     const room = this.room;
     const now = room?.scheduler.now() ?? 0;
     return html`
-      ${this.alarm ? html`<span part="alarm">${[MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
+      ${this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
       <ul part="readouts">
         ${this.shown.map((c) => {
           const store = room?.store(c.id);
