@@ -13,7 +13,14 @@ if (!name || !existsSync(`bench/${name}.html`)) {
 }
 const round2 = (x) => Math.round(x * 100) / 100;
 // No file watching: an edit during a long run must not reload the page mid-measurement.
-const server = await createServer({ root: '.', configFile: false, server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
+// Production builds of dependencies (Lit's dev mode checks every update), as users ship them.
+const server = await createServer({
+  root: '.',
+  configFile: false,
+  resolve: { conditions: ['module', 'browser', 'production'] },
+  server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+  logLevel: 'error',
+});
 await server.listen();
 // Precise memory info: without it Chromium quantises performance.memory and caches it for minutes.
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...browserArgs(), '--enable-precise-memory-info'], protocolTimeout: 900_000 });

@@ -10,8 +10,8 @@ export interface SignalOptions {
 
 /** Sensor noise: standard deviation as a share of a channel's swing (a few percent, as real probes show). */
 const NOISE = 0.05;
-/** Chance that a sample is a spike (a loose contact, an RF burst): about one a 3 s at 1 kHz. */
-const SPIKE_RATE = 1 / 3000;
+/** Spikes (a loose contact, an RF burst) per second of a channel: one every half-minute or so. */
+const SPIKES_PER_S = 1 / 30;
 /** Every period of this many seconds (give or take), a channel may fall silent... */
 const GAP_PERIOD_S = 60;
 /** ...with this chance, for 2 to 5 s. */
@@ -77,8 +77,9 @@ export class Signals {
     const wave = 37 + 3 * c + swing * (0.7 * Math.sin((2 * Math.PI * s) / (40 + 5 * c)) + 0.3 * Math.sin((2 * Math.PI * s) / (9 + c) + c));
     // Irwin-Hall with 3 uniforms: close enough to Gaussian, standard deviation 0.5 before scaling.
     const noise = (unit(this.seed, c, 3 * i) + unit(this.seed, c, 3 * i + 1) + unit(this.seed, c, 3 * i + 2) - 1.5) * 2 * NOISE * swing;
+    const chance = SPIKES_PER_S / this.rateHz;
     const u = unit(this.seed ^ 0x5bd1e995, c, i);
-    const spike = u < SPIKE_RATE ? (u < SPIKE_RATE / 2 ? -1 : 1) * 3 * swing : 0;
+    const spike = u < chance ? (u < chance / 2 ? -1 : 1) * 3 * swing : 0;
     return wave + noise + spike;
   }
 

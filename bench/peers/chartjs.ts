@@ -1,5 +1,5 @@
 import { Chart, Decimation, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
-import { timeFrames, type TimedRun } from '../kit/frame-timer.js';
+import { timeFrames, type FrameTimes, type TimedRun } from '../kit/frame-timer.js';
 import { PALETTE, windowStart, type PlotSize, type Recording } from './recording.js';
 
 Chart.register(LineController, LineElement, LinearScale, PointElement, Decimation);
@@ -16,7 +16,7 @@ interface Point {
  * (lines break). Each frame appends the new points and drops as many from the
  * front of each dataset's array, then `update('none')` draws synchronously.
  */
-export async function chartjs(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<number[]> {
+export async function chartjs(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<FrameTimes> {
   const canvas = document.createElement('canvas');
   // Not responsive: Chart.js keeps the size given here, in CSS pixels, and scales by devicePixelRatio itself.
   canvas.width = size.width;
@@ -33,7 +33,8 @@ export async function chartjs(run: TimedRun, rec: Recording, host: HTMLElement, 
       parsing: false,
       normalized: true,
       responsive: false,
-      scales: { x: { type: 'linear' } },
+      // The window edge to edge, as a strip chart shows it (the default rounds the axis out to ticks).
+      scales: { x: { type: 'linear', bounds: 'data' } },
       plugins: { decimation: { enabled: true, algorithm: 'min-max' } },
     },
   });

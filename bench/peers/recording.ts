@@ -1,4 +1,4 @@
-import type { TimedRun } from '../kit/frame-timer.js';
+import type { FrameTimes, TimedRun } from '../kit/frame-timer.js';
 import type { Signals } from '../kit/signals.js';
 
 /**
@@ -35,5 +35,5 @@ export interface PlotSize {
 /** Line colours of the peers: the panel's dark-theme series colours. */
 export const PALETTE = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176'];
 
-/** A peer library's benchmark: draws `rec` frame by frame into `host`, returns the timed frames (ms). */
-export type Peer = (run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize) => Promise<number[]>;
+/** A peer library's benchmark: draws `rec` frame by frame into `host`, returns the timed frames. */
+export type Peer = (run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize) => Promise<FrameTimes>;

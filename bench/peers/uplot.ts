@@ -1,5 +1,5 @@
 import uPlot from 'uplot';
-import { canvasesOf, timeFrames, type TimedRun } from '../kit/frame-timer.js';
+import { canvasesOf, timeFrames, type FrameTimes, type TimedRun } from '../kit/frame-timer.js';
 import { MinMaxColumns } from './min-max.js';
 import { PALETTE, windowStart, type PlotSize, type Recording } from './recording.js';
 
@@ -9,7 +9,7 @@ import { PALETTE, windowStart, type PlotSize, type Recording } from './recording
  * pixel), auto-ranged scales, time x axis; the legend off, as the panel's
  * read-outs are not timed either. Each frame commits synchronously in `batch`.
  */
-async function timeUplot(run: TimedRun, host: HTMLElement, size: PlotSize, series: number, data: (frame: number) => uPlot.AlignedData): Promise<number[]> {
+async function timeUplot(run: TimedRun, host: HTMLElement, size: PlotSize, series: number, data: (frame: number) => uPlot.AlignedData): Promise<FrameTimes> {
   const u = new uPlot(
     { ...size, legend: { show: false }, series: [{}, ...Array.from({ length: series }, (_, c) => ({ stroke: PALETTE[c % PALETTE.length] }))] },
     data(-1),
@@ -23,7 +23,7 @@ async function timeUplot(run: TimedRun, host: HTMLElement, size: PlotSize, serie
 }
 
 /** uPlot given the whole window each frame (zero-copy views over the recording: its cheapest feed). */
-export function plainUplot(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<number[]> {
+export function plainUplot(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<FrameTimes> {
   const x = rec.t.map((t) => t / 1000);
   return timeUplot(run, host, size, rec.ys.length, (f) => {
     const i = windowStart(rec, f);
@@ -32,7 +32,7 @@ export function plainUplot(run: TimedRun, rec: Recording, host: HTMLElement, siz
 }
 
 /** uPlot given min/max per pixel column of the window, recomputed each frame. */
-export function decimatedUplot(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<number[]> {
+export function decimatedUplot(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<FrameTimes> {
   // One column per CSS pixel of the whole chart: a little more than the plot box, never fewer.
   const columns = new MinMaxColumns(rec, size.width);
   const data = [columns.x, ...columns.ys] as unknown as uPlot.AlignedData;
