@@ -7,7 +7,9 @@ import { PALETTE, windowStart, type PlotSize, type Recording } from './recording
  * uPlot as an engineer sets it up from its docs: default series (1 CSS px line,
  * linear paths, which decimate to min/max per pixel themselves from 4 points a
  * pixel), auto-ranged scales, time x axis; the legend off, as the panel's
- * read-outs are not timed either. Each frame commits synchronously in `batch`.
+ * read-outs are not timed either. Gaps in the whole-window arrays are NaN (a
+ * typed array holds no null), which uPlot skips, drawing across; the decimated
+ * columns carry null, a break. Each frame commits synchronously in `batch`.
  */
 async function timeUplot(run: TimedRun, host: HTMLElement, size: PlotSize, series: number, data: (frame: number) => uPlot.AlignedData): Promise<FrameTimes> {
   const u = new uPlot(
