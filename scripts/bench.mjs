@@ -23,7 +23,7 @@ const server = await createServer({
 });
 await server.listen();
 // Precise memory info: without it Chromium quantises performance.memory and caches it for minutes.
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...browserArgs(), '--enable-precise-memory-info'], protocolTimeout: 900_000 });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 900_000 });
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 800 });

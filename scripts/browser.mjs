@@ -52,5 +52,7 @@ export function browserArgs() {
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
     '--js-flags=--expose-gc',
+    // Without it performance.memory is frozen, and a memory test could never fail.
+    '--enable-precise-memory-info',
   ];
 }

@@ -15,7 +15,7 @@ import { FrameController } from '../kit/frame-scheduler.js';
 import { SizeController } from '../kit/size-controller.js';
 import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
 import { CalmTickController } from '../kit/calm-tick.js';
-import { drawSeries } from './series-raster.js';
+import { SpanRaster, strokeSeries, type Plot } from './series-raster.js';
 import { drawLimits, drawMarkers, type TrendLimit, type TrendMarker } from './trend-layers.js';
 import { trendMessages } from './trend.messages.js';
 import { trendStyles } from './trend.styles.js';
@@ -135,6 +135,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
   private lows = new Float64Array(0);
   private highs = new Float64Array(0);
   private alarmMessage = '';
+  private readonly spans = new SpanRaster();
 
   /**
    * Where data time `t` (epoch ms) and `value` of `channel` fall on the chart as
@@ -337,24 +338,29 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     });
   }
 
-  /** Series (dense as column spans, sparse as lines), then limits and markers, over uPlot's axes and grid. */
+  /** Series (dense as pixel spans in one image, sparse as lines), then limits and markers, over uPlot's axes and grid. */
   private drawLayers(u: uPlot): void {
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     const lineWidth = (Number.parseFloat(this.themes.read('--_line-width')) || 1.5) * devicePixelRatio;
     const stale = this.themes.read('--_stale');
+    const sparse: number[] = [];
+    this.spans.begin(width, height);
+    this.shown.forEach((c, i) => {
+      const plot = this.plotOf(u, i);
+      if (!plot) return;
+      if (c.intervalMs < this.aggs[i].columnMs) this.spans.series(this.ys[i], plot, this.colourOf(c, i, stale));
+      else sparse.push(i);
+    });
+    this.spans.end(ctx, left, top);
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width, height);
     ctx.clip();
-    this.shown.forEach((c, i) => {
-      const scale = u.scales[c.unit];
-      const agg = this.aggs[i];
-      if (!agg || scale.min == null || scale.max == null) return;
-      const colour = this.isStale(c) ? stale : this.themes.read(`--_series-${(i % 6) + 1}`);
-      ctx.fillStyle = ctx.strokeStyle = colour;
-      drawSeries(ctx, this.ys[i], { left, top, width, height, yMin: scale.min, yMax: scale.max }, c.intervalMs < agg.columnMs, lineWidth);
-    });
+    for (const i of sparse) {
+      ctx.strokeStyle = this.colourOf(this.shown[i], i, stale);
+      strokeSeries(ctx, this.ys[i], this.plotOf(u, i)!, lineWidth);
+    }
     ctx.restore();
     const limits = this.allLimits().flatMap((l) => {
       const scale = this.shown.find((c) => c.id === l.channel)?.unit;
@@ -366,6 +372,19 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     });
     drawLimits(u, limits, this.themes.read('--_limit'));
     drawMarkers(u, this.markers, this.themes.read('--_marker'));
+  }
+
+  /** The plot box and value range of the i-th shown channel, once it has a scale and columns. */
+  private plotOf(u: uPlot, i: number): Plot | undefined {
+    const scale = u.scales[this.shown[i].unit];
+    if (!this.aggs[i] || scale.min == null || scale.max == null) return undefined;
+    const { left, top, width, height } = u.bbox;
+    return { left, top, width, height, yMin: scale.min, yMax: scale.max };
+  }
+
+  /** A stale channel's trace turns grey; the read-out says so in words too. */
+  private colourOf(c: ChannelDescriptor, i: number, stale: string): string {
+    return this.isStale(c) ? stale : this.themes.read(`--_series-${(i % 6) + 1}`);
   }
 
   /** Hover read-out, written as text straight into its node: a pointer move never re-renders the template. */
