@@ -2,7 +2,7 @@ import type { Quality, SampleBatch } from './channel.js';
 import type { Verdict } from './validate.js';
 
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
-export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json';
+export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long';
 
 /**
  * Samples rejected for one reason, aggregated per batch so a burst of bad

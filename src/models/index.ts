@@ -13,3 +13,4 @@ export * from './alarm-rules.js';
 export * from './alarm-condition.js';
 export * from './alarm-system.js';
 export * from './alarm-command.js';
+export * from './line-framer.js';

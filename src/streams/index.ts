@@ -7,3 +7,4 @@ export * from './frame-batches.js';
 export * from './hub.js';
 export * from './ndjson-replay.js';
 export * from './alarm-manager.js';
+export * from './split-lines.js';
