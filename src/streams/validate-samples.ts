@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
-import type { TechnicalEvent, TechnicalReason, UnitBatch } from '../models/events.js';
+import { isTechnicalEvent, type TechnicalEvent, type TechnicalReason, type UnitBatch } from '../models/events.js';
 import { conversion } from '../models/units.js';
 import { ChannelValidator, type ClockCheck, type Verdict } from '../models/validate.js';
 import { MAX_CHANNEL_LENGTH } from '../models/wire.js';
@@ -22,7 +22,8 @@ export interface ValidateOptions {
   maxRefusedChannels?: number;
 }
 
-export interface ValidateSamples extends OperatorFunction<UnitBatch, SampleBatch | TechnicalEvent> {
+/** Technical events already in the stream (a replay's bad lines) pass through unchanged. */
+export interface ValidateSamples extends OperatorFunction<UnitBatch | TechnicalEvent, SampleBatch | TechnicalEvent> {
   /** Verdict counts of a channel (shared across subscriptions), or undefined if unknown. */
   counts(channel: string): Readonly<Record<Verdict, number>> | undefined;
   /**
@@ -59,10 +60,11 @@ export function validateSamples(descriptors: readonly ChannelDescriptor[], opts:
     return { type: 'technical', channel, reason, count: b.t.length, t: b.t.length ? b.t[0] : NaN };
   };
 
-  const op = ((source: Observable<UnitBatch>) =>
+  const op = ((source: Observable<UnitBatch | TechnicalEvent>) =>
     new Observable<SampleBatch | TechnicalEvent>((out) =>
       source.subscribe({
         next(b) {
+          if (isTechnicalEvent(b)) return out.next(b);
           const val = validators.get(b.channel);
           if (!val) return out.next(refuse(b, 'unknown-channel'));
           let convert: ((v: number) => number) | undefined;

@@ -1,7 +1,7 @@
 import { Observable, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import { backoffDelay, type BackoffOptions } from '../models/backoff.js';
 import type { TechnicalEvent } from '../models/events.js';
-import { LineFramer } from '../models/line-framer.js';
+import { DEFAULT_MAX_LINE_LENGTH, LineFramer } from '../models/line-framer.js';
 import { SequenceTracker, type SequenceOptions } from '../models/sequence.js';
 import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
 
@@ -38,7 +38,7 @@ export interface WebSocketSourceOptions {
   outgoingLimit?: number;
   /** Windows and channel bound of the sequence check. */
   sequence?: SequenceOptions;
-  /** Longest partial line carried between messages (default 1 MiB). */
+  /** Longest unterminated, unparseable text carried over to the next message (default 1 MiB). */
   maxLineLength?: number;
 }
 
@@ -64,7 +64,10 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
 
   return new Observable<WsItem>((sub) => {
     const seqs = new SequenceTracker(opts.sequence);
-    const framer = new LineFramer(opts.maxLineLength);
+    // No limit inside the framer: a message is already in memory whole, and may be one long
+    // complete line; only what is carried over between messages is bounded, below.
+    const framer = new LineFramer(Infinity);
+    const maxCarried = opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
     let ws: WebSocket | undefined;
     // Set only once 'open' has fired, so queued lines go out before any newer one.
     let open: WebSocket | undefined;
@@ -118,7 +121,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
           carried = 0;
           if (line.trim() !== '') handle(parseJoined(line, c));
         },
-        tooLong: (length) => sub.next({ type: 'parse-error', reason: 'line-too-long', detail: `${length} characters without a newline` }),
+        tooLong: () => undefined, // never: no limit
       });
       // An unterminated last line is complete when it is JSON (valid or not as an envelope):
       // a proper prefix of a JSON object never is. Otherwise it waits for the next message.
@@ -128,6 +131,9 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       if (r.ok || r.error.reason !== 'malformed-json') {
         framer.take();
         handle(r);
+      } else if (tail.length > maxCarried) {
+        framer.take();
+        sub.next({ type: 'parse-error', reason: 'line-too-long', detail: `${tail.length} characters without a newline` });
       }
     };
 
