@@ -10,10 +10,31 @@ const documentedEventsOnly = () => ({
   },
 });
 
+/** Private members (TypeScript `private`, `#names`) are not API: leave them out. */
+const publicMembersOnly = () => ({
+  name: 'public-members-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const mod of customElementsManifest.modules)
+      for (const d of mod.declarations ?? [])
+        if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+  },
+});
+
+/**
+ * The analyzer lists modules in the order its file reads finish, which varies from run to
+ * run; sorted by path, the manifest is the same on every run (CI checks it is fresh).
+ */
+const sortedModules = () => ({
+  name: 'sorted-modules',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  },
+});
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/define.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly()],
+  plugins: [documentedEventsOnly(), publicMembersOnly(), sortedModules()],
 };

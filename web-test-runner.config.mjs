@@ -1,10 +1,28 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
+
+/**
+ * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
+ * re-export of react, react-dom and react-dom/client) is served bundled by esbuild as one
+ * ES module, so the React test runs offline with a single copy of React.
+ */
+const reactEsm = () => ({
+  name: 'react-esm',
+  async serve(context) {
+    if (context.path !== '/test/react/react-esm.js') return undefined;
+    const out = await build({
+      entryPoints: ['test/react/react-esm.js'], bundle: true, format: 'esm', write: false, logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"development"' },
+    });
+    return { body: out.outputFiles[0].text, type: 'js' };
+  },
+});
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -17,6 +35,11 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wsServerPlugin(), forcedColorsPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    reactEsm(),
+    wsServerPlugin(),
+    forcedColorsPlugin(),
+  ],
   reporters: [defaultReporter(), totalsReporter()],
 };

@@ -100,6 +100,9 @@ const source = simulatedSource(
 const room = document.querySelector('ir-telemetry')!;
 room.channels = channels;
 room.rules = rules;
+// Data time runs `speed` times faster than the wall clock: the simulator's clock is the one
+// data times are checked against (a sample far from it is refused as clock skew).
+room.clock = { clock: () => start + (Date.now() - start) * speed };
 room.source = source;
 
 const trend = document.querySelector('ir-trend')!;

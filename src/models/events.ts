@@ -3,7 +3,7 @@ import type { Verdict } from './validate.js';
 import type { FrameReason } from './frame-check.js';
 
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
-export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | FrameReason;
+export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | FrameReason;
 
 /**
  * Samples rejected for one reason, aggregated per batch so a burst of bad

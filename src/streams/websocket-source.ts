@@ -1,18 +1,29 @@
 import { Observable, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import { backoffDelay, type BackoffOptions } from '../models/backoff.js';
-import { SequenceTracker } from '../models/sequence.js';
-import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage } from '../models/wire.js';
+import type { TechnicalEvent } from '../models/events.js';
+import { DEFAULT_MAX_LINE_LENGTH, LineFramer } from '../models/line-framer.js';
+import { SequenceTracker, type SequenceOptions } from '../models/sequence.js';
+import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
 
 /** 'closed' is reserved for a source that gives up; this one retries until unsubscribed. */
 export type SocketState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
+/** Why a channel's numbering was remarked on; see `SequenceVerdict` in models/sequence.ts. */
+export type SequenceReason = 'gap' | 'duplicate' | 'jump' | 'resync' | 'new-stream';
+
 /** Messages and the technical events around them, in arrival order. */
 export type WsItem =
-  | { type: 'message'; message: WireMessage }
+  | { type: 'message'; message: Exclude<WireMessage, { type: 'hello' }> }
   | { type: 'frame'; frame: BinaryFrame }
   | { type: 'state'; state: SocketState; attempt: number; delayMs?: number }
-  | { type: 'parse-error'; reason: string; detail: string }
-  | { type: 'sequence'; channel: string; seq: number; reason: 'gap' | 'duplicate'; missing?: number }
+  /** A line or frame refused; `channel` when it could be read. */
+  | { type: 'parse-error'; reason: string; detail: string; channel?: string }
+  /** Only `duplicate` drops the message; the others keep it. */
+  | { type: 'sequence'; channel: string; seq: number; reason: SequenceReason; missing?: number }
+  /** The gateway announced a stream id other than the last one: it restarted, numbering anew. */
+  | { type: 'stream'; stream: string; previous: string }
+  /** Non-finite values inside a frame (kept in place, to be skipped): invalid samples. */
+  | TechnicalEvent
   | { type: 'send-dropped'; reason: 'queue-full'; line: string };
 
 export interface WebSocketSourceOptions {
@@ -25,6 +36,10 @@ export interface WebSocketSourceOptions {
   outgoing?: Observable<string>;
   /** Lines kept while the socket is down, newest kept (default 100): a stale backlog helps nobody. */
   outgoingLimit?: number;
+  /** Windows and channel bound of the sequence check. */
+  sequence?: SequenceOptions;
+  /** Longest unterminated, unparseable text carried over to the next message (default 1 MiB). */
+  maxLineLength?: number;
 }
 
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, maxMs: 10_000, factor: 2, jitter: 0.3 };
@@ -33,10 +48,12 @@ const OPEN = 1;
 
 /**
  * A WebSocket that reconnects for as long as it is subscribed, a clean server close included
- * (a monitor never chooses to go dark). NDJSON text lines and binary frames are parsed;
- * duplicates by per-channel seq are reported and dropped, gaps reported and passed on;
- * commands carry no seq and pass as they come. `outgoing` lines are sent while the socket is
- * open and queued while it is not, then sent in order on reconnect.
+ * (a monitor never chooses to go dark). NDJSON text lines and binary frames are parsed; a
+ * text message may end inside a line, continued by the next one (docs/wire-format.md,
+ * "Framing"). Per-channel `seq`s are checked (`SequenceTracker`): duplicates are reported and
+ * dropped, everything else kept; a `hello` naming a new stream restarts the numbering.
+ * Commands carry no seq and pass as they come. `outgoing` lines are sent while the socket
+ * is open and queued while it is not, then sent in order on reconnect.
  */
 export function websocketSource(url: string, opts: WebSocketSourceOptions = {}): Observable<WsItem> {
   const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
@@ -46,7 +63,11 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
   const outgoingLimit = opts.outgoingLimit ?? 100;
 
   return new Observable<WsItem>((sub) => {
-    const seqs = new SequenceTracker();
+    const seqs = new SequenceTracker(opts.sequence);
+    // No limit inside the framer: a message is already in memory whole, and may be one long
+    // complete line; only what is carried over between messages is bounded, below.
+    const framer = new LineFramer(Infinity);
+    const maxCarried = opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
     let ws: WebSocket | undefined;
     // Set only once 'open' has fired, so queued lines go out before any newer one.
     let open: WebSocket | undefined;
@@ -54,31 +75,75 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
     let timer: Subscription | undefined;
     let attempt = 0;
     let done = false;
+    // The stream this connection announced, and the last one any connection announced.
+    let connStream: string | undefined;
+    let lastStream: string | undefined;
 
-    const sequenced = (channel: string, seq: number): boolean => {
-      const s = seqs.check(channel, seq);
+    const sequenced = (channel: string, seq: number, stream: string | undefined): boolean => {
+      const s = seqs.check(channel, seq, stream ?? connStream);
       if (s.kind === 'ok') return true;
-      if (s.kind === 'gap') {
-        sub.next({ type: 'sequence', channel, seq, reason: 'gap', missing: s.missing });
-        return true;
-      }
-      sub.next({ type: 'sequence', channel, seq, reason: 'duplicate' });
-      return false;
+      if (s.kind === 'gap') sub.next({ type: 'sequence', channel, seq, reason: 'gap', missing: s.missing });
+      else sub.next({ type: 'sequence', channel, seq, reason: s.kind });
+      return s.kind !== 'duplicate';
+    };
+
+    const handle = (r: WireResult<WireMessage>) => {
+      if (!r.ok) return sub.next({ type: 'parse-error', ...r.error });
+      const m = r.value;
+      if (m.type === 'hello') {
+        connStream = m.stream;
+        if (lastStream !== undefined && lastStream !== m.stream) {
+          seqs.reset();
+          sub.next({ type: 'stream', stream: m.stream, previous: lastStream });
+        }
+        lastStream = m.stream;
+      } else if (m.type === 'command' || sequenced(m.channel, m.seq, m.stream)) sub.next({ type: 'message', message: m });
+    };
+
+    /**
+     * A line whose start was carried from the previous message: if the whole fails but this
+     * message's part parses, the carried start was garbage, not the head of this line.
+     */
+    const parseJoined = (line: string, carried: number): WireResult<WireMessage> => {
+      const r = parseWireLine(line);
+      if (r.ok || carried === 0 || r.error.reason !== 'malformed-json') return r;
+      const alone = parseWireLine(line.slice(carried));
+      if (!alone.ok) return r;
+      sub.next({ type: 'parse-error', reason: 'malformed-json', detail: `unterminated text before a new line: ${line.slice(0, Math.min(carried, 80))}` });
+      return alone;
     };
 
     const onText = (text: string) => {
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue;
-        const r = parseWireLine(line);
-        if (!r.ok) sub.next({ type: 'parse-error', ...r.error });
-        else if (r.value.type === 'command' || sequenced(r.value.channel, r.value.seq)) sub.next({ type: 'message', message: r.value });
+      let carried = framer.pending.length;
+      framer.push(text, {
+        line: (line) => {
+          const c = carried;
+          carried = 0;
+          if (line.trim() !== '') handle(parseJoined(line, c));
+        },
+        tooLong: () => undefined, // never: no limit
+      });
+      // An unterminated last line is complete when it is JSON (valid or not as an envelope):
+      // a proper prefix of a JSON object never is. Otherwise it waits for the next message.
+      const tail = framer.pending;
+      if (tail.trim() === '') return void framer.take();
+      const r = parseJoined(tail, carried);
+      if (r.ok || r.error.reason !== 'malformed-json') {
+        framer.take();
+        handle(r);
+      } else if (tail.length > maxCarried) {
+        framer.take();
+        sub.next({ type: 'parse-error', reason: 'line-too-long', detail: `${tail.length} characters without a newline` });
       }
     };
 
     const onBinary = (buf: ArrayBuffer) => {
       const r = decodeBinaryFrame(buf);
-      if (!r.ok) sub.next({ type: 'parse-error', ...r.error });
-      else if (sequenced(r.value.channel, r.value.seq)) sub.next({ type: 'frame', frame: r.value });
+      if (!r.ok) return sub.next({ type: 'parse-error', ...r.error });
+      const f = r.value;
+      if (!sequenced(f.channel, f.seq, undefined)) return;
+      sub.next({ type: 'frame', frame: f });
+      if (r.nonFinite > 0) sub.next({ type: 'technical', channel: f.channel, reason: 'not-finite', count: r.nonFinite, t: f.kind === 'waveform' ? f.t0 : f.t });
     };
 
     const send = (line: string) => {
@@ -90,6 +155,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
 
     const connect = () => {
       timer = undefined;
+      connStream = undefined;
       sub.next({ type: 'state', state: 'connecting', attempt });
       let sock: WebSocket;
       try {
@@ -114,6 +180,9 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       sock.onclose = () => {
         if (ws === sock) ws = undefined;
         if (open === sock) open = undefined;
+        const partial = framer.take();
+        framer.reset();
+        if (partial.trim() !== '') sub.next({ type: 'parse-error', reason: 'malformed-json', detail: `line cut by the connection's close: ${partial.slice(0, 80)}` });
         if (!done) scheduleReconnect();
       };
     };

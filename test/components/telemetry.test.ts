@@ -7,7 +7,7 @@ import { define } from '../../src/components/define.js';
 import { roomContext } from '../../src/components/kit/room-context.js';
 import type { ConnectionState } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
-import { fixture, waitUntil } from '../kit/fixture.js';
+import { drawn, fixture, waitUntil } from '../kit/fixture.js';
 
 /** A stand-in panel: reads the room it is given by context, as every panel does. */
 class RoomReader extends LitElement {
@@ -145,8 +145,9 @@ describe('ir-telemetry with src', () => {
     await waitUntil(() => el.state === 'live', 'live');
     expect(states, 'one socket, opened once').to.deep.equal(['connecting', 'live']);
     expect(await executeServerCommand<number, unknown>('ws-clients')).to.equal(1);
+    const now = Date.now();
     await executeServerCommand('ws-send', {
-      lines: ['{not json', JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq: 0, unit: 'Cel', t: [1.7e12], v: [-12.5] })],
+      lines: ['{not json', JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq: 0, unit: 'Cel', t: [now], v: [-12.5] })],
     });
     await waitUntil(() => seen.length > 0, 'a sample');
     expect(seen).to.deep.equal([-12.5]);
@@ -176,6 +177,33 @@ describe('ir-telemetry alarms across reconfiguration', () => {
     expect(el.room.store('skin')!.length, 'same unit, rate and range: the samples stay').to.equal(2);
     expect(el.room.descriptor('skin')!.label).to.equal('Skin!');
     expect(manager.present.value.map((a) => [a.rule.id, a.state.presence]), 'latched, unacknowledged: it stays').to.deep.equal([['skin-cold', 'latch']]);
+    el.remove();
+  });
+});
+
+describe('ir-telemetry against a bad clock', () => {
+  it('refuses a sample stamped years ahead of the wall clock, keeps the good ones after it, and no panel throws', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const reasons: string[] = [];
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    const { el, room } = await mounted((el) => {
+      el.addEventListener('ir-technical', (e) => e.detail.type === 'technical' && reasons.push(`${e.detail.channel} ${e.detail.reason}`));
+      el.src = `ws://127.0.0.1:${port}`;
+    });
+    const trend = await fixture('ir-trend', (t) => t.setAttribute('channel', 'probe'), el);
+    await waitUntil(() => el.state === 'live', 'live');
+    const now = Date.now();
+    const line = (seq: number, t: number, v: number) => JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq, unit: 'Cel', t: [t], v: [v] });
+    await executeServerCommand('ws-send', { lines: [line(0, now + 5 * 365 * 86_400_000, 20), line(1, now, 21), line(2, now + 100, 22)] });
+    await waitUntil(() => room.store('probe')!.length === 2, 'the two good samples');
+    expect(reasons).to.deep.equal(['probe clock-skew']);
+    expect(room.store('probe')!.lastV).to.equal(22);
+    await drawn(trend);
+    expect(errors).to.deep.equal([]);
+    window.removeEventListener('error', onError);
     el.remove();
   });
 });

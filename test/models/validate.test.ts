@@ -14,7 +14,27 @@ describe('ChannelValidator', () => {
     expect(v.classify(900, 20)).to.equal('time-backwards');
     expect(v.classify(1000, 21)).to.equal('duplicate-time');
     expect(v.classify(1100, 21)).to.equal('accepted');
-    expect(v.counts).to.deep.equal({ accepted: 2, 'not-finite': 1, 'out-of-range': 1, 'time-backwards': 1, 'duplicate-time': 1 });
+    expect(v.counts).to.deep.equal({ accepted: 2, 'not-finite': 1, 'out-of-range': 1, 'time-backwards': 1, 'duplicate-time': 1, 'clock-skew': 0 });
+  });
+
+  it('refuses a time too far from the receiving clock, and never takes it as the reference', () => {
+    let now = 1.7e12;
+    const v = new ChannelValidator(probe, { clock: () => now });
+    expect(v.classify(now, 20)).to.equal('accepted');
+    expect(v.classify(now + 5 * 365 * 86_400_000, 20)).to.equal('clock-skew');
+    expect(v.classify(now + 61_000, 20)).to.equal('clock-skew');
+    expect(v.classify(now + 59_000, 20)).to.equal('accepted');
+    expect(v.classify(now - 25 * 3600_000, 20)).to.equal('clock-skew');
+    now += 100_000; // the receiving clock moves on: correctly timed samples keep coming in
+    expect(v.classify(now, 20)).to.equal('accepted');
+    const tight = new ChannelValidator(probe, { clock: () => now, maxAheadMs: 10, maxBehindMs: 10 });
+    expect([tight.classify(now + 11, 1), tight.classify(now - 11, 1), tight.classify(now + 10, 1)]).to.deep.equal(['clock-skew', 'clock-skew', 'accepted']);
+  });
+
+  it('without a clock, checks times only against each other (a recording)', () => {
+    const v = new ChannelValidator(probe);
+    expect(v.classify(1, 20)).to.equal('accepted');
+    expect(v.classify(1e15, 20)).to.equal('accepted');
   });
 
   it('accepts every valid sample however bad values are interleaved (property)', () => {

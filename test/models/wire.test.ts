@@ -1,21 +1,22 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import {
-  ENVELOPE_REQUIRED, ENVELOPE_TYPES, decodeBinaryFrame, encodeBinaryFrame, encodeWireLine, parseWireLine,
-  validateEnvelope, type BinaryFrame, type WireMessage,
+  ENVELOPE_REQUIRED, ENVELOPE_TYPES, MAX_CHANNEL_LENGTH, MAX_STREAM_LENGTH, WIRE_VERSIONS, encodeWireLine, parseWireLine,
+  validateEnvelope, type WireMessage,
 } from '../../src/models/wire.js';
 import { SequenceTracker } from '../../src/models/sequence.js';
 import { ALARM_COMMAND_TYPES, type AlarmCommand } from '../../src/models/alarm-command.js';
 
 const samples = '{"ver":1,"type":"samples","channel":"probe","seq":12,"unit":"Cel","t":[1,2],"v":[36.5,37]}';
 const event = '{"ver":1,"type":"event","channel":"probe","seq":13,"t":3,"kind":"sensor","text":"reseated"}';
+const hello = '{"ver":2,"type":"hello","stream":"gw-7f3a"}';
 const command = '{"ver":1,"type":"command","origin":"proctor","t":4,"command":{"type":"acknowledge","id":"nerve-high","occurrence":1700000000000}}';
 const withCommand = (c: unknown) => JSON.stringify({ ver: 1, type: 'command', origin: 'console', t: 5, command: c });
 
 const malformed: [string, string][] = [
   ['{"ver":1,', 'malformed-json'],
   ['', 'malformed-json'],
-  ['{"ver":2,"type":"samples"}', 'unsupported-version'],
+  ['{"ver":3,"type":"samples"}', 'unsupported-version'],
   ['{"type":"samples"}', 'unsupported-version'],
   ['{"ver":1,"type":"pulse","channel":"x","seq":1}', 'unknown-type'],
   ['[1,2]', 'bad-field'],
@@ -24,9 +25,13 @@ const malformed: [string, string][] = [
   ['{"ver":1,"type":"samples","channel":"","seq":1,"unit":"Cel","t":[],"v":[]}', 'bad-field'],
   ['{"ver":1,"type":"samples","channel":"probe","seq":1,"t":[1],"v":[1]}', 'bad-field'],
   ['{"ver":1,"type":"samples","channel":"probe","seq":1,"unit":"Cel","t":[1,2],"v":[1]}', 'bad-field'],
-  ['{"ver":1,"type":"samples","channel":"probe","seq":1,"unit":"Cel","t":["1"],"v":[1]}', 'bad-field'],
   ['{"ver":1,"type":"event","channel":"probe","seq":1,"t":1,"kind":"","text":"x"}', 'bad-field'],
   ['{"ver":1,"type":"event","channel":"probe","seq":1,"t":1,"kind":"k"}', 'bad-field'],
+  ['{"ver":1,"type":"hello","stream":"a"}', 'unknown-type'],
+  ['{"ver":2,"type":"hello","stream":""}', 'bad-field'],
+  ['{"ver":1,"type":"samples","channel":"probe","seq":1,"stream":"a","unit":"Cel","t":[],"v":[]}', 'bad-field'],
+  [`{"ver":1,"type":"samples","channel":"${'x'.repeat(129)}","seq":1,"unit":"Cel","t":[],"v":[]}`, 'bad-field'],
+  ['{"ver":1,"type":"samples","channel":"probe","seq":1,"unit":"Cel","t":1,"v":[1]}', 'bad-field'],
 ];
 
 /** Bad commands: each a bad-field error whose detail names the problem. */
@@ -82,8 +87,45 @@ describe('wire NDJSON', () => {
       expect(r.ok, line).to.equal(false);
       if (!r.ok) expect(r.error.reason, line).to.equal(reason);
     }
-    fc.assert(fc.property(fc.string(), (s) => { parseWireLine(s); }));
-    fc.assert(fc.property(fc.jsonValue(), (j) => { parseWireLine(JSON.stringify(j)); }));
+  });
+
+  it('fuzz: never throws on any text, JSON, or mutated valid line (3 x 2000 runs)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => { parseWireLine(s); }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.jsonValue(), (j) => { parseWireLine(JSON.stringify(j)); }), { numRuns: 2000 });
+    // Valid lines with a field replaced by any JSON value: typed result, and a valid channel is named.
+    const field = fc.constantFrom('ver', 'type', 'channel', 'seq', 'unit', 't', 'v', 'stream', 'kind', 'text');
+    fc.assert(fc.property(fc.constantFrom(samples, event), field, fc.jsonValue(), (line, k, x) => {
+      const o = { ...JSON.parse(line), [k]: x };
+      const r = parseWireLine(JSON.stringify(o));
+      if (!r.ok && k !== 'channel' && (o.type === 'samples' || o.type === 'event') && r.error.reason === 'bad-field') expect(r.error.channel).to.equal('probe');
+    }), { numRuns: 2000 });
+  });
+
+  it('refuses only the bad values in t and v, keeping the valid neighbours', () => {
+    const r = parseWireLine('{"ver":1,"type":"samples","channel":"probe","seq":1,"unit":"Cel","t":[1,2,null,4,5],"v":[1,null,3,"4",true]}');
+    expect(r.ok).to.equal(true);
+    if (!r.ok || r.value.type !== 'samples') return expect.fail('not samples');
+    expect(Array.from(r.value.t)).to.deep.equal([1, 2, NaN, 4, 5]);
+    expect(Array.from(r.value.v)).to.deep.equal([1, NaN, 3, NaN, NaN]);
+  });
+
+  it('names the channel in an error once it is known', () => {
+    const r = parseWireLine('{"ver":1,"type":"samples","channel":"probe","seq":1,"unit":"Cel","t":[1],"v":[1,2]}');
+    expect(!r.ok && r.error).to.deep.equal({ reason: 'bad-field', detail: 't and v lengths differ', channel: 'probe' });
+    const long = parseWireLine(`{"ver":1,"type":"samples","channel":"${'x'.repeat(1e6)}","seq":1,"unit":"Cel","t":[1],"v":[1]}`);
+    expect(!long.ok && long.error.channel).to.equal(undefined);
+    expect(!long.ok && long.error.detail.length).to.be.below(100);
+  });
+
+  it('ignores a byte-order mark and a CR before the newline', () => {
+    for (const line of [`\uFEFF${samples}`, `${samples}\r`]) expect(parseWireLine(line).ok, JSON.stringify(line)).to.equal(true);
+  });
+
+  it('reads version 2: hello, and stream on samples and events', () => {
+    expect(parseWireLine(hello)).to.deep.equal({ ok: true, value: { type: 'hello', stream: 'gw-7f3a' } });
+    const s = parseWireLine(samples.replace('"ver":1', '"ver":2').replace('"seq":12', '"seq":12,"stream":"gw-7f3a"'));
+    expect(s.ok && s.value.type === 'samples' && s.value.stream).to.equal('gw-7f3a');
+    expect(JSON.parse(encodeWireLine({ type: 'samples', channel: 'p', seq: 0, unit: 'Cel', t: new Float64Array(), v: new Float32Array() })).ver).to.equal(1);
   });
 
   it('round-trips encodeWireLine (property)', () => {
@@ -95,19 +137,24 @@ describe('wire NDJSON', () => {
       pause('pause-alarms'),
       fc.constantFrom('audio-off' as const, 'resume-audio' as const, 'resume-alarms' as const).map((type) => ({ type })),
     );
+    const id = (max: number) => fc.string({ minLength: 1, maxLength: max, unit: 'grapheme' }).filter((s) => [...s].length <= max);
+    const seq = fc.nat({ max: 0xffffffff });
+    const stream = { stream: id(MAX_STREAM_LENGTH) };
     const msg = fc.oneof(
       fc.record({
-        type: fc.constant('samples' as const), channel: fc.string({ minLength: 1 }), seq: fc.nat(),
+        type: fc.constant('samples' as const), channel: id(MAX_CHANNEL_LENGTH), seq, ...stream,
         unit: fc.constantFrom('Cel', 'mL', 'V'),
         n: fc.nat({ max: 20 }),
-      }).map(({ n, ...r }) => ({ ...r, t: Float64Array.from({ length: n }, (_, i) => 1e12 + i), v: Float32Array.from({ length: n }, (_, i) => i / 4) })),
-      fc.record({ type: fc.constant('event' as const), channel: fc.string({ minLength: 1 }), seq: fc.nat(), t: fc.integer(), kind: fc.string({ minLength: 1 }), text: fc.string() }),
+      }, { requiredKeys: ['type', 'channel', 'seq', 'unit', 'n'] }).map(({ n, ...r }) => ({ ...r, t: Float64Array.from({ length: n }, (_, i) => 1e12 + i), v: Float32Array.from({ length: n }, (_, i) => i / 4) })),
+      fc.record({ type: fc.constant('event' as const), channel: id(MAX_CHANNEL_LENGTH), seq, ...stream, t: fc.integer(), kind: fc.string({ minLength: 1 }), text: fc.string() },
+        { requiredKeys: ['type', 'channel', 'seq', 't', 'kind', 'text'] }),
+      fc.record({ type: fc.constant('hello' as const), ...stream }),
       fc.record({ type: fc.constant('command' as const), origin: fc.string({ minLength: 1 }), t: fc.integer(), command: alarmCommand }),
     );
     fc.assert(fc.property(msg, (m: WireMessage) => {
       const r = parseWireLine(encodeWireLine(m));
       expect(r.ok && r.value).to.deep.equal(m);
-    }));
+    }), { numRuns: 1000 });
   });
 });
 
@@ -123,7 +170,9 @@ describe('wire schema agrees with validateEnvelope', () => {
       expect(defs[type].required, type).to.have.members([...ENVELOPE_REQUIRED[type]]);
       expect(defs[type].properties.type.const).to.equal(type);
     }
-    expect(defs.ver.const).to.equal(1);
+    expect((defs.ver as unknown as { enum: number[] }).enum).to.deep.equal([...WIRE_VERSIONS]);
+    expect((defs.channel as unknown as { maxLength: number }).maxLength).to.equal(MAX_CHANNEL_LENGTH);
+    expect((defs.stream as unknown as { maxLength: number }).maxLength).to.equal(MAX_STREAM_LENGTH);
   });
 
   it('lists the command types parseAlarmCommand accepts, no more', () => {
@@ -133,7 +182,7 @@ describe('wire schema agrees with validateEnvelope', () => {
   });
 
   it('rejects each message missing one required field, accepts the whole', () => {
-    for (const line of [samples, event, command]) {
+    for (const line of [samples, event, command, hello]) {
       const full = JSON.parse(line);
       expect(validateEnvelope(full).ok).to.equal(true);
       for (const k of defs[full.type].required) {
@@ -155,53 +204,5 @@ describe('wire schema agrees with validateEnvelope', () => {
       expect(r.ok && r.value.type).to.equal('samples');
       if (r.ok && r.value.type === 'samples') expect(seqs.check(r.value.channel, r.value.seq).kind).to.equal('ok');
     }
-  });
-});
-
-describe('wire binary frame', () => {
-  const wave: BinaryFrame = { kind: 'waveform', channel: 'ire-1', seq: 7, t0: 1.7e12, sampleRateHz: 1e6, data: Float32Array.of(0, 1.5, -3000) };
-  const grid: BinaryFrame = {
-    kind: 'grid', channel: 'thermométrie', seq: 4_000_000_000, t: 1.7e12 + 5, width: 3, height: 2,
-    spacingMm: [1.5, 1.5], originMm: [-10, 20], data: Float32Array.of(37, 38, 39, 40, 41, 42),
-  };
-
-  it('round-trips waveforms and grids', () => {
-    for (const f of [wave, grid]) {
-      const r = decodeBinaryFrame(encodeBinaryFrame(f));
-      expect(r.ok && r.value).to.deep.equal(f);
-    }
-  });
-
-  it('reports truncated frames, bad magic and unknown kind', () => {
-    for (const f of [wave, grid]) {
-      const buf = encodeBinaryFrame(f);
-      for (let n = 4; n < buf.byteLength; n++) {
-        const r = decodeBinaryFrame(buf.slice(0, n));
-        expect(r.ok, `${f.kind} cut at ${n}`).to.equal(false);
-        if (!r.ok) expect(r.error.reason).to.equal('truncated');
-      }
-    }
-    const bad = new Uint8Array(encodeBinaryFrame(wave));
-    expect(decodeBinaryFrame(new ArrayBuffer(0))).to.deep.include({ ok: false });
-    bad[0] = 0x58;
-    const r = decodeBinaryFrame(bad.buffer);
-    expect(!r.ok && r.error.reason).to.equal('bad-magic');
-    bad[0] = 0x49;
-    bad[4] = 9;
-    const k = decodeBinaryFrame(bad.buffer);
-    expect(!k.ok && k.error.reason).to.equal('unknown-kind');
-  });
-});
-
-describe('SequenceTracker', () => {
-  it('detects gaps and duplicates per channel', () => {
-    const s = new SequenceTracker();
-    expect(s.check('a', 5)).to.deep.equal({ kind: 'ok' });
-    expect(s.check('a', 6)).to.deep.equal({ kind: 'ok' });
-    expect(s.check('b', 0)).to.deep.equal({ kind: 'ok' });
-    expect(s.check('a', 6)).to.deep.equal({ kind: 'duplicate' });
-    expect(s.check('a', 3)).to.deep.equal({ kind: 'duplicate' });
-    expect(s.check('a', 10)).to.deep.equal({ kind: 'gap', missing: 3 });
-    expect(s.check('b', 1)).to.deep.equal({ kind: 'ok' });
   });
 });

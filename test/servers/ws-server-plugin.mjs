@@ -47,6 +47,17 @@ export function wsServerPlugin() {
           }
           return true;
         }
+        case 'ws-send-messages': {
+          // payload: (string | number[] | { template, fill })[]: each its own WebSocket message,
+          // exactly as given (text cut anywhere, or binary bytes), in order, to every open
+          // client. A template has '{fill}' replaced by `fill` x characters (megabytes made here).
+          const text = (m) => (typeof m === 'string' ? m : m.template.replaceAll('{fill}', 'x'.repeat(m.fill)));
+          for (const c of clients()) {
+            if (c.readyState !== 1) continue;
+            for (const m of payload ?? []) Array.isArray(m) ? c.send(Buffer.from(m), { binary: true }) : c.send(text(m));
+          }
+          return true;
+        }
         case 'ws-close-all':
           for (const c of clients()) c.close(1000, 'bye');
           return true;

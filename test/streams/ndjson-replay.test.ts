@@ -3,6 +3,7 @@ import { map } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { isTechnicalEvent } from '../../src/models/events.js';
 import { ndjsonReplay } from '../../src/streams/ndjson-replay.js';
+import { validateSamples } from '../../src/streams/validate-samples.js';
 
 const fixture = () => fetch(new URL('../fixtures/cryo.ndjson', import.meta.url)).then((r) => r.text());
 
@@ -28,6 +29,29 @@ describe('ndjsonReplay', () => {
     ts.run(({ expectObservable }) => {
       const out = ndjsonReplay(text, { speed: 1, scheduler: ts }).pipe(map((x) => (isTechnicalEvent(x) ? 'bad' : x.t[0])));
       expectObservable(out).toBe('a 999ms (bde) 995ms (c|)', { a: 1000, b: 2000, c: 3000, d: 'bad', e: 'bad' });
+    });
+  });
+
+  it('replays an old recording at 60x against its own clock: every valid sample kept, a clock fault refused', () => {
+    const t0 = 1_600_000_000_000; // September 2020: years behind the wall clock
+    const line = (seq: number, t: number[], v = t.map(() => 36.6)) =>
+      JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq, unit: 'Cel', t, v });
+    const future = t0 + 5 * 365 * 86_400_000;
+    const text = [
+      line(0, [t0, t0 + 1000]),
+      line(1, [t0 + 3000, future, t0 + 3600]), // one sample from a broken clock inside a good batch
+      line(2, [future + 1000]), // a whole line from it: refused by the replay, not scheduled
+      line(3, [t0 + 60_000, t0 + 61_000]),
+    ].join('\n');
+    const ts = new TestScheduler((a, b) => void expect(a).to.deep.equal(b));
+    ts.run(({ expectObservable }) => {
+      const replay = ndjsonReplay(text, { speed: 60, scheduler: ts });
+      const op = validateSamples([{ id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 1000, range: [-200, 150] }], { clock: { clock: replay.clock } });
+      const out = replay.pipe(op, map((x) => (isTechnicalEvent(x) ? `${x.reason}:${x.channel}:${x.count}` : Array.from(x.t, (t) => (t - t0) / 1000).join(','))));
+      // Data times 0, 3, 60 s at 60x: 0, 50, 1000 ms; the faults in their place.
+      expectObservable(out).toBe('a 49ms (bcd) 945ms (e|)', {
+        a: '0,1', b: '3,3.6', c: 'clock-skew:probe:1', d: 'clock-skew:probe:1', e: '60,61',
+      });
     });
   });
 });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { firstValueFrom, from, toArray } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import { isTechnicalEvent, type TechnicalEvent, type UnitBatch } from '../../src/models/events.js';
-import { validateSamples } from '../../src/streams/validate-samples.js';
+import { OTHER_CHANNELS, validateSamples } from '../../src/streams/validate-samples.js';
+import { MAX_CHANNEL_LENGTH } from '../../src/models/wire.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 1000, range: [-200, 120] };
 const batch = (t: number[], v: number[], unit?: string, channel = 'probe'): UnitBatch => ({
@@ -62,5 +63,29 @@ describe('validateSamples', () => {
         for (const b of batches) for (let i = 1; i < b.t.length; i++) expect(b.t[i]).to.be.greaterThan(b.t[i - 1]);
       }),
     );
+  });
+
+  it('refuses samples far from the receiving clock, and the good ones after them pass', async () => {
+    let now = 1.7e12;
+    const op = validateSamples([probe], { clock: { clock: () => now } });
+    const future = now + 3 * 365 * 86_400_000;
+    const { batches, events } = await run(op, batch([now - 2, now - 1], [1, 2]), batch([future], [3]), batch([now, now + 1], [4, 5]));
+    expect(batches.flatMap((b) => Array.from(b.t))).to.deep.equal([now - 2, now - 1, now, now + 1]);
+    expect(events).to.deep.equal([{ type: 'technical', channel: 'probe', reason: 'clock-skew', count: 1, t: future }]);
+    now += 1000;
+    expect((await run(op, batch([now], [6]))).batches.length).to.equal(1);
+  });
+
+  it('bounds what it keeps about unknown channels: key length and count', async () => {
+    const op = validateSamples([probe], { maxRefusedChannels: 8 });
+    const names = Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(1 << 20, 'x'));
+    const { events } = await run(op, ...names.map((n) => batch([1, 2], [1, 2], undefined, n)));
+    expect(events.length).to.equal(50);
+    for (const e of events) expect(e.channel!.length).to.be.at.most(MAX_CHANNEL_LENGTH + 1);
+    expect(events[3].channel!.startsWith('3x')).to.equal(true);
+    expect(op.refused.size).to.equal(9);
+    expect([...op.refused.keys()].every((k) => k.length <= MAX_CHANNEL_LENGTH + 1)).to.equal(true);
+    expect(op.refused.get(OTHER_CHANNELS)).to.equal(2 * 42);
+    expect([...op.refused.values()].reduce((a, b) => a + b)).to.equal(100);
   });
 });

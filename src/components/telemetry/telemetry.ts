@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor } from '../../models/channel.js';
+import type { ClockCheck } from '../../models/validate.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import { TelemetryRoom, type ConnectionState, type RoomInput } from '../../streams/room/room.js';
@@ -56,6 +57,15 @@ export class IrTelemetry extends LitElement {
    * the element is attached; it also names who acted in the alarm log.
    */
   @property() viewer: string = randomId();
+
+  /**
+   * The receiving clock data times are checked against: a time implausibly far
+   * from it (60 s ahead, 24 h behind by default) is refused as `clock-skew` and
+   * never becomes a channel's reference. With `src`, the wall clock unless set;
+   * with `.source`, none unless set (give `WALL_CLOCK` for a live source, a
+   * replay's or simulator's own clock for recorded or accelerated data).
+   */
+  @property({ attribute: false }) clock?: ClockCheck;
 
   /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */
   @property({ attribute: false }) scheduler?: SchedulerLike;
@@ -112,14 +122,14 @@ export class IrTelemetry extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     // One connection per change of source, made after all properties of this update are set.
-    if (!this.connected || changed.has('source') || changed.has('src')) this.connect();
+    if (!this.connected || changed.has('source') || changed.has('src') || changed.has('clock')) this.connect();
   }
 
   private connect(): void {
     if (!this.isConnected) return;
     this.connected = true;
-    if (this.source) this.room.connect(this.source);
-    else if (this.src) this.room.connectUrl(this.src, this.viewer);
+    if (this.source) this.room.connect(this.source, this.clock);
+    else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);
     else this.room.disconnect();
   }
 

@@ -2,6 +2,7 @@ import { BehaviorSubject, Observable, Subject, asyncScheduler, filter, map, merg
 import type { ChannelDescriptor, Grid, GridFrame, SampleBatch, TelemetryEvent, Waveform, WaveformFrame } from '../../models/channel.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
 import { checkGrid, checkWaveform } from '../../models/frame-check.js';
+import type { ClockCheck } from '../../models/validate.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { encodeWireLine } from '../../models/wire.js';
 import { AlarmManager } from '../alarm-manager.js';
@@ -43,6 +44,9 @@ export interface RoomOptions {
   /** This viewer's id: who acted, in the alarm log and in commands sent to other viewers. */
   viewer?: string;
 }
+
+/** A live gateway's data is checked against this viewer's wall clock. */
+export const WALL_CLOCK: ClockCheck = { clock: () => Date.now() };
 
 /** Waveforms a channel keeps for a late panel; grids keep only the newest. */
 const WAVEFORMS_KEPT = 16;
@@ -88,6 +92,7 @@ export class TelemetryRoom {
   private input?: Subscription;
   private silence?: Subscription;
   private silenceMs: number;
+  private clock?: ClockCheck;
 
   constructor(options: RoomOptions = {}) {
     this.scheduler = options.scheduler ?? asyncScheduler;
@@ -162,9 +167,15 @@ export class TelemetryRoom {
     }
   }
 
-  /** Follows a source (replacing any other): batches, waveforms, grids and events. */
-  connect(source: Observable<RoomInput>): void {
+  /**
+   * Follows a source (replacing any other): batches, waveforms, grids and events.
+   * With `clock`, a data time implausibly far from it is refused ('clock-skew'):
+   * give the wall clock for a live source, a replay's or simulation's own clock
+   * for recorded data; without, times are checked only against each other.
+   */
+  connect(source: Observable<RoomInput>, clock?: ClockCheck): void {
     this.disconnect();
+    this.useClock(clock);
     this.setConnection('connecting');
     this.input = source.subscribe({
       next: (x) => this.push(x),
@@ -178,12 +189,16 @@ export class TelemetryRoom {
    * room is connected. Alarm commands given here go to the gateway as `viewer`;
    * other viewers' commands are carried out here.
    */
-  connectUrl(url: string, viewer: string): void {
+  connectUrl(url: string, viewer: string, clock: ClockCheck = WALL_CLOCK): void {
     this.disconnect();
+    this.useClock(clock);
     const outgoing = this.manager.issued.pipe(map((command) => encodeWireLine({ type: 'command', origin: viewer, t: this.scheduler.now(), command })));
     this.input = websocketSource(url, { outgoing, scheduler: this.scheduler }).subscribe((item) => {
       if (item.type === 'state') this.setConnection(item.state, true);
       else if (item.type === 'frame') this.push(item.frame);
+      // The room counts a frame's non-finite values itself, from any source: not twice.
+      else if (item.type === 'technical' && item.reason === 'not-finite') return;
+      else if (item.type === 'parse-error' && item.channel !== undefined) this.refuse(item.channel, 'malformed-json', NaN);
       else if (item.type !== 'message') this.technical.next(item);
       else if (item.message.type === 'command') {
         // A gateway may echo our own commands back: only other viewers' are carried out.
@@ -219,11 +234,17 @@ export class TelemetryRoom {
     this.qualitySubject.complete();
   }
 
+  private useClock(clock: ClockCheck | undefined): void {
+    if (clock === this.clock) return;
+    this.clock = clock;
+    this.rebuild();
+  }
+
   /** Validation, stores, quality and alarms, for the current channels. */
   private rebuild(): void {
     this.pipeline?.unsubscribe();
     const list = [...this.stores.values()].map((s) => s.descriptor);
-    const valid = this.raw.pipe(validateSamples(list), share());
+    const valid = this.raw.pipe(validateSamples(list, { clock: this.clock }), share());
     const batches = valid.pipe(filter((x): x is SampleBatch => !isTechnicalEvent(x)));
     const arrivals = merge(batches, this.arrivals).pipe(share());
     const { staleFactor: factor, minSilenceMs } = this.options;

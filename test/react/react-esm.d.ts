@@ -1,0 +1,3 @@
+export * as React from 'react';
+export * as ReactDOM from 'react-dom';
+export * as ReactDOMClient from 'react-dom/client';
