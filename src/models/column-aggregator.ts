@@ -28,6 +28,9 @@ export class ColumnAggregator {
   /** The data stopped for longer than the gap before (or inside) this column. */
   private readonly gap: Uint8Array;
   private prevT = NaN;
+  /** What the last `write` wrote, so the next one rewrites only columns that changed since. */
+  private written?: { end: number; out: Column[] };
+  private dirtyFrom = Infinity;
   /** Extremes of the values the last `write` emitted: the chart ranges its axis from them. */
   low = Infinity;
   high = -Infinity;
@@ -52,6 +55,7 @@ export class ColumnAggregator {
     const s = this.slotOf(k);
     const gap = t - this.prevT > this.gapMs ? 1 : 0;
     this.prevT = t;
+    if (k < this.dirtyFrom) this.dirtyFrom = k;
     if (this.index[s] !== k) {
       this.index[s] = k;
       this.min[s] = this.max[s] = v;
@@ -82,25 +86,32 @@ export class ColumnAggregator {
    * Writes the `columns` columns ending with column `end` into `out`, SLOTS
    * each: `null` after a gap (drawn as a gap) else `undefined`, then min and
    * max in time order; all `undefined` where a column has no data (joined
-   * across). Sets `low` and `high`.
+   * across). Sets `low` and `high`. Written again into the same `out` with the
+   * same `end` (most frames: a column spans many), only the columns that took
+   * samples since are rewritten.
    */
   write(end: number, out: Column[]): void {
     const start = end - this.columns + 1;
+    const same = this.written?.end === end && this.written.out === out;
+    const from = same ? Math.max(start, this.dirtyFrom) : start;
+    this.written = { end, out };
+    this.dirtyFrom = Infinity;
     let low = Infinity;
     let high = -Infinity;
     for (let c = 0, s = this.slotOf(start); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {
-      const o = c * SLOTS;
-      if (this.index[s] !== start + c) {
-        out[o] = out[o + 1] = out[o + 2] = undefined;
-        continue;
+      const here = this.index[s] === start + c;
+      if (start + c >= from) {
+        const o = c * SLOTS;
+        if (!here) out[o] = out[o + 1] = out[o + 2] = undefined;
+        else {
+          out[o] = this.gap[s] ? null : undefined;
+          out[o + 1] = this.maxLater[s] ? this.min[s] : this.max[s];
+          out[o + 2] = this.maxLater[s] ? this.max[s] : this.min[s];
+        }
       }
-      const min = this.min[s];
-      const max = this.max[s];
-      out[o] = this.gap[s] ? null : undefined;
-      out[o + 1] = this.maxLater[s] ? min : max;
-      out[o + 2] = this.maxLater[s] ? max : min;
-      if (min < low) low = min;
-      if (max > high) high = max;
+      if (!here) continue;
+      if (this.min[s] < low) low = this.min[s];
+      if (this.max[s] > high) high = this.max[s];
     }
     this.low = low;
     this.high = high;

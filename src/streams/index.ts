@@ -7,3 +7,4 @@ export * from './room/index.js';
 export * from './ndjson-replay.js';
 export * from './alarm-manager.js';
 export * from './split-lines.js';
+export * from './watchdog.js';

@@ -1,4 +1,5 @@
-import { Observable, asyncScheduler, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import { Observable, asyncScheduler, type OperatorFunction, type SchedulerLike } from 'rxjs';
+import { Watchdog } from './watchdog.js';
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
 import type { QualityChange } from '../models/events.js';
 
@@ -27,17 +28,13 @@ export function staleAfter(
     new Observable<QualityChange>((out) => {
       let quality: 'valid' | 'stale' | undefined;
       let lastT = NaN;
-      let watchdog: Subscription | undefined;
       const set = (q: 'valid' | 'stale', t: number) => {
         if (q === quality) return;
         quality = q;
         out.next({ type: 'quality', channel, quality: q, t });
       };
-      const arm = () => {
-        watchdog?.unsubscribe();
-        watchdog = scheduler.schedule(() => set('stale', lastT + limit), silence);
-      };
-      arm();
+      const watchdog = new Watchdog(scheduler, silence, () => set('stale', lastT + limit));
+      watchdog.feed();
       const sub = source.subscribe({
         next(b) {
           const len = b.t.length;
@@ -49,13 +46,13 @@ export function staleAfter(
             set('valid', t);
             if (!(t < lastT)) lastT = t;
           }
-          arm();
+          watchdog.feed();
         },
         error: (e) => out.error(e),
         complete: () => out.complete(),
       });
       return () => {
-        watchdog?.unsubscribe();
+        watchdog.stop();
         sub.unsubscribe();
       };
     });

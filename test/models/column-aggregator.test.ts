@@ -64,4 +64,25 @@ describe('ColumnAggregator', () => {
     expect(Math.floor((xs[xs.length - 1] * 1000) / 250)).to.equal(end);
     expect(Math.floor((xs[0] * 1000) / 250)).to.equal(end - 9);
   });
+
+  it('rewrites only what changed, and the result equals a full write (property, 500 runs)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.float({ noNaN: true, min: -100, max: 100 }), fc.boolean()), { minLength: 1, maxLength: 200 }), (steps) => {
+        const agg = new ColumnAggregator(20, 10, 30);
+        const kept: Column[] = new Array(20 * SLOTS);
+        let t = T0;
+        for (const [dt, v, writeNow] of steps) {
+          t += dt;
+          agg.add(t, v);
+          if (writeNow) agg.write(agg.columnOf(t), kept);
+        }
+        const end = agg.columnOf(t);
+        agg.write(end, kept);
+        const fresh: Column[] = new Array(20 * SLOTS);
+        agg.write(end, fresh);
+        expect(kept).to.deep.equal(fresh);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

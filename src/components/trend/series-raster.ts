@@ -50,7 +50,7 @@ export class SpanRaster {
     const columns = ys.length / SLOTS;
     const kx = width / columns;
     const ky = (height - 1) / (plot.yMax - plot.yMin || 1);
-    const row = (v: number) => Math.round(height - 1 - (v - plot.yMin) * ky);
+    const base = height - 1 + plot.yMin * ky;
     let pen = false;
     let exit = 0;
     for (let c = 0; c < columns; c++) {
@@ -59,8 +59,8 @@ export class SpanRaster {
       const first = ys[o + 1];
       const second = ys[o + 2];
       if (first == null || second == null) continue;
-      const a = row(first);
-      const b = row(second);
+      const a = Math.round(base - first * ky);
+      const b = Math.round(base - second * ky);
       const hi = Math.max(0, Math.min(a, b, pen ? exit : a));
       const lo = Math.min(height - 1, Math.max(a, b, pen ? exit : a));
       const x0 = Math.round(c * kx);

@@ -7,6 +7,7 @@ import type { AlarmRule } from '../../models/alarm-rules.js';
 import { encodeWireLine } from '../../models/wire.js';
 import { AlarmManager } from '../alarm-manager.js';
 import { staleAfter } from '../stale-after.js';
+import { Watchdog } from '../watchdog.js';
 import { validateSamples } from '../validate-samples.js';
 import { websocketSource, type WsItem } from '../websocket-source.js';
 import { ChannelStore } from './channel-store.js';
@@ -90,14 +91,14 @@ export class TelemetryRoom {
   private removeRules?: () => void;
   private pipeline?: Subscription;
   private input?: Subscription;
-  private silence?: Subscription;
+  private silence?: Watchdog;
   private silenceMs: number;
   private clock?: ClockCheck;
 
   constructor(options: RoomOptions = {}) {
     this.scheduler = options.scheduler ?? asyncScheduler;
+    this.silenceMs = options.minSilenceMs ?? 1000;
     this.options = { windowMs: options.windowMs ?? 600_000, staleFactor: options.staleFactor ?? 3, minSilenceMs: options.minSilenceMs ?? 1000 };
-    this.silenceMs = this.options.minSilenceMs;
     this.manager = new AlarmManager([], [], { scheduler: this.scheduler, viewer: options.viewer });
     this.rebuild();
   }
@@ -150,6 +151,8 @@ export class TelemetryRoom {
       closeAndDelete(this.gridStores, id);
     }
     for (const d of list) if (!this.stores.has(d.id)) this.stores.set(d.id, new ChannelStore(d, this.options.windowMs));
+    this.silence?.stop();
+    this.silence = undefined;
     this.silenceMs = Math.max(this.options.minSilenceMs, ...list.map((c) => c.intervalMs * this.options.staleFactor));
     this.manager.setChannels(list);
     this.rebuild();
@@ -211,7 +214,7 @@ export class TelemetryRoom {
   disconnect(): void {
     this.input?.unsubscribe();
     this.input = undefined;
-    this.silence?.unsubscribe();
+    this.silence?.stop();
     this.setConnection('closed');
   }
 
@@ -304,8 +307,8 @@ export class TelemetryRoom {
   /** Data arrived: the connection is live, and goes stale after a silence. */
   private heard(): void {
     if (this.connection.value !== 'live') this.setConnection('live');
-    this.silence?.unsubscribe();
-    this.silence = this.scheduler.schedule(() => this.connection.value === 'live' && this.setConnection('stale'), this.silenceMs);
+    this.silence ??= new Watchdog(this.scheduler, this.silenceMs, () => this.connection.value === 'live' && this.setConnection('stale'));
+    this.silence.feed();
   }
 
   private setConnection(state: ConnectionState, gateway = false): void {
