@@ -189,12 +189,18 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   /** The room or its channels changed: a tracker for this room and plan (kept across a re-resolution). */
   private configure(room: TelemetryRoom): void {
     this.roomProvider.setValue(room);
-    if (this.tracker === undefined || this.trackerRoom !== room || this.tracker.plan !== this.plan) this.startTracker(room);
+    // A new room, plan, or store (a channel declared again, or late) needs a new tracker; otherwise it keeps its record.
+    const stores = this.plan ? planChannelIds(this.plan).map((id) => room.store(id)) : [];
+    if (this.tracker === undefined || this.trackerRoom !== room || this.tracker.plan !== this.plan || stores.some((x, i) => x !== this.trackerStores[i])) {
+      this.trackerStores = stores;
+      this.startTracker(room);
+    }
     this.useRules();
     this.frame.request();
   }
 
   private trackerRoom?: TelemetryRoom;
+  private trackerStores: unknown[] = [];
 
   private startTracker(room: TelemetryRoom): void {
     this.closeTracker();

@@ -90,10 +90,16 @@ export class CementTracker {
       this.room.manager.setTechnical(setRiseAlarmId(this.plan), rising, SET_RISE_MESSAGE, 'me');
     }
     if (!Number.isFinite(l.lastT) || (!now && l.lastT - this.publishedT < DERIVED_INTERVAL_MS)) return;
-    // Strictly after the last published time: the room refuses a time that repeats.
-    const t = Math.max(l.lastT, this.publishedT + 1);
-    this.publishedT = t;
-    this.room.push({ channel: this.plan.channel, t: Float64Array.of(t), v: Float32Array.of(l.leakHolding ? 1 : 0) });
-    this.room.push({ channel: workingLeftChannel(this.plan), t: Float64Array.of(t), v: Float32Array.of(l.setting(t).workingLeftMs / 1000) });
+    // One value every DERIVED_INTERVAL_MS of data time, however large the batch (a replay at 60x), so
+    // the derived channels are never judged stale while data flows; strictly increasing times.
+    const first = Number.isFinite(this.publishedT) ? this.publishedT : l.lastT - DERIVED_INTERVAL_MS;
+    const n = now ? 1 : Math.min(4096, Math.floor((l.lastT - first) / DERIVED_INTERVAL_MS));
+    const t = new Float64Array(n);
+    for (let k = 0; k < n; k++) t[k] = now ? Math.max(l.lastT, this.publishedT + 1) : l.lastT - (n - 1 - k) * DERIVED_INTERVAL_MS;
+    this.publishedT = t[n - 1];
+    const leak = new Float32Array(n).fill(l.leakHolding ? 1 : 0);
+    const left = Float32Array.from(t, (x) => l.setting(x).workingLeftMs / 1000);
+    if (this.room.descriptor(this.plan.channel)) this.room.push({ channel: this.plan.channel, t, v: leak });
+    if (this.room.descriptor(workingLeftChannel(this.plan))) this.room.push({ channel: workingLeftChannel(this.plan), t: t.slice(), v: left });
   }
 }
