@@ -43,7 +43,7 @@ const tamper = (x: RoomInput): RoomInput | undefined => {
   }
   return x;
 };
-const sim = cementSimulation(script, { t0, speed, tamper }).pipe(share());
+const sim = cementSimulation(script, { t0, fromMin, speed, tamper }).pipe(share());
 const room = document.querySelector('ir-telemetry')!;
 room.channels = cementChannels(plan);
 const gauge = document.querySelector('ir-cement-gauge')!;

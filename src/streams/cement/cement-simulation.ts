@@ -14,6 +14,8 @@ export interface CementSimulationOptions {
   /** Pressure sample interval (ms of data time; 5 = 200 Hz). */
   pressureMs?: number;
   scheduler?: SchedulerLike;
+  /** Start this far into the script (minutes): earlier events are sent at once, volumes start where they were. */
+  fromMin?: number;
   /** Where a batch may be changed before it goes out (a trainer's faults). */
   tamper?: (x: RoomInput) => RoomInput | undefined;
 }
@@ -63,7 +65,7 @@ export function scriptPressure(script: CementScript, m: number): number {
  * A batch every `periodMs` of real time covers `periodMs * speed` of data time.
  */
 export function cementSimulation(script: CementScript, options: CementSimulationOptions = {}): Observable<RoomInput> {
-  const { t0 = Date.now(), speed = 1, periodMs = 100, volumeMs = 20, pressureMs = 5, scheduler = asyncScheduler, tamper = (x: RoomInput) => x } = options;
+  const { t0 = Date.now(), fromMin = 0, speed = 1, periodMs = 100, volumeMs = 20, pressureMs = 5, scheduler = asyncScheduler, tamper = (x: RoomInput) => x } = options;
   const plan = script.plan;
   const span = periodMs * speed;
   const end = script.durationMin * MIN;
@@ -72,7 +74,7 @@ export function cementSimulation(script: CementScript, options: CementSimulation
       const y = tamper(x);
       if (y) subscriber.next(y);
     };
-    let k = 0;
+    let k = Math.floor((fromMin * MIN) / span);
     const events = [...script.events].sort((a, b) => a.atMin - b.atMin);
     let nextEvent = 0;
     return interval(periodMs, scheduler).subscribe(() => {
