@@ -153,14 +153,15 @@ describe('ir-cement-gauge bad input', () => {
 });
 
 describe('ir-cement-gauge memory', () => {
-  it('does not grow over 50 mount/unmount cycles', async () => {
+  it('does not grow over 150 mount/unmount cycles', async () => {
     const growth = await memoryGrowth(async () => {
       const { el, source } = await mount();
       source.next(ev(T0, 'mix'));
       for (let i = 0; i < 20; i++) source.next(vol('vol-T12', T0 + i * 20, i * 0.01));
       await refresh(el);
       el.remove();
-    });
-    expect(growth).to.be.below(2_000_000);
+    }, 150);
+    // 150 cycles, so a leak of 20 kB a cycle (3 MB) stands out of the heap's noise (about 2 MB either way).
+    expect(growth).to.be.below(3_000_000);
   });
 });
