@@ -6,3 +6,4 @@ export * from './components/alarm-banner.js';
 export * from './components/alarm-log.js';
 export * from './components/alarm-controller.js';
 export * from './components/kit/index.js';
+export * from './components/cement-gauge.js';

@@ -15,9 +15,13 @@ export interface FrameTimes {
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
-/** Every canvas of an element: in its shadow root and in its light DOM. */
+/** Every canvas of an element: in its shadow root and light DOM, and in the panels nested in them (a trend inside a gauge). */
 export function canvasesOf(el: Element): HTMLCanvasElement[] {
-  return [...(el.shadowRoot?.querySelectorAll('canvas') ?? []), ...el.querySelectorAll('canvas')];
+  const roots: ParentNode[] = el.shadowRoot ? [el.shadowRoot, el] : [el];
+  return roots.flatMap((root) => [
+    ...root.querySelectorAll('canvas'),
+    ...[...root.querySelectorAll('*')].flatMap((inner) => (inner.shadowRoot ? canvasesOf(inner) : [])),
+  ]);
 }
 
 /**

@@ -16,3 +16,4 @@ export * from './alarm-command.js';
 export * from './frame-check.js';
 export * from './alarm-record.js';
 export * from './line-framer.js';
+export * from './cement/index.js';

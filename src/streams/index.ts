@@ -8,3 +8,4 @@ export * from './ndjson-replay.js';
 export * from './alarm-manager.js';
 export * from './split-lines.js';
 export * from './watchdog.js';
+export * from './cement/index.js';

@@ -31,6 +31,8 @@ test('ir-alarm-banner renders its quiet state', () => {
   assert.match(rendered(html`<ir-alarm-banner lang="en"></ir-alarm-banner>`), /part="banner"/);
 });
 
+test('ir-cement-gauge renders in a declarative shadow root', () => assert.match(rendered(html`<ir-cement-gauge lang="fr"></ir-cement-gauge>`), /part="bars"/));
+
 test('ir-alarm-log renders its table', () => {
   assert.match(rendered(html`<ir-alarm-log></ir-alarm-log>`), /<table/);
 });

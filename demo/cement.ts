@@ -1,0 +1,87 @@
+import '../src/components/telemetry.js';
+import '../src/components/cement-gauge.js';
+import '../src/components/alarm-banner.js';
+import '../src/components/alarm-log.js';
+import { share } from 'rxjs';
+import { cementChannels } from '../src/models/cement/plan.js';
+import { cementSimulation } from '../src/streams/cement/cement-simulation.js';
+import { CEMENT_SCENARIOS } from '../src/streams/cement/scenarios.js';
+import type { RoomInput } from '../src/streams/room/room.js';
+
+// `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`
+const params = new URLSearchParams(location.search);
+const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 10));
+const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
+const THEMES = ['dark', 'light', 'high-contrast'] as const;
+const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const name = (Object.keys(CEMENT_SCENARIOS) as (keyof typeof CEMENT_SCENARIOS)[]).find((k) => k === params.get('scenario')) ?? 'vertebroplasty';
+// Optionally start later in the script (minutes): `?from=40` skips to the sacral case's screws.
+const fromMin = Math.max(0, Number(params.get('from')) || 0);
+
+const WORDS = {
+  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', speed: 'Speed', language: 'Language', theme: 'Theme', leak: 'Report a leak', glitch: 'Send a falling volume', cryo: 'Cryoablation', cryoPending: 'The cryoablation panel (ir-iceball-curve) goes here.', cement: 'Cement injection', log: 'Alarm log' },
+  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', speed: 'Vitesse', language: 'Langue', theme: 'Thème', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', cryo: 'Cryoablation', cryoPending: 'Le panneau de cryoablation (ir-iceball-curve) se place ici.', cement: 'Injection de ciment', log: 'Journal des alarmes' },
+}[lang];
+document.documentElement.lang = lang;
+document.documentElement.dataset.theme = theme;
+for (const el of document.querySelectorAll('ir-cement-gauge, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
+for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as keyof typeof WORDS];
+
+const script = CEMENT_SCENARIOS[name]();
+const plan = script.plan;
+const t0 = Date.now() - fromMin * 60_000;
+
+// Trainer faults: a leak reported now, a volume reading that falls.
+let leakNow = false;
+let glitch = false;
+let lastT = t0;
+const tamper = (x: RoomInput): RoomInput | undefined => {
+  if ('t' in x && typeof x.t !== 'number' && x.t.length) lastT = x.t[x.t.length - 1];
+  if (glitch && 'v' in x && x.channel === plan.sites[0].channel) {
+    glitch = false;
+    return { ...x, v: x.v.map(() => 0.2) };
+  }
+  return x;
+};
+const sim = cementSimulation(script, { t0, fromMin, speed, tamper }).pipe(share());
+const room = document.querySelector('ir-telemetry')!;
+room.channels = cementChannels(plan);
+const gauge = document.querySelector('ir-cement-gauge')!;
+gauge.plan = plan;
+room.source = sim;
+document.querySelector('#leak')!.addEventListener('click', () => (leakNow = true));
+document.querySelector('#glitch')!.addEventListener('click', () => (glitch = true));
+sim.subscribe(() => {
+  if (!leakNow) return;
+  leakNow = false;
+  room.room.push({ type: 'event', channel: plan.channel, t: lastT, kind: 'leak', text: `site=${gauge.record?.activeSite ?? plan.sites[0].id}; source=operator` });
+});
+
+// The procedure's timeline: each step, and its panel shown as the step begins.
+const timeline = document.querySelector('#timeline')!;
+const items = script.steps.map((s) => {
+  const li = document.createElement('li');
+  li.textContent = `${s.label[lang]} (${s.fromMin}–${s.toMin} min)`;
+  timeline.append(li);
+  return li;
+});
+const sections: Record<string, HTMLElement | null> = { 'ir-iceball-curve': document.querySelector('#step-cryo'), 'ir-cement-gauge': document.querySelector('#step-cement') };
+const showSteps = () => {
+  const m = (lastT - t0) / 60_000;
+  script.steps.forEach((s, i) => {
+    items[i].dataset.state = m >= s.toMin ? 'done' : m >= s.fromMin ? 'current' : 'next';
+    const section = s.panel ? sections[s.panel] : null;
+    if (section && m >= s.fromMin) section.hidden = false;
+  });
+};
+showSteps();
+setInterval(showSteps, 250);
+
+for (const [id, value] of [['scenario', name], ['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
+  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
+  select.value = value;
+  select.addEventListener('change', () => {
+    params.set(id, select.value);
+    location.search = params.toString();
+  });
+}

@@ -1,0 +1,111 @@
+import type { ChannelDescriptor } from '../channel.js';
+import { DEFAULT_CEMENT, type CementSpec } from './setting.js';
+
+/** Where cement goes: a vertebral level, one end of a screw, a pelvic (or other) lesion. */
+export type SiteKind = 'vertebra' | 'screw-end' | 'lesion';
+
+export interface InjectionSite {
+  /** Short id, used in events (`site=L2`). */
+  id: string;
+  label: string;
+  kind: SiteKind;
+  /** The volume planned for this site (mL). */
+  plannedMl: number;
+  /** The most this site may take (mL). */
+  maxMl: number;
+  /** The channel reporting the volume delivered to this site, cumulative. */
+  channel: string;
+  /**
+   * When set, the channel reports plunger displacement (mm) of a syringe of
+   * this inner diameter (mm), converted to mL; otherwise the channel reports mL.
+   */
+  plungerBoreMm?: number;
+}
+
+/** One injection: the sites, the cement and its channels. */
+export interface InjectionPlan {
+  /**
+   * The procedure's cement channel: it carries the events (mix, site, done,
+   * pause, resume, leak) and, published from them, the leak flag (1 while a
+   * leak is reported and the injection held, else 0).
+   */
+  channel: string;
+  sites: InjectionSite[];
+  /** Injection pressure channel (kPa). */
+  pressureChannel: string;
+  /** Flow channel (mL/min) if the device reports one; otherwise flow is estimated from the volumes. */
+  flowChannel?: string;
+  cement?: CementSpec;
+  /** Room temperature (°C); the cement's reference temperature when absent. */
+  roomTemperatureC?: number;
+}
+
+/** The derived channel of the working time left (s), published from the cement channel's events. */
+export const workingLeftChannel = (plan: InjectionPlan) => `${plan.channel}.working-left`;
+
+/** Volume (mL) pushed by a plunger of bore `boreMm` moved `mm`: pi r^2 x. */
+export const plungerVolumeMl = (mm: number, boreMm: number) => (Math.PI * (boreMm / 2) ** 2 * mm) / 1000;
+
+/** Plunger travel (mm) that delivers `ml` through a syringe of bore `boreMm`. */
+export const plungerTravelMm = (ml: number, boreMm: number) => (ml * 1000) / (Math.PI * (boreMm / 2) ** 2);
+
+/** Volume (mL) a site's channel value means. */
+export const siteVolumeMl = (site: InjectionSite, value: number) => (site.plungerBoreMm ? plungerVolumeMl(value, site.plungerBoreMm) : value);
+
+export const planCement = (plan: InjectionPlan): CementSpec => plan.cement ?? DEFAULT_CEMENT;
+
+/** What is wrong with a plan, one sentence each (empty when it is sound). */
+export function checkPlan(plan: InjectionPlan): string[] {
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  const channels = new Set<string>([plan.channel, plan.pressureChannel, plan.flowChannel ?? '']);
+  if (!plan.sites.length) errors.push('the plan has no site');
+  for (const s of plan.sites) {
+    if (ids.has(s.id)) errors.push(`site '${s.id}' appears twice`);
+    ids.add(s.id);
+    if (channels.has(s.channel)) errors.push(`site '${s.id}': channel '${s.channel}' is used twice`);
+    channels.add(s.channel);
+    if (!(s.plannedMl > 0)) errors.push(`site '${s.id}': planned volume must be > 0 mL`);
+    if (!(s.maxMl >= s.plannedMl)) errors.push(`site '${s.id}': maximum ${s.maxMl} mL is below the planned ${s.plannedMl} mL`);
+    if (s.plungerBoreMm !== undefined && !(s.plungerBoreMm > 0)) errors.push(`site '${s.id}': plunger bore must be > 0 mm`);
+  }
+  return errors;
+}
+
+/** The ids of every channel a plan reads or publishes. */
+export function planChannelIds(plan: InjectionPlan): string[] {
+  return [...plan.sites.map((s) => s.channel), plan.pressureChannel, ...(plan.flowChannel ? [plan.flowChannel] : []), plan.channel, workingLeftChannel(plan)];
+}
+
+/** Expected intervals of the channels `cementChannels` declares, unless given. */
+export interface CementChannelRates {
+  volumeMs?: number;
+  pressureMs?: number;
+  flowMs?: number;
+}
+
+/** Interval of the derived channels (ms of data time between published values). */
+export const DERIVED_INTERVAL_MS = 250;
+
+/**
+ * Descriptors of every channel of a plan, for `ir-telemetry`'s `channels` or a
+ * gauge's `.channels`: site volumes (mL, or mm of plunger travel), pressure
+ * (kPa), flow (mL/min, never negative), the cement channel and the working time left (s).
+ */
+export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = {}): ChannelDescriptor[] {
+  const { volumeMs = 20, pressureMs = 5, flowMs = 100 } = rates;
+  return [
+    ...plan.sites.map((s): ChannelDescriptor => ({
+      id: s.channel,
+      label: s.label,
+      unit: s.plungerBoreMm ? 'mm' : 'mL',
+      intervalMs: volumeMs,
+      range: s.plungerBoreMm ? [0, 1000] : [0, 100],
+      decimals: s.plungerBoreMm ? 1 : 1,
+    })),
+    { id: plan.pressureChannel, label: 'Pressure', unit: 'kPa', intervalMs: pressureMs, range: [0, 20_000], decimals: 0 },
+    ...(plan.flowChannel ? [{ id: plan.flowChannel, label: 'Flow', unit: 'mL/min', intervalMs: flowMs, range: [0, 60], decimals: 1 } as ChannelDescriptor] : []),
+    { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
+    { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+  ];
+}
