@@ -5,7 +5,7 @@ import { Subject } from 'rxjs';
 import type { SampleBatch } from '../../src/models/channel.js';
 import { canvasOf, drawn, fixture, rgbOf, rowsWith } from '../kit/fixture.js';
 
-const TAGS = ['ir-trend', 'ir-alarm-banner', 'ir-alarm-log'] as const;
+const TAGS = ['ir-trend', 'ir-alarm-banner', 'ir-alarm-log', 'ir-cement-gauge'] as const;
 const SURFACE = { dark: 'rgb(11, 15, 20)', light: 'rgb(255, 255, 255)', 'high-contrast': 'rgb(0, 0, 0)' } as const;
 
 describe('themes', () => {

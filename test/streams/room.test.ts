@@ -71,3 +71,19 @@ describe('TelemetryRoom', () => {
     room.close();
   });
 });
+
+describe('TelemetryRoom events', () => {
+  it('keeps each channel\'s recent events for a panel attached late, and refuses unknown channels', () => {
+    const room = new TelemetryRoom();
+    room.setChannels([probe]);
+    const refused: string[] = [];
+    room.technical.subscribe((e) => e.type === 'technical' && refused.push(`${e.channel} ${e.reason}`));
+    room.push({ type: 'event', channel: 'probe', t: 1000, kind: 'phase', text: 'Freeze 1' });
+    room.push({ type: 'event', channel: 'probe', t: 2000, kind: 'phase', text: 'Thaw' });
+    room.push({ type: 'event', channel: 'ecg', t: 2000, kind: 'phase', text: 'x' });
+    expect(room.eventsOf('probe')!.items.map((e) => e.text)).to.deep.equal(['Freeze 1', 'Thaw']);
+    expect(room.eventsOf('ecg')).to.equal(undefined);
+    expect(refused).to.deep.equal(['ecg unknown-channel']);
+    room.close();
+  });
+});

@@ -47,8 +47,8 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * `site`, `done`, `pause`, `resume`, `leak`) drive the setting clock, the site
  * list and the leak record. The gauge publishes into its room the leak flag (on
  * the cement channel) and the working time left (`<cement>.working-left`, s), so
- * the default alarms are plain rules (`cementRules`); follow the room before
- * the injection starts (its events are not replayed).
+ * the default alarms are plain rules (`cementRules`). Attached late, it reads
+ * the volumes and the last 256 events the room kept, in time order.
  *
  * @tagname ir-cement-gauge
  * @summary Cement volume per site and in total against plan and maximum, flow, pressure, setting countdown, leaks.

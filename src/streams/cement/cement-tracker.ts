@@ -29,8 +29,11 @@ export class CementTracker {
     readonly plan: InjectionPlan,
   ) {
     const ledger = (this.ledger = new InjectionLedger(plan));
-    // What the stores already hold (a tracker started late), oldest first per channel.
-    for (const s of plan.sites) room.store(s.channel)?.forEach((t, v) => void this.volume(s.channel, t, v));
+    // What the room already holds (a tracker started late): volumes and events, in time order.
+    const held: { t: number; apply: () => void }[] = [];
+    for (const s of plan.sites) room.store(s.channel)?.forEach((t, v) => held.push({ t, apply: () => void this.volume(s.channel, t, v) }));
+    for (const e of room.eventsOf(plan.channel)?.items ?? []) held.push({ t: e.t, apply: () => this.report(ledger.event(e)) });
+    for (const h of held.sort((a, b) => a.t - b.t)) h.apply();
     const others = [plan.pressureChannel, plan.flowChannel].filter((c): c is string => !!c);
     for (const c of others) {
       const last = room.store(c)?.lastT;

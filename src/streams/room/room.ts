@@ -51,6 +51,8 @@ export const WALL_CLOCK: ClockCheck = { clock: () => Date.now() };
 
 /** Waveforms a channel keeps for a late panel; grids keep only the newest. */
 const WAVEFORMS_KEPT = 16;
+/** Events a channel keeps for a late panel (phase changes, leaks, pulses of a train). */
+const EVENTS_KEPT = 256;
 
 const isEvent = (x: RoomInput): x is TelemetryEvent => (x as TelemetryEvent).type === 'event';
 const isFrame = (x: RoomInput): x is WaveformFrame | GridFrame => (x as WaveformFrame).kind === 'waveform' || (x as GridFrame).kind === 'grid';
@@ -83,6 +85,7 @@ export class TelemetryRoom {
   private readonly qualities = new Map<string, ChannelQuality>();
   private readonly waveformStores = new Map<string, FrameStore<Waveform>>();
   private readonly gridStores = new Map<string, FrameStore<Grid>>();
+  private readonly eventStores = new Map<string, FrameStore<TelemetryEvent>>();
   private readonly eventSubject = new Subject<TelemetryEvent>();
   private readonly qualitySubject = new Subject<QualityChange>();
   private readonly raw = new Subject<UnitBatch>();
@@ -134,6 +137,11 @@ export class TelemetryRoom {
     return this.descriptor(id) && getOrAdd(this.gridStores, id, () => new FrameStore<Grid>(1));
   }
 
+  /** A channel's recent events, so a panel attached late knows what happened (the mix time, a leak). */
+  eventsOf(id: string): FrameStore<TelemetryEvent> | undefined {
+    return this.descriptor(id) && getOrAdd(this.eventStores, id, () => new FrameStore<TelemetryEvent>(EVENTS_KEPT));
+  }
+
   /**
    * Declares the channels. A channel kept with the same unit, rate and range
    * keeps its samples (its label may change); a new or changed one starts
@@ -149,6 +157,7 @@ export class TelemetryRoom {
       this.qualities.delete(id);
       closeAndDelete(this.waveformStores, id);
       closeAndDelete(this.gridStores, id);
+      closeAndDelete(this.eventStores, id);
     }
     for (const d of list) if (!this.stores.has(d.id)) this.stores.set(d.id, new ChannelStore(d, this.options.windowMs));
     this.silence?.stop();
@@ -231,7 +240,7 @@ export class TelemetryRoom {
     this.disconnect();
     this.pipeline?.unsubscribe();
     for (const s of this.stores.values()) s.close();
-    for (const m of [this.waveformStores, this.gridStores]) for (const s of m.values()) s.close();
+    for (const m of [this.waveformStores, this.gridStores, this.eventStores]) for (const s of m.values()) s.close();
     this.technical.complete();
     this.eventSubject.complete();
     this.qualitySubject.complete();
@@ -283,6 +292,7 @@ export class TelemetryRoom {
   private receiveEvent(e: TelemetryEvent): void {
     if (!this.descriptor(e.channel)) return this.refuse(e.channel, 'unknown-channel', e.t);
     if (!Number.isFinite(e.t)) return this.refuse(e.channel, 'not-finite', NaN);
+    this.eventsOf(e.channel)!.push(e);
     this.eventSubject.next(e);
   }
 
