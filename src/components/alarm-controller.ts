@@ -68,6 +68,8 @@ export class AlarmController implements ReactiveController {
 
   /** The panel's own rules, added to whichever manager it is connected to; a bad one is refused with `ir-config-error`. */
   useRules(rules: readonly AlarmRule[]): void {
+    // The same rules again (a host recomputing them on each update) change nothing, and log nothing.
+    if (this.removeRules && JSON.stringify(rules) === JSON.stringify(this.rules)) return;
     this.rules = rules;
     this.register();
   }

@@ -331,17 +331,21 @@ export class AlarmManager {
   private removeRules(owner: symbol): void {
     const mine = [...this.entries.values()].filter((e) => e.owner === owner && !e.retired);
     const channels = new Set(mine.map((e) => e.rule.channel));
-    for (const e of mine) this.retire(e);
+    const kept = mine.filter((e) => this.retire(e));
     // A channel's default technical rules go with its last own rule.
-    for (const c of channels) if (!this.liveOwnRules(c).length) for (const e of [...(this.byChannel.get(c) ?? [])]) if (e.isDefault && !e.retired) this.retire(e);
+    for (const c of channels) if (!this.liveOwnRules(c).length) for (const e of [...(this.byChannel.get(c) ?? [])]) if (e.isDefault && !e.retired && this.retire(e)) kept.push(e);
+    // One entry per removal, naming the rules; each alarm kept is named with its state.
+    const detail = kept.map((e) => `${e.rule.id} (${e.state.presence}) kept until acknowledged`).join('; ');
+    if (mine.length) this.record({ action: 'rule-removed', who: this.viewer, target: mine.map((e) => e.rule.id).join(' '), detail: detail || undefined });
     this.publish();
   }
 
-  private retire(e: Entry): void {
+  /** Retires a rule: its alarm stays while present and unacknowledged (true), else the rule goes. */
+  private retire(e: Entry): boolean {
     const kept = unacknowledged(e.state.presence);
     if (kept) e.retired = true;
     else this.drop(e);
-    this.record({ action: 'rule-removed', who: this.viewer, target: e.rule.id, detail: kept ? `its alarm (${e.state.presence}) is kept until acknowledged` : undefined });
+    return kept;
   }
 
   private drop(e: Entry): void {
