@@ -31,6 +31,8 @@ export class ColumnAggregator {
   /** What the last `write` wrote, so the next one rewrites only columns that changed since. */
   private written?: { end: number; out: Column[] };
   private dirtyFrom = Infinity;
+  /** A sample since the last `write` changed what a column shows (a new column, a new extreme, a gap). */
+  changed = false;
   /** Extremes of the values the last `write` emitted: the chart ranges its axis from them. */
   low = Infinity;
   high = -Infinity;
@@ -61,16 +63,19 @@ export class ColumnAggregator {
       this.min[s] = this.max[s] = v;
       this.maxLater[s] = 0;
       this.gap[s] = gap;
+      this.changed = true;
       return;
     }
     if (v < this.min[s]) {
       this.min[s] = v;
       this.maxLater[s] = 0;
+      this.changed = true;
     } else if (v > this.max[s]) {
       this.max[s] = v;
       this.maxLater[s] = 1;
+      this.changed = true;
     }
-    this.gap[s] |= gap;
+    if (gap && !this.gap[s]) (this.gap[s] = 1), (this.changed = true);
   }
 
   private slotOf(k: number): number {
@@ -96,6 +101,7 @@ export class ColumnAggregator {
     const from = same ? Math.max(start, this.dirtyFrom) : start;
     this.written = { end, out };
     this.dirtyFrom = Infinity;
+    this.changed = false;
     let low = Infinity;
     let high = -Infinity;
     for (let c = 0, s = this.slotOf(start); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {

@@ -111,12 +111,12 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     windowMs: () => this.window * 1000,
     onChannels: () => this.configure(),
     onBatch: (b) => this.ingest(b),
-    onQuality: () => (this.requestUpdate(), this.frame.request()),
+    onQuality: () => (this.requestUpdate(), this.invalidate()),
   });
   private readonly alarmSystem = new AlarmController(this);
   private readonly language = new LanguageController(this, trendMessages);
   private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.frame.request());
+  private readonly themes = new ThemeController(this, () => this.invalidate());
   private readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
   @query('[part="chart"]') private chartEl?: HTMLElement;
@@ -135,6 +135,10 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
   private lows = new Float64Array(0);
   private highs = new Float64Array(0);
   private alarmMessage = '';
+  /** Something besides new samples changed the picture (size, theme, quality, limits): the next frame redraws. */
+  private invalid = true;
+  /** The last column drawn: while it stays and no column changes, a frame has nothing new to show. */
+  private drawnEnd = NaN;
   private readonly spans = new SpanRaster();
 
   /**
@@ -175,7 +179,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
 
   protected override updated(changed: Map<string, unknown>): void {
     if (!this.chart) this.build();
-    if (changed.has('limits') || changed.has('markers')) this.frame.request();
+    if (changed.has('limits') || changed.has('markers') || changed.has('rules')) this.invalidate();
   }
 
   /** The room or its channels changed: a chart for these channels, columns read again from the store. */
@@ -223,7 +227,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     for (let i = 0; i < t.length; i++) agg.add(t[i], v[i]);
     // A channel's first data replaces its '--' at once; later values refresh on the calm tick.
     if (this.room?.store(batch.channel)?.length === t.length) this.requestUpdate();
-    this.frame.request();
+    if (agg.changed) this.frame.request();
   }
 
   /** A chart for the shown channels, built once per set of channels and units (never for a new size or theme). */
@@ -294,7 +298,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
       store?.forEach((t, v) => agg.add(t, v), store.lastT - windowMs - columnMs);
       return agg;
     });
-    this.frame.request();
+    this.invalidate();
   }
 
   /** The latest data time over the shown channels. */
@@ -307,6 +311,12 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     return t1;
   }
 
+  /** Redraws in the next frame, whatever the data did. */
+  private invalidate(): void {
+    this.invalid = true;
+    this.frame.request();
+  }
+
   private draw(): void {
     const chart = this.chart;
     const lead = this.aggs[0];
@@ -314,6 +324,10 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     const t1 = this.latest();
     if (!Number.isFinite(t1)) return chart.redraw(false, false);
     const end = lead.columnOf(t1);
+    // Samples that land inside a column's extremes change no pixel: skip the frame.
+    if (!this.invalid && end === this.drawnEnd && !this.aggs.some((a) => a.changed)) return;
+    this.invalid = false;
+    this.drawnEnd = end;
     lead.times(end, this.xs);
     const { lows, highs } = this;
     lows.fill(Infinity);
