@@ -18,6 +18,11 @@ describe('cryo watch', () => {
     expect(w.active().has(probeCoolingId('p1'))).to.equal(true);
     w.tip('p1', 130_000, -101);
     expect(w.active().has(probeCoolingId('p1'))).to.equal(false);
+    // Warming mid-freeze (gas pressure lost): flagged 2 min after its last cold reading.
+    w.tip('p1', 200_000, -40);
+    expect(w.active().has(probeCoolingId('p1'))).to.equal(false);
+    w.tip('p1', 250_000, -40);
+    expect(w.active().has(probeCoolingId('p1'))).to.equal(true);
   });
 
   it('judges coverage and the designated sensor at the end of the first freeze', () => {
@@ -40,7 +45,7 @@ describe('freeze clock and phases', () => {
     c.set('p', 0, 'freeze', 50);
     expect(c.minutes('p', 10 * MIN)).to.be.closeTo(5, 1e-9);
     c.set('p', 10 * MIN, 'thaw-active');
-    expect(c.minutes('p', 12 * MIN)).to.be.closeTo(3, 1e-9);
+    expect(c.minutes('p', 12 * MIN)).to.be.closeTo(4, 1e-9);
     expect(c.set('p', 5 * MIN, 'off')).to.equal(false);
     expect(parseProbeState('freeze 80')).to.deep.equal({ state: 'freeze', powerPct: 80 });
     expect(parseProbeState('freeze 180')).to.equal(undefined);

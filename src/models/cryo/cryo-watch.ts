@@ -4,13 +4,15 @@ import { DEFAULT_CRYO_ALARMS, coverageId, probeCoolingId, sensorTargetId, type C
 
 /**
  * The alarm conditions that are not a limit on one channel, judged on data
- * time: a probe in freeze that does not get cold enough in time, the 0 °C
+ * time: a probe in freeze whose tip has not been below the target for
+ * `probeWithinMs` (from the start of the freeze, or from its last cold reading,
+ * so a probe that warms mid-freeze is caught too), the 0 °C
  * isotherm not covering the target by the end of a freeze, a designated sensor
  * not at -20 °C by the end of the first freeze. `active()` lists the ids on.
  */
 export class CryoWatch {
+  /** Per probe in freeze: the start of the freeze or its last reading below the target. */
   private readonly freezeSince = new Map<string, number>();
-  private readonly reached = new Set<string>();
   private readonly sensorMin = new Map<string, number>();
   private readonly on = new Set<string>();
   private phase: PhaseKind | 'before' = 'before';
@@ -24,7 +26,6 @@ export class CryoWatch {
     this.time(t);
     if (state === 'freeze') {
       if (!this.freezeSince.has(id)) this.freezeSince.set(id, t);
-      this.reached.delete(id);
     } else {
       this.freezeSince.delete(id);
       this.on.delete(probeCoolingId(id));
@@ -34,7 +35,7 @@ export class CryoWatch {
   tip(id: string, t: number, v: number): void {
     this.time(t);
     if (v < this.settings.probeTargetC && this.freezeSince.has(id)) {
-      this.reached.add(id);
+      this.freezeSince.set(id, t);
       this.on.delete(probeCoolingId(id));
     }
   }
@@ -69,7 +70,7 @@ export class CryoWatch {
   time(t: number): void {
     if (!(t > this.now)) return;
     this.now = t;
-    for (const [id, since] of this.freezeSince) if (!this.reached.has(id) && t - since >= this.settings.probeWithinMs) this.on.add(probeCoolingId(id));
+    for (const [id, since] of this.freezeSince) if (t - since >= this.settings.probeWithinMs) this.on.add(probeCoolingId(id));
   }
 
   active(): ReadonlySet<string> {

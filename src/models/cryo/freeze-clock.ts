@@ -4,10 +4,12 @@ import type { ProbeState } from './procedure.js';
  * How much each state adds to (or takes from) a probe's effective freeze time,
  * per minute. Freeze counts at its power; a thaw melts the ice back. The thaw
  * rates are OUR ASSUMPTION for the estimate (no published melt rate was found):
- * active (helium) thaw undoes a minute of freeze a minute, passive a quarter.
+ * active (helium) thaw undoes half a minute of freeze a minute, passive a
+ * quarter, so a second freeze starts from the ice left (a double freeze ends
+ * near the size of a single one: Open Biomed Eng J 2016).
  */
 export const FREEZE_RATE: Record<Exclude<ProbeState, 'freeze'>, number> = {
-  'thaw-active': -1,
+  'thaw-active': -0.5,
   'thaw-passive': -0.25,
   off: -0.25,
   stick: 0,

@@ -6,3 +6,4 @@ export * from './phase-log.js';
 export * from './cryo-alarms.js';
 export * from './cryo-watch.js';
 export * from './questionable.js';
+export * from './cryo-tracker.js';
