@@ -82,10 +82,11 @@ export interface FreezingProbe {
   freezeMin: number;
 }
 
-/** One cluster's footprint of one isotherm: the hull of its probes, grown by `radiusMm`. */
+/** One footprint of one isotherm: the hull of its probes, grown by `radiusMm`; `cluster` numbers the group of probes freezing as one. */
 export interface Footprint {
   hull: Vec[];
   radiusMm: number;
+  cluster: number;
 }
 
 /** Clusters of probes: connected through pairs closer than the interaction distance. Probes with no freeze time are left out. */
@@ -108,20 +109,27 @@ export function clusters(probes: readonly FreezingProbe[], m: Readonly<IceballMo
  */
 export function footprints(probes: readonly FreezingProbe[], tempC: number, m: Readonly<IceballModel> = ICEBALL_MODEL): Footprint[] {
   const out: Footprint[] = [];
+  let cluster = 0;
   for (const c of clusters(probes, m)) {
+    cluster++;
     const minutes = c.reduce((s, p) => s + p.freezeMin, 0) / c.length;
     const r = isothermRadiusMm(tempC, c.length, minutes, m);
     if (!(r > 0)) continue;
     for (const part of clusters(c.map((p) => ({ ...p, freezeMin: 1 })), { ...m, interactionMm: 2 * r }))
-      out.push({ hull: convexHull(part.map((p) => [p.xMm, p.yMm] as Vec)), radiusMm: r });
+      out.push({ hull: convexHull(part.map((p) => [p.xMm, p.yMm] as Vec)), radiusMm: r, cluster });
   }
   return out;
 }
 
-/** Diameter of the circle with the area of the largest footprint, mm (0 without ice). */
+/**
+ * Diameter of the circle with the area of the largest cluster's footprints, mm
+ * (0 without ice). Parts of one cluster add up, so an inner isotherm bridging
+ * two probes grows the size smoothly rather than by a jump.
+ */
 export function equivalentDiameterMm(prints: readonly Footprint[]): number {
-  let area = 0;
-  for (const f of prints) area = Math.max(area, roundedHullArea(f.hull, f.radiusMm));
+  const areas = new Map<number, number>();
+  for (const f of prints) areas.set(f.cluster, (areas.get(f.cluster) ?? 0) + roundedHullArea(f.hull, f.radiusMm));
+  const area = Math.max(0, ...areas.values());
   return 2 * Math.sqrt(area / Math.PI);
 }
 

@@ -8,14 +8,17 @@ const isEvent = (x: CryoItem): x is TelemetryEvent => 'type' in x && x.type === 
 
 /**
  * Plays a simulation: every `periodMs` of the clock, the next `periodMs × speed`
- * of data time, so the same procedure plays at 1x or 60x.
+ * of data time, so the same procedure plays at 1x or 60x. With `fromMs`, the
+ * first tick carries everything before it at once (a late start).
  */
-export function cryoSource(sim: CryoSimulation, { periodMs = 100, speed = 1, scheduler = asyncScheduler as SchedulerLike } = {}): Observable<CryoItem> {
+export function cryoSource(sim: CryoSimulation, { periodMs = 100, speed = 1, fromMs = 0, scheduler = asyncScheduler as SchedulerLike } = {}): Observable<CryoItem> {
   return new Observable<CryoItem>((out) =>
     interval(periodMs, scheduler).subscribe((k) => {
-      const from = k * periodMs * speed;
+      const from = k === 0 ? 0 : fromMs + k * periodMs * speed;
+      const to = fromMs + (k + 1) * periodMs * speed;
       if (from >= sim.durationMs) return out.complete();
-      for (const x of sim.between(from, from + periodMs * speed)) out.next(x);
+      // A second at a time, so channels stay interleaved on data time within a long stretch.
+      for (let a = from; a < to; a += 1000) for (const x of sim.between(a, Math.min(to, a + 1000))) out.next(x);
     }),
   );
 }

@@ -32,13 +32,13 @@ export const ILIAC: CryoScenario = {
   procedure: {
     probes: turned(20, [[-10, -7], [10, -7], [10, 7], [-10, 7]]).map(([x, y], i) => probe(i + 1, Math.round(x * 10) / 10, Math.round(y * 10) / 10)),
     sensors: [
-      { id: 's1', label: 'TC nerf', nearNerve: true, points: [-8, 0, 8].map((dy, i) => ({ channel: `sensor.1.${i + 1}`, xMm: 40, yMm: 4 + dy })) },
-      { id: 's2', label: 'TC marge', designated: true, points: [{ channel: 'sensor.2.1', xMm: -3, yMm: 15 }] },
+      { id: 's1', label: 'Nerve TC', nearNerve: true, points: [-8, 0, 8].map((dy, i) => ({ channel: `sensor.1.${i + 1}`, xMm: 40, yMm: 4 + dy })) },
+      { id: 's2', label: 'Margin TC', designated: true, points: [{ channel: 'sensor.2.1', xMm: -3, yMm: 15 }] },
     ],
     tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 20, semiMinorMm: 13, angleDeg: 20 }],
     structures: [
-      { kind: 'nerve', label: 'L5 / tronc lombosacré', points: [{ xMm: 46, yMm: -50 }, { xMm: 44, yMm: 0 }, { xMm: 47, yMm: 50 }] },
-      { kind: 'skin', label: 'Peau', points: [{ xMm: -60, yMm: -46 }, { xMm: 60, yMm: -42 }] },
+      { kind: 'nerve', label: 'Lumbosacral trunk', points: [{ xMm: 46, yMm: -50 }, { xMm: 44, yMm: 0 }, { xMm: 47, yMm: 50 }] },
+      { kind: 'skin', label: 'Skin', points: [{ xMm: -60, yMm: -46 }, { xMm: 60, yMm: -42 }] },
     ],
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-60, 60], y: [-50, 50] },
@@ -52,15 +52,15 @@ export const VERTEBRAL: CryoScenario = {
   procedure: {
     probes: [probe(1, 0, -32), probe(2, 0, 32)],
     sensors: [
-      { id: 's1', label: 'TC canal', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 24, yMm: -32 }, { channel: 'sensor.1.2', xMm: 24, yMm: 32 }] },
+      { id: 's1', label: 'Canal TC', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 24, yMm: -32 }, { channel: 'sensor.1.2', xMm: 24, yMm: 32 }] },
     ],
     tumours: [
       { xMm: 0, yMm: -32, semiMajorMm: 8, semiMinorMm: 7, angleDeg: 90 },
       { xMm: 0, yMm: 32, semiMajorMm: 7, semiMinorMm: 6 },
     ],
     structures: [
-      { kind: 'nerve', label: 'Canal rachidien', points: [{ xMm: 30, yMm: -70 }, { xMm: 30, yMm: 70 }] },
-      { kind: 'skin', label: 'Peau', points: [{ xMm: 68, yMm: -70 }, { xMm: 68, yMm: 70 }] },
+      { kind: 'nerve', label: 'Spinal canal', points: [{ xMm: 30, yMm: -70 }, { xMm: 30, yMm: 70 }] },
+      { kind: 'skin', label: 'Skin', points: [{ xMm: 68, yMm: -70 }, { xMm: 68, yMm: 70 }] },
     ],
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-45, 70], y: [-70, 70] },
@@ -85,13 +85,13 @@ export const RENAL: CryoScenario = {
   procedure: {
     probes: [probe(1, -7.5, 0), probe(2, 7.5, 0)],
     sensors: [
-      { id: 's1', label: 'TC nerf', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 6, yMm: 28 }] },
-      { id: 's2', label: 'TC marge', designated: true, points: [{ channel: 'sensor.2.1', xMm: 0, yMm: -16 }] },
+      { id: 's1', label: 'Nerve TC', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 6, yMm: 28 }] },
+      { id: 's2', label: 'Margin TC', designated: true, points: [{ channel: 'sensor.2.1', xMm: 0, yMm: -16 }] },
     ],
     tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 12, semiMinorMm: 10 }],
     structures: [
-      { kind: 'nerve', label: 'N. génito-fémoral', points: [{ xMm: -50, yMm: 34 }, { xMm: 0, yMm: 31 }, { xMm: 50, yMm: 36 }] },
-      { kind: 'skin', label: 'Peau', points: [{ xMm: -50, yMm: -48 }, { xMm: 50, yMm: -44 }] },
+      { kind: 'nerve', label: 'Genitofemoral n.', points: [{ xMm: -50, yMm: 34 }, { xMm: 0, yMm: 31 }, { xMm: 50, yMm: 36 }] },
+      { kind: 'skin', label: 'Skin', points: [{ xMm: -50, yMm: -48 }, { xMm: 50, yMm: -44 }] },
     ],
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-50, 50], y: [-50, 45] },
