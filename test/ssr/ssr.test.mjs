@@ -31,6 +31,8 @@ test('ir-alarm-banner renders its quiet state', () => {
   assert.match(rendered(html`<ir-alarm-banner lang="en"></ir-alarm-banner>`), /part="banner"/);
 });
 
+test('ir-iceball-curve renders its timer, views and traces', () => assert.match(rendered(html`<ir-iceball-curve lang="fr" theme="light"></ir-iceball-curve>`), /part="timer"[\s\S]*part="plan"[\s\S]*<ir-trend/));
+
 test('ir-alarm-log renders its table', () => {
   assert.match(rendered(html`<ir-alarm-log></ir-alarm-log>`), /<table/);
 });

@@ -117,7 +117,7 @@ export function checkProcedure(p: CryoProcedure): GeometryIssue[] {
   const issues: GeometryIssue[] = [];
   if (!p.probes.length) issues.push({ id: '', reason: 'no-probe' });
   if (p.probes.length > 8) issues.push({ id: '', reason: 'too-many-probes' });
-  for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.id, reason: 'outside-field' });
+  for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.channel, reason: 'outside-field' });
   for (const s of p.sensors) for (const pt of s.points) if (!inField(pt, p.field)) issues.push({ id: pt.channel, reason: 'outside-field' });
   return issues;
 }
