@@ -148,7 +148,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   private readonly alarmSystem = new AlarmController(this);
   private readonly language = new LanguageController(this, iceballMessages);
   private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.frame.request());
+  private readonly themes = new ThemeController(this, () => this.redrawAll());
   private readonly tick = new CalmTickController(this);
   private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
   private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
@@ -162,6 +162,9 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   private raised = new Set<string>();
   private curveBox?: CurveBox;
   private planBox?: PlanBox;
+  /** What each canvas was last drawn from: a frame with nothing new for a canvas leaves it as it is (no raster). */
+  private curveKey = '';
+  private planKey = '';
 
   /** Where data time `t` (epoch ms) and a diameter (mm) fall on the curve as last drawn, in canvas pixels. */
   curvePositionOf(t: number, mm: number): { x: number; y: number } | undefined {
@@ -232,7 +235,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('procedure') || changed.has('theme')) this.frame.request();
+    if (changed.has('procedure') || changed.has('theme') || changed.has('lang')) this.redrawAll();
   }
 
   /** The room or its channels changed: events followed there, rules registered, the tracker fed from the stores. */
@@ -257,6 +260,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     if (same && this.tracker && this.tracker.now > -Infinity) return;
     this.trackerKey = key;
     this.tracker = p ? new CryoTracker(p, this.settings) : undefined;
+    this.redrawAll();
     if (!this.tracker || !this.room) return;
     for (const q of this.tracker.questionable) this.dispatchEvent(new IrQuestionableEvent(q));
     const samples: [string, number, number][] = [];
@@ -318,6 +322,12 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
       }
   }
 
+  /** Size, theme or procedure changed: both canvases are drawn again. */
+  private redrawAll(): void {
+    this.curveKey = this.planKey = '';
+    this.frame.request();
+  }
+
   private resize(): void {
     const dpr = devicePixelRatio;
     for (const [canvas, size] of [[this.curveCanvas, this.curveSize], [this.planCanvas, this.planSize]] as const) {
@@ -325,7 +335,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
       canvas.width = Math.max(1, Math.round(size.width * dpr));
       canvas.height = Math.max(1, Math.round(size.height * dpr));
     }
-    this.frame.request();
+    this.redrawAll();
   }
 
   private colour(token: string): string {
@@ -335,16 +345,44 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   private draw(): void {
     const tr = this.tracker;
     const p = this.procedure;
-    const w = this.language.t;
     const dpr = devicePixelRatio;
     const curve = this.curveCanvas?.getContext('2d');
     const plan = this.planCanvas?.getContext('2d');
     if (!tr || !p || !curve || !plan) return;
     const iso = { 0: this.colour('--_iso-0'), [-20]: this.colour('--_iso-20'), [-40]: this.colour('--_iso-40') } as Record<Isotherm, string>;
     const now = tr.now;
-    // Curve.
+    // The curve is drawn again only when something on it changed: a step of the estimate, a
+    // measurement, a phase, the "now" line moving by a pixel, the language.
     const cw = curve.canvas.width;
     const ch = curve.canvas.height;
+    const lengths = ISOTHERMS.map((i) => this.room?.store(`ice.${i}`)?.length ?? 0).join();
+    const column = this.curveBox && Number.isFinite(now) ? Math.round(curveX(this.curveBox, now)) : NaN;
+    const curveKey = `${tr.estimate.t.length}|${lengths}|${tr.questionable.length}|${tr.phases.marks.length}|${column}|${this.language.language}`;
+    if (curveKey !== this.curveKey) this.drawCurveCanvas(curve, cw, ch, iso, dpr);
+    this.curveKey = curveKey;
+    // The plan shows the estimate at its latest step (every 5 s of data), and is drawn again when that, an alarm or a probe's state changes.
+    const at = tr.estimate.t[tr.estimate.t.length - 1] ?? 0;
+    const alarmed = new Set(this.alarmSystem.present.filter((a) => a.rule.priority === 'hi').map((a) => a.rule.channel));
+    const planKey = `${at}|${[...alarmed].join()}|${p.probes.map((x) => tr.clock.state(x.id)).join()}|${tr.questionable.length}`;
+    if (planKey === this.planKey) return;
+    this.planKey = planKey;
+    const pw = plan.canvas.width;
+    const ph = plan.canvas.height;
+    plan.clearRect(0, 0, pw, ph);
+    const b = (this.planBox = fitPlan(p.field, pw, ph, 6 * dpr));
+    drawPlan(plan, b, dpr, this.planColours(iso), p, {
+      footprints: { 0: tr.footprintsAt(at, 0), [-20]: tr.footprintsAt(at, -20), [-40]: tr.footprintsAt(at, -40) } as Record<Isotherm, ReturnType<CryoTracker['footprintsAt']>>,
+      probeState: (id) => tr.clock.state(id),
+      alarmed,
+      questionable: new Set(tr.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),
+      scaleLabel: '10 mm',
+    });
+  }
+
+  private drawCurveCanvas(curve: CanvasRenderingContext2D, cw: number, ch: number, iso: Record<Isotherm, string>, dpr: number): void {
+    const tr = this.tracker!;
+    const w = this.language.t;
+    const now = tr.now;
     curve.clearRect(0, 0, cw, ch);
     const planned = tr.phases.planned(Number.isFinite(tr.phases.startT) ? tr.phases.startT : (tr.estimate.t[0] ?? now));
     const t0 = planned[0]?.start ?? now;
@@ -368,20 +406,6 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
         unitLabel: `${w.diameter} (mm)`,
       });
     }
-    // Plan.
-    const pw = plan.canvas.width;
-    const ph = plan.canvas.height;
-    plan.clearRect(0, 0, pw, ph);
-    const b = (this.planBox = fitPlan(p.field, pw, ph, 6 * dpr));
-    const alarmed = new Set(this.alarmSystem.present.filter((a) => a.rule.priority === 'hi').map((a) => a.rule.channel));
-    const at = Number.isFinite(now) ? now : 0;
-    drawPlan(plan, b, dpr, this.planColours(iso), p, {
-      footprints: { 0: tr.footprintsAt(at, 0), [-20]: tr.footprintsAt(at, -20), [-40]: tr.footprintsAt(at, -40) } as Record<Isotherm, ReturnType<CryoTracker['footprintsAt']>>,
-      probeState: (id) => tr.clock.state(id),
-      alarmed,
-      questionable: new Set(tr.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),
-      scaleLabel: '10 mm',
-    });
   }
 
   private measuredPoints(i: Isotherm): IsothermSeries['measured'] {
