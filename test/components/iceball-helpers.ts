@@ -1,5 +1,5 @@
 // Shared setup for the iceball panel tests: the simulations fed second by second, a panel in ir-telemetry.
-import { Subject } from 'rxjs';
+import { Subject, type SchedulerLike } from 'rxjs';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { CryoSimulation, type CryoFaults, type CryoItem, type CryoScenario } from '../../src/streams/cryo/index.js';
 import type { CryoProcedure } from '../../src/models/cryo/procedure.js';
@@ -14,11 +14,12 @@ export function play(sim: CryoSimulation, into: (x: CryoItem) => void, fromMs: n
 }
 
 /** A panel inside ir-telemetry fed by a Subject; the telemetry element gives the room and its manager. */
-export async function inTelemetry(scenario: CryoScenario, faults: CryoFaults = {}, setup: (el: HTMLElementTagNameMap['ir-iceball-curve']) => void = () => {}) {
+export async function inTelemetry(scenario: CryoScenario, faults: CryoFaults = {}, setup: (el: HTMLElementTagNameMap['ir-iceball-curve']) => void = () => {}, scheduler?: SchedulerLike) {
   const sim = new CryoSimulation(scenario, T0, faults);
   const source = new Subject<RoomInput>();
   const telemetry = await fixture('ir-telemetry', (t) => {
     t.channels = sim.channels();
+    t.scheduler = scheduler;
     t.source = source;
   });
   const el = await fixture(

@@ -176,7 +176,7 @@ export class CryoSimulation {
         if (on(f.sensorColderThanTip, ms) && f.sensorColderThanTip!.channel === pt.channel) v = coldest - 20;
         add(pt.channel, 'Cel', t, v);
       });
-    // CT control every 3 min of freeze, and one at the end of each freeze.
+    // CT control every 3 min of freeze.
     const freezing = procedure.probes.some((p) => this.clock.state(p.id) === 'freeze');
     if (freezing && this.lastScanMs === -Infinity) this.lastScanMs = ms;
     else if (freezing && ms - this.lastScanMs >= SCAN_MS) {
