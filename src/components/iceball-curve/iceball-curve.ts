@@ -425,11 +425,11 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return { text: this.colour('--_target'), grid: this.colour('--_grid'), surface: this.colour('--_surface'), nerve: this.colour('--_nerve'), skin: this.colour('--_marker'), sensor: this.colour('--_sensor'), alarm: this.colour('--_high'), questionable: this.colour('--_medium'), iso };
   }
 
-  /** mm:ss, with a sign when asked. */
-  private clock(ms: number, signed = false): string {
+  /** mm:ss; with `overrun`, a negative time reads as "+mm:ss" (past the plan). */
+  private clock(ms: number, overrun = false): string {
     const s = Math.round(Math.abs(ms) / 1000);
     const text = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-    return signed ? `${ms < 0 ? '+' : '−'}${text}` : text;
+    return overrun && ms < 0 ? `+${text}` : text;
   }
 
   private phaseName(w: IceballWords, st: IceballStatus): string {
