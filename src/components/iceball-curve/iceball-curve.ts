@@ -459,8 +459,8 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
         <div part="timer" role="timer" aria-live="off">
           <span class="phase">${st ? this.phaseName(w, st) : w.before}</span>
           ${st && st.phase.kind !== 'before' && st.phase.kind !== 'end'
-            ? html`<span class="clock">${this.clock(st.phase.elapsedMs)}<small>${w.elapsed}</small></span>
-                <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${this.clock(st.phase.remainingMs, true)}<small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`
+            ? html`<span class="clock">${this.clock(st.phase.elapsedMs)} <small>${w.elapsed}</small></span>
+                <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${this.clock(st.phase.remainingMs, true)} <small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`
             : nothing}
         </div>
         <ul part="readouts">
