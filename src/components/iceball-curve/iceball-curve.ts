@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch, TelemetryEvent } from '../../models/channel.js';
-import { DEFAULT_CRYO_ALARMS, coverageId, cryoRules, probeCoolingId, sensorTargetId, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
+import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
 import { ISOTHERMS, clearanceMm, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
@@ -24,7 +24,8 @@ import type { TrendLimit } from '../trend/trend.js';
 import { curveX, curveY, drawCurve, type CurveBox, type IsothermSeries } from './curve-raster.js';
 import { drawPlan, fitPlan, planX, planY, type PlanBox } from './plan-raster.js';
 import { IrQuestionableEvent } from './iceball-events.js';
-import { iceballMessages, type IceballWords } from './iceball-curve.messages.js';
+import { iceballMessages } from './iceball-curve.messages.js';
+import { clock, phaseName, reasonText, summary } from './iceball-text.js';
 import type { IceballStatus } from './iceball-status.js';
 import { iceballStyles } from './iceball-curve.styles.js';
 
@@ -304,16 +305,13 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     const tr = this.tracker;
     const p = this.procedure;
     if (!m || !tr || !p) return;
-    const s = this.settings;
     const active = tr.watch.active();
     for (const id of active) {
       if (this.raised.has(id)) continue;
+      const alarm = derivedAlarm(id, p, this.settings);
+      if (!alarm) continue;
       this.raised.add(id);
-      const probe = p.probes.find((x) => probeCoolingId(x.id) === id);
-      const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);
-      if (id === coverageId) m.setTechnical(id, true, { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' }, s.coveragePriority);
-      else if (sensor) m.setTechnical(id, true, { en: `${sensor.label}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: `${sensor.label} : ${s.sensorTargetC} °C non atteint en congélation 1` }, s.sensorTargetPriority);
-      else if (probe) m.setTechnical(id, true, { en: `${probe.label}: tip not below ${s.probeTargetC} °C`, fr: `${probe.label} : pointe pas sous ${s.probeTargetC} °C` }, s.probePriority);
+      m.setTechnical(id, true, alarm.message, alarm.priority);
     }
     for (const id of [...this.raised])
       if (!active.has(id)) {
@@ -425,22 +423,10 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return { text: this.colour('--_target'), grid: this.colour('--_grid'), surface: this.colour('--_surface'), nerve: this.colour('--_nerve'), skin: this.colour('--_marker'), sensor: this.colour('--_sensor'), alarm: this.colour('--_high'), questionable: this.colour('--_medium'), iso };
   }
 
-  /** mm:ss; with `overrun`, a negative time reads as "+mm:ss" (past the plan). */
-  private clock(ms: number, overrun = false): string {
-    const s = Math.round(Math.abs(ms) / 1000);
-    const text = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-    return overrun && ms < 0 ? `+${text}` : text;
-  }
-
-  private phaseName(w: IceballWords, st: IceballStatus): string {
-    const k = st.phase.kind;
-    return k === 'freeze' ? `${w.freeze} ${st.phase.freeze}` : k === 'thaw' ? w.thaw : k === 'end' ? w.end : w.before;
-  }
-
   /** The clock time since the first phase, for coverage moments (m:ss from the start). */
   private since(t: number): string {
     const start = this.tracker?.phases.startT ?? NaN;
-    return Number.isFinite(t) && Number.isFinite(start) ? this.clock(t - start) : '--';
+    return Number.isFinite(t) && Number.isFinite(start) ? clock(t - start) : '--';
   }
 
   protected override render() {
@@ -457,10 +443,10 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return html`
       <div part="header">
         <div part="timer" role="timer" aria-live="off">
-          <span class="phase">${st ? this.phaseName(w, st) : w.before}</span>
+          <span class="phase">${st ? phaseName(w, st) : w.before}</span>
           ${st && st.phase.kind !== 'before' && st.phase.kind !== 'end'
-            ? html`<span class="clock">${this.clock(st.phase.elapsedMs)} <small>${w.elapsed}</small></span>
-                <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${this.clock(st.phase.remainingMs, true)} <small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`
+            ? html`<span class="clock">${clock(st.phase.elapsedMs)} <small>${w.elapsed}</small></span>
+                <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${clock(st.phase.remainingMs, true)} <small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`
             : nothing}
         </div>
         <ul part="readouts">
@@ -484,32 +470,13 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
       <p part="status">
         ${st ? `${st.covered ? w.covered : w.notCovered} (${w.target} ${mm(st.targetMm)}) · ${w.toNerve}${w.colon}${mm(st.nerveClearanceMm)} · ${w.toSkin}${w.colon}${mm(st.skinClearanceMm)} (${w.estimate})` : ''}
       </p>
-      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${q.channel} ${this.reasonText(w, q)}`).join(' · ')}</p>` : nothing}
+      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${q.channel} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
       <div part="traces">
         <section><h3>${w.probes}</h3><ir-trend .channel=${probeIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>
         ${nerveIds ? html`<section><h3>${w.nerveSensors}</h3><ir-trend .channel=${nerveIds} .manager=${manager} .limits=${band} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
         ${otherIds ? html`<section><h3>${w.sensors}</h3><ir-trend .channel=${otherIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
       </div>
-      <p part="summary" class="sr-only" role="status">${this.summary()}</p>
+      <p part="summary" class="sr-only" role="status">${summary(this.status, this.language.t, (v, d) => this.language.number(v, d))}</p>
     `;
-  }
-
-  private reasonText(w: IceballWords, q: QuestionableSample): string {
-    const why = q.reason === 'outside-field' ? w.outsideField : q.reason === 'ice-shrinking' ? w.iceShrinking : w.colderThanTip;
-    return Number.isFinite(q.v) ? `${this.language.number(q.v, 1)} (${why})` : `(${why})`;
-  }
-
-  /** The panel in words: phase and timer, each isotherm, coverage, distance to the nerve. */
-  private summary(): string {
-    const st = this.status;
-    const w = this.language.t;
-    if (!st || !Number.isFinite(st.now)) return `${w.diameter}${w.colon}${w.noData}.`;
-    const mm = (v: number) => `${this.language.number(v, 0)} mm`;
-    const phase = st.phase.kind === 'freeze' || st.phase.kind === 'thaw' ? `${this.phaseName(w, st)}, ${this.clock(st.phase.elapsedMs)} ${w.elapsed}, ${this.clock(st.phase.remainingMs)} ${st.phase.remainingMs < 0 ? w.overrun : w.remaining}.` : `${this.phaseName(w, st)}.`;
-    const isos = ISOTHERMS.map((i) => {
-      const s = st.isotherms[i];
-      return Number.isFinite(s.measuredMm) ? `${i} °C ${mm(s.measuredMm)} ${w.measured} (${w.estimate} ${mm(s.estimatedMm)})` : `${i} °C ${mm(s.estimatedMm)} (${w.estimate})`;
-    }).join(', ');
-    return `${phase} ${isos}. ${st.covered ? w.covered : w.notCovered}, ${w.target} ${mm(st.targetMm)}. ${w.toNerve}${w.colon}${Number.isFinite(st.nerveClearanceMm) ? mm(st.nerveClearanceMm) : '--'} (${w.estimate}).`;
   }
 }

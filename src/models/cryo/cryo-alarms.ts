@@ -77,3 +77,13 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
   for (const sensor of p.sensors) for (const pt of sensor.points) rules.push(lost(pt.channel, sensor.label));
   return rules;
 }
+
+/** Message and priority of a condition the panel judges itself (`CryoWatch` ids); undefined for an unknown id. */
+export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority } | undefined {
+  if (id === coverageId) return { priority: s.coveragePriority, message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
+  const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);
+  if (sensor) return { priority: s.sensorTargetPriority, message: { en: `${sensor.label}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: `${sensor.label} : ${s.sensorTargetC} °C non atteint en congélation 1` } };
+  const probe = p.probes.find((x) => probeCoolingId(x.id) === id);
+  if (probe) return { priority: s.probePriority, message: { en: `${probe.label}: tip not below ${s.probeTargetC} °C`, fr: `${probe.label} : pointe pas sous ${s.probeTargetC} °C` } };
+  return undefined;
+}
