@@ -17,3 +17,4 @@ export * from './frame-check.js';
 export * from './alarm-record.js';
 export * from './line-framer.js';
 export * from './cement/index.js';
+export * from './cryo/index.js';

@@ -9,3 +9,4 @@ export * from './alarm-manager.js';
 export * from './split-lines.js';
 export * from './watchdog.js';
 export * from './cement/index.js';
+export * from './cryo/index.js';

@@ -135,6 +135,7 @@ describe('ir-telemetry with src', () => {
     const port = await executeServerCommand<number, unknown>('ws-port');
     const technical: string[] = [];
     const states: ConnectionState[] = [];
+    const clientsBefore = await executeServerCommand<number, unknown>('ws-clients');
     const { el, room } = await mounted((el) => {
       el.addEventListener('ir-technical', (e) => technical.push(e.detail.type));
       el.addEventListener('ir-connection-state', (e) => states.push(e.detail.state));
@@ -144,7 +145,7 @@ describe('ir-telemetry with src', () => {
     const sub = room.store('probe')!.batches.subscribe((b) => seen.push(b.v[0]));
     await waitUntil(() => el.state === 'live', 'live');
     expect(states, 'one socket, opened once').to.deep.equal(['connecting', 'live']);
-    expect(await executeServerCommand<number, unknown>('ws-clients')).to.equal(1);
+    expect((await executeServerCommand<number, unknown>('ws-clients')) - clientsBefore).to.equal(1);
     const now = Date.now();
     await executeServerCommand('ws-send', {
       lines: ['{not json', JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq: 0, unit: 'Cel', t: [now], v: [-12.5] })],

@@ -1,0 +1,82 @@
+import '../src/components/telemetry.js';
+import '../src/components/iceball-curve.js';
+import '../src/components/alarm-banner.js';
+import '../src/components/alarm-log.js';
+import { share } from 'rxjs';
+import { CRYO_SCENARIOS, CryoSimulation, cryoSource, type CryoFaults } from '../src/streams/cryo/index.js';
+
+// `?scenario=renal&speed=30&lang=fr&theme=light`: each scenario plays a 10-8-10 double freeze on data time.
+const params = new URLSearchParams(location.search);
+const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 10));
+const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
+const THEMES = ['dark', 'light', 'high-contrast'] as const;
+const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const scenario = CRYO_SCENARIOS.find((s) => s.id === params.get('scenario')) ?? CRYO_SCENARIOS[0];
+/** Start at this data time (ms since the start), for screenshots of a late moment. */
+const skip = Math.max(0, Number(params.get('at')) || 0);
+
+const WORDS = {
+  en: {
+    subtitle: 'cryoablation training, simulated data', scenario: 'Scenario', speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast',
+    faults: 'Faults', sensorFault: 'Disconnect a sensor', probeFault: 'Probe not cooling', gasFault: 'Gas pressure drop', shrinkFault: 'Send a shrinking ice ball', colderFault: 'Sensor colder than tip', log: 'Alarm log',
+    iliac: CRYO_SCENARIOS[0].title.en, vertebral: CRYO_SCENARIOS[1].title.en, renal: CRYO_SCENARIOS[2].title.en,
+  },
+  fr: {
+    subtitle: 'formation à la cryoablation, données simulées', scenario: 'Scénario', speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé',
+    faults: 'Pannes', sensorFault: 'Débrancher un capteur', probeFault: 'Sonde qui ne refroidit pas', gasFault: 'Chute de pression du gaz', shrinkFault: 'Envoyer un glaçon qui diminue', colderFault: 'Capteur plus froid que la pointe', log: 'Journal des alarmes',
+    iliac: CRYO_SCENARIOS[0].title.fr, vertebral: CRYO_SCENARIOS[1].title.fr, renal: CRYO_SCENARIOS[2].title.fr,
+  },
+}[lang];
+// Labels of the scenarios' sensors and probes, in French.
+const LABELS_FR: Record<string, string> = { 'Nerve TC': 'TC nerf', 'Margin TC': 'TC marge', 'Canal TC': 'TC canal', Argon: 'Argon' };
+const label = (s: string) => (lang === 'fr' ? s.replace(/^(Nerve TC|Margin TC|Canal TC)/, (m) => LABELS_FR[m]) : s);
+
+document.documentElement.lang = lang;
+document.documentElement.dataset.theme = theme;
+for (const el of document.querySelectorAll('ir-iceball-curve, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
+for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as keyof typeof WORDS];
+
+const procedure = {
+  ...scenario.procedure,
+  sensors: scenario.procedure.sensors.map((s) => ({ ...s, label: label(s.label) })),
+};
+const faults: CryoFaults = {};
+const sim = new CryoSimulation({ ...scenario, procedure }, Date.now() - skip, faults);
+const source = cryoSource(sim, { speed, fromMs: skip }).pipe(share());
+
+const room = document.querySelector('ir-telemetry')!;
+room.channels = sim.channels().map((c) => ({ ...c, label: label(c.label) }));
+const iceball = document.querySelector('ir-iceball-curve')!;
+iceball.procedure = procedure;
+room.source = source;
+
+// Faults start at the data time reached now (ms since the start) and toggle off on a second press.
+let dataMs = skip;
+source.subscribe((x) => {
+  const t = 'type' in x && x.type === 'event' ? x.t : (x as { t: Float64Array }).t.at(-1)!;
+  dataMs = Math.max(dataMs, t - sim.t0);
+});
+const toggle = (id: string, set: (on: boolean) => void) => {
+  const button = document.querySelector<HTMLButtonElement>(`#${id}`)!;
+  button.addEventListener('click', () => {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(on));
+    set(on);
+  });
+};
+const sensor = procedure.sensors[0].points[0].channel;
+const probe = procedure.probes[0].id;
+toggle('sensor', (on) => (faults.sensorDisconnected = on ? { channel: sensor, from: dataMs } : faults.sensorDisconnected && { ...faults.sensorDisconnected, to: dataMs }));
+toggle('probe', (on) => (faults.probeNotCooling = on ? { probe, from: dataMs } : faults.probeNotCooling && { ...faults.probeNotCooling, to: dataMs }));
+toggle('gas', (on) => (faults.gasPressureDrop = on ? { from: dataMs } : faults.gasPressureDrop && { ...faults.gasPressureDrop, to: dataMs }));
+document.querySelector('#shrink')!.addEventListener('click', () => (faults.iceShrink = { from: dataMs }));
+document.querySelector('#colder')!.addEventListener('click', () => (faults.sensorColderThanTip = { channel: procedure.sensors[procedure.sensors.length - 1].points[0].channel, from: dataMs, to: dataMs + 5000 }));
+
+for (const [id, value] of [['scenario', scenario.id], ['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
+  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
+  select.value = value;
+  select.addEventListener('change', () => {
+    params.set(id, select.value);
+    location.search = params.toString();
+  });
+}

@@ -1,0 +1,482 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import type { Observable, SchedulerLike, Subscription } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch, TelemetryEvent } from '../../models/channel.js';
+import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
+import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
+import { ISOTHERMS, clearanceMm, type Isotherm } from '../../models/cryo/iceball-estimate.js';
+import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
+import type { CryoProcedure } from '../../models/cryo/procedure.js';
+import type { QuestionableSample } from '../../models/cryo/questionable.js';
+import type { AlarmManager } from '../../streams/alarm-manager.js';
+import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
+import { AlarmController, type AlarmHost } from '../alarm-controller.js';
+import { InputController, type InputHost } from '../kit/input-controller.js';
+import { LanguageController } from '../kit/language-controller.js';
+import { FrameController } from '../kit/frame-scheduler.js';
+import { SizeController } from '../kit/size-controller.js';
+import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
+import { CalmTickController } from '../kit/calm-tick.js';
+import { roomContext } from '../kit/room-context.js';
+import '../trend.js';
+import type { TrendLimit } from '../trend/trend.js';
+import { curveX, curveY, drawCurve, type CurveBox, type IsothermSeries } from './curve-raster.js';
+import { drawPlan, fitPlan, planX, planY, type PlanBox } from './plan-raster.js';
+import { IrQuestionableEvent } from './iceball-events.js';
+import { iceballMessages } from './iceball-curve.messages.js';
+import { clock, phaseName, reasonText, summary } from './iceball-text.js';
+import type { IceballStatus } from './iceball-status.js';
+import { iceballStyles } from './iceball-curve.styles.js';
+
+export type { IceballStatus } from './iceball-status.js';
+
+/** Data time the stores keep for the panel: a whole double-freeze procedure and some. */
+const PROCEDURE_MS = 45 * 60_000;
+const MIN = 60_000;
+
+/**
+ * The iceball of a cryoablation, as the radiologist watches it: the ice-ball
+ * diameter per isotherm (0, -20, -40 °C) against procedure time, measured
+ * (solid, with markers) and estimated (dashed; always labelled as an
+ * estimate); the freeze and thaw phases as bands with the planned protocol as
+ * a timeline above and a phase timer readable from 2 m; the target line
+ * (tumour plus margin) and the moment each isotherm covers it; a plan view in
+ * mm with the probes, sensors, tumour and margin, protected structures, the
+ * estimated isotherm footprints and a scale bar; probe tip and thermosensor
+ * temperatures through `ir-trend`s, the nerve-protection band on the
+ * sensors beside a nerve.
+ *
+ * Channels: each probe's tip (`Cel`), each sensor point (`Cel`), and the
+ * measured diameters `ice.0`, `ice.-20`, `ice.-40` (`mm`), as named in
+ * `procedure`. Events: `phase` (`freeze`, `thaw`, `end`) and `probe-state` on
+ * a probe's channel (`freeze 80`, `thaw-active`, `thaw-passive`, `stick`,
+ * `off`). Geometry and protocol come as the `procedure` property.
+ *
+ * Inside `ir-telemetry`, the channels are those of `procedure` unless `channel`
+ * names others; with `.source`, the panel gets a room of its own. Either way
+ * the inner traces read the same room: the panel provides it to them.
+ *
+ * Alarms (configurable through `alarms`): sensor beside a nerve below 10 °C
+ * (high, latching), a lost probe or sensor signal (technical) as rules; the
+ * 0 °C isotherm not covering the target by the end of a freeze (medium), the
+ * designated sensor above -20 °C at the end of freeze 1 (low), and a freezing
+ * probe not below -100 °C for 2 min (technical) are judged by the panel and
+ * raised through the manager's `setTechnical`.
+ *
+ * @tagname ir-iceball-curve
+ * @summary Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces.
+ * @csspart header - The phase timer and the read-outs.
+ * @csspart timer - Phase, elapsed and remaining time.
+ * @csspart readouts - The diameter of each isotherm: measured, estimated, difference, coverage time.
+ * @csspart views - The curve and the plan view.
+ * @csspart curve - The diameter-against-time chart.
+ * @csspart plan - The plan view.
+ * @csspart status - Coverage and the distances from the ice edge to the nerve and the skin.
+ * @csspart questionable - Data flagged as questionable.
+ * @csspart traces - The temperature traces: probe tips, sensors beside a nerve (with the protection band), other sensors (`ir-trend`s).
+ * @csspart summary - The text equivalent of the panel (visually hidden).
+ * @cssproperty --ir-iceball-isotherm-0-color - Colour of the 0 °C isotherm (default: series 1).
+ * @cssproperty --ir-iceball-isotherm-20-color - Colour of the -20 °C isotherm (default: series 3).
+ * @cssproperty --ir-iceball-isotherm-40-color - Colour of the -40 °C isotherm (default: series 5).
+ * @cssproperty --ir-iceball-nerve-color - Colour of nerves in the plan (default: series 6).
+ * @cssproperty --ir-iceball-sensor-color - Colour of thermosensor points in the plan (default: series 2).
+ * @cssproperty --ir-iceball-target-color - Colour of the target line and the tumour outline (default: text).
+ * @cssproperty --ir-iceball-timer-size - Font size of the phase timer (default 3rem, readable from 2 m).
+ * @cssproperty --ir-iceball-chart-height - Height of the curve and the plan view (default 280px).
+ * @cssproperty --ir-iceball-trace-height - Height of each trace chart (default 140px).
+ * @cssproperty --ir-color-text - Text colour.
+ * @cssproperty --ir-color-surface - Background.
+ * @cssproperty --ir-color-grid - Grid and axis colour.
+ * @cssproperty --ir-color-stale - Colour of estimates' labels and stale read-outs.
+ * @cssproperty --ir-color-marker - The "now" line.
+ * @cssproperty --ir-alarm-high-color - A sensor in a high-priority alarm, in the plan.
+ * @cssproperty --ir-alarm-medium-color - Questionable data and a phase over its planned time.
+ * @event ir-questionable - A value kept and drawn but flagged: an ice ball shrinking in a freeze, a sensor colder than the tips, a position outside the field (`IrQuestionableEvent`).
+ * @event ir-config-error - An alarm rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
+ * @event ir-technical - With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`).
+ */
+export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, ThemeHost {
+  static override styles = iceballStyles;
+
+  /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). */
+  @property({ attribute: false }) procedure?: CryoProcedure;
+
+  /** With `.source`, the descriptors of the channels it sends. */
+  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
+
+  private userChannel?: string;
+
+  /**
+   * Channel ids, separated by spaces or commas, read from the nearest
+   * `ir-telemetry`; by default those of `procedure` and `ice.0 ice.-20 ice.-40`.
+   */
+  @property()
+  get channel(): string | undefined {
+    return this.userChannel ?? (this.source ? undefined : this.procedureChannels().join(' '));
+  }
+  set channel(v: string | undefined) {
+    const old = this.userChannel;
+    this.userChannel = v;
+    this.requestUpdate('channel', old);
+  }
+
+  /** The data: sample batches and events. The panel then has a room of its own. */
+  @property({ attribute: false }) source?: Observable<RoomInput>;
+
+  /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`). */
+  @property({ attribute: false }) alarms: Partial<CryoAlarmSettings> = {};
+
+  /** The alarm manager to follow; without it, the room's. */
+  @property({ attribute: false }) manager?: AlarmManager;
+
+  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
+  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
+
+  /** Width of the temperature traces' window, in seconds. */
+  @property({ type: Number, attribute: 'trace-window' }) traceWindow = 600;
+
+  /** The clock of the panel's own room and its read-outs; a VirtualTimeScheduler in tests. */
+  @property({ attribute: false }) scheduler?: SchedulerLike;
+
+  private readonly input = new InputController(this, {
+    windowMs: () => PROCEDURE_MS,
+    onChannels: (room) => this.configure(room),
+    onBatch: (b) => this.ingest(b),
+    onQuality: () => (this.requestUpdate(), this.frame.request()),
+  });
+  private readonly provider = new ContextProvider(this, { context: roomContext });
+  private readonly alarmSystem = new AlarmController(this);
+  private readonly language = new LanguageController(this, iceballMessages);
+  private readonly frame = new FrameController(this, () => this.draw());
+  private readonly themes = new ThemeController(this, () => this.redrawAll());
+  private readonly tick = new CalmTickController(this);
+  private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
+  private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
+  @query('[part="curve"] canvas') private curveCanvas?: HTMLCanvasElement;
+  @query('[part="plan"] canvas') private planCanvas?: HTMLCanvasElement;
+
+  private tracker?: CryoTracker;
+  private trackerKey?: unknown;
+  private events?: Subscription;
+  private eventsRoom?: TelemetryRoom;
+  private raised = new Set<string>();
+  private curveBox?: CurveBox;
+  private planBox?: PlanBox;
+  /** What each canvas was last drawn from: a frame with nothing new for a canvas leaves it as it is (no raster). */
+  private curveKey = '';
+  private planKey = '';
+
+  /** Where data time `t` (epoch ms) and a diameter (mm) fall on the curve as last drawn, in canvas pixels. */
+  curvePositionOf(t: number, mm: number): { x: number; y: number } | undefined {
+    const b = this.curveBox;
+    return b && { x: curveX(b, t), y: curveY(b, mm) };
+  }
+
+  /** Where a point of the plan (mm) falls on the plan canvas as last drawn, in canvas pixels. */
+  planPositionOf(xMm: number, yMm: number): { x: number; y: number } | undefined {
+    const b = this.planBox;
+    return b && { x: planX(b, xMm), y: planY(b, yMm) };
+  }
+
+  /** Canvas pixels per mm in the plan view as last drawn (0 before). */
+  get planScale(): number {
+    return this.planBox?.k ?? 0;
+  }
+
+  /** Data flagged as questionable (kept and drawn), oldest first. */
+  get questionable(): readonly QuestionableSample[] {
+    return this.tracker?.questionable ?? [];
+  }
+
+  /** What the panel shows, as data (estimates labelled as such). */
+  get status(): IceballStatus | undefined {
+    const tr = this.tracker;
+    if (!tr) return undefined;
+    const now = tr.now;
+    const e = tr.estimate;
+    const last = e.t.length - 1;
+    const isotherms = Object.fromEntries(
+      ISOTHERMS.map((iso) => [iso, { measuredMm: tr.measured(iso).v, estimatedMm: last >= 0 ? e.diameter[iso][last] : 0, estimatedCover: tr.estimatedCover[iso], measuredCover: tr.measuredCover[iso] }]),
+    ) as IceballStatus['isotherms'];
+    const prints = Number.isFinite(now) ? tr.footprintsAt(now, 0) : [];
+    const clearance = (kind: 'nerve' | 'skin') => {
+      const pts: Vec[] = (this.procedure?.structures ?? []).filter((s) => s.kind === kind).flatMap((s) => polylinePoints(s.points.map((p) => [p.xMm, p.yMm] as Vec)));
+      return prints.length && pts.length ? clearanceMm(prints, pts) : NaN;
+    };
+    return { now, phase: tr.phases.at(now), targetMm: tr.targetDiameterMm, isotherms, covered: Number.isFinite(now) && tr.covered(now), nerveClearanceMm: clearance('nerve'), skinClearanceMm: clearance('skin') };
+  }
+
+  private get room(): TelemetryRoom | undefined {
+    return this.input.room;
+  }
+
+  private get settings(): CryoAlarmSettings {
+    return { ...DEFAULT_CRYO_ALARMS, ...this.alarms };
+  }
+
+  private procedureChannels(): string[] {
+    const p = this.procedure;
+    if (!p) return [];
+    return [...p.probes.map((x) => x.channel), ...p.sensors.flatMap((s) => s.points.map((pt) => pt.channel)), ...ISOTHERMS.map((i) => `ice.${i}`)];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.events?.unsubscribe();
+    this.events = this.eventsRoom = undefined;
+    // Conditions judged here end with the panel only if they were never raised: a present alarm outlives its panel.
+    this.raised.clear();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('scheduler')) this.tick.restart();
+    if (changed.has('procedure') || changed.has('alarms')) this.track();
+    if (changed.has('procedure') || changed.has('alarms') || changed.has('manager') || changed.has('source')) this.useRules();
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('procedure') || changed.has('theme') || changed.has('lang')) this.redrawAll();
+  }
+
+  /** The room or its channels changed: events followed there, rules registered, the tracker fed from the stores. */
+  private configure(room: TelemetryRoom): void {
+    this.provider.setValue(room);
+    if (room !== this.eventsRoom) {
+      this.events?.unsubscribe();
+      this.eventsRoom = room;
+      this.events = room.events.subscribe((e) => this.onEvent(e));
+    }
+    this.useRules();
+    this.track(true);
+    this.frame.request();
+  }
+
+  /** A tracker for this procedure and these settings, replaying what the stores hold (events are not stored: phases start again). */
+  private track(replay = false): void {
+    const p = this.procedure;
+    const key = p && [p, this.alarms];
+    const same = this.trackerKey && key && (this.trackerKey as unknown[])[0] === key[0] && (this.trackerKey as unknown[])[1] === key[1];
+    if (same && !replay) return;
+    if (same && this.tracker && this.tracker.now > -Infinity) return;
+    this.trackerKey = key;
+    this.tracker = p ? new CryoTracker(p, this.settings) : undefined;
+    this.redrawAll();
+    if (!this.tracker || !this.room) return;
+    for (const q of this.tracker.questionable) this.dispatchEvent(new IrQuestionableEvent(q));
+    const samples: [string, number, number][] = [];
+    for (const c of this.input.channels) this.room.store(c.id)?.forEach((t, v) => samples.push([c.id, t, v]));
+    samples.sort((a, b) => a[1] - b[1]);
+    for (const [c, t, v] of samples) this.tracker.sample(c, t, v);
+    this.syncAlarms();
+  }
+
+  /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. Only rules on channels the room has. */
+  private useRules(): void {
+    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
+    const p = this.procedure;
+    const room = this.room;
+    this.alarmSystem.useRules(p && room ? cryoRules(p, this.settings).filter((r) => room.descriptor(r.channel)) : []);
+  }
+
+  private onEvent(e: TelemetryEvent): void {
+    if (!this.tracker) return;
+    this.tracker.event(e);
+    this.syncAlarms();
+    this.requestUpdate();
+    this.frame.request();
+  }
+
+  private ingest(b: SampleBatch): void {
+    const tr = this.tracker;
+    if (!tr) return;
+    const { t, v } = b;
+    for (let i = 0; i < t.length; i++) {
+      const reason = tr.sample(b.channel, t[i], v[i]);
+      if (reason) this.dispatchEvent(new IrQuestionableEvent({ channel: b.channel, t: t[i], v: v[i], reason }));
+    }
+    this.syncAlarms();
+    this.frame.request();
+  }
+
+  /** Raises and ends the conditions judged here, through the manager. */
+  private syncAlarms(): void {
+    const m = this.alarmSystem.manager;
+    const tr = this.tracker;
+    const p = this.procedure;
+    if (!m || !tr || !p) return;
+    const active = tr.watch.active();
+    for (const id of active) {
+      if (this.raised.has(id)) continue;
+      const alarm = derivedAlarm(id, p, this.settings);
+      if (!alarm) continue;
+      this.raised.add(id);
+      m.setTechnical(id, true, alarm.message, alarm.priority);
+    }
+    for (const id of [...this.raised])
+      if (!active.has(id)) {
+        this.raised.delete(id);
+        m.setTechnical(id, false, { en: '', fr: '' });
+      }
+  }
+
+  /** Size, theme or procedure changed: both canvases are drawn again. */
+  private redrawAll(): void {
+    this.curveKey = this.planKey = '';
+    this.frame.request();
+  }
+
+  private resize(): void {
+    const dpr = devicePixelRatio;
+    for (const [canvas, size] of [[this.curveCanvas, this.curveSize], [this.planCanvas, this.planSize]] as const) {
+      if (!canvas) continue;
+      canvas.width = Math.max(1, Math.round(size.width * dpr));
+      canvas.height = Math.max(1, Math.round(size.height * dpr));
+    }
+    this.redrawAll();
+  }
+
+  private colour(token: string): string {
+    return this.themes.read(token);
+  }
+
+  private draw(): void {
+    const tr = this.tracker;
+    const p = this.procedure;
+    const dpr = devicePixelRatio;
+    const curve = this.curveCanvas?.getContext('2d');
+    const plan = this.planCanvas?.getContext('2d');
+    if (!tr || !p || !curve || !plan) return;
+    const iso = { 0: this.colour('--_iso-0'), [-20]: this.colour('--_iso-20'), [-40]: this.colour('--_iso-40') } as Record<Isotherm, string>;
+    const now = tr.now;
+    // The curve is drawn again only when something on it changed: a step of the estimate, a
+    // measurement, a phase, the "now" line moving by a pixel, the language.
+    const cw = curve.canvas.width;
+    const ch = curve.canvas.height;
+    const lengths = ISOTHERMS.map((i) => this.room?.store(`ice.${i}`)?.length ?? 0).join();
+    const column = this.curveBox && Number.isFinite(now) ? Math.round(curveX(this.curveBox, now)) : NaN;
+    const curveKey = `${tr.estimate.t.length}|${lengths}|${tr.questionable.length}|${tr.phases.marks.length}|${column}|${this.language.language}`;
+    if (curveKey !== this.curveKey) this.drawCurveCanvas(curve, cw, ch, iso, dpr);
+    this.curveKey = curveKey;
+    // The plan shows the estimate at its latest step (every 5 s of data), and is drawn again when that, an alarm or a probe's state changes.
+    const at = tr.estimate.t[tr.estimate.t.length - 1] ?? 0;
+    const alarmed = new Set(this.alarmSystem.present.filter((a) => a.rule.priority === 'hi').map((a) => a.rule.channel));
+    const planKey = `${at}|${[...alarmed].join()}|${p.probes.map((x) => tr.clock.state(x.id)).join()}|${tr.questionable.length}`;
+    if (planKey === this.planKey) return;
+    this.planKey = planKey;
+    const pw = plan.canvas.width;
+    const ph = plan.canvas.height;
+    plan.clearRect(0, 0, pw, ph);
+    const b = (this.planBox = fitPlan(p.field, pw, ph, 6 * dpr));
+    drawPlan(plan, b, dpr, this.planColours(iso), p, {
+      footprints: { 0: tr.footprintsAt(at, 0), [-20]: tr.footprintsAt(at, -20), [-40]: tr.footprintsAt(at, -40) } as Record<Isotherm, ReturnType<CryoTracker['footprintsAt']>>,
+      probeState: (id) => tr.clock.state(id),
+      alarmed,
+      questionable: new Set(tr.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),
+      scaleLabel: '10 mm',
+    });
+  }
+
+  private drawCurveCanvas(curve: CanvasRenderingContext2D, cw: number, ch: number, iso: Record<Isotherm, string>, dpr: number): void {
+    const tr = this.tracker!;
+    const w = this.language.t;
+    const now = tr.now;
+    curve.clearRect(0, 0, cw, ch);
+    const planned = tr.phases.planned(Number.isFinite(tr.phases.startT) ? tr.phases.startT : (tr.estimate.t[0] ?? now));
+    const t0 = planned[0]?.start ?? now;
+    if (Number.isFinite(t0)) {
+      const t1 = Math.max(planned[planned.length - 1].end + MIN, Number.isFinite(now) ? now + MIN : -Infinity);
+      let top = tr.targetDiameterMm * 1.2;
+      for (const i of ISOTHERMS) for (const d of tr.estimate.diameter[i]) top = Math.max(top, d * 1.05);
+      const series: IsothermSeries[] = ISOTHERMS.map((i) => ({ iso: i, estT: tr.estimate.t, estD: tr.estimate.diameter[i], measured: this.measuredPoints(i), gapMs: 1.5 * (this.room?.descriptor(`ice.${i}`)?.intervalMs ?? MIN), estimatedCover: tr.estimatedCover[i], measuredCover: tr.measuredCover[i] }));
+      for (const s of series) for (const m of s.measured) top = Math.max(top, m.v * 1.05);
+      const b: CurveBox = (this.curveBox = { left: 44 * dpr, top: 22 * dpr, width: cw - 52 * dpr, height: ch - 44 * dpr, t0, t1, yMax: Math.ceil(top / 10) * 10 });
+      let freezes = 0;
+      const labels = planned.map((band) => (band.kind === 'freeze' ? `${w.freeze} ${++freezes} · ${Math.round((band.end - band.start) / MIN)}′` : `${w.thaw} · ${Math.round((band.end - band.start) / MIN)}′`));
+      drawCurve(curve, b, dpr, this.curveColours(iso), {
+        actual: tr.phases.actual(now),
+        planned,
+        plannedLabels: labels,
+        now,
+        target: tr.targetDiameterMm,
+        targetLabel: `${w.target} ${this.language.number(tr.targetDiameterMm, 0)} mm`,
+        series,
+        unitLabel: `${w.diameter} (mm)`,
+      });
+    }
+  }
+
+  private measuredPoints(i: Isotherm): IsothermSeries['measured'] {
+    const tr = this.tracker!;
+    const id = `ice.${i}`;
+    const out: IsothermSeries['measured'] = [];
+    const flagged = tr.questionable.filter((q) => q.channel === id);
+    this.room?.store(id)?.forEach((t, v) => out.push({ t, v, questionable: flagged.some((q) => q.t === t) }));
+    return out;
+  }
+
+  private curveColours(iso: Record<Isotherm, string>) {
+    return { text: this.colour('--_text'), grid: this.colour('--_grid'), target: this.colour('--_target'), marker: this.colour('--_marker'), freeze: this.colour('--_series-1'), thaw: this.colour('--_series-2'), stale: this.colour('--_stale'), questionable: this.colour('--_medium'), iso };
+  }
+
+  private planColours(iso: Record<Isotherm, string>) {
+    return { text: this.colour('--_target'), grid: this.colour('--_grid'), surface: this.colour('--_surface'), nerve: this.colour('--_nerve'), skin: this.colour('--_marker'), sensor: this.colour('--_sensor'), alarm: this.colour('--_high'), questionable: this.colour('--_medium'), iso };
+  }
+
+  /** The clock time since the first phase, for coverage moments (m:ss from the start). */
+  private since(t: number): string {
+    const start = this.tracker?.phases.startT ?? NaN;
+    return Number.isFinite(t) && Number.isFinite(start) ? clock(t - start) : '--';
+  }
+
+  protected override render() {
+    const w = this.language.t;
+    const st = this.status;
+    const p = this.procedure;
+    const mm = (v: number) => (Number.isFinite(v) ? `${this.language.number(v, 0)} mm` : '--');
+    const probeIds = p?.probes.map((x) => x.channel).join(' ') ?? '';
+    const pointsOf = (nerve: boolean) => p?.sensors.filter((s) => !!s.nearNerve === nerve).flatMap((s) => s.points.map((pt) => pt.channel)).join(' ') ?? '';
+    const nerveIds = pointsOf(true);
+    const otherIds = pointsOf(false);
+    const band: TrendLimit[] = (p?.sensors ?? []).filter((s) => s.nearNerve).flatMap((s) => s.points.map((pt) => ({ channel: pt.channel, below: this.settings.nerveLowC, above: this.settings.nerveHighC })));
+    const manager = this.alarmSystem.manager;
+    return html`
+      <div part="header">
+        <div part="timer" role="timer" aria-live="off">
+          <span class="phase">${st ? phaseName(w, st) : w.before}</span>
+          ${st && st.phase.kind !== 'before' && st.phase.kind !== 'end'
+            ? html`<span class="clock">${clock(st.phase.elapsedMs)} <small>${w.elapsed}</small></span>
+                <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${clock(st.phase.remainingMs, true)} <small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`
+            : nothing}
+        </div>
+        <ul part="readouts">
+          ${ISOTHERMS.map((i) => {
+            const s = st?.isotherms[i];
+            const measured = s && Number.isFinite(s.measuredMm);
+            const stale = measured && this.room?.qualityOf(`ice.${i}`).quality === 'stale';
+            return html`<li class="readout" data-iso=${i}>
+              <span class="swatch"></span>${i} °C
+              <span class="value">${measured ? mm(s.measuredMm) : html`<span class="est">${mm(s?.estimatedMm ?? NaN)}</span>`}</span>
+              <small>${measured ? `${w.measured}${stale ? ` (${w.noData})` : ''} · ${w.estimated} ${mm(s.estimatedMm)} · ${w.difference} ${this.language.number(s.measuredMm - s.estimatedMm, 0)} mm` : w.estimate}</small>
+              <small>${Number.isFinite(s?.measuredCover ?? NaN) || Number.isFinite(s?.estimatedCover ?? NaN) ? `${w.covers} ${this.since(s!.measuredCover)} (${w.estimated} ${this.since(s!.estimatedCover)})` : ''}</small>
+            </li>`;
+          })}
+        </ul>
+      </div>
+      <div part="views">
+        <div part="curve" role="img" aria-label=${w.curve}><canvas></canvas></div>
+        <div part="plan" role="img" aria-label=${w.plan}><canvas></canvas></div>
+      </div>
+      <p part="status">
+        ${st ? `${st.covered ? w.covered : w.notCovered} (${w.target} ${mm(st.targetMm)}) · ${w.toNerve}${w.colon}${mm(st.nerveClearanceMm)} · ${w.toSkin}${w.colon}${mm(st.skinClearanceMm)} (${w.estimate})` : ''}
+      </p>
+      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${q.channel} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
+      <div part="traces">
+        <section><h3>${w.probes}</h3><ir-trend .channel=${probeIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>
+        ${nerveIds ? html`<section><h3>${w.nerveSensors}</h3><ir-trend .channel=${nerveIds} .manager=${manager} .limits=${band} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
+        ${otherIds ? html`<section><h3>${w.sensors}</h3><ir-trend .channel=${otherIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
+      </div>
+      <p part="summary" class="sr-only" role="status">${summary(this.status, this.language.t, (v, d) => this.language.number(v, d))}</p>
+    `;
+  }
+}

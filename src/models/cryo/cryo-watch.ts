@@ -1,0 +1,79 @@
+import type { ProbeState } from './procedure.js';
+import type { PhaseKind } from './phase-log.js';
+import { DEFAULT_CRYO_ALARMS, coverageId, probeCoolingId, sensorTargetId, type CryoAlarmSettings } from './cryo-alarms.js';
+
+/**
+ * The alarm conditions that are not a limit on one channel, judged on data
+ * time: a probe in freeze whose tip has not been below the target for
+ * `probeWithinMs` (from the start of the freeze, or from its last cold reading,
+ * so a probe that warms mid-freeze is caught too), the 0 °C
+ * isotherm not covering the target by the end of a freeze, a designated sensor
+ * not at -20 °C by the end of the first freeze. `active()` lists the ids on.
+ */
+export class CryoWatch {
+  /** Per probe in freeze: the start of the freeze or its last reading below the target. */
+  private readonly freezeSince = new Map<string, number>();
+  private readonly sensorMin = new Map<string, number>();
+  private readonly on = new Set<string>();
+  private phase: PhaseKind | 'before' = 'before';
+  private freezes = 0;
+  private covered = false;
+  private now = -Infinity;
+
+  constructor(readonly settings: CryoAlarmSettings = DEFAULT_CRYO_ALARMS) {}
+
+  probeState(id: string, t: number, state: ProbeState): void {
+    this.time(t);
+    if (state === 'freeze') {
+      if (!this.freezeSince.has(id)) this.freezeSince.set(id, t);
+    } else {
+      this.freezeSince.delete(id);
+      this.on.delete(probeCoolingId(id));
+    }
+  }
+
+  tip(id: string, t: number, v: number): void {
+    this.time(t);
+    if (v < this.settings.probeTargetC && this.freezeSince.has(id)) {
+      this.freezeSince.set(id, t);
+      this.on.delete(probeCoolingId(id));
+    }
+  }
+
+  /** A reading of a designated sensor. */
+  sensor(id: string, t: number, v: number): void {
+    this.time(t);
+    if (this.freezes === 1 && this.phase === 'freeze') this.sensorMin.set(id, Math.min(this.sensorMin.get(id) ?? Infinity, v));
+    if (v <= this.settings.sensorTargetC) this.on.delete(sensorTargetId(id));
+  }
+
+  /** Whether the target plus margin is covered now (measured when measured, else estimated). */
+  coverage(t: number, covered: boolean): void {
+    this.time(t);
+    this.covered = covered;
+    if (covered) this.on.delete(coverageId);
+  }
+
+  /** A phase started: the end of a freeze is when coverage and the designated sensors are judged. */
+  phaseStart(t: number, kind: PhaseKind, designated: readonly string[]): void {
+    this.time(t);
+    if (this.phase === 'freeze' && kind !== 'freeze') {
+      if (!this.covered) this.on.add(coverageId);
+      if (this.freezes === 1)
+        for (const id of designated) if (!((this.sensorMin.get(id) ?? Infinity) <= this.settings.sensorTargetC)) this.on.add(sensorTargetId(id));
+    }
+    if (kind === 'freeze') this.freezes++;
+    this.phase = kind;
+  }
+
+  /** Data time moved on (any channel): a probe past its deadline is flagged. */
+  time(t: number): void {
+    if (!(t > this.now)) return;
+    this.now = t;
+    for (const [id, since] of this.freezeSince) if (t - since >= this.settings.probeWithinMs) this.on.add(probeCoolingId(id));
+  }
+
+  active(): ReadonlySet<string> {
+    return this.on;
+  }
+}

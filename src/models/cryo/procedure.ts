@@ -1,0 +1,123 @@
+/**
+ * A cryoablation procedure as the console and its planning describe it: one to
+ * eight cryoprobes, thermosensors with one or several points, the tumours with
+ * their margin, the structures to protect, and the planned protocol. Positions
+ * are in millimetres in one imaging plane (x to the right, y down), as a plan
+ * view shows them.
+ */
+
+/** What a probe is doing (Galil Cryo-Hit 510(k) K991122: freeze, thaw, "stick"; up to 8 probes). */
+export type ProbeState = 'freeze' | 'thaw-passive' | 'thaw-active' | 'stick' | 'off';
+export const PROBE_STATES: readonly ProbeState[] = ['freeze', 'thaw-passive', 'thaw-active', 'stick', 'off'];
+
+/** A point in the plan, in mm. */
+export interface PointMm {
+  xMm: number;
+  yMm: number;
+}
+
+export interface CryoProbe extends PointMm {
+  id: string;
+  label: string;
+  /** Channel of the tip temperature (`Cel`). */
+  channel: string;
+}
+
+export interface SensorPoint extends PointMm {
+  /** Channel of this point's temperature (`Cel`). */
+  channel: string;
+}
+
+export interface ThermoSensor {
+  id: string;
+  label: string;
+  /** One point, or several along a multi-point sensor. */
+  points: SensorPoint[];
+  /** Placed beside a nerve: watched against the nerve-protection band. */
+  nearNerve?: boolean;
+  /** Designated to reach -20 °C by the end of the first freeze. */
+  designated?: boolean;
+}
+
+/** A tumour outline: an ellipse (semi-axes in mm, rotated by `angleDeg`), and the margin to cover beyond it. */
+export interface Tumour extends PointMm {
+  semiMajorMm: number;
+  semiMinorMm: number;
+  angleDeg?: number;
+  /** Ice margin beyond the tumour, mm each side (default 5 mm: renal cryoablation notes, articl.net). */
+  marginMm?: number;
+}
+
+export interface ProtectedStructure {
+  kind: 'nerve' | 'skin' | 'vessel';
+  label: string;
+  /** A polyline, in mm. */
+  points: PointMm[];
+}
+
+export interface Phase {
+  kind: 'freeze' | 'thaw';
+  durationMs: number;
+  /** Thaw kind (active by helium, or passive). */
+  thaw?: 'passive' | 'active';
+}
+
+export interface Protocol {
+  phases: Phase[];
+}
+
+/** The field of view of the plan, in mm. */
+export interface Field {
+  x: readonly [number, number];
+  y: readonly [number, number];
+}
+
+export interface CryoProcedure {
+  probes: CryoProbe[];
+  sensors: ThermoSensor[];
+  tumours: Tumour[];
+  structures: ProtectedStructure[];
+  protocol: Protocol;
+  field: Field;
+}
+
+const MIN = 60_000;
+
+/**
+ * The double freeze: 10 min freeze, 8 min thaw, 10 min freeze ("10-8-10";
+ * 10 min freeze, 5-10 min thaw, 10 min freeze in the Insights into Imaging
+ * review, 2016; active thaw 8-10 min in renal protocols).
+ */
+export const DEFAULT_PROTOCOL: Protocol = {
+  phases: [
+    { kind: 'freeze', durationMs: 10 * MIN },
+    { kind: 'thaw', durationMs: 8 * MIN, thaw: 'active' },
+    { kind: 'freeze', durationMs: 10 * MIN },
+  ],
+};
+
+/** Default margin beyond the tumour, mm each side (>= 5 mm: renal cryoablation notes, articl.net). */
+export const DEFAULT_MARGIN_MM = 5;
+
+export const marginOf = (t: Tumour) => t.marginMm ?? DEFAULT_MARGIN_MM;
+
+/** Target diameter: the tumour's long axis plus its margin on each side. */
+export const targetDiameterMm = (t: Tumour) => 2 * (t.semiMajorMm + marginOf(t));
+
+export const inField = (p: PointMm, f: Field) => p.xMm >= f.x[0] && p.xMm <= f.x[1] && p.yMm >= f.y[0] && p.yMm <= f.y[1];
+
+/** Something in the geometry that cannot be right: kept and shown as questionable, never dropped. */
+export interface GeometryIssue {
+  id: string;
+  reason: 'outside-field' | 'too-many-probes' | 'no-probe';
+}
+
+/** Checks a procedure: probes and sensor points outside the field, more than eight probes. */
+export function checkProcedure(p: CryoProcedure): GeometryIssue[] {
+  const issues: GeometryIssue[] = [];
+  if (!p.probes.length) issues.push({ id: '', reason: 'no-probe' });
+  if (p.probes.length > 8) issues.push({ id: '', reason: 'too-many-probes' });
+  for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.channel, reason: 'outside-field' });
+  for (const s of p.sensors) for (const pt of s.points) if (!inField(pt, p.field)) issues.push({ id: pt.channel, reason: 'outside-field' });
+  return issues;
+}

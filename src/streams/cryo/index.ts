@@ -1,0 +1,3 @@
+export * from './scenarios.js';
+export * from './cryo-simulation.js';
+export * from './cryo-source.js';

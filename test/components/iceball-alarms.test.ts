@@ -1,0 +1,74 @@
+import { expect } from '@esm-bundle/chai';
+import { VirtualTimeScheduler } from 'rxjs';
+import '../../src/components/iceball-curve.js';
+import '../../src/components/telemetry.js';
+import type { AlarmChange } from '../../src/streams/alarm-manager.js';
+import { ILIAC, RENAL } from '../../src/streams/cryo/scenarios.js';
+import { coverageId, probeCoolingId, sensorTargetId } from '../../src/models/cryo/cryo-alarms.js';
+import { T0, inTelemetry, play } from './iceball-helpers.js';
+
+const MIN = 60_000;
+const raised = (changes: AlarmChange[], id: string) => changes.filter((c) => c.rule.id === id && c.state.presence === 'on');
+
+describe('ir-iceball-curve alarms judged by the panel', () => {
+  it('a probe in freeze whose tip stays above -100 °C: technical alarm 2 min into the freeze, that probe only', async () => {
+    const { sim, source, telemetry } = await inTelemetry(RENAL, { probeNotCooling: { probe: 'p1', from: 0 } });
+    const changes: AlarmChange[] = [];
+    const sub = telemetry.manager.changes.subscribe((c) => changes.push(c));
+    play(sim, (x) => source.next(x), 0, sim.freezeStartMs + 3 * MIN);
+    const [on] = raised(changes, probeCoolingId('p1'));
+    expect(on.t).to.equal(T0 + sim.freezeStartMs + 2 * MIN);
+    expect(on.rule).to.include({ priority: 'me', kind: 'tec' });
+    expect(raised(changes, probeCoolingId('p2'))).to.have.length(0);
+    sub.unsubscribe();
+    telemetry.remove();
+  });
+
+  it('the 0 °C edge short of the target at the end of freeze 1 (gas pressure low): medium alarm when the thaw starts', async () => {
+    const { sim, source, telemetry, el } = await inTelemetry(ILIAC, { gasPressureDrop: { from: 0 } });
+    const changes: AlarmChange[] = [];
+    const sub = telemetry.manager.changes.subscribe((c) => changes.push(c));
+    play(sim, (x) => source.next(x), 0, sim.freezeStartMs + 10 * MIN + 5000);
+    const [on] = raised(changes, coverageId);
+    // Raised when the thaw event arrives, stamped with the manager's latest data time (the sample before it).
+    expect(on.t).to.be.closeTo(T0 + sim.freezeStartMs + 10 * MIN, 1000);
+    expect(on.rule.priority).to.equal('me');
+    // Measured shown in preference: the measurement is short of the target, the estimate (full gas) is not.
+    const s = el.status!;
+    expect(s.isotherms[0].measuredMm).to.be.below(s.targetMm);
+    expect(s.isotherms[0].estimatedMm).to.be.above(s.targetMm);
+    sub.unsubscribe();
+    telemetry.remove();
+  });
+
+  it('the designated sensor not at -20 °C by the end of freeze 1: low alarm; none in a freeze that reaches it', async () => {
+    const renal = await inTelemetry(RENAL);
+    const changes: AlarmChange[] = [];
+    const sub = renal.telemetry.manager.changes.subscribe((c) => changes.push(c));
+    play(renal.sim, (x) => renal.source.next(x), 0, renal.sim.freezeStartMs + 10 * MIN + 5000);
+    const [on] = raised(changes, sensorTargetId('s2'));
+    expect(on.t).to.be.closeTo(T0 + renal.sim.freezeStartMs + 10 * MIN, 1000);
+    expect(on.rule.priority).to.equal('lo');
+    sub.unsubscribe();
+    renal.telemetry.remove();
+    const iliac = await inTelemetry(ILIAC);
+    const seen: AlarmChange[] = [];
+    const sub2 = iliac.telemetry.manager.changes.subscribe((c) => seen.push(c));
+    play(iliac.sim, (x) => iliac.source.next(x), 0, iliac.sim.freezeStartMs + 10 * MIN + 5000);
+    expect(raised(seen, sensorTargetId('s2'))).to.have.length(0);
+    sub2.unsubscribe();
+    iliac.telemetry.remove();
+  });
+
+  it('a sensor disconnected: its signal-lost alarm (technical) once the room judges it stale, on virtual time', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const { sim, source, telemetry } = await inTelemetry(RENAL, { sensorDisconnected: { channel: 'sensor.1.1', from: 0 } }, () => {}, clock);
+    play(sim, (x) => source.next(x), 0, 2 * MIN);
+    const present = () => telemetry.manager.present.value.map((a) => a.rule.id);
+    expect(present()).to.not.include('cryo:lost:sensor.1.1');
+    clock.flush();
+    const lost = telemetry.manager.present.value.find((a) => a.rule.id === 'cryo:lost:sensor.1.1');
+    expect(lost?.rule).to.include({ kind: 'tec', priority: 'me' });
+    telemetry.remove();
+  });
+});
