@@ -14,3 +14,4 @@ export * from './alarm-condition.js';
 export * from './alarm-system.js';
 export * from './alarm-command.js';
 export * from './frame-check.js';
+export * from './thermal/index.js';
