@@ -1,0 +1,68 @@
+import { css } from 'lit';
+import { srOnly, themeStyles } from '../kit/theme.styles.js';
+
+export const thermalMapStyles = [
+  themeStyles,
+  srOnly,
+  css`
+    :host {
+      --_isotherm: var(--ir-thermal-map-isotherm-color, #00e5ff);
+      --_lethal: var(--ir-thermal-map-lethal-color, #ffffff);
+      --_tumour: var(--ir-thermal-map-tumour-color, #7cff6b);
+      --_structure: var(--ir-thermal-map-structure-color, #ff80ff);
+      --_masked-a: var(--ir-thermal-map-masked-color, #5a6470);
+      --_masked-b: var(--ir-thermal-map-masked-alt-color, #2e343b);
+      --_axis-font: var(--ir-thermal-map-font, 12px system-ui, sans-serif);
+      display: block;
+      position: relative;
+    }
+    :host([theme='light']) {
+      --_isotherm: var(--ir-thermal-map-isotherm-color, #00b8d4);
+      --_tumour: var(--ir-thermal-map-tumour-color, #00c853);
+      --_lethal: var(--ir-thermal-map-lethal-color, #ffffff);
+    }
+    @media (forced-colors: active) {
+      :host {
+        --_isotherm: Highlight;
+        --_lethal: CanvasText;
+        --_tumour: LinkText;
+        --_structure: Mark;
+        --_masked-a: GrayText;
+        --_masked-b: Canvas;
+      }
+    }
+    [part='map'] {
+      position: relative;
+      block-size: var(--ir-thermal-map-height, 360px);
+    }
+    canvas {
+      display: block;
+      inline-size: 100%;
+      block-size: 100%;
+      cursor: crosshair;
+    }
+    [part='readouts'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0.25rem 0.5rem;
+      font-variant-numeric: tabular-nums;
+    }
+    [part='coverage'] .value {
+      font-size: 1.4em;
+      font-weight: 600;
+    }
+    [part='status'] {
+      color: var(--_stale);
+      font-weight: 600;
+    }
+    [part='cursor'] {
+      margin: 0;
+      padding: 0 0.5rem;
+      min-block-size: 1.2em;
+      font-size: 0.85em;
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+];
