@@ -5,7 +5,9 @@ import type { GridFrame } from '../../src/models/channel.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture, memoryGrowth } from '../kit/fixture.js';
 
-describe('ir-thermal-map memory', () => {
+describe('ir-thermal-map memory', function () {
+  // 60 mounts on a shared 2-core machine: mocha's limit, not an assertion on time.
+  this.timeout(60_000);
   it('50 mount/unmount cycles with 128 x 128 maps leave the heap flat and the source unobserved', async () => {
     const source = new Subject<RoomInput>();
     const data = new Float32Array(128 * 128).map((_, i) => 37 + (i % 128) / 2);

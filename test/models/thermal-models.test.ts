@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import type { Grid } from '../../src/models/channel.js';
 import {
-  BioheatSolver, ContourBuffer, LIVER, LIVER_ARRHENIUS, ThermalAccumulator, arrheniusRate, cem43, coverage, rasterise, secondsToOmega1, structureState,
+  BioheatSolver, ContourBuffer, LIVER, LIVER_ARRHENIUS, ThermalAccumulator, arrheniusRate, cem43, coverage, pixelsOf, rasterise, secondsToOmega1, structureState,
 } from '../../src/models/thermal/index.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -89,8 +89,8 @@ describe('ThermalAccumulator with bad input', () => {
     acc.add(map(T0));
     acc.add(map(T0 + 60_000));
     expect(acc.cem43[2]).to.equal(0);
-    expect(coverage(acc, Uint8Array.of(1, 1, 1, 1), { kind: 'cem43', minutes: 240 })).to.deep.equal({ fraction: 2 / 3, covered: 2, counted: 3, masked: 1 });
-    expect(structureState(acc, Uint8Array.of(0, 1, 1, 1)).maxC).to.equal(60);
+    expect(coverage(acc, Int32Array.of(0, 1, 2, 3), { kind: 'cem43', minutes: 240 })).to.deep.equal({ fraction: 2 / 3, covered: 2, counted: 3, masked: 1 });
+    expect(structureState(acc, Int32Array.of(1, 2, 3)).maxC).to.equal(60);
   });
 });
 
@@ -134,11 +134,11 @@ describe('coverage of a target region', () => {
     };
     acc.add(map(T0));
     acc.add(map(T0 + 60_000));
-    const target = rasterise({ kind: 'circle', centreMm: [25, 25], radiusMm: 10 }, g);
+    const target = pixelsOf(rasterise({ kind: 'circle', centreMm: [25, 25], radiusMm: 10 }, g));
     // 0.5 mm pixels against a 10 mm radius: the pixel-centre count is within 1.5 % of the areas.
     expect(coverage(acc, target, { kind: 'cem43', minutes: 240 }).fraction).to.be.closeTo(0.64, 0.015);
     expect(coverage(acc, target, { kind: 'omega', omega: 1 }).fraction).to.be.closeTo(0.64, 0.015);
-    const grown = rasterise({ kind: 'circle', centreMm: [25, 25], radiusMm: 5 }, g, 5);
+    const grown = pixelsOf(rasterise({ kind: 'circle', centreMm: [25, 25], radiusMm: 5 }, g, 5));
     expect(coverage(acc, grown, { kind: 'cem43', minutes: 240 }).fraction, 'a 5 mm tumour with a 5 mm margin is the same disc').to.be.closeTo(0.64, 0.015);
   });
 });

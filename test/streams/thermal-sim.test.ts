@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler, toArray, lastValueFrom } from 'rxjs';
 import type { GridFrame, SampleBatch } from '../../src/models/channel.js';
-import { ThermalAccumulator, coverage, rasterise } from '../../src/models/thermal/index.js';
+import { ThermalAccumulator, coverage, pixelsOf, rasterise } from '../../src/models/thermal/index.js';
 import { LIVER_MW_VESSEL, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, thermalSimulatedSource, thermalWorkerSource } from '../../src/streams/thermal/index.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -42,15 +42,16 @@ describe('thermal simulation', () => {
     const sim = new ThermalSimulation({ scenario: 'liver-mw-vessel', t0: T0, consoleHz: 1 });
     const acc = new ThermalAccumulator(sim.sim.geometry);
     const sc = LIVER_MW_VESSEL;
-    const target = rasterise(sc.tumour, sim.sim.geometry, sc.marginMm);
+    const mask = rasterise(sc.tumour, sim.sim.geometry, sc.marginMm);
+    const target = pixelsOf(mask);
     sim.advanceTo(6 * 60 - 1, (x) => isGrid(x) && acc.add(x));
     const before = coverage(acc, target, { kind: 'cem43', minutes: 240 });
     // Where the untreated target pixels are: on the vessel's side (x beyond the tumour centre).
     const g = sim.sim.geometry;
     let vesselSide = 0;
     let other = 0;
-    for (let i = 0; i < target.length; i++)
-      if (target[i] && acc.cem43[i] < 240) (g.originMm[0] + (i % g.width) * g.spacingMm[0] > 38 ? vesselSide++ : other++);
+    for (let i = 0; i < mask.length; i++)
+      if (mask[i] && acc.cem43[i] < 240) (g.originMm[0] + (i % g.width) * g.spacingMm[0] > 38 ? vesselSide++ : other++);
     expect(before.fraction).to.be.below(0.95);
     expect(vesselSide).to.be.greaterThan(2 * other);
     sim.advanceTo(12 * 60, (x) => isGrid(x) && acc.add(x));

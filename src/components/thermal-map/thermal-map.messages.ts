@@ -17,6 +17,9 @@ export interface ThermalMapWords {
   lethalCem43: string;
   lethalOmega: string;
   isotherms: string;
+  tumour: string;
+  margin: string;
+  protectedStructure: string;
 }
 
 export const thermalMapMessages: Messages<ThermalMapWords> = {
@@ -37,6 +40,9 @@ export const thermalMapMessages: Messages<ThermalMapWords> = {
     lethalCem43: 'lethal dose',
     lethalOmega: 'Ω = 1',
     isotherms: 'isotherms',
+    tumour: 'tumour',
+    margin: 'margin',
+    protectedStructure: 'protected structure',
   },
   fr: {
     colon: ' : ',
@@ -55,5 +61,8 @@ export const thermalMapMessages: Messages<ThermalMapWords> = {
     lethalCem43: 'dose létale',
     lethalOmega: 'Ω = 1',
     isotherms: 'isothermes',
+    tumour: 'tumeur',
+    margin: 'marge',
+    protectedStructure: 'structure à protéger',
   },
 };

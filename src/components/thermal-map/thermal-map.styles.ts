@@ -57,6 +57,40 @@ export const thermalMapStyles = [
       color: var(--_stale);
       font-weight: 600;
     }
+    [part='legend'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.1rem 1rem;
+      margin: 0;
+      padding: 0.25rem 0.5rem 0;
+      list-style: none;
+      font-size: 0.85em;
+    }
+    .swatch {
+      display: inline-block;
+      inline-size: 1.4em;
+      block-size: 0;
+      margin-inline-end: 0.35em;
+      vertical-align: middle;
+      border-block-start: 2px solid var(--_isotherm);
+    }
+    .lethal {
+      border-block-start: 3px solid var(--_lethal);
+    }
+    .tumour {
+      border-block-start-color: var(--_tumour);
+    }
+    .margin {
+      border-block-start: 2px dashed var(--_tumour);
+    }
+    .structure {
+      border-block-start: 2px dotted var(--_structure);
+    }
+    .masked {
+      block-size: 0.8em;
+      border: none;
+      background: repeating-conic-gradient(var(--_masked-a) 0 25%, var(--_masked-b) 0 50%) 0 0 / 0.4em 0.4em;
+    }
     [part='cursor'] {
       margin: 0;
       padding: 0 0.5rem;

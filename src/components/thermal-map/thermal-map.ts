@@ -6,7 +6,7 @@ import type { AlarmRule } from '../../models/alarm-rules.js';
 import { unitSymbol } from '../../models/units.js';
 import { ThermalAccumulator } from '../../models/thermal/accumulator.js';
 import { ContourBuffer } from '../../models/thermal/contours.js';
-import { coverage, lethalField, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
+import { coverage, lethalField, pixelsOf, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
 import { LETHAL_CEM43 } from '../../models/thermal/dose.js';
 import { mmToPixel, rasterise, type PointMm, type Shape } from '../../models/thermal/shapes.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from '../../models/thermal/tissue.js';
@@ -61,6 +61,7 @@ const PAD_CSS = 8;
  * @csspart peak - Highest temperature of the latest map.
  * @csspart status - Why the map is not live (stale, refused), when it is not.
  * @csspart map - The drawing area (map, contours, outlines, colour bar, scale bar).
+ * @csspart legend - What each line and the checker mean.
  * @csspart cursor - Temperature, dose and Ω under the pointer.
  * @csspart summary - The text equivalent of the map (visually hidden).
  * @cssproperty --ir-color-text - Text and scale-bar colour.
@@ -143,7 +144,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   private readonly alarmSystem = new AlarmController(this);
   private readonly language = new LanguageController(this, thermalMapMessages);
   private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => ((this.paletteKey = ''), this.frame.request()));
+  private readonly themes = new ThemeController(this, () => ((this.paletteKey = this.layerKey = ''), this.frame.request()));
   private readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.mapEl, () => this.frame.request());
   @query('[part="map"]') private mapEl?: HTMLElement;
@@ -151,8 +152,8 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   @query('[part="cursor"]') private cursorEl?: HTMLElement;
 
   private acc?: ThermalAccumulator;
-  private target?: Uint8Array;
-  private masks: Uint8Array[] = [];
+  private target?: Int32Array;
+  private masks: Int32Array[] = [];
   private cover?: Coverage;
   private states: StructureState[] = [];
   private subscription?: Subscription;
@@ -165,6 +166,8 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   private readonly contours: ContourBuffer[] = [];
   private readonly lethalContour = new ContourBuffer();
   private dirty = false;
+  private layer?: HTMLCanvasElement;
+  private layerKey = '';
   private placement?: MapPlacement;
   private geometryRefused = false;
   private mapStale = false;
@@ -312,8 +315,8 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
 
   private rasteriseRegions(): void {
     const g = this.acc?.geometry;
-    this.target = g && this.tumour ? rasterise(this.tumour, g, this.marginMm) : undefined;
-    this.masks = g ? this.structures.map((s) => rasterise(s.shape, g)) : [];
+    this.target = g && this.tumour ? pixelsOf(rasterise(this.tumour, g, this.marginMm)) : undefined;
+    this.masks = g ? this.structures.map((s) => pixelsOf(rasterise(s.shape, g))) : [];
     this.measure();
   }
 
@@ -361,29 +364,33 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     const text = read('--_text');
     ctx.fillStyle = surface;
     ctx.fillRect(0, 0, w, h);
-    ctx.font = (read('--_axis-font') || '12px sans-serif').replace(/(\d+(\.\d+)?)px/, (_, n) => `${Number(n) * dpr}px`);
-    ctx.textBaseline = 'middle';
+    this.font(ctx);
     this.palette(ctx);
     const acc = this.acc;
     const latest = acc?.latest;
     const pad = PAD_CSS * dpr;
     const barW = BAR_CSS * dpr;
-    this.drawBar(ctx, w - barW, pad, barW, h - 2 * pad, text, surface);
-    if (!acc || !latest) {
-      this.placement = undefined;
+    const g = acc?.geometry;
+    const p = (this.placement = g && latest ? place(g, pad, pad, w - barW - 2 * pad, h - 2 * pad) : undefined);
+    // What changes with a setting, not with a map (colour bar, outlines, labels, scale bar) is drawn once into a layer.
+    const key = [w, h, dpr, p?.left, p?.top, p?.pxPerMm, this.paletteKey, this.isotherms.join(), this.tumour && JSON.stringify(this.tumour), this.marginMm, JSON.stringify(this.structures), this.language.locale, text, surface].join('|');
+    if (key !== this.layerKey) this.drawLayer(key, w, h, p, text, surface);
+    if (!acc || !latest || !p) {
+      ctx.drawImage(this.layer!, 0, 0);
       ctx.fillStyle = text;
+      ctx.textBaseline = 'middle';
       ctx.fillText(this.language.t.noMap, pad, h / 2);
       return;
     }
-    const g = acc.geometry;
-    const p = (this.placement = place(g, pad, pad, w - barW - 2 * pad, h - 2 * pad));
     if (this.dirty) this.repaint(latest, acc);
+    const mw = g!.width * g!.spacingMm[0] * p.pxPerMm;
+    const mh = g!.height * g!.spacingMm[1] * p.pxPerMm;
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(this.offscreen!, p.left, p.top, g.width * g.spacingMm[0] * p.pxPerMm, g.height * g.spacingMm[1] * p.pxPerMm);
+    ctx.drawImage(this.offscreen!, p.left, p.top, mw, mh);
     if (this.mapStale) {
       ctx.globalAlpha = 0.55;
       ctx.fillStyle = surface;
-      ctx.fillRect(p.left, p.top, g.width * g.spacingMm[0] * p.pxPerMm, g.height * g.spacingMm[1] * p.pxPerMm);
+      ctx.fillRect(p.left, p.top, mw, mh);
       ctx.globalAlpha = 1;
     }
     ctx.lineJoin = 'round';
@@ -393,8 +400,30 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     ctx.lineWidth = 2.5 * dpr;
     ctx.strokeStyle = read('--_lethal');
     strokeContour(ctx, this.lethalContour, p);
-    this.drawOutlines(ctx, p, surface);
+    ctx.drawImage(this.layer!, 0, 0);
     this.drawProbes(ctx, p, text, surface);
+  }
+
+  private font(ctx: CanvasRenderingContext2D): void {
+    const dpr = devicePixelRatio;
+    ctx.font = (this.themes.read('--_axis-font') || '12px sans-serif').replace(/(\d+(\.\d+)?)px/, (_, n) => `${Number(n) * dpr}px`);
+    ctx.textBaseline = 'middle';
+  }
+
+  /** The colour bar, outlines, labels and scale bar, on a transparent layer the size of the canvas. */
+  private drawLayer(key: string, w: number, h: number, p: MapPlacement | undefined, text: string, surface: string): void {
+    this.layerKey = key;
+    const layer = (this.layer ??= document.createElement('canvas'));
+    layer.width = w;
+    layer.height = h;
+    const ctx = layer.getContext('2d')!;
+    this.font(ctx);
+    const dpr = devicePixelRatio;
+    const pad = PAD_CSS * dpr;
+    const barW = BAR_CSS * dpr;
+    this.drawBar(ctx, w - barW, pad, h - 2 * pad, text);
+    if (!p) return;
+    this.drawOutlines(ctx, p, surface);
     this.drawScale(ctx, p, text, surface, h - pad);
   }
 
@@ -442,7 +471,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     this.dirty = false;
   }
 
-  private drawBar(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, text: string, surface: string): void {
+  private drawBar(ctx: CanvasRenderingContext2D, x: number, y: number, h: number, text: string): void {
     const dpr = devicePixelRatio;
     const bx = x + 6 * dpr;
     const bw = 14 * dpr;
@@ -470,8 +499,6 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
       ctx.lineTo(bx + bw, yOf(c));
       ctx.stroke();
     }
-    void w;
-    void surface;
   }
 
   private drawOutlines(ctx: CanvasRenderingContext2D, p: MapPlacement, surface: string): void {
@@ -577,6 +604,13 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
       <div part="map">
         <canvas aria-hidden="true" @pointermove=${this.onPointer} @pointerleave=${() => this.cursorEl && (this.cursorEl.textContent = '')}></canvas>
       </div>
+      <ul part="legend">
+        ${this.isotherms.length ? html`<li><span class="swatch isotherm"></span>${this.isotherms.map((c) => this.language.number(c, 0)).join(', ')} ${unitSymbol('Cel')} ${w.isotherms}</li>` : nothing}
+        <li><span class="swatch lethal"></span>${this.lethalDose === 'omega' ? w.lethalOmega : `${this.language.number(this.lethalCem43, 0)} CEM43 (${w.lethalCem43})`}</li>
+        ${this.tumour ? html`<li><span class="swatch tumour"></span>${w.tumour}</li><li><span class="swatch margin"></span>${w.margin}</li>` : nothing}
+        ${this.structures.length ? html`<li><span class="swatch structure"></span>${w.protectedStructure}</li>` : nothing}
+        <li><span class="swatch masked"></span>${w.masked}</li>
+      </ul>
       <p part="cursor" aria-hidden="true"></p>
       <p part="summary" class="sr-only" role="status">${this.summary(peak, status)}</p>
     `;

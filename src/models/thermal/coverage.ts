@@ -19,18 +19,27 @@ export function lethalField(acc: ThermalAccumulator, c: LethalCriterion): { fiel
   return c.kind === 'cem43' ? { field: acc.cem43, level: c.minutes } : { field: acc.omega, level: c.omega };
 }
 
+/** The indices of the pixels a mask holds: regions are read as index lists, O(region) not O(grid). */
+export function pixelsOf(mask: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i];
+  const out = new Int32Array(n);
+  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) out[k++] = i;
+  return out;
+}
+
 /**
- * Coverage of a target mask (tumour plus margin) by the lethal dose. A pixel
+ * Coverage of a target region's pixels (tumour plus margin) by the lethal dose. A pixel
  * that has reached the dose stays covered even if masked later (dose never
  * decreases); a masked pixel below the dose is unknown and left out.
  */
-export function coverage(acc: ThermalAccumulator, target: Uint8Array, criterion: LethalCriterion): Coverage {
+export function coverage(acc: ThermalAccumulator, target: Int32Array, criterion: LethalCriterion): Coverage {
   const { field, level } = lethalField(acc, criterion);
   let covered = 0;
   let counted = 0;
   let masked = 0;
-  for (let i = 0; i < target.length; i++) {
-    if (!target[i]) continue;
+  for (let k = 0; k < target.length; k++) {
+    const i = target[k];
     if (field[i] >= level) {
       covered++;
       counted++;
@@ -52,14 +61,14 @@ export interface StructureState {
   masked: number;
 }
 
-export function structureState(acc: ThermalAccumulator, mask: Uint8Array): StructureState {
+export function structureState(acc: ThermalAccumulator, pixels: Int32Array): StructureState {
   let maxC = -Infinity;
   let maxCem43 = -Infinity;
   let maxOmega = -Infinity;
   let masked = 0;
   let any = false;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
+  for (let k = 0; k < pixels.length; k++) {
+    const i = pixels[k];
     any = true;
     const c = acc.temperatureAt(i);
     if (Number.isNaN(c)) masked++;

@@ -5,3 +5,4 @@ export * from './accumulator.js';
 export * from './contours.js';
 export * from './coverage.js';
 export * from './bioheat.js';
+export * from './alarms.js';

@@ -14,7 +14,7 @@ const Z0_MW = 50;
  * modality: a 2-D model of a 3-D heating, tuned so that zones grow to the
  * 3–4 cm of clinical ablations in about 12 min (an estimate).
  */
-const SLICE_FRACTION = { rf: 0.06, mw: 0.07 } as const;
+const SLICE_FRACTION = { rf: 0.06, mw: 0.075 } as const;
 /** After a roll-off the generator stops for this long, then resumes (s; a training estimate). */
 const ROLL_OFF_PAUSE_S = 15;
 /** Impedance above the starting value by this much is a roll-off (Ohm; a training estimate). */
