@@ -43,6 +43,7 @@ export interface ThermalPoint {
 /** Width of the colour bar and its labels, CSS pixels. */
 const BAR_CSS = 74;
 const PAD_CSS = 8;
+const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
 
 /**
  * A tissue temperature map during radiofrequency or microwave ablation: the
@@ -393,13 +394,13 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
       ctx.fillRect(p.left, p.top, mw, mh);
       ctx.globalAlpha = 1;
     }
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 1.5 * dpr;
+    // Hairlines: a software rasteriser strokes 1-device-pixel lines several times faster than
+    // wider ones. The lethal contour is three hairlines, offset by a device pixel, to stand out.
+    ctx.lineWidth = 1;
     ctx.strokeStyle = read('--_isotherm');
     for (let k = 0; k < this.isotherms.length; k++) strokeContour(ctx, this.contours[k], p);
-    ctx.lineWidth = 2.5 * dpr;
     ctx.strokeStyle = read('--_lethal');
-    strokeContour(ctx, this.lethalContour, p);
+    for (const [dx, dy] of LETHAL_OFFSETS) strokeContour(ctx, this.lethalContour, { ...p, left: p.left + dx, top: p.top + dy });
     ctx.drawImage(this.layer!, 0, 0);
     this.drawProbes(ctx, p, text, surface);
   }

@@ -1,7 +1,7 @@
 import type { Grid } from '../channel.js';
 import { checkGrid, type FrameReason } from '../frame-check.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from './tissue.js';
-import { RateTable, arrheniusRate, cem43Rate } from './dose.js';
+import { CEM43_FLOOR_C, RateTable, arrheniusRate, cem43Rate } from './dose.js';
 
 export type AccumulateVerdict = { ok: true; masked: number } | { ok: false; reason: FrameReason; detail: string };
 
@@ -38,7 +38,7 @@ export class ThermalAccumulator {
     this.omega = new Float64Array(n);
     this.peak = new Float32Array(n).fill(NaN);
     this.previous = new Float32Array(n).fill(NaN);
-    this.doseRate = new RateTable((c) => cem43Rate(c) / 60, 37, TABLE_TOP_C);
+    this.doseRate = new RateTable((c) => cem43Rate(c) / 60, CEM43_FLOOR_C, TABLE_TOP_C);
     this.damageRate = new RateTable((c) => arrheniusRate(c, tissue), tissue.floorC, TABLE_TOP_C);
   }
 
@@ -50,6 +50,14 @@ export class ThermalAccumulator {
     const dt = this.latest ? (g.t - this.latest.t) / 1000 : 0;
     const { cem43, omega, peak, previous, doseRate, damageRate } = this;
     const data = g.data;
+    // The two tables' reads inlined: this loop runs over every pixel of every map.
+    const doseLo = doseRate.lo;
+    const doseHi = doseRate.hi;
+    const doseInv = doseRate.inv;
+    const doseT = doseRate.table;
+    const damageLo = damageRate.lo;
+    const damageInv = damageRate.inv;
+    const damageT = damageRate.table;
     let masked = 0;
     for (let i = 0; i < data.length; i++) {
       const c = data[i];
@@ -62,9 +70,20 @@ export class ThermalAccumulator {
       // A pixel seen for the first time (or again after a mask) starts its interval here.
       if (dt > 0 && p === p) {
         const m = 0.5 * (p + c);
-        if (m >= 37) {
-          cem43[i] += doseRate.at(m) * dt;
-          omega[i] += damageRate.at(m) * dt;
+        if (m >= doseLo) {
+          if (m >= doseHi) {
+            cem43[i] += doseRate.at(m) * dt;
+            omega[i] += damageRate.at(m) * dt;
+          } else {
+            let x = (m - doseLo) * doseInv;
+            let k = x | 0;
+            cem43[i] += (doseT[k] + (doseT[k + 1] - doseT[k]) * (x - k)) * dt;
+            if (m >= damageLo) {
+              x = (m - damageLo) * damageInv;
+              k = x | 0;
+              omega[i] += (damageT[k] + (damageT[k + 1] - damageT[k]) * (x - k)) * dt;
+            }
+          }
         }
       }
       previous[i] = c;

@@ -39,13 +39,15 @@ export const secondsToOmega1 = (c: number, tissue: ArrheniusTissue): number => 1
  * (k·step)²/8, k the log-slope: 2.4e-5 for CEM43 at 0.01 °C.
  */
 export class RateTable {
-  private readonly table: Float64Array;
-  private readonly inv: number;
+  /** Rates at lo, lo + step, ...: public for hot loops that inline `at`. */
+  readonly table: Float64Array;
+  /** 1 / step. */
+  readonly inv: number;
 
   constructor(
-    private readonly rate: (c: number) => number,
-    private readonly lo: number,
-    private readonly hi: number,
+    readonly rate: (c: number) => number,
+    readonly lo: number,
+    readonly hi: number,
     step = 0.01,
   ) {
     const n = Math.ceil((hi - lo) / step) + 1;
