@@ -4,7 +4,8 @@
 // the timed frame so the raster counts. Then our three contours alone, and d3-contour computing
 // the same three contours on the same grid (the peer), in the same run.
 import { Subject } from 'rxjs';
-import { contours as d3Contours } from 'd3-contour';
+// @ts-expect-error d3-contour ships no types and only this benchmark uses it; its one call is typed below.
+import { contours as untypedContours } from 'd3-contour';
 import '../src/components/thermal-map.js';
 import { flushFrames } from '../src/components/kit/frame-scheduler.js';
 import type { GridFrame } from '../src/models/channel.js';
@@ -13,6 +14,13 @@ import { LIVER_RF, ThermalSimulation } from '../src/streams/thermal/index.js';
 import type { RoomInput } from '../src/streams/room/room.js';
 import { quantile, round } from './stats.js';
 
+/** The part of d3-contour's API used here. */
+interface D3Contours {
+  size(s: [number, number]): D3Contours;
+  thresholds(t: number[]): D3Contours;
+  (values: ArrayLike<number>): unknown[];
+}
+const d3Contours = untypedContours as unknown as () => D3Contours;
 const stage = document.querySelector<HTMLElement>('#stage')!;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
 const median = (xs: number[]) => quantile(xs, 0.5);

@@ -31,6 +31,8 @@ test('ir-alarm-banner renders its quiet state', () => {
   assert.match(rendered(html`<ir-alarm-banner lang="en"></ir-alarm-banner>`), /part="banner"/);
 });
 
+test('ir-thermal-map renders its read-outs and drawing area', () => assert.match(rendered(html`<ir-thermal-map channel="map" lang="fr" theme="light"></ir-thermal-map>`), /part="map"/));
+
 test('ir-alarm-log renders its table', () => {
   assert.match(rendered(html`<ir-alarm-log></ir-alarm-log>`), /<table/);
 });
