@@ -13,6 +13,9 @@ export const thermalMapStyles = [
       --_masked-a: var(--ir-thermal-map-masked-color, #5a6470);
       --_masked-b: var(--ir-thermal-map-masked-alt-color, #2e343b);
       --_axis-font: var(--ir-thermal-map-font, 12px system-ui, sans-serif);
+      /* Labels over the map: the colour scale starts dark in every theme, so light on a dark halo. */
+      --_map-label: var(--ir-thermal-map-label-color, #ffffff);
+      --_map-halo: var(--ir-thermal-map-label-halo-color, #000000);
       display: block;
       position: relative;
     }
@@ -29,6 +32,8 @@ export const thermalMapStyles = [
         --_structure: Mark;
         --_masked-a: GrayText;
         --_masked-b: Canvas;
+        --_map-label: CanvasText;
+        --_map-halo: Canvas;
       }
     }
     [part='map'] {
@@ -66,12 +71,15 @@ export const thermalMapStyles = [
       list-style: none;
       font-size: 0.85em;
     }
+    /* Each line on a chip of the map's dark, as it is seen on the map. */
     .swatch {
       display: inline-block;
-      inline-size: 1.4em;
-      block-size: 0;
+      inline-size: 1.6em;
+      block-size: 0.3em;
       margin-inline-end: 0.35em;
       vertical-align: middle;
+      background: var(--_map-halo);
+      box-shadow: 0 -0.3em 0 var(--_map-halo);
       border-block-start: 2px solid var(--_isotherm);
     }
     .lethal {
@@ -89,6 +97,7 @@ export const thermalMapStyles = [
     .masked {
       block-size: 0.8em;
       border: none;
+      box-shadow: none;
       background: repeating-conic-gradient(var(--_masked-a) 0 25%, var(--_masked-b) 0 50%) 0 0 / 0.4em 0.4em;
     }
     [part='cursor'] {

@@ -77,6 +77,8 @@ const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
  * @cssproperty --ir-thermal-map-masked-color - One tone of the checker shown where pixels are masked.
  * @cssproperty --ir-thermal-map-masked-alt-color - The other tone of that checker.
  * @cssproperty --ir-thermal-map-font - Font of the labels drawn on the map.
+ * @cssproperty --ir-thermal-map-label-color - Text of labels over the map (default white: the scale starts dark in every theme).
+ * @cssproperty --ir-thermal-map-label-halo-color - Halo of those labels, and the chips of the legend.
  * @event ir-config-error - A rule was refused (a structure's derived channels not declared, say), or a `.source` came without `channels` (`IrConfigErrorEvent`).
  * @event ir-technical - With a `.source`: a map refused (out of order, geometry changed), masked pixels counted, or the map gone stale (`IrTechnicalEvent`).
  */
@@ -375,7 +377,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     const p = (this.placement = g && latest ? place(g, pad, pad, w - barW - 2 * pad, h - 2 * pad) : undefined);
     // What changes with a setting, not with a map (colour bar, outlines, labels, scale bar) is drawn once into a layer.
     const key = [w, h, dpr, p?.left, p?.top, p?.pxPerMm, this.paletteKey, this.isotherms.join(), this.tumour && JSON.stringify(this.tumour), this.marginMm, JSON.stringify(this.structures), this.language.locale, text, surface].join('|');
-    if (key !== this.layerKey) this.drawLayer(key, w, h, p, text, surface);
+    if (key !== this.layerKey) this.drawLayer(key, w, h, p, text);
     if (!acc || !latest || !p) {
       ctx.drawImage(this.layer!, 0, 0);
       ctx.fillStyle = text;
@@ -402,7 +404,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     ctx.strokeStyle = read('--_lethal');
     for (const [dx, dy] of LETHAL_OFFSETS) strokeContour(ctx, this.lethalContour, { ...p, left: p.left + dx, top: p.top + dy });
     ctx.drawImage(this.layer!, 0, 0);
-    this.drawProbes(ctx, p, text, surface);
+    this.drawProbes(ctx, p, read('--_map-label'), read('--_map-halo'));
   }
 
   private font(ctx: CanvasRenderingContext2D): void {
@@ -412,7 +414,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   }
 
   /** The colour bar, outlines, labels and scale bar, on a transparent layer the size of the canvas. */
-  private drawLayer(key: string, w: number, h: number, p: MapPlacement | undefined, text: string, surface: string): void {
+  private drawLayer(key: string, w: number, h: number, p: MapPlacement | undefined, text: string): void {
     this.layerKey = key;
     const layer = (this.layer ??= document.createElement('canvas'));
     layer.width = w;
@@ -424,8 +426,10 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     const barW = BAR_CSS * dpr;
     this.drawBar(ctx, w - barW, pad, h - 2 * pad, text);
     if (!p) return;
-    this.drawOutlines(ctx, p, surface);
-    this.drawScale(ctx, p, text, surface, h - pad);
+    const onMap = this.themes.read('--_map-label');
+    const halo = this.themes.read('--_map-halo');
+    this.drawOutlines(ctx, p, halo);
+    this.drawScale(ctx, p, onMap, halo, h - pad);
   }
 
   /** The colour table and the bar image, rebuilt when the range or the theme changes. */
