@@ -3,11 +3,19 @@ import type { Grid, Waveform } from './channel.js';
 /** Why a waveform or grid was refused whole. */
 export type FrameReason = 'bad-frame' | 'time-backwards' | 'geometry-changed';
 
+/** `nonFinite`: values kept but invalid (counted as such); a grid's masked NaN pixels are not among them. */
 export type FrameVerdict = { ok: true; nonFinite: number } | { ok: false; reason: FrameReason; detail: string };
 
 const countNonFinite = (data: Float32Array): number => {
   let n = 0;
   for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) n++;
+  return n;
+};
+
+/** Infinite pixels: a broken sender. NaN is not counted: in a grid it marks a masked pixel. */
+const countInfinite = (data: Float32Array): number => {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] === Infinity || data[i] === -Infinity) n++;
   return n;
 };
 
@@ -27,7 +35,8 @@ export function checkWaveform(w: Waveform, previousT0: number): FrameVerdict {
  * A grid is kept when its geometry is consistent, equal to the channel's first
  * (a map that changes size or spacing mid-procedure cannot be accumulated into
  * the same dose), and it is newer than the previous one. NaN pixels are masked
- * pixels (thermometry fails in fat), counted but kept.
+ * pixels (MR thermometry fails in fat): normal data, shown as masked, never
+ * counted as invalid; an infinite pixel is invalid and counted.
  */
 export function checkGrid(g: Grid, previous: Grid | undefined): FrameVerdict {
   const finite = [g.t, ...g.spacingMm, ...g.originMm].every(Number.isFinite);
@@ -38,7 +47,7 @@ export function checkGrid(g: Grid, previous: Grid | undefined): FrameVerdict {
     if (!sameGeometry(g, previous)) return { ok: false, reason: 'geometry-changed', detail: `${g.width} x ${g.height} at ${g.spacingMm.join(' x ')} mm, was ${previous.width} x ${previous.height} at ${previous.spacingMm.join(' x ')} mm` };
     if (!(g.t > previous.t)) return { ok: false, reason: 'time-backwards', detail: `t ${g.t} after ${previous.t}` };
   }
-  return { ok: true, nonFinite: countNonFinite(g.data) };
+  return { ok: true, nonFinite: countInfinite(g.data) };
 }
 
 export const sameGeometry = (a: Grid, b: Grid): boolean =>

@@ -18,3 +18,4 @@ export * from './alarm-record.js';
 export * from './line-framer.js';
 export * from './cement/index.js';
 export * from './cryo/index.js';
+export * from './thermal/index.js';

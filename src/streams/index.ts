@@ -10,3 +10,4 @@ export * from './split-lines.js';
 export * from './watchdog.js';
 export * from './cement/index.js';
 export * from './cryo/index.js';
+export * from './thermal/index.js';

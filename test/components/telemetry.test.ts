@@ -114,7 +114,7 @@ describe('ir-telemetry validation and quality', () => {
       el.source = source;
       el.addEventListener('ir-technical', ({ detail }) => detail.type === 'technical' && reasons.push(`${detail.channel} ${detail.reason} ${detail.count}`));
     });
-    const grid = { kind: 'grid' as const, channel: 'skin', t: 1000, width: 2, height: 2, spacingMm: [1, 1] as const, originMm: [0, 0] as const, data: Float32Array.of(37, NaN, 40, 41) };
+    const grid = { kind: 'grid' as const, channel: 'skin', t: 1000, width: 2, height: 2, spacingMm: [1, 1] as const, originMm: [0, 0] as const, data: Float32Array.of(37, NaN, Infinity, 41) };
     source.next({ kind: 'waveform', channel: 'probe', t0: 1000, sampleRateHz: 1e6, data: Float32Array.of(0, 1000, 990) });
     source.next({ kind: 'waveform', channel: 'probe', t0: 1000, sampleRateHz: 1e6, data: Float32Array.of(0) });
     source.next({ kind: 'waveform', channel: 'probe', t0: 2000, sampleRateHz: 0, data: Float32Array.of(0) });

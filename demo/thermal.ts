@@ -1,0 +1,109 @@
+import '../src/components/telemetry.js';
+import '../src/components/trend.js';
+import '../src/components/thermal-map.js';
+import '../src/components/alarm-banner.js';
+import '../src/components/alarm-log.js';
+import { Subject, filter, merge, share } from 'rxjs';
+import type { GridFrame } from '../src/models/channel.js';
+import { consoleRules } from '../src/models/thermal/alarms.js';
+import { SCENARIOS, THERMAL_SIM_IDS, thermalSimChannels, thermalWorkerSource } from '../src/streams/thermal/index.js';
+import type { RoomInput } from '../src/streams/room/room.js';
+
+// `?scenario=liver-mw-vessel&speed=30&lang=fr&theme=light&res=256&rate=2`
+const params = new URLSearchParams(location.search);
+const scenarioId = params.get('scenario') === 'liver-mw-vessel' ? 'liver-mw-vessel' : 'liver-rf';
+const scenario = SCENARIOS[scenarioId];
+const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 1));
+const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
+const THEMES = ['dark', 'light', 'high-contrast'] as const;
+const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const resolution = Math.min(256, Math.max(32, Number(params.get('res')) || 128));
+const rateHz = Math.min(20, Math.max(0.2, Number(params.get('rate')) || 1));
+const lethal = params.get('lethal') === 'omega' ? 'omega' : 'cem43';
+
+const WORDS = {
+  en: {
+    subtitle: 'thermal ablation, simulated data', back: 'Cryoablation demo', scenario: 'Scenario', liverRf: 'Liver tumour, radiofrequency', liverMw: 'Microwave near a vessel',
+    speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast', lethal: 'Lethal dose',
+    stopMaps: 'Stop the maps', resumeMaps: 'Resume the maps', geometry: 'Send a map of another size',
+    mapTitle: 'Temperature map (MR thermometry)', consoleTitle: 'Generator', temperatures: 'Tip and thermocouples', log: 'Alarm log',
+    labels: { map: 'MR temperature map', power: 'Power', impedance: 'Impedance', tip: 'Tip', elapsed: 'Elapsed' },
+    structures: { duct: 'Bile duct', vessel: 'Portal vein' } as Record<string, string>,
+  },
+  fr: {
+    subtitle: 'ablation thermique, données simulées', back: 'Démo de cryoablation', scenario: 'Scénario', liverRf: 'Tumeur hépatique, radiofréquence', liverMw: 'Micro-ondes près d’un vaisseau',
+    speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé', lethal: 'Dose létale',
+    stopMaps: 'Arrêter les cartes', resumeMaps: 'Reprendre les cartes', geometry: 'Envoyer une carte d’une autre taille',
+    mapTitle: 'Carte de température (thermométrie IRM)', consoleTitle: 'Générateur', temperatures: 'Pointe et thermocouples', log: 'Journal des alarmes',
+    labels: { map: 'Carte de température IRM', power: 'Puissance', impedance: 'Impédance', tip: 'Pointe', elapsed: 'Durée' },
+    structures: { duct: 'Voie biliaire', vessel: 'Veine porte' } as Record<string, string>,
+  },
+}[lang];
+document.documentElement.lang = lang;
+document.documentElement.dataset.theme = theme;
+for (const el of document.querySelectorAll('ir-trend, ir-thermal-map, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
+for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
+  const w = WORDS[el.dataset.text as keyof typeof WORDS];
+  if (typeof w === 'string') el.textContent = w;
+}
+document.querySelector('#scenario-title')!.textContent = scenarioId === 'liver-rf' ? WORDS.liverRf : WORDS.liverMw;
+
+const structures = scenario.structures.map((s) => ({ ...s, label: WORDS.structures[s.id] ?? s.label }));
+
+// The simulator runs in a Web Worker; the page only validates, accumulates and draws.
+const worker = thermalWorkerSource(() => new Worker(new URL('../src/streams/thermal/thermal-worker.ts', import.meta.url), { type: 'module' }), {
+  scenario: scenarioId,
+  speed,
+  resolution,
+  rateHz,
+  t0: Date.now(),
+});
+
+// Trainer faults: maps that stop (MR sequence halted), one map of another geometry.
+let mapsStopped = false;
+const injected = new Subject<RoomInput>();
+const source = merge(
+  worker.pipe(filter((x) => !(mapsStopped && 'kind' in x && x.kind === 'grid'))),
+  injected,
+).pipe(share());
+let lastMap: GridFrame | undefined;
+const isMap = (x: RoomInput): x is GridFrame => 'kind' in x && x.kind === 'grid';
+source.subscribe((x) => {
+  if (isMap(x)) lastMap = x;
+});
+
+const room = document.querySelector('ir-telemetry')!;
+room.channels = thermalSimChannels({ ...scenario, structures }, rateHz, 10, WORDS.labels);
+room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip, impedance: THERMAL_SIM_IDS.impedance });
+room.source = source;
+
+const thermal = document.querySelector('ir-thermal-map')!;
+thermal.tumour = scenario.tumour;
+thermal.marginMm = scenario.marginMm;
+thermal.structures = structures;
+thermal.thermocouples = scenario.thermocouples.map((tc) => ({ channel: tc.id, label: tc.label, positionMm: tc.positionMm }));
+thermal.lethalDose = lethal;
+
+for (const [id, value] of [['scenario', scenarioId], ['speed', String(speed)], ['lang', lang], ['theme', theme], ['lethal', lethal]]) {
+  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
+  select.value = value;
+  select.addEventListener('change', () => {
+    if (id === 'lethal') {
+      thermal.lethalDose = select.value === 'omega' ? 'omega' : 'cem43';
+      return;
+    }
+    params.set(id, select.value);
+    location.search = params.toString();
+  });
+}
+const stop = document.querySelector<HTMLButtonElement>('#stop-maps')!;
+stop.addEventListener('click', () => {
+  mapsStopped = !mapsStopped;
+  stop.setAttribute('aria-pressed', String(mapsStopped));
+  stop.textContent = mapsStopped ? WORDS.resumeMaps : WORDS.stopMaps;
+});
+document.querySelector('#geometry')!.addEventListener('click', () => {
+  if (!lastMap) return;
+  const half = Math.floor(lastMap.width / 2);
+  injected.next({ ...lastMap, t: lastMap.t + 1, width: half, height: half, data: lastMap.data.slice(0, half * half) });
+});

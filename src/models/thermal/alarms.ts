@@ -1,0 +1,84 @@
+import type { AlarmRule, Priority } from '../alarm-rules.js';
+import type { ChannelDescriptor } from '../channel.js';
+import type { Shape } from './shapes.js';
+
+/** A structure to protect from heat (a vessel, a bile duct, a nerve, the skin), drawn in millimetres. */
+export interface ThermalStructure {
+  id: string;
+  label: string;
+  shape: Shape;
+}
+
+/**
+ * A structure's hottest pixel and highest dose are published as two scalar
+ * channels derived from the map, so the ordinary alarm rules (above a limit,
+ * stale, invalid) apply to them, and ir-trend can plot them.
+ */
+export const structureChannelIds = (map: string, s: Pick<ThermalStructure, 'id'>) => ({ maxC: `${map}.${s.id}.max`, cem43: `${map}.${s.id}.cem43` });
+
+/** Descriptors of the derived channels of each structure, for the room (or `.channels`) to declare. */
+export function structureChannels(map: string, structures: readonly ThermalStructure[], intervalMs = 1000): ChannelDescriptor[] {
+  return structures.flatMap((s) => {
+    const id = structureChannelIds(map, s);
+    return [
+      { id: id.maxC, label: `${s.label} max`, unit: 'Cel', intervalMs, range: [-50, 200], decimals: 1 },
+      { id: id.cem43, label: `${s.label} CEM43`, unit: 'min', intervalMs, range: [0, 1e300], decimals: 1 },
+    ];
+  });
+}
+
+const rule = (id: string, channel: string, limit: number, priority: Priority, hysteresis: number, latching: boolean, en: string, fr: string): AlarmRule => ({
+  id, channel, condition: { kind: 'above', limit }, priority, kind: 'phy', onsetDelayMs: 0, hysteresis, latching, message: { en, fr },
+});
+
+/** Thresholds of the default thermal alarms; each is configurable. */
+export interface ThermalLimits {
+  /** Protected structure temperature (°C), medium: keep juxtaneural tissue at or below 45 °C (Sag & Husain 2022). */
+  structureC: number;
+  /** Protected structure dose (CEM43 min), medium: early warning at 60 (damage threshold in the kwavers constants after Sapareto & Dewey 1984). */
+  structureWarnCem43: number;
+  /** Protected structure dose (CEM43 min), high: necrosis at 240 (Sapareto & Dewey 1984; Dewey 2009). */
+  structureLethalCem43: number;
+}
+
+export const THERMAL_LIMITS: ThermalLimits = { structureC: 45, structureWarnCem43: 60, structureLethalCem43: 240 };
+
+/**
+ * The default alarms of each protected structure: temperature at 45 °C
+ * (medium), dose at 60 CEM43 (medium) and 240 CEM43 (high, latching: tissue
+ * that received it stays damaged). Dose never decreases, so the dose alarms
+ * last until acknowledged in any case.
+ */
+export function structureRules(map: string, structures: readonly ThermalStructure[], limits: ThermalLimits = THERMAL_LIMITS): AlarmRule[] {
+  return structures.flatMap((s) => {
+    const id = structureChannelIds(map, s);
+    return [
+      rule(`${id.maxC}:hot`, id.maxC, limits.structureC, 'me', 0.5, false, `${s.label} at ${limits.structureC} °C or more`, `${s.label} : ${limits.structureC} °C ou plus`),
+      rule(`${id.cem43}:warn`, id.cem43, limits.structureWarnCem43, 'me', 0, false, `${s.label}: thermal dose ${limits.structureWarnCem43} CEM43`, `${s.label} : dose thermique ${limits.structureWarnCem43} CEM43`),
+      rule(`${id.cem43}:lethal`, id.cem43, limits.structureLethalCem43, 'hi', 0, true, `${s.label}: lethal thermal dose ${limits.structureLethalCem43} CEM43`, `${s.label} : dose thermique létale ${limits.structureLethalCem43} CEM43`),
+    ];
+  });
+}
+
+/** The generator console's channels, by id. */
+export interface ConsoleChannels {
+  tip: string;
+  impedance: string;
+}
+
+/**
+ * Default alarms of an RF or microwave console: tip temperature at or above
+ * 100 °C (medium: vaporisation, charring and impedance roll-off risk; Goldberg
+ * et al. 2000, AJR 174:323; Haemmerich & Brace 2013), and impedance roll-off:
+ * impedance rising faster than 60 Ohm/min over 10 s (medium; a training
+ * estimate, not a manufacturer's rule: the RF 3000 roll-off rules were not found).
+ */
+export function consoleRules(c: ConsoleChannels, tipC = 100, rollOffOhmPerMin = 60): AlarmRule[] {
+  return [
+    { ...rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`) },
+    {
+      id: `${c.impedance}:roll-off`, channel: c.impedance, condition: { kind: 'rate', perMin: rollOffOhmPerMin, windowMs: 10_000 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 20, latching: false,
+      message: { en: 'Impedance roll-off', fr: 'Roll-off d’impédance' },
+    },
+  ];
+}

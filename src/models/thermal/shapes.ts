@@ -1,0 +1,93 @@
+import type { Grid } from '../channel.js';
+
+/** A point in millimetres, in the grid's patient frame. */
+export type PairMm = readonly [x: number, y: number];
+
+/** A region drawn in millimetres: a tumour, a margin, a protected structure. */
+export type Shape =
+  | { kind: 'circle'; centreMm: PairMm; radiusMm: number }
+  | { kind: 'ellipse'; centreMm: PairMm; radiiMm: PairMm; /** Rotation, degrees, counter-clockwise from x. */ angleDeg?: number }
+  | { kind: 'polygon'; pointsMm: readonly PairMm[] };
+
+/** The geometry of a grid: pixel (i, j) has its centre at originMm + (i, j) · spacingMm. */
+export type GridGeometry = Pick<Grid, 'width' | 'height' | 'spacingMm' | 'originMm'>;
+
+/** Vertices of a circle or ellipse outline (enough that the area is within 0.05 %). */
+const OUTLINE_VERTICES = 128;
+
+/** The outline of a shape as a closed polygon (last vertex not repeated). */
+export function outlineOf(s: Shape): PairMm[] {
+  if (s.kind === 'polygon') return [...s.pointsMm];
+  const [cx, cy] = s.centreMm;
+  const [a, b] = s.kind === 'circle' ? [s.radiusMm, s.radiusMm] : s.radiiMm;
+  const phi = s.kind === 'ellipse' ? ((s.angleDeg ?? 0) * Math.PI) / 180 : 0;
+  const c = Math.cos(phi);
+  const sn = Math.sin(phi);
+  return Array.from({ length: OUTLINE_VERTICES }, (_, k) => {
+    const th = (2 * Math.PI * k) / OUTLINE_VERTICES;
+    const x = a * Math.cos(th);
+    const y = b * Math.sin(th);
+    return [cx + x * c - y * sn, cy + x * sn + y * c] as const;
+  });
+}
+
+/** Whether a point lies inside a shape (even-odd rule for polygons). */
+export function contains(s: Shape, [x, y]: PairMm): boolean {
+  if (s.kind === 'circle') return (x - s.centreMm[0]) ** 2 + (y - s.centreMm[1]) ** 2 <= s.radiusMm ** 2;
+  if (s.kind === 'ellipse') {
+    const phi = ((s.angleDeg ?? 0) * Math.PI) / 180;
+    const dx = x - s.centreMm[0];
+    const dy = y - s.centreMm[1];
+    const u = dx * Math.cos(phi) + dy * Math.sin(phi);
+    const v = -dx * Math.sin(phi) + dy * Math.cos(phi);
+    return (u / s.radiiMm[0]) ** 2 + (v / s.radiiMm[1]) ** 2 <= 1;
+  }
+  return insidePolygon(s.pointsMm, x, y);
+}
+
+function insidePolygon(p: readonly PairMm[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = p.length - 1; i < p.length; j = i++) {
+    const [xi, yi] = p[i];
+    const [xj, yj] = p[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Distance from a point to a closed outline. */
+function distanceToOutline(p: readonly PairMm[], x: number, y: number): number {
+  let best = Infinity;
+  for (let i = 0, j = p.length - 1; i < p.length; j = i++) {
+    const [ax, ay] = p[j];
+    const [bx, by] = p[i];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const u = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+    const d = Math.hypot(x - ax - u * dx, y - ay - u * dy);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/**
+ * The pixels of a grid whose centres lie inside a shape grown by `marginMm`
+ * (tumour plus margin): 1 inside, 0 outside. Computed once per geometry.
+ */
+export function rasterise(s: Shape, g: GridGeometry, marginMm = 0): Uint8Array {
+  const mask = new Uint8Array(g.width * g.height);
+  const outline = marginMm > 0 ? outlineOf(s) : [];
+  for (let j = 0; j < g.height; j++)
+    for (let i = 0; i < g.width; i++) {
+      const p: PairMm = [g.originMm[0] + i * g.spacingMm[0], g.originMm[1] + j * g.spacingMm[1]];
+      if (contains(s, p) || (marginMm > 0 && distanceToOutline(outline, p[0], p[1]) <= marginMm)) mask[j * g.width + i] = 1;
+    }
+  return mask;
+}
+
+/** Millimetres to fractional pixel coordinates (pixel centres at integers). */
+export const mmToPixel = (g: GridGeometry, [x, y]: PairMm): PairMm => [(x - g.originMm[0]) / g.spacingMm[0], (y - g.originMm[1]) / g.spacingMm[1]];
+
+/** Fractional pixel coordinates to millimetres. */
+export const pixelToMm = (g: GridGeometry, [i, j]: PairMm): PairMm => [g.originMm[0] + i * g.spacingMm[0], g.originMm[1] + j * g.spacingMm[1]];

@@ -1,0 +1,279 @@
+import { expect } from '@esm-bundle/chai';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/components/thermal-map.js';
+import '../../src/components/telemetry.js';
+import type { IrThermalMap } from '../../src/components/thermal-map/thermal-map.js';
+import type { ChannelDescriptor, GridFrame } from '../../src/models/channel.js';
+import { encodeBinaryFrame } from '../../src/models/wire.js';
+import { structureChannels, type ThermalStructure } from '../../src/models/thermal/alarms.js';
+import type { RoomInput } from '../../src/streams/room/room.js';
+import { canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
+
+// Recent: what a gateway sends (and what the panel derives from it) is checked against the wall clock.
+const T0 = Date.now() - 3_600_000;
+const N = 64;
+const MM = 1.5;
+const CENTRE = 32;
+const SIGMA = 9;
+const map: ChannelDescriptor = { id: 'map', label: 'MR map', unit: 'Cel', intervalMs: 1000, range: [-20, 200] };
+const vessel: ThermalStructure = { id: 'vessel', label: 'Vessel', shape: { kind: 'circle', centreMm: [CENTRE * MM + 18, CENTRE * MM], radiusMm: 3 } };
+
+/** A radially symmetric field peaking at `peak` °C at pixel (32, 32), 1.5 mm pixels. */
+function radial(t: number, peak = 100): GridFrame {
+  const data = new Float32Array(N * N);
+  for (let j = 0; j < N; j++) for (let i = 0; i < N; i++) data[j * N + i] = 37 + (peak - 37) * Math.exp(-((i - CENTRE) ** 2 + (j - CENTRE) ** 2) / (2 * SIGMA * SIGMA));
+  return { kind: 'grid', channel: 'map', t, width: N, height: N, spacingMm: [MM, MM], originMm: [0, 0], data };
+}
+/** Radius (mm) of the isotherm `level` of `radial`. */
+const radiusMm = (level: number, peak = 100) => SIGMA * MM * Math.sqrt(2 * Math.log((peak - 37) / (level - 37)));
+
+async function mount(setup: (el: IrThermalMap) => void = () => {}) {
+  const source = new Subject<RoomInput>();
+  const el = await fixture('ir-thermal-map', (el) => {
+    el.style.width = '500px';
+    el.channels = [map];
+    el.source = source;
+    setup(el);
+  });
+  return { el, source };
+}
+
+/** Device-pixel distances from the centre, along the row through it, of pixels of a colour. */
+function hits(el: IrThermalMap, hue: 'green' | 'magenta'): number[] {
+  const canvas = canvasOf(el);
+  const c = el.positionOf([CENTRE * MM, CENTRE * MM])!;
+  const y = Math.round(c.y);
+  const row = canvas.getContext('2d')!.getImageData(0, y, canvas.width, 1).data;
+  const out: number[] = [];
+  for (let x = 0; x < canvas.width; x++) {
+    const [r, g, b] = [row[4 * x], row[4 * x + 1], row[4 * x + 2]];
+    // Hairlines are antialiased: a pixel counts when the line's hue dominates it. Inferno never
+    // has green above red; its purples stay far from magenta's green-free, equal red and blue.
+    const hit = hue === 'green' ? g > r + 60 && g > b + 60 : r > 200 && b > 200 && g < 60;
+    if (hit) out.push(Math.abs(x + 0.5 - c.x));
+  }
+  return out;
+}
+
+/** A panel inside an ir-telemetry fed by `source`. */
+async function inRoom(source: Subject<RoomInput>, channels: ChannelDescriptor[], setupRoom: (t: HTMLElementTagNameMap['ir-telemetry']) => void = () => {}, setup: (el: IrThermalMap) => void = () => {}) {
+  const room = await fixture('ir-telemetry', (t) => {
+    t.channels = channels;
+    setupRoom(t);
+    t.source = source;
+  });
+  const el = await fixture(
+    'ir-thermal-map',
+    (el) => {
+      el.style.width = '500px';
+      el.channel = 'map';
+      setup(el);
+    },
+    room,
+  );
+  return { room, el };
+}
+
+const part = (el: IrThermalMap, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('ir-thermal-map', () => {
+  it('draws the 50 °C isotherm where the model puts it (pixels read back)', async () => {
+    const { el, source } = await mount((el) => {
+      el.isotherms = [50];
+      el.style.setProperty('--ir-thermal-map-isotherm-color', '#00ff00');
+    });
+    source.next(radial(T0));
+    await drawn(el);
+    const pxPerMm = el.positionOf([1, 0])!.x - el.positionOf([0, 0])!.x;
+    const want = radiusMm(50) * pxPerMm;
+    const found = hits(el, 'green');
+    expect(found.length, 'both sides of the centre').to.be.at.least(2);
+    // Half a grid pixel of interpolation, plus half the 1.5 px line width and a pixel of rasterisation.
+    for (const d of found) expect(Math.abs(d - want)).to.be.below(0.5 * MM * pxPerMm + 2);
+    el.remove();
+  });
+
+  it('draws the 240 CEM43 contour at the temperature that gives 240 CEM43 in the time fed', async () => {
+    const { el, source } = await mount((el) => {
+      el.isotherms = [];
+      el.style.setProperty('--ir-thermal-map-lethal-color', '#ff00ff');
+    });
+    source.next(radial(T0));
+    source.next(radial(T0 + 60_000));
+    await drawn(el);
+    // 60 s at T gives 2^(T - 43) CEM43: 240 at T = 43 + log2(240).
+    const pxPerMm = el.positionOf([1, 0])!.x - el.positionOf([0, 0])!.x;
+    const want = radiusMm(43 + Math.log2(240)) * pxPerMm;
+    const found = hits(el, 'magenta');
+    expect(found.length).to.be.at.least(2);
+    // Dose is interpolated linearly between pixels though it varies exponentially: within one grid pixel.
+    for (const d of found) expect(Math.abs(d - want)).to.be.below(MM * pxPerMm + 2);
+    el.remove();
+  });
+
+  it('keeps the aspect ratio whatever the pixel spacing', async () => {
+    const { el, source } = await mount();
+    source.next({ ...radial(T0), spacingMm: [1, 2] });
+    await drawn(el);
+    const a = el.positionOf([0, 0])!;
+    const b = el.positionOf([10, 10])!;
+    expect(b.x - a.x).to.be.closeTo(b.y - a.y, 1e-6);
+    el.remove();
+  });
+
+  it('reports coverage of tumour plus margin, and the cursor values, in French', async () => {
+    const { el, source } = await mount((el) => {
+      el.lang = 'fr';
+      el.tumour = { kind: 'circle', centreMm: [CENTRE * MM, CENTRE * MM], radiusMm: 5 };
+      el.marginMm = 5;
+    });
+    source.next(radial(T0));
+    source.next(radial(T0 + 600_000));
+    el.requestUpdate();
+    await drawn(el);
+    expect(el.coverage!.fraction).to.equal(1);
+    expect(part(el, 'coverage')).to.match(/^Couverture 100\s?% de la tumeur \+ marge de 5 mm$/);
+    expect(part(el, 'peak')).to.equal('max 100,0 °C');
+    const v = el.valuesAt([CENTRE * MM, CENTRE * MM])!;
+    expect(v.temperatureC).to.equal(100);
+    expect(v.omega).to.be.greaterThan(1);
+    const at = el.positionOf([CENTRE * MM, CENTRE * MM])!;
+    const canvas = canvasOf(el);
+    const r = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + at.x / devicePixelRatio, clientY: r.top + at.y / devicePixelRatio, bubbles: true }));
+    expect(part(el, 'cursor')).to.match(/Température 100,0 °C · Dose > .* CEM43 · Lésion Ω/);
+    el.lang = 'en';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(part(el, 'coverage')).to.match(/^Coverage 100\s?% of tumour \+ 5 mm margin$/);
+    el.remove();
+  });
+
+  it('shows masked pixels as masked, leaves them out of coverage, and refuses a map out of order or of another geometry', async () => {
+    const reasons: string[] = [];
+    const { el, source } = await mount((el) => {
+      el.tumour = { kind: 'circle', centreMm: [CENTRE * MM, CENTRE * MM], radiusMm: 6 };
+      el.marginMm = 0;
+      el.style.setProperty('--ir-thermal-map-masked-color', '#0000ff');
+      el.style.setProperty('--ir-thermal-map-masked-alt-color', '#0000ff');
+      el.addEventListener('ir-technical', ({ detail }) => detail.type === 'technical' && reasons.push(detail.reason));
+    });
+    const masked = (t: number) => {
+      const f = radial(t, 45);
+      for (let j = 30; j < 35; j++) for (let i = 30; i < 35; i++) f.data[j * N + i] = NaN;
+      return f;
+    };
+    source.next(masked(T0));
+    source.next(masked(T0 + 60_000));
+    source.next(radial(T0 + 30_000));
+    source.next({ ...radial(T0 + 90_000), width: 32, height: 128 });
+    el.requestUpdate();
+    await drawn(el);
+    // Masked pixels are data (no measurement there), not invalid values: only the bad maps are refused.
+    expect(reasons).to.deep.equal(['time-backwards', 'geometry-changed']);
+    const c = el.coverage!;
+    expect(c.masked).to.equal(25);
+    expect(c.covered).to.equal(0);
+    expect(c.counted + c.masked).to.be.greaterThan(25);
+    expect(el.valuesAt([CENTRE * MM, CENTRE * MM])!.cem43).to.equal(0);
+    const at = el.positionOf([CENTRE * MM, CENTRE * MM])!;
+    const px = canvasOf(el).getContext('2d')!.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data;
+    expect([...px.slice(0, 3)]).to.deep.equal([0, 0, 255]);
+    expect(part(el, 'status')).to.match(/geometry|size or spacing/);
+    el.remove();
+  });
+
+  it('raises the technical alarm of maps that stop, and shows the map as stale (virtual time)', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const source = new Subject<RoomInput>();
+    const { room, el } = await inRoom(source, [map], (t) => (t.scheduler = clock));
+    source.next(radial(T0));
+    clock.flush();
+    await el.updateComplete;
+    expect(part(el, 'status')).to.match(/^No new map for \d+\s?s$/);
+    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('map:maps-stopped');
+    room.remove();
+  });
+
+  it('publishes each protected structure as derived channels, so its alarms apply', async () => {
+    const source = new Subject<RoomInput>();
+    const { room, el } = await inRoom(source, [map, ...structureChannels('map', [vessel])], () => {}, (el) => (el.structures = [vessel]));
+    source.next(radial(T0, 45));
+    source.next(radial(T0 + 1000, 45));
+    await drawn(el);
+    const ids = () => room.manager.present.value.map((a) => a.rule.id);
+    expect(el.structureStates[0].maxC).to.be.below(45);
+    expect(ids()).to.not.include('map.vessel.max:hot');
+    source.next(radial(T0 + 2000, 100));
+    expect(el.structureStates[0].maxC).to.be.within(45, 80);
+    expect(ids()).to.include('map.vessel.max:hot');
+    expect(room.room.store('map.vessel.max')!.lastV).to.equal(Math.fround(el.structureStates[0].maxC));
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(part(el, 'summary')).to.match(/Vessel: max [\d.]+ °C/);
+    room.remove();
+  });
+
+  for (const theme of ['dark', 'light', 'high-contrast'] as const)
+    it(`draws in the ${theme} theme from the theme tokens`, async () => {
+      const { el, source } = await mount((el) => (el.theme = theme));
+      source.next(radial(T0));
+      await drawn(el);
+      const surface = rgbOf(getComputedStyle(el).backgroundColor);
+      const px = canvasOf(el).getContext('2d')!.getImageData(1, 1, 1, 1).data;
+      expect([...px.slice(0, 3)]).to.deep.equal(surface);
+      el.remove();
+    });
+});
+
+describe('ir-thermal-map inside ir-telemetry, from binary frames on a WebSocket', () => {
+  it('shows what it shows fed by .source', async () => {
+    const tumour = { kind: 'circle' as const, centreMm: [CENTRE * MM, CENTRE * MM] as const, radiusMm: 8 };
+    const frames = [radial(T0, 80), radial(T0 + 30_000, 85), radial(T0 + 75_000, 90)];
+    // On a clock that never moves, the panel fed directly cannot go stale while the socket is set up.
+    const { el: direct, source } = await mount((el) => {
+      el.tumour = tumour;
+      el.scheduler = new VirtualTimeScheduler();
+    });
+    for (const f of frames) source.next(f);
+    direct.requestUpdate();
+    await drawn(direct);
+
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const room = await fixture('ir-telemetry', (t) => {
+      // A slow map channel: however loaded the machine, it cannot go stale (and be veiled) during the test.
+      t.channels = [{ ...map, intervalMs: 60_000 }];
+      t.src = `ws://127.0.0.1:${port}`;
+    });
+    const viaWire = await fixture(
+      'ir-thermal-map',
+      (el) => {
+        el.style.width = '500px';
+        el.channel = 'map';
+        el.tumour = tumour;
+      },
+      room,
+    );
+    await waitUntil(() => room.state === 'live', 'live');
+    const binary = frames.map((f, seq) => [...new Uint8Array(encodeBinaryFrame({ ...f, seq }))]);
+    await executeServerCommand('ws-send', { binary });
+    await waitUntil(() => viaWire.coverage?.counted !== undefined && viaWire.valuesAt([CENTRE * MM, CENTRE * MM])?.temperatureC === 90, 'three maps');
+    viaWire.requestUpdate();
+    await drawn(viaWire);
+    expect(part(viaWire, 'summary')).to.equal(part(direct, 'summary'));
+    expect(viaWire.coverage).to.deep.equal(direct.coverage);
+    const pixels = (el: IrThermalMap) => {
+      const c = canvasOf(el);
+      return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    };
+    const a = pixels(direct);
+    const b = pixels(viaWire);
+    expect(b.length).to.equal(a.length);
+    let differ = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
+    expect(differ, 'differing bytes').to.equal(0);
+    direct.remove();
+    room.remove();
+  });
+});
