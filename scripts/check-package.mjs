@@ -5,8 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** Packed (gzip) and unpacked budgets, in bytes. */
-export const BUDGET = { packed: 250_000, unpacked: 1_000_000 };
+/**
+ * Packed (gzip) and unpacked budgets, in bytes: eight elements with their models, types
+ * and manifest. The package ships tsc's readable ES2022 output, no TypeScript sources or
+ * source maps (they tripled it); the sources are in the repository.
+ */
+export const BUDGET = { packed: 300_000, unpacked: 1_300_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));

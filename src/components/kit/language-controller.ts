@@ -104,6 +104,11 @@ export class LanguageController<T> implements ReactiveController {
     return typeof t === 'string' ? t : t[this.language];
   }
 
+  /** A time of day for an axis tick: hours and minutes, with seconds when ticks are closer than a minute; 24 h or 12 h as the locale writes it. */
+  tick(epochMs: number, seconds: boolean): string {
+    return cached(`${this.locale}|tick${seconds ? 's' : ''}`, () => new Intl.DateTimeFormat(this.locale, { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) })).format(epochMs);
+  }
+
   /** A clock time (`14:03:27`). */
   time(epochMs: number): string {
     return cached(`${this.locale}|t`, () => new Intl.DateTimeFormat(this.locale, { timeStyle: 'medium' })).format(epochMs);

@@ -139,6 +139,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
   private invalid = true;
   /** The last column drawn: while it stays and no column changes, a frame has nothing new to show. */
   private drawnEnd = NaN;
+  private drawnLocale = '';
   private readonly spans = new SpanRaster();
 
   /**
@@ -180,6 +181,11 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
   protected override updated(changed: Map<string, unknown>): void {
     if (!this.chart) this.build();
     if (changed.has('limits') || changed.has('markers') || changed.has('rules')) this.invalidate();
+    // The axis speaks the panel's language: a new one redraws it.
+    if (this.language.locale !== this.drawnLocale) {
+      this.drawnLocale = this.language.locale;
+      this.invalidate();
+    }
   }
 
   /** The room or its channels changed: a chart for these channels, columns read again from the store. */
@@ -255,7 +261,8 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
         // draw() ranges the scales from the column aggregates: uPlot need not scan every point.
         scales: { x: { time: true, auto: false }, ...Object.fromEntries(units.map((u) => [u, { auto: false }])) },
         axes: [
-          { stroke: read('--_text'), font, grid: { stroke: read('--_grid') }, ticks: { stroke: read('--_grid') } },
+          // Times of day in the panel's language (uPlot's own are English, 12 h).
+          { stroke: read('--_text'), font, grid: { stroke: read('--_grid') }, ticks: { stroke: read('--_grid') }, values: (_u: uPlot, splits: number[], _a: number, _s: number, step: number) => splits.map((s) => this.language.tick(s * 1000, step < 60)) },
           ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: i === 0 }, ticks: { stroke: read('--_grid') }, side: i % 2 ? 1 : 3 })),
         ],
         hooks: {
