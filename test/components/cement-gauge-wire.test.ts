@@ -3,20 +3,14 @@ import { Subject } from 'rxjs';
 import '../../src/components/cement-gauge.js';
 import '../../src/components/telemetry.js';
 import type { IrCementGauge } from '../../src/components/cement-gauge/cement-gauge.js';
-import { cementChannels, type InjectionPlan } from '../../src/models/cement/plan.js';
+import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';
+import { TWO_LEVELS } from '../kit/cement-plan.js';
 
 // Recent: a gateway's data is checked against the wall clock (a minute ahead, a day behind at most).
 const T0 = Date.now() - 60_000;
-const plan: InjectionPlan = {
-  channel: 'cement',
-  pressureChannel: 'pressure',
-  sites: [
-    { id: 'T12', label: 'T12', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-T12' },
-    { id: 'L1', label: 'L1', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-L1' },
-  ],
-};
+const plan = TWO_LEVELS;
 
 /** The same injection as wire lines (with their sequence numbers) and as room input. */
 const seq = new Map<string, number>();

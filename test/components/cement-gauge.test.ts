@@ -3,20 +3,14 @@ import { Subject, VirtualTimeScheduler } from 'rxjs';
 import '../../src/components/cement-gauge.js';
 import '../../src/components/telemetry.js';
 import type { IrCementGauge } from '../../src/components/cement-gauge/cement-gauge.js';
-import { cementChannels, type InjectionPlan } from '../../src/models/cement/plan.js';
+import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { canvasOf, drawn, fixture, memoryGrowth, rgbOf } from '../kit/fixture.js';
+import { TWO_LEVELS } from '../kit/cement-plan.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MIN = 60_000;
-const plan: InjectionPlan = {
-  channel: 'cement',
-  pressureChannel: 'pressure',
-  sites: [
-    { id: 'T12', label: 'T12', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-T12' },
-    { id: 'L1', label: 'L1', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-L1' },
-  ],
-};
+const plan = TWO_LEVELS;
 const vol = (channel: string, t: number, v: number): RoomInput => ({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
 const ev = (t: number, kind: string, text = ''): RoomInput => ({ type: 'event', channel: 'cement', t, kind, text });
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);

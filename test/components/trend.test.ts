@@ -259,7 +259,7 @@ describe('ir-trend in alarm', () => {
     const { el } = await mount();
     el.alarm = 'hi';
     await el.updateComplete;
-    expect(getComputedStyle(el).borderTopColor).to.equal('rgb(213, 0, 0)');
+    expect(getComputedStyle(el).outlineColor).to.equal('rgb(213, 0, 0)');
     expect(el.shadowRoot!.querySelector('[part="alarm"]')!.textContent).to.equal('***');
     el.alarm = undefined;
     await el.updateComplete;

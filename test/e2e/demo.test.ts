@@ -2,6 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import type { IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
 import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import type { IrTrend } from '../../src/components/trend/trend.js';
+import { waitUntil } from '../kit/fixture.js';
+import { openDemo, type DemoPage } from '../kit/demo-page.js';
 
 /**
  * The training demo, end to end: the page itself (its HTML, its strict CSP,
@@ -10,35 +12,19 @@ import type { IrTrend } from '../../src/components/trend/trend.js';
  */
 describe('training demo', function () {
   this.timeout(30_000);
-  let frame: HTMLIFrameElement;
-  const violations: string[] = [];
-  const doc = () => frame.contentDocument!;
+  let page: DemoPage;
+  const doc = () => page.doc();
   const banner = () => doc().querySelector('ir-alarm-banner') as IrAlarmBanner;
   const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
   const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const click = (selector: string) => doc().querySelector<HTMLButtonElement>(selector)!.click();
-
-  async function until(pred: () => boolean, what: string, ms = 10_000) {
-    const end = performance.now() + ms;
-    while (!pred()) {
-      if (performance.now() > end) throw new Error(`timed out waiting for ${what}; banner says "${text(banner(), 'banner')}"`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const until = (pred: () => boolean, what: string) => waitUntil(pred, what, 10_000);
 
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.style.width = '1200px';
-    frame.style.height = '900px';
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    frame.src = '/demo/index.html?speed=60';
-    document.body.append(frame);
-    await loaded;
-    doc().addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    await until(() => frame.contentWindow!.customElements.get('ir-alarm-banner') !== undefined, 'the elements');
+    page = await openDemo('/demo/index.html?speed=60', 'ir-alarm-banner', 1200, 900);
   });
 
-  after(() => frame.remove());
+  after(() => page.frame.remove());
 
   it('warns of fast cooling, then raises the high-priority nerve alarm on the banner, the trend and the log', async () => {
     await until(() => part(banner(), 'banner')?.dataset.priority === 'hi', 'the high-priority alarm');
@@ -83,7 +69,7 @@ describe('training demo', function () {
 
   it('runs under its strict Content-Security-Policy without a violation (a blocked script would have failed all of the above)', () => {
     expect(doc().querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain("script-src 'self'");
-    expect(violations).to.deep.equal([]);
+    expect(page.violations).to.deep.equal([]);
   });
 });
 
@@ -91,15 +77,10 @@ describe('training demo in French', function () {
   this.timeout(30_000);
 
   it('speaks French on the banner, the buttons and the log', async () => {
-    const frame = document.createElement('iframe');
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    frame.src = '/demo/index.html?speed=60&lang=fr';
-    document.body.append(frame);
-    await loaded;
-    const doc = frame.contentDocument!;
+    const { frame, doc: page } = await openDemo('/demo/index.html?speed=60&lang=fr', 'ir-alarm-banner');
+    const doc = page();
     const banner = () => doc.querySelector('ir-alarm-banner')?.shadowRoot?.querySelector<HTMLElement>('[part="banner"]');
-    const end = performance.now() + 10_000;
-    while (banner()?.dataset.priority !== 'hi' && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => banner()?.dataset.priority === 'hi', 'the high-priority alarm');
     expect(banner()!.textContent).to.contain('Capteur nerveux sous 10 °C');
     expect(banner()!.querySelector('[part="acknowledge"]')!.textContent).to.equal('Acquitter');
     expect(doc.querySelector('#drop')!.textContent).to.equal('Débrancher le capteur nerveux');

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import type { IrThermalMap } from '../../src/components/thermal-map/thermal-map.js';
+import { waitUntil } from '../kit/fixture.js';
+import { openDemo, type DemoPage } from '../kit/demo-page.js';
 
 /**
  * The thermal ablation demo page, end to end: its HTML, strict CSP and Web Worker
@@ -9,39 +11,24 @@ import type { IrThermalMap } from '../../src/components/thermal-map/thermal-map.
  */
 describe('thermal ablation demo', function () {
   this.timeout(40_000);
-  let frame: HTMLIFrameElement;
-  const violations: string[] = [];
-  const doc = () => frame.contentDocument!;
+  let page: DemoPage;
+  const doc = () => page.doc();
   const map = () => doc().querySelector('ir-thermal-map') as IrThermalMap;
   const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-  async function until(pred: () => boolean, what: string, ms = 30_000) {
-    const end = performance.now() + ms;
-    while (!pred()) {
-      if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const until = (pred: () => boolean, what: string, ms = 30_000) => waitUntil(pred, what, ms);
 
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.style.width = '1300px';
-    frame.style.height = '1000px';
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    frame.src = '/demo/thermal.html?scenario=liver-mw-vessel&speed=60';
-    document.body.append(frame);
-    await loaded;
-    doc().addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    page = await openDemo('/demo/thermal.html?scenario=liver-mw-vessel&speed=60', 'ir-thermal-map', 1300, 1000);
   });
 
-  after(() => frame.remove());
+  after(() => page.frame.remove());
 
   it('plays the microwave scenario from its worker: the map fills, coverage grows, the console trends fill', async () => {
     await until(() => (map()?.coverage?.fraction ?? 0) > 0.3, 'coverage above 30 %');
     expect(part(map(), 'coverage')).to.match(/^Coverage \d+\s?% of tumour \+ 5 mm margin/);
     const trends = [...doc().querySelectorAll('ir-trend')];
     expect(trends.map((t) => part(t, 'readouts'))).to.satisfy((r: string[]) => r.every((x) => /\d/.test(x)));
-    expect(violations).to.deep.equal([]);
+    expect(page.violations).to.deep.equal([]);
   });
 
   it('covers the margin once the antenna has moved, and raises the tip alarm in the log', async () => {

@@ -2,22 +2,16 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { DEFAULT_CEMENT, settingAt, settingTimes } from '../../src/models/cement/setting.js';
 import { InjectionLedger, VOLUME_TOLERANCE_ML } from '../../src/models/cement/ledger.js';
-import { checkPlan, cementChannels, plungerTravelMm, plungerVolumeMl, type InjectionPlan } from '../../src/models/cement/plan.js';
+import { checkPlan, cementChannels, plungerTravelMm, plungerVolumeMl } from '../../src/models/cement/plan.js';
 import { cementRules } from '../../src/models/cement/rules.js';
 import { eventText, parseEventText } from '../../src/models/cement/event-text.js';
 import { checkRules } from '../../src/models/alarm-rules.js';
+import { TWO_LEVELS } from '../kit/cement-plan.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MIN = 60_000;
 
-const plan: InjectionPlan = {
-  channel: 'cement',
-  pressureChannel: 'pressure',
-  sites: [
-    { id: 'T12', label: 'T12', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-T12' },
-    { id: 'L1', label: 'L1', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-L1' },
-  ],
-};
+const plan = TWO_LEVELS;
 const ev = (t: number, kind: string, text = '') => ({ type: 'event' as const, channel: 'cement', t, kind, text });
 
 describe('cement setting model', () => {

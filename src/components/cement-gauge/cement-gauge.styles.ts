@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { srOnly, themeStyles } from '../kit/theme.styles.js';
+import { alarmFrameStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
 
 export const cementGaugeStyles = [
   themeStyles,
   srOnly,
+  alarmFrameStyles,
   css`
     :host {
       --_track: var(--ir-cement-gauge-track-color, var(--_grid));
@@ -12,22 +13,6 @@ export const cementGaugeStyles = [
       --_tick: var(--ir-cement-gauge-planned-color, var(--_text));
       display: block;
       padding: 0.5rem;
-    }
-    :host([alarm]) {
-      outline: 4px solid var(--_frame);
-      outline-offset: -4px;
-    }
-    :host([alarm][acknowledged]) {
-      outline-style: dashed;
-    }
-    :host([alarm='hi']) {
-      --_frame: var(--_high);
-    }
-    :host([alarm='me']) {
-      --_frame: var(--_medium);
-    }
-    :host([alarm='lo']) {
-      --_frame: var(--_low);
     }
     [part='status'] {
       display: flex;

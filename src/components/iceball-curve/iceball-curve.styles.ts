@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { srOnly, themeStyles } from '../kit/theme.styles.js';
+import { readoutStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
 
 export const iceballStyles = [
   themeStyles,
   srOnly,
+  readoutStyles,
   css`
     :host {
       --_timer-size: var(--ir-iceball-timer-size, 3rem);
@@ -46,15 +47,6 @@ export const iceballStyles = [
     }
     .overrun {
       color: var(--_medium);
-    }
-    [part='readouts'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1.25rem;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-      font-variant-numeric: tabular-nums;
     }
     .readout small {
       display: block;

@@ -96,3 +96,52 @@ export const srOnly = css`
     clip-path: inset(50%);
   }
 `;
+
+/**
+ * A panel in alarm frames itself in the priority colour (`alarm` attribute:
+ * `hi`, `me`, `lo`), dashed once acknowledged; `[part='alarm']` is the marker
+ * and message, on its own line so it never covers a read-out.
+ */
+export const alarmFrameStyles = css`
+  :host([alarm]) {
+    outline: 4px solid var(--_frame);
+    outline-offset: -4px;
+  }
+  :host([alarm][acknowledged]) {
+    outline-style: dashed;
+  }
+  :host([alarm='hi']) {
+    --_frame: var(--_high);
+  }
+  :host([alarm='me']) {
+    --_frame: var(--_medium);
+  }
+  :host([alarm='lo']) {
+    --_frame: var(--_low);
+  }
+  [part='alarm'] {
+    display: block;
+    inline-size: fit-content;
+    margin: 0.25rem 0.5rem 0 auto;
+    padding: 0 0.4rem;
+    font-weight: 800;
+    background: var(--_frame);
+    color: var(--_on-medium);
+  }
+  :host([alarm='hi']) [part='alarm'] {
+    color: var(--_on-high);
+  }
+`;
+
+/** A row of read-outs (label, large value, unit), wrapping on narrow panels. */
+export const readoutStyles = css`
+  [part='readouts'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0.25rem 0.5rem;
+    list-style: none;
+    font-variant-numeric: tabular-nums;
+  }
+`;

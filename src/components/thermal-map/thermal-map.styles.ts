@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { srOnly, themeStyles } from '../kit/theme.styles.js';
+import { readoutStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
 
 export const thermalMapStyles = [
   themeStyles,
   srOnly,
+  readoutStyles,
   css`
     :host {
       --_isotherm: var(--ir-thermal-map-isotherm-color, #00e5ff);
@@ -45,14 +46,6 @@ export const thermalMapStyles = [
       inline-size: 100%;
       block-size: 100%;
       cursor: crosshair;
-    }
-    [part='readouts'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      margin: 0;
-      padding: 0.25rem 0.5rem;
-      font-variant-numeric: tabular-nums;
     }
     [part='coverage'] .value {
       font-size: 1.4em;
