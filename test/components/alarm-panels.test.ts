@@ -69,7 +69,7 @@ describe('alarms across panels', () => {
     await settled(banner, trend, log);
     expect(part(banner, 'banner')!.hasAttribute('data-acknowledged')).to.equal(true);
     expect(trend.acknowledged).to.equal(true);
-    expect(getComputedStyle(trend).borderTopStyle).to.equal('dashed');
+    expect(getComputedStyle(trend).outlineStyle).to.equal('dashed');
     expect(log.entries[0].acknowledged).to.equal(1000);
 
     source.next(at(2000, 12));
