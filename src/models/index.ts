@@ -15,3 +15,4 @@ export * from './alarm-system.js';
 export * from './alarm-command.js';
 export * from './frame-check.js';
 export * from './alarm-record.js';
+export * from './pulses/index.js';

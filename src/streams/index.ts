@@ -6,3 +6,4 @@ export * from './stale-after.js';
 export * from './room/index.js';
 export * from './ndjson-replay.js';
 export * from './alarm-manager.js';
+export * from './pulses/index.js';
