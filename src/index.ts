@@ -5,3 +5,4 @@ export * from './components/trend.js';
 export * from './components/alarm-banner.js';
 export * from './components/alarm-log.js';
 export * from './components/alarm-controller.js';
+export * from './components/pulse-trace.js';
