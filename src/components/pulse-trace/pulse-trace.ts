@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import uPlot from 'uplot';
-import type { Observable, SchedulerLike, Subscription } from 'rxjs';
+import { Subscription, type Observable, type SchedulerLike } from 'rxjs';
 import type { ChannelDescriptor, TelemetryEvent, Waveform } from '../../models/channel.js';
 import { PRIORITY_MARKER, type AlarmRule, type Priority } from '../../models/alarm-rules.js';
 import { EP, EP_EVENT, pulseChannels, waveformChannel } from '../../models/pulses/channels.js';
@@ -153,6 +153,9 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private ecgTrend?: IrTrend;
   private ecgProvider?: ContextProvider<typeof roomContext>;
   private alarmMessage = '';
+  private defaults: AlarmRule[] = [];
+  private defaultsKey = '';
+  private usedRules?: AlarmRule[];
   /** What the trace shows, for positionOf and the scales: x in µs from the pulse start. */
   private view = { x0: 0, x1: 1, v0: 0, v1: 1, a0: 0, a1: 1, setV: NaN };
 
@@ -262,18 +265,41 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.useRules();
     if (!room || !this.layout) return;
     const sub = (this.subscription = room.events.subscribe((e) => this.onEvent(e)));
-    for (const p of this.layout.pairs) {
-      const voltage = room.waveforms(waveformChannel('V', p.id));
-      if (voltage) sub.add(voltage.live.subscribe(() => this.onWaveform(p.id)));
-    }
-    this.frame.request();
+    // The room's channels may be declared after the panel attached (ir-telemetry updates on its own): follow them.
+    let waveforms: Subscription | undefined;
+    sub.add(
+      room.channels.subscribe(() => {
+        waveforms?.unsubscribe();
+        waveforms = new Subscription();
+        for (const p of this.layout?.pairs ?? []) {
+          const voltage = room.waveforms(waveformChannel('V', p.id));
+          if (voltage) waveforms.add(voltage.live.subscribe(() => this.onWaveform(p.id)));
+        }
+        this.useRules(true);
+        this.frame.request();
+      }),
+    );
+    sub.add(() => waveforms?.unsubscribe());
   }
 
   /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. */
-  private useRules(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    const defaults = this.protocol ? pulseAlarmRules({ modality: this.protocol.modality, currentLimitA: this.protocol.currentLimitA }) : [];
-    this.alarmSystem.useRules(this.rules ?? defaults);
+  private useRules(retry = false): void {
+    const fallback = this.input.isPrivate ? this.room?.manager : undefined;
+    const key = this.protocol ? `${this.protocol.modality} ${this.protocol.currentLimitA}` : '';
+    if (key !== this.defaultsKey) {
+      this.defaultsKey = key;
+      this.defaults = this.protocol ? pulseAlarmRules({ modality: this.protocol.modality, currentLimitA: this.protocol.currentLimitA }) : [];
+    }
+    const rules = this.rules ?? this.defaults;
+    // Inside ir-telemetry the room may not have its channels yet: the rules wait for them (attach follows the channels).
+    if (!this.input.isPrivate && !this.room?.channels.value.length && !this.manager) return;
+    // Re-adding the same rules would log a removal and an addition each time: only a change is applied.
+    // A rule refused because the room did not know its channel yet is tried again when the channels change.
+    const registered = !rules.length || this.alarmSystem.manager?.rulesOf(rules[0].channel).some((r) => r.id === rules[0].id);
+    if (rules === this.usedRules && fallback === this.alarmSystem.fallback && (registered || !retry)) return;
+    this.usedRules = rules;
+    this.alarmSystem.fallback = fallback;
+    this.alarmSystem.useRules(rules);
   }
 
   private showAlarm(): void {
@@ -380,7 +406,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     if (this.ledger && this.ledger.version !== this.rendered) this.requestUpdate();
     if (this.marksChanged && this.ecgTrend) {
       this.marksChanged = false;
-      this.ecgTrend.markers = this.marks.map((m): TrendMarker => ({ t: m.t, label: m.kind === 'r-wave' ? 'R' : `⚡${m.pair ?? ''}` }));
+      this.ecgTrend.markers = this.marks.map((m): TrendMarker => ({ t: m.t, label: m.kind === 'r-wave' ? 'R' : '⚡' }));
     }
   }
 

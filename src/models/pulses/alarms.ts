@@ -41,12 +41,12 @@ export function pulseAlarmRules(o: PulseAlarmOptions): AlarmRule[] {
     // Bertacchini et al. 2007 (IRE 50 A ceiling); ECT limit an estimate (see DEFAULT_CURRENT_LIMIT_A).
     rule('ep-current-limit', EP.current, justBelow(limit), 'hi', 'phy', { en: `Pulse current at or above ${limit} A`, fr: `Courant d’impulsion à ${limit} A ou plus` }),
     // A pulse not delivered must be repeated or accounted for (ESOPE SOP, Mir et al. 2006: every planned pulse delivered).
-    rule('ep-pulse-failed', EP.failed, 0.5, 'me', 'tec', { en: 'Pulse failed or missing', fr: 'Impulsion échouée ou manquante' }),
+    rule('ep-pulse-failed', EP.failed, 0, 'me', 'tec', { en: 'Pulse failed or missing', fr: 'Impulsion échouée ou manquante' }),
     // Measured against set voltage: training default, an estimate.
     rule('ep-voltage-error', EP.voltageError, tolerance, 'me', 'tec', { en: `Measured voltage more than ${tolerance} % from set`, fr: `Tension mesurée à plus de ${tolerance} % de la consigne` }),
     // Mali et al. 2005 (delivery blocked during arrhythmias); NICE IPG579 (delivery in the refractory period).
-    rule('ep-ecg-sync', EP.sync, 0.5, 'hi', 'tec', { en: 'ECG synchronisation lost or arrhythmia: delivery blocked', fr: 'Synchronisation ECG perdue ou arythmie : délivrance bloquée' }),
+    rule('ep-ecg-sync', EP.sync, 0, 'hi', 'tec', { en: 'ECG synchronisation lost or arrhythmia: delivery blocked', fr: 'Synchronisation ECG perdue ou arythmie : délivrance bloquée' }),
     // Every planned pulse per pair (Mir et al. 2006): a pair short at the end of the train.
-    rule('ep-pair-incomplete', EP.incomplete, 0.5, 'me', 'oth', { en: 'Train ended with a pair incomplete', fr: 'Train terminé avec une paire incomplète' }),
+    rule('ep-pair-incomplete', EP.incomplete, 0, 'me', 'oth', { en: 'Train ended with a pair incomplete', fr: 'Train terminé avec une paire incomplète' }),
   ];
 }

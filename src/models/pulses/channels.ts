@@ -49,9 +49,9 @@ export function pulseChannels(layout: ElectrodeLayout, labels: { current: string
   return [
     status(EP.current, labels.current, 'A', [0, 200], 1),
     status(EP.voltageError, 'Voltage error', '%', [0, 1000], 1),
-    status(EP.failed, 'Failed pulses', '1', [0, 10_000]),
-    status(EP.sync, 'ECG sync', '1', [0, 2]),
-    status(EP.incomplete, 'Incomplete pairs', '1', [0, 100]),
+    status(EP.failed, 'Failed pulses', '{pulse}', [0, 10_000]),
+    status(EP.sync, 'ECG sync', '{code}', [0, 2]),
+    status(EP.incomplete, 'Incomplete pairs', '{pair}', [0, 100]),
     { id: EP.ecg, label: labels.ecg, unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2 },
     ...layout.pairs.flatMap((p): ChannelDescriptor[] => [
       { id: waveformChannel('V', p.id), label: `V ${p.id}`, unit: 'V', intervalMs: 60_000, range: [-5000, 5000] },
