@@ -31,6 +31,8 @@ test('ir-alarm-banner renders its quiet state', () => {
   assert.match(rendered(html`<ir-alarm-banner lang="en"></ir-alarm-banner>`), /part="banner"/);
 });
 
+test('ir-pulse-trace renders its chart, train and table', () => assert.match(rendered(html`<ir-pulse-trace lang="fr"></ir-pulse-trace>`), /part="timeline"[\s\S]*part="table"/));
+
 test('ir-alarm-log renders its table', () => {
   assert.match(rendered(html`<ir-alarm-log></ir-alarm-log>`), /<table/);
 });
