@@ -29,6 +29,7 @@ import { drawTimeline, markAt, timelineBox, yOf, type TimelineBox } from './puls
 import { pulseTraceMessages } from './pulse-trace.messages.js';
 import { pulseTraceStyles } from './pulse-trace.styles.js';
 import { WaveformColumns } from './waveform-columns.js';
+import { mixColour } from './colour-mix.js';
 
 /** A waveform's pulse start: the record it belongs to starts at most this long after its t0 (ms). */
 const MATCH_MS = 1;
@@ -133,7 +134,9 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private readonly alarmSystem = new AlarmController(this);
   private readonly language = new LanguageController(this, pulseTraceMessages);
   private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.frame.request());
+  private readonly themes = new ThemeController(this, () => (this.mixed.clear(), this.frame.request()));
+  /** Overlay colours faded towards the surface, per theme. */
+  private readonly mixed = new Map<string, string>();
   private readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
   private readonly timelineSize = new SizeController(this, () => this.timelineEl, () => this.frame.request());
@@ -450,21 +453,25 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const columns = Math.max(1, Math.floor(width / dpr));
     const { x0, x1, v0, v1, a0, a1, setV } = this.view;
     const shown = this.shown();
-    const colours = [this.themes.read('--_series-1'), this.themes.read('--_series-2')];
+    const surface = this.themes.read('--_surface');
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width, height);
     ctx.clip();
     shown.forEach((s, k) => {
-      ctx.globalAlpha = shown.length > 1 ? 0.3 + (0.7 * k) / (shown.length - 1) : 1;
+      // Older pulses fainter: an opaque colour mixed towards the surface, cheaper to raster than a translucent one.
+      const alpha = shown.length > 1 ? 0.3 + (0.7 * k) / (shown.length - 1) : 1;
       ([s.v, s.i] as const).forEach((w, q) => {
         if (!w) return;
         const cols = this.columns[q].fill(w, s.origin, x0, x1 - x0, columns);
-        ctx.fillStyle = ctx.strokeStyle = colours[q];
+        const token = q ? '--_series-2' : '--_series-1';
+        const key = `${token} ${alpha}`;
+        let colour = this.mixed.get(key);
+        if (colour === undefined) this.mixed.set(key, (colour = mixColour(ctx, this.themes.read(token), surface, alpha)));
+        ctx.fillStyle = ctx.strokeStyle = colour;
         drawSeries(ctx, cols, { left, top, width, height, yMin: q ? a0 : v0, yMax: q ? a1 : v1 }, this.columns[q].samples > columns, 1.5 * dpr);
       });
     });
-    ctx.globalAlpha = 1;
     ctx.restore();
     const line = (value: number, scale: string, colour: string, label: string) => {
       const y = Math.round(u.valToPos(value, scale, true)) + 0.5;
