@@ -34,4 +34,5 @@ export async function mountFed(s: Scenario, items: RoomInput[], setup: (el: IrPu
 
 export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`)!;
 export const chartCanvas = (el: IrPulseTrace) => part(el, 'chart').querySelector('canvas')!;
+export const tracesCanvas = (el: IrPulseTrace) => part(el, 'traces') as unknown as HTMLCanvasElement;
 export const timelineCanvas = (el: IrPulseTrace) => part(el, 'timeline') as unknown as HTMLCanvasElement;

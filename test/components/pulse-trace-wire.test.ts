@@ -6,7 +6,7 @@ import { EP, EP_EVENT, encodeBinaryFrame, pulseChannels, type WaveformFrame } fr
 import { hepaticEct, wireEncoder, wireInput, type WireChunk } from '../../src/streams/pulses/index.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';
-import { T0, chartCanvas, mountFed, part, played, timelineCanvas } from './pulse-helpers.js';
+import { T0, chartCanvas, mountFed, part, played, timelineCanvas, tracesCanvas } from './pulse-helpers.js';
 
 const ect = hepaticEct(T0);
 const channels = pulseChannels(ect.layout);
@@ -20,6 +20,7 @@ const picture = (el: IrPulseTrace) => ({
   map: [...el.shadowRoot!.querySelectorAll('[part="map"] .pair')].map((g) => g.getAttribute('class')),
   timeline: timelineCanvas(el).toDataURL(),
   chart: chartCanvas(el).toDataURL(),
+  traces: tracesCanvas(el).toDataURL(),
   marks: el.ecgMarks.map((m) => `${m.kind}@${m.t}`),
 });
 
@@ -62,7 +63,8 @@ describe('ir-pulse-trace through ir-telemetry from a WebSocket gateway (binary f
     expect(b.map).to.deep.equal(a.map);
     expect(b.marks).to.deep.equal(a.marks);
     expect(b.timeline === a.timeline, 'the same train, pixel for pixel').to.equal(true);
-    expect(b.chart === a.chart, 'the same traces, pixel for pixel').to.equal(true);
+    expect(b.chart === a.chart, 'the same axes and limits, pixel for pixel').to.equal(true);
+    expect(b.traces === a.traces, 'the same traces, pixel for pixel').to.equal(true);
     tele.remove();
   });
 });

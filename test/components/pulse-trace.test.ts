@@ -3,7 +3,7 @@ import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.
 import { EP_EVENT, parsePulseRecord, type PulseRecord } from '../../src/models/index.js';
 import { hepaticEct, ire } from '../../src/streams/pulses/index.js';
 import { countColour, drawn, rgbOf, rowsWith } from '../kit/fixture.js';
-import { T0, chartCanvas, mountFed, part, played, timelineCanvas } from './pulse-helpers.js';
+import { T0, chartCanvas, mountFed, part, played, timelineCanvas, tracesCanvas } from './pulse-helpers.js';
 
 const ect = hepaticEct(T0);
 const ectItems = played(ect);
@@ -72,10 +72,17 @@ describe('ir-pulse-trace fed by .source (hepatic ECT)', () => {
     el.pair = '1-2';
     await drawn(el);
     const last = sent.filter((r) => r.pair === '1-2').at(-1)!;
-    const canvas = chartCanvas(el);
+    const canvas = tracesCanvas(el);
+    expect([canvas.width, canvas.height]).to.deep.equal([chartCanvas(el).width, chartCanvas(el).height]);
     const p = el.positionOf('I', 50, last.meanI)!;
-    const rows = rowsWith(canvas, colourOf(el, '--_series-2'), 80, Math.round(p.x), Math.round(p.x) + 1);
-    expect(rows.some((r) => Math.abs(r - p.y) <= 3), `rows ${rows} near ${p.y}`).to.equal(true);
+    // The trace canvas is transparent around its lines: an antialiased hairline is partly opaque.
+    const [r, g, b] = colourOf(el, '--_series-2');
+    const px = canvas.getContext('2d')!.getImageData(Math.round(p.x), 0, 1, canvas.height).data;
+    const rows = [];
+    for (let y = 0; y < canvas.height; y++) if (Math.abs(px[y * 4] - r) + Math.abs(px[y * 4 + 1] - g) + Math.abs(px[y * 4 + 2] - b) < 60 && px[y * 4 + 3] > 100) rows.push(y);
+    expect(rows.some((y) => Math.abs(y - p.y) <= 3), `rows ${rows} near ${p.y}`).to.equal(true);
+    const q = el.positionOf('I', 50, 0)!;
+    expect(rows.some((y) => Math.abs(y - q.y) <= 3), 'nothing at 0 A mid-pulse').to.equal(false);
   });
 
   it('places the pulse marks of the ECG strip in the refractory window after their R wave', () => {

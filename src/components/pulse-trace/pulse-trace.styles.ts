@@ -183,5 +183,10 @@ export const pulseTraceStyles = [
   .u-axis {
     position: absolute;
   }
+  .uplot canvas.traces {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
 `,
 ];

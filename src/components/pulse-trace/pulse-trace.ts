@@ -55,7 +55,8 @@ export interface EcgMark {
  *
  * @tagname ir-pulse-trace
  * @summary Electroporation pulse traces, train, electrode map, per-pair summary and ECG synchronisation.
- * @csspart chart - The voltage and current traces (a uPlot chart).
+ * @csspart chart - The trace chart: axes, scales, the set voltage and the current limit (a uPlot chart).
+ * @csspart traces - The voltage and current traces, a canvas over the chart's.
  * @csspart timeline - The train: one mark per pulse (a canvas).
  * @csspart map - The electrode map (SVG): needles and pairs.
  * @csspart table - The per-pair summary table.
@@ -134,7 +135,17 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private readonly alarmSystem = new AlarmController(this);
   private readonly language = new LanguageController(this, pulseTraceMessages);
   private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => (this.mixed.clear(), this.frame.request()));
+  private readonly themes = new ThemeController(this, () => {
+    this.mixed.clear();
+    this.chartStale = true;
+    this.trainKey = '';
+    this.frame.request();
+  });
+  /** uPlot's layer (axes, limit lines) must redraw: new size or theme. */
+  private chartStale = true;
+  private traceCanvas?: HTMLCanvasElement;
+  /** What the train was drawn from: it is drawn again only when that changes. */
+  private trainKey = '';
   /** Overlay colours faded towards the surface, per theme. */
   private readonly mixed = new Map<string, string>();
   private readonly tick = new CalmTickController(this);
@@ -218,7 +229,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.chart?.destroy();
-    this.chart = undefined;
+    this.chart = this.traceCanvas = undefined;
   }
 
   /** A `.source` with a layout and no channels: the layout's channels. */
@@ -373,19 +384,26 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
         cursor: { show: false },
         scales: { x: { time: false, auto: false }, V: { auto: false }, A: { auto: false } },
         axes: [axis(undefined, 'µs', 2), axis('V', 'V', 3), axis('A', 'A', 1)],
-        hooks: { draw: [(u: uPlot) => this.drawTrace(u)] },
-        // Traces are drawn by drawTrace from per-column aggregates; uPlot keeps the axes and scales.
+        hooks: { draw: [(u: uPlot) => this.drawLimits(u)] },
+        // Traces are drawn by drawTraces on a canvas of their own; uPlot keeps the axes, scales and limit lines.
         series: [{}, { scale: 'V', paths: () => null, points: { show: false } }, { scale: 'A', paths: () => null, points: { show: false } }],
       },
       [[0, 1], [null, null], [null, null]] as unknown as uPlot.AlignedData,
       el,
     );
+    // The traces' canvas, the same size as uPlot's and over it, so device pixels coincide (positionOf holds for both).
+    const traces = (this.traceCanvas = document.createElement('canvas'));
+    traces.setAttribute('part', 'traces');
+    traces.className = 'traces';
+    this.chart.root.querySelector('.u-wrap')!.append(traces);
+    this.chartStale = true;
     this.frame.request();
   }
 
   private resize(): void {
     if (!this.chart) return this.build();
     this.chart.setSize({ width: this.size.width, height: this.size.height });
+    this.chartStale = true;
     this.frame.request();
   }
 
@@ -413,12 +431,15 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     }
   }
 
-  /** Scales from what is shown, then uPlot redraws (axes, grid) and calls drawTrace. */
+  /**
+   * Scales from what is shown, rounded up to a nice value so a noisy stream
+   * does not move them: uPlot redraws its axes, grid and the two limit lines
+   * only when a scale changes; the traces go on their own canvas every frame.
+   */
   private drawChart(): void {
     const chart = this.chart;
     if (!chart) return;
     const shown = this.shown();
-    const view = this.view;
     let x0 = Infinity;
     let x1 = -Infinity;
     let vMax = 0;
@@ -436,23 +457,36 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     // Records carry the peak; without one, the data itself (a pulse sent without its summary).
     for (const s of shown) if (!s.record) vMax = Math.max(vMax, maxOf(s.v.data)), (aMax = Math.max(aMax, s.i ? maxOf(s.i.data) : 0));
     // The current scale reaches further above its limit than the voltage scale above the set voltage, so the two dashed lines never coincide.
-    Object.assign(view, { x0, x1, v0: -0.05 * (vMax || 1), v1: (vMax || 1) * 1.12, a0: -0.05 * (aMax || 1), a1: (aMax || 1) * 1.45, setV });
-    chart.batch(() => {
-      chart.setData([[x0, x1], [null, null], [null, null]] as unknown as uPlot.AlignedData, false);
-      chart.setScale('x', { min: x0, max: x1 });
-      chart.setScale('V', { min: view.v0, max: view.v1 });
-      chart.setScale('A', { min: view.a0, max: view.a1 });
-    });
+    const v1 = niceCeil((vMax || 1) * 1.12);
+    const a1 = niceCeil((aMax || 1) * 1.45);
+    const next = { x0, x1, v0: -0.05 * v1, v1, a0: -0.05 * a1, a1, setV };
+    const view = this.view;
+    const moved = (Object.keys(next) as (keyof typeof next)[]).some((k) => !Object.is(next[k], view[k]));
+    Object.assign(view, next);
+    if (moved || this.chartStale) {
+      this.chartStale = false;
+      chart.batch(() => {
+        chart.setData([[x0, x1], [null, null], [null, null]] as unknown as uPlot.AlignedData, false);
+        chart.setScale('x', { min: x0, max: x1 });
+        chart.setScale('V', { min: view.v0, max: view.v1 });
+        chart.setScale('A', { min: view.a0, max: view.a1 });
+      });
+    }
+    this.drawTraces(chart, shown);
   }
 
-  /** Inside uPlot's draw: each shown pulse's V and I as column spans (older fainter), then the set voltage and the current limit. */
-  private drawTrace(u: uPlot): void {
-    const ctx = u.ctx;
+  /** Each shown pulse's V and I as column spans (older fainter), on the trace canvas laid over uPlot's. */
+  private drawTraces(u: uPlot, shown: ReturnType<IrPulseTrace['shown']>): void {
+    const canvas = this.traceCanvas;
+    if (!canvas) return;
+    const under = u.ctx.canvas;
+    if (canvas.width !== under.width || canvas.height !== under.height) [canvas.width, canvas.height] = [under.width, under.height];
+    const ctx = canvas.getContext('2d')!;
     const { left, top, width, height } = u.bbox;
+    ctx.clearRect(left, top, width, height);
     const dpr = devicePixelRatio;
     const columns = Math.max(1, Math.floor(width / dpr));
-    const { x0, x1, v0, v1, a0, a1, setV } = this.view;
-    const shown = this.shown();
+    const { x0, x1, v0, v1, a0, a1 } = this.view;
     const surface = this.themes.read('--_surface');
     ctx.save();
     ctx.beginPath();
@@ -473,6 +507,13 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
       });
     });
     ctx.restore();
+  }
+
+  /** Inside uPlot's draw (a scale or the theme changed): the set voltage and the current limit, dashed, labelled. */
+  private drawLimits(u: uPlot): void {
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    const dpr = devicePixelRatio;
     const line = (value: number, scale: string, colour: string, label: string) => {
       const y = Math.round(u.valToPos(value, scale, true)) + 0.5;
       if (!(y >= top && y <= top + height)) return;
@@ -489,6 +530,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
       ctx.fillText(label, left + width - 4 * dpr, y - 3 * dpr);
       ctx.restore();
     };
+    const { setV } = this.view;
     const limit = this.protocol?.currentLimitA;
     if (Number.isFinite(setV)) line(setV, 'V', this.themes.read('--_marker'), `${this.language.number(setV, 0)} V`);
     if (limit !== undefined) line(limit, 'A', this.themes.read('--_limit'), `${this.language.number(limit, 0)} A`);
@@ -501,9 +543,12 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const dpr = devicePixelRatio;
     const w = Math.round(cw * dpr);
     const h = Math.round((this.timelineSize.height || canvas.clientHeight) * dpr);
+    const limit = this.protocol?.currentLimitA ?? 0;
+    const key = `${this.ledger?.version}|${this.pulses.length}|${w}x${h}|${this.shownPair}|${limit}`;
+    if (key === this.trainKey) return;
+    this.trainKey = key;
     if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
     const ctx = canvas.getContext('2d')!;
-    const limit = this.protocol?.currentLimitA ?? 0;
     this.box = timelineBox(w, h, dpr, this.pulses, limit);
     drawTimeline(ctx, this.box, this.pulses, this.shownPair, limit, {
       delivered: this.themes.read('--_series-2'),
@@ -579,6 +624,13 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
       });
     return [head, ...pairs].join(' ');
   }
+}
+
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten at or above x: scales that do not move with noise. */
+function niceCeil(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) if (x <= m * p * (1 + 1e-12)) return m * p;
+  return 10 * p;
 }
 
 function maxOf(data: Float32Array): number {
