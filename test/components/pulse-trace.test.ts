@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { VirtualTimeScheduler } from 'rxjs';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
 import { EP_EVENT, parsePulseRecord, type PulseRecord } from '../../src/models/index.js';
 import { hepaticEct, ire } from '../../src/streams/pulses/index.js';
@@ -96,6 +97,23 @@ describe('ir-pulse-trace fed by .source (hepatic ECT)', () => {
     const trend = el.shadowRoot!.querySelector('ir-trend')!;
     expect(trend.markers.map((m) => m.t)).to.deep.equal(marks.map((m) => m.t));
     expect(trend.markers.filter((m) => m.label === 'R')).to.have.length(marks.length - pulses.length);
+  });
+});
+
+describe('ir-pulse-trace when the generator falls silent', () => {
+  it('greys the traces and the train and says since when, on virtual time', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const { el } = await mountFed(ect, played(ect, 6000), (el) => (el.scheduler = clock));
+    expect(el.shadowRoot!.querySelector('[part="state"]')).to.equal(null);
+    const stale = colourOf(el, '--_stale');
+    expect(countColour(tracesCanvas(el), stale, 0, tracesCanvas(el).width, 30)).to.equal(0);
+    clock.flush();
+    await drawn(el);
+    await el.updateComplete;
+    expect(part(el, 'state').textContent).to.match(/^No data from the generator for 5\s?s/);
+    expect(countColour(tracesCanvas(el), stale, 0, tracesCanvas(el).width, 30)).to.be.greaterThan(50);
+    expect(countColour(timelineCanvas(el), colourOf(el, '--_series-2'), 0, timelineCanvas(el).width, 30)).to.equal(0);
+    el.remove();
   });
 });
 

@@ -23,6 +23,11 @@ export const pulseTraceStyles = [
   :host([alarm='lo']) {
     --_frame: var(--_low);
   }
+  [part='state'] {
+    margin: 0.25rem 0.5rem 0;
+    color: var(--_stale);
+    font-weight: 600;
+  }
   [part='alarm'] {
     display: block;
     inline-size: fit-content;

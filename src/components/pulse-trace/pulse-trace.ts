@@ -62,13 +62,14 @@ export interface EcgMark {
  * @csspart table - The per-pair summary table.
  * @csspart ecg - The ECG strip's container (holds an `ir-trend`).
  * @csspart summary - The text equivalent of what is shown (visually hidden).
+ * @csspart state - Shown while the generator is silent: what is shown is not live, with the age of the last data.
  * @csspart alarm - The priority marker and message while an electroporation alarm is present.
  * @cssproperty --ir-color-text - Text colour.
  * @cssproperty --ir-color-surface - Background.
  * @cssproperty --ir-color-grid - Grid, axis and table rule colour.
  * @cssproperty --ir-color-limit - The current limit line and failed pulses and pairs.
  * @cssproperty --ir-color-marker - The set-voltage line.
- * @cssproperty --ir-color-stale - Pending pairs on the map.
+ * @cssproperty --ir-color-stale - Pending pairs on the map; traces and train while the generator is silent.
  * @cssproperty --ir-color-series-1 - Voltage trace, the selected pair's marks, pairs under way.
  * @cssproperty --ir-color-series-2 - Current trace and delivered pulse marks.
  * @cssproperty --ir-pulse-trace-done-color - Pairs done (default: series 3).
@@ -279,6 +280,14 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.useRules();
     if (!room || !this.layout) return;
     const sub = (this.subscription = room.events.subscribe((e) => this.onEvent(e)));
+    // The generator's status channel going stale greys the panel; its return makes it live again.
+    sub.add(
+      room.quality.subscribe((q) => {
+        if (q.channel !== EP.current) return;
+        this.requestUpdate();
+        this.frame.request();
+      }),
+    );
     // The room's channels may be declared after the panel attached (ir-telemetry updates on its own): follow them.
     let waveforms: Subscription | undefined;
     sub.add(
@@ -488,6 +497,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const columns = Math.max(1, Math.floor(width / dpr));
     const { x0, x1, v0, v1, a0, a1 } = this.view;
     const surface = this.themes.read('--_surface');
+    const stale = this.isStale();
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width, height);
@@ -498,7 +508,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
       ([s.v, s.i] as const).forEach((w, q) => {
         if (!w) return;
         const cols = this.columns[q].fill(w, s.origin, x0, x1 - x0, columns);
-        const token = q ? '--_series-2' : '--_series-1';
+        const token = stale ? '--_stale' : q ? '--_series-2' : '--_series-1';
         const key = `${token} ${alpha}`;
         let colour = this.mixed.get(key);
         if (colour === undefined) this.mixed.set(key, (colour = mixColour(ctx, this.themes.read(token), surface, alpha)));
@@ -536,6 +546,12 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     if (limit !== undefined) line(limit, 'A', this.themes.read('--_limit'), `${this.language.number(limit, 0)} A`);
   }
 
+  /** No status from the generator for longer than its stale limit (judged once, by the room). */
+  private isStale(): boolean {
+    const q = this.room?.qualityOf(EP.current);
+    return q !== undefined && q.quality === 'stale' && Number.isFinite(q.arrivedAt);
+  }
+
   private drawTrain(): void {
     const canvas = this.timelineEl;
     const cw = this.timelineSize.width || canvas?.clientWidth;
@@ -544,15 +560,16 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const w = Math.round(cw * dpr);
     const h = Math.round((this.timelineSize.height || canvas.clientHeight) * dpr);
     const limit = this.protocol?.currentLimitA ?? 0;
-    const key = `${this.ledger?.version}|${this.pulses.length}|${w}x${h}|${this.shownPair}|${limit}`;
+    const key = `${this.ledger?.version}|${this.pulses.length}|${w}x${h}|${this.shownPair}|${limit}|${this.isStale()}`;
     if (key === this.trainKey) return;
     this.trainKey = key;
     if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
     const ctx = canvas.getContext('2d')!;
     this.box = timelineBox(w, h, dpr, this.pulses, limit);
+    const stale = this.isStale();
     drawTimeline(ctx, this.box, this.pulses, this.shownPair, limit, {
-      delivered: this.themes.read('--_series-2'),
-      selected: this.themes.read('--_series-1'),
+      delivered: this.themes.read(stale ? '--_stale' : '--_series-2'),
+      selected: this.themes.read(stale ? '--_stale' : '--_series-1'),
       failed: this.themes.read('--_limit'),
       limit: this.themes.read('--_limit'),
       grid: this.themes.read('--_grid'),
@@ -570,7 +587,10 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
       const s = summaries.find((x) => x.pair.id === id);
       return s ? `${w.pair} ${id}${w.colon}${w.states[s.state]}, ${w.deliveredOf(String(s.delivered), String(s.planned))}` : id;
     };
+    const quality = this.room?.qualityOf(EP.current);
+    const age = this.isStale() && quality ? this.language.seconds(((this.room?.scheduler.now() ?? 0) - quality.arrivedAt) / 1000) : '';
     return html`
+      ${age ? html`<p part="state" role="status">${w.stale(age)}</p>` : nothing}
       ${this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
       <div class="grid">
         <div>
