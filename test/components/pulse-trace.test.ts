@@ -140,6 +140,32 @@ describe('ir-pulse-trace in French and other themes', () => {
   });
 });
 
+describe('ir-pulse-trace in forced colours', () => {
+  afterEach(async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    await executeServerCommand('forced-colors', false);
+  });
+
+  it('draws the train with system colours when the user forces a palette', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const { el } = await mountFed(ect, ectItems);
+    const canvas = timelineCanvas(el);
+    const orange: [number, number, number] = [0xff, 0xb7, 0x4d];
+    expect(countColour(canvas, orange, 0, canvas.width, 10)).to.be.greaterThan(50);
+    await executeServerCommand('forced-colors', true);
+    await new Promise((r) => setTimeout(r, 50));
+    await drawn(el);
+    const probe = document.createElement('span');
+    probe.style.color = 'LinkText';
+    document.body.append(probe);
+    const linkText = rgbOf(getComputedStyle(probe).color);
+    probe.remove();
+    expect(countColour(canvas, orange, 0, canvas.width, 10)).to.equal(0);
+    expect(countColour(canvas, linkText, 0, canvas.width, 10)).to.be.greaterThan(50);
+    el.remove();
+  });
+});
+
 describe('ir-pulse-trace IRE', () => {
   it('shows 414 pulses with the last pair failed short at the end of the train, and the current near 50 A', async () => {
     const s = ire(T0);
