@@ -42,6 +42,10 @@ describe('electroporation demo', function () {
     expect(panel().ecgMarks.some((m) => m.kind === 'r-wave')).to.equal(true);
     const banner = doc.querySelector('ir-alarm-banner')!.shadowRoot!.querySelector<HTMLElement>('[part="banner"]')!;
     expect(banner.dataset.priority).to.equal('hi');
+    // The trainer's corrupt frame (shorter than its header says) is refused and named; nothing else is lost.
+    doc.querySelector<HTMLButtonElement>('#corrupt')!.click();
+    await until(() => /^1 \(frame seq 0 on ep\.V\.1-2: 100 values announced/.test(doc.querySelector('#refused')!.textContent!), 'the refusal');
+    expect(panel().pulses).to.have.length(97);
     expect(violations).to.deep.equal([]);
     frame.remove();
   });

@@ -7,6 +7,7 @@ import type { ChannelDescriptor, TelemetryEvent, Waveform } from '../../models/c
 import { PRIORITY_MARKER, type AlarmRule, type Priority } from '../../models/alarm-rules.js';
 import { EP, EP_EVENT, pulseChannels, waveformChannel } from '../../models/pulses/channels.js';
 import { pulseAlarmRules } from '../../models/pulses/alarms.js';
+import { REFRACTORY_WINDOW_MS } from '../../models/pulses/ecg.js';
 import { PulseLedger, type PairState, type PairSummary } from '../../models/pulses/ledger.js';
 import type { ElectrodeLayout } from '../../models/pulses/layout.js';
 import { fieldStrength, type PulseProtocol } from '../../models/pulses/protocol.js';
@@ -96,7 +97,10 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   /** With `.source`, the descriptors of what it sends (default: `pulseChannels(layout)`). */
   @property({ attribute: false }) channels: ChannelDescriptor[] = [];
 
-  /** Unused by this panel beyond resolution: it reads the channels its layout names (docs/wire-format.md). */
+  /**
+   * Not needed: the panel reads the channels its layout names (`pulseChannels`,
+   * docs/wire-format.md) from its room. Kept for the common panel interface.
+   */
   @property() channel?: string;
 
   /** The data: pulse records, waveforms, status and ECG (`procedureSource`, or a gateway). The panel then has a room of its own. */
@@ -436,7 +440,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     if (this.ledger && this.ledger.version !== this.rendered) this.requestUpdate();
     if (this.marksChanged && this.ecgTrend) {
       this.marksChanged = false;
-      this.ecgTrend.markers = this.marks.map((m): TrendMarker => ({ t: m.t, label: m.kind === 'r-wave' ? 'R' : '⚡' }));
+      this.ecgTrend.markers = this.marks.map((m, k): TrendMarker => ({ t: m.t, label: markLabel(this.marks, k) }));
     }
   }
 
@@ -644,6 +648,19 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
       });
     return [head, ...pairs].join(' ');
   }
+}
+
+/**
+ * An R wave reads `R`; a burst `⚡`. A burst in the refractory period sits a
+ * few pixels after its R wave, where two labels would overprint: the R wave
+ * then reads `R ⚡` and the burst's line goes unlabelled.
+ */
+function markLabel(marks: readonly EcgMark[], k: number): string {
+  const m = marks[k];
+  const next = marks[k + 1];
+  const previous = marks[k - 1];
+  if (m.kind === 'r-wave') return next?.kind === 'pulse' && next.t - m.t <= REFRACTORY_WINDOW_MS[1] ? 'R ⚡' : 'R';
+  return previous?.kind === 'r-wave' && m.t - previous.t <= REFRACTORY_WINDOW_MS[1] ? '' : '⚡';
 }
 
 /** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten at or above x: scales that do not move with noise. */
