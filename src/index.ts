@@ -9,3 +9,4 @@ export * from './components/alarm-controller.js';
 export * from './components/kit/index.js';
 export * from './components/cement-gauge.js';
 export * from './components/iceball-curve.js';
+export * from './components/pulse-trace.js';

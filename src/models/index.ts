@@ -19,3 +19,4 @@ export * from './line-framer.js';
 export * from './cement/index.js';
 export * from './cryo/index.js';
 export * from './thermal/index.js';
+export * from './pulses/index.js';

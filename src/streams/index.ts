@@ -11,3 +11,4 @@ export * from './watchdog.js';
 export * from './cement/index.js';
 export * from './cryo/index.js';
 export * from './thermal/index.js';
+export * from './pulses/index.js';

@@ -1,0 +1,61 @@
+import type { ChannelDescriptor } from '../channel.js';
+import type { ElectrodeLayout } from './layout.js';
+
+/**
+ * The channels of an electroporation procedure (docs/wire-format.md,
+ * "Electroporation"). Waveforms are per pair and quantity, so the room keeps
+ * the latest pulses of each pair; per-pulse records travel as `pulse` events
+ * on `ep.current`; status channels, sent every `STATUS_PERIOD_MS`, carry what
+ * the default alarm rules watch, so ordinary limit rules apply.
+ */
+export const EP = {
+  /** Highest mean plateau current of the pulses (failed ones included) in the last status period, A (0 when none). Carries the `pulse` and `train` events. */
+  current: 'ep.current',
+  /** Largest |measured - set| / set of the delivered pulses in the last period, % (0 when none). */
+  voltageError: 'ep.voltage-error',
+  /** Pulses failed or found missing in the last period. */
+  failed: 'ep.failed',
+  /** 0 synchronised, 1 ECG synchronisation lost, 2 arrhythmia blocking delivery. */
+  sync: 'ep.sync',
+  /** Pairs short of their planned pulses when the last train ended (0 while a train runs). */
+  incomplete: 'ep.incomplete',
+  /** The ECG lead the generator synchronises on, mV; carries `r-wave` events. */
+  ecg: 'ecg',
+} as const;
+
+/** Event kinds: a pulse record (text: its JSON), a train starting or ending (text `start` / `end`), an R wave. */
+export const EP_EVENT = { pulse: 'pulse', train: 'train', rWave: 'r-wave' } as const;
+
+/** Status channels are sent this often (data time). */
+export const STATUS_PERIOD_MS = 250;
+
+export type Quantity = 'V' | 'I';
+
+/** `ep.V.1-2`: the voltage waveforms of pair 1-2. */
+export const waveformChannel = (q: Quantity, pair: string): string => `ep.${q}.${pair}`;
+
+/** The quantity and pair of a waveform channel id, or undefined when it is not one. */
+export function parseWaveformChannel(id: string): { quantity: Quantity; pair: string } | undefined {
+  const m = /^ep\.([VI])\.(.+)$/.exec(id);
+  return m ? { quantity: m[1] as Quantity, pair: m[2] } : undefined;
+}
+
+/**
+ * Descriptors of every channel of a procedure over `layout`: status channels,
+ * the ECG, and a voltage and a current waveform channel per pair.
+ */
+export function pulseChannels(layout: ElectrodeLayout, labels: { current: string; ecg: string } = { current: 'Pulse current', ecg: 'ECG' }): ChannelDescriptor[] {
+  const status = (id: string, label: string, unit: string, range: [number, number], decimals = 0): ChannelDescriptor => ({ id, label, unit, intervalMs: STATUS_PERIOD_MS, range, decimals });
+  return [
+    status(EP.current, labels.current, 'A', [0, 200], 1),
+    status(EP.voltageError, 'Voltage error', '%', [0, 1000], 1),
+    status(EP.failed, 'Failed pulses', '{pulse}', [0, 10_000]),
+    status(EP.sync, 'ECG sync', '{code}', [0, 2]),
+    status(EP.incomplete, 'Incomplete pairs', '{pair}', [0, 100]),
+    { id: EP.ecg, label: labels.ecg, unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2 },
+    ...layout.pairs.flatMap((p): ChannelDescriptor[] => [
+      { id: waveformChannel('V', p.id), label: `V ${p.id}`, unit: 'V', intervalMs: 60_000, range: [-5000, 5000] },
+      { id: waveformChannel('I', p.id), label: `I ${p.id}`, unit: 'A', intervalMs: 60_000, range: [-200, 200] },
+    ]),
+  ];
+}

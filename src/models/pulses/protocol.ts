@@ -1,0 +1,42 @@
+import type { ElectrodeLayout, ElectrodePair } from './layout.js';
+
+/**
+ * How pulses follow each other: 1 Hz or 5 kHz (ESOPE electrochemotherapy:
+ * Mir et al. 2006; 5 kHz causes less discomfort: Mali et al. 2008), or one
+ * burst per heartbeat in the refractory period (`ecg`: Mali et al. 2005; NICE
+ * IPG579 for IRE).
+ */
+export type Repetition = '1Hz' | '5kHz' | 'ecg';
+
+export type Modality = 'ECT' | 'IRE';
+
+/** A treatment plan: what the generator should deliver to each pair. */
+export interface PulseProtocol {
+  modality: Modality;
+  pulsesPerPair: number;
+  pulseWidthUs: number;
+  repetition: Repetition;
+  /**
+   * Field strength asked for, V/cm: each pair's set voltage is this times its
+   * spacing (ESOPE: voltage to distance ratio), capped at `maxVoltageV`.
+   */
+  fieldVPerCm: number;
+  /** The generator's maximum output (3000 V: Bertacchini et al. 2007). */
+  maxVoltageV: number;
+  /** The current at or above which a pulse is an alarm (A): 50 A for IRE (Bertacchini et al. 2007). */
+  currentLimitA: number;
+  /** Pulses per heartbeat when ECG-synchronised (default 1). */
+  pulsesPerBeat?: number;
+}
+
+/** V/cm of `voltageV` across needles `spacingMm` apart (the nominal field, V/d). */
+export const fieldStrength = (voltageV: number, spacingMm: number): number => voltageV / (spacingMm / 10);
+
+/** The set voltage of a pair: the protocol's field times the spacing, never above the generator's maximum. */
+export const setVoltage = (p: PulseProtocol, pair: ElectrodePair): number => Math.min(p.maxVoltageV, Math.round(p.fieldVPerCm * (pair.spacingMm / 10)));
+
+/** Time between pulse starts within a burst, ms: 1000 at 1 Hz, 0.2 at 5 kHz (ECG: the burst repeats at 5 kHz inside one beat). */
+export const pulsePeriodMs = (r: Repetition): number => (r === '1Hz' ? 1000 : 0.2);
+
+/** Pulses planned over the layout. */
+export const plannedPulses = (p: PulseProtocol, layout: ElectrodeLayout): number => p.pulsesPerPair * layout.pairs.length;
