@@ -31,10 +31,23 @@ const sortedModules = () => ({
   },
 });
 
+/**
+ * The manifest describes elements: modules that declare or register one. Helpers (drawing,
+ * messages, the kit) are documented in their source and would only double its size.
+ */
+const elementModulesOnly = () => ({
+  name: 'element-modules-only',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules = customElementsManifest.modules.filter(
+      (m) => (m.declarations ?? []).some((d) => d.customElement) || (m.exports ?? []).some((e) => e.kind === 'custom-element-definition'),
+    );
+  },
+});
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/define.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly(), publicMembersOnly(), sortedModules()],
+  plugins: [documentedEventsOnly(), publicMembersOnly(), elementModulesOnly(), sortedModules()],
 };
