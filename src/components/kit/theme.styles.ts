@@ -119,10 +119,11 @@ export const alarmFrameStyles = css`
   :host([alarm='lo']) {
     --_frame: var(--_low);
   }
+  /* Clear of the 4 px frame drawn inside the panel's edge. */
   [part='alarm'] {
     display: block;
     inline-size: fit-content;
-    margin: 0.25rem 0.5rem 0 auto;
+    margin: calc(4px + 0.25rem) calc(4px + 0.5rem) 0 auto;
     padding: 0 0.4rem;
     font-weight: 800;
     background: var(--_frame);

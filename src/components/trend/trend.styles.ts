@@ -10,7 +10,8 @@ export const trendStyles = [
   :host {
     --_line-width: var(--ir-trend-line-width, 1.5);
     --_axis-font: var(--ir-trend-axis-font, 12px system-ui, sans-serif);
-    display: block;
+    /* flow-root: the alarm marker's top margin stays inside the frame instead of collapsing out of it. */
+    display: flow-root;
     position: relative;
     min-block-size: 160px;
   }

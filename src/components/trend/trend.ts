@@ -261,8 +261,8 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
         // draw() ranges the scales from the column aggregates: uPlot need not scan every point.
         scales: { x: { time: true, auto: false }, ...Object.fromEntries(units.map((u) => [u, { auto: false }])) },
         axes: [
-          // Times of day in the panel's language (uPlot's own are English, 12 h).
-          { stroke: read('--_text'), font, grid: { stroke: read('--_grid') }, ticks: { stroke: read('--_grid') }, values: (_u: uPlot, splits: number[], _a: number, _s: number, step: number) => splits.map((s) => this.language.tick(s * 1000, step < 60)) },
+          // Times of day in the panel's language (uPlot's own are English, 12 h), spaced for "8:22:10 PM".
+          { stroke: read('--_text'), font, space: 90, grid: { stroke: read('--_grid') }, ticks: { stroke: read('--_grid') }, values: (_u: uPlot, splits: number[], _a: number, _s: number, step: number) => splits.map((s) => this.language.tick(s * 1000, step < 60)) },
           ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: i === 0 }, ticks: { stroke: read('--_grid') }, side: i % 2 ? 1 : 3 })),
         ],
         hooks: {
