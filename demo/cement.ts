@@ -7,25 +7,19 @@ import { cementChannels } from '../src/models/cement/plan.js';
 import { cementSimulation } from '../src/streams/cement/cement-simulation.js';
 import { CEMENT_SCENARIOS } from '../src/streams/cement/scenarios.js';
 import type { RoomInput } from '../src/streams/room/room.js';
+import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`
-const params = new URLSearchParams(location.search);
-const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 10));
-const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
-const THEMES = ['dark', 'light', 'high-contrast'] as const;
-const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const speed = speedOr(10);
 const name = (Object.keys(CEMENT_SCENARIOS) as (keyof typeof CEMENT_SCENARIOS)[]).find((k) => k === params.get('scenario')) ?? 'vertebroplasty';
 // Optionally start later in the script (minutes): `?from=40` skips to the sacral case's screws.
 const fromMin = Math.max(0, Number(params.get('from')) || 0);
 
 const WORDS = {
-  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', speed: 'Speed', language: 'Language', theme: 'Theme', leak: 'Report a leak', glitch: 'Send a falling volume', cryo: 'Cryoablation', cryoPending: 'The cryoablation panel (ir-iceball-curve) goes here.', cement: 'Cement injection', log: 'Alarm log' },
-  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', speed: 'Vitesse', language: 'Langue', theme: 'Thème', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', cryo: 'Cryoablation', cryoPending: 'Le panneau de cryoablation (ir-iceball-curve) se place ici.', cement: 'Injection de ciment', log: 'Journal des alarmes' },
+  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', cryo: 'Cryoablation', cryoPending: 'The cryoablation panel (ir-iceball-curve) goes here.', cement: 'Cement injection', log: 'Alarm log' },
+  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', cryo: 'Cryoablation', cryoPending: 'Le panneau de cryoablation (ir-iceball-curve) se place ici.', cement: 'Injection de ciment', log: 'Journal des alarmes' },
 }[lang];
-document.documentElement.lang = lang;
-document.documentElement.dataset.theme = theme;
-for (const el of document.querySelectorAll('ir-cement-gauge, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
-for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as keyof typeof WORDS];
+pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
 const script = CEMENT_SCENARIOS[name]();
 const plan = script.plan;
@@ -77,11 +71,5 @@ const showSteps = () => {
 showSteps();
 setInterval(showSteps, 250);
 
-for (const [id, value] of [['scenario', name], ['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
-  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
-  select.value = value;
-  select.addEventListener('change', () => {
-    params.set(id, select.value);
-    location.search = params.toString();
-  });
-}
+document.querySelector<HTMLSelectElement>('#scenario')!.value = name;
+restartOn(['scenario']);

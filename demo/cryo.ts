@@ -4,25 +4,22 @@ import '../src/components/alarm-banner.js';
 import '../src/components/alarm-log.js';
 import { share } from 'rxjs';
 import { CRYO_SCENARIOS, CryoSimulation, cryoSource, type CryoFaults } from '../src/streams/cryo/index.js';
+import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=renal&speed=30&lang=fr&theme=light`: each scenario plays a 10-8-10 double freeze on data time.
-const params = new URLSearchParams(location.search);
-const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 10));
-const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
-const THEMES = ['dark', 'light', 'high-contrast'] as const;
-const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const speed = speedOr(10);
 const scenario = CRYO_SCENARIOS.find((s) => s.id === params.get('scenario')) ?? CRYO_SCENARIOS[0];
 /** Start at this data time (ms since the start), for screenshots of a late moment. */
 const skip = Math.max(0, Number(params.get('at')) || 0);
 
 const WORDS = {
   en: {
-    subtitle: 'cryoablation training, simulated data', scenario: 'Scenario', speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast',
+    subtitle: 'cryoablation training, simulated data', scenario: 'Scenario',
     faults: 'Faults', sensorFault: 'Disconnect a sensor', probeFault: 'Probe not cooling', gasFault: 'Gas pressure drop', shrinkFault: 'Send a shrinking ice ball', colderFault: 'Sensor colder than tip', log: 'Alarm log',
     iliac: CRYO_SCENARIOS[0].title.en, vertebral: CRYO_SCENARIOS[1].title.en, renal: CRYO_SCENARIOS[2].title.en,
   },
   fr: {
-    subtitle: 'formation à la cryoablation, données simulées', scenario: 'Scénario', speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé',
+    subtitle: 'formation à la cryoablation, données simulées', scenario: 'Scénario',
     faults: 'Pannes', sensorFault: 'Débrancher un capteur', probeFault: 'Sonde qui ne refroidit pas', gasFault: 'Chute de pression du gaz', shrinkFault: 'Envoyer un glaçon qui diminue', colderFault: 'Capteur plus froid que la pointe', log: 'Journal des alarmes',
     iliac: CRYO_SCENARIOS[0].title.fr, vertebral: CRYO_SCENARIOS[1].title.fr, renal: CRYO_SCENARIOS[2].title.fr,
   },
@@ -31,10 +28,7 @@ const WORDS = {
 const LABELS_FR: Record<string, string> = { 'Nerve TC': 'TC nerf', 'Margin TC': 'TC marge', 'Canal TC': 'TC canal', Argon: 'Argon' };
 const label = (s: string) => (lang === 'fr' ? s.replace(/^(Nerve TC|Margin TC|Canal TC)/, (m) => LABELS_FR[m]) : s);
 
-document.documentElement.lang = lang;
-document.documentElement.dataset.theme = theme;
-for (const el of document.querySelectorAll('ir-iceball-curve, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
-for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as keyof typeof WORDS];
+pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
 const procedure = {
   ...scenario.procedure,
@@ -72,11 +66,5 @@ toggle('gas', (on) => (faults.gasPressureDrop = on ? { from: dataMs } : faults.g
 document.querySelector('#shrink')!.addEventListener('click', () => (faults.iceShrink = { from: dataMs }));
 document.querySelector('#colder')!.addEventListener('click', () => (faults.sensorColderThanTip = { channel: procedure.sensors[procedure.sensors.length - 1].points[0].channel, from: dataMs, to: dataMs + 5000 }));
 
-for (const [id, value] of [['scenario', scenario.id], ['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
-  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
-  select.value = value;
-  select.addEventListener('change', () => {
-    params.set(id, select.value);
-    location.search = params.toString();
-  });
-}
+document.querySelector<HTMLSelectElement>('#scenario')!.value = scenario.id;
+restartOn(['scenario']);

@@ -6,34 +6,27 @@ import { filter, map, share } from 'rxjs';
 import type { AlarmRule } from '../src/models/alarm-rules.js';
 import type { ChannelDescriptor } from '../src/models/channel.js';
 import { simulatedSource } from '../src/streams/simulated.js';
+import { lang, pageSettings, speedOr } from './page-settings.js';
 
 // Played at 1x to 60x: `?speed=30` rehearses the freeze in two minutes; `?lang=fr` in French.
-const params = new URLSearchParams(location.search);
-const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 1));
-const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
-const THEMES = ['dark', 'light', 'high-contrast'] as const;
-const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const speed = speedOr(1);
 const start = Date.now();
 
 const WORDS = {
   en: {
-    subtitle: 'training demo, simulated data', scenario: 'Renal cryoablation, freeze 1', speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast',
+    subtitle: 'training demo, simulated data', scenario: 'Renal cryoablation, freeze 1',
     disconnect: 'Disconnect nerve sensor', reconnect: 'Reconnect nerve sensor', garble: 'Send an invalid value', pauseAlarms: 'Pause alarms 2 min',
     states: { connecting: 'connecting', live: 'live', stale: 'stale', reconnecting: 'reconnecting', closed: 'closed' },
     probe: 'Probe tip', connection: 'connection', temperatures: 'Probe and thermosensors', log: 'Alarm log', freeze: 'Freeze 1', nerve: 'Nerve sensor',
   },
   fr: {
-    subtitle: 'démo de formation, données simulées', scenario: 'Cryoablation rénale, congélation 1', speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé',
+    subtitle: 'démo de formation, données simulées', scenario: 'Cryoablation rénale, congélation 1',
     disconnect: 'Débrancher le capteur nerveux', reconnect: 'Rebrancher le capteur nerveux', garble: 'Envoyer une valeur invalide', pauseAlarms: 'Alarmes en pause 2 min',
     states: { connecting: 'en cours', live: 'en direct', stale: 'sans données', reconnecting: 'reconnexion', closed: 'fermée' },
     probe: 'Pointe de la sonde', connection: 'connexion', temperatures: 'Sonde et thermocapteurs', log: 'Journal des alarmes', freeze: 'Congélation 1', nerve: 'Capteur nerveux',
   },
 }[lang];
-document.documentElement.lang = lang;
-// One theme for the page and every panel: `?theme=light` or `high-contrast` (dark by default, for dim rooms).
-document.documentElement.dataset.theme = theme;
-for (const el of document.querySelectorAll('ir-trend, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
-for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = WORDS[el.dataset.text as Exclude<keyof typeof WORDS, 'states'>];
+pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
 // Probe tip during a freeze: falls towards about -140 Cel (needle tips stabilise
 // near -140 to -150 Cel in phantoms: Cryobiology 2025, PMID 40472720).
@@ -116,15 +109,6 @@ source.subscribe((b) => {
 const state = document.querySelector('#state')!;
 room.addEventListener('ir-connection-state', () => (state.textContent = WORDS.states[room.state]));
 
-// Speed, language and theme restart the scenario, as a trainer would.
-for (const [id, value] of [['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
-  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
-  select.value = value;
-  select.addEventListener('change', () => {
-    params.set(id, select.value);
-    location.search = params.toString();
-  });
-}
 const drop = document.querySelector<HTMLButtonElement>('#drop')!;
 drop.addEventListener('click', () => {
   dropped = !dropped;

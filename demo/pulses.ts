@@ -6,40 +6,31 @@ import { Subject, map, merge, share } from 'rxjs';
 import { encodeBinaryFrame } from '../src/models/wire.js';
 import { pulseChannels, waveformChannel } from '../src/models/pulses/channels.js';
 import { hepaticEct, ire, procedureSource, wireEncoder, wireInput, type WireChunk } from '../src/streams/pulses/index.js';
+import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=ect|ect-5khz|ire&speed=10&lang=fr&theme=light`. The simulated generator's output is
 // encoded as a gateway sends it (NDJSON lines, binary waveform frames) and decoded again, so
 // the page plays the wire format end to end.
-const params = new URLSearchParams(location.search);
 const scenarioId = ['ect', 'ect-5khz', 'ire'].find((s) => s === params.get('scenario')) ?? 'ect';
-const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || (scenarioId === 'ire' ? 30 : 1)));
-const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
-const THEMES = ['dark', 'light', 'high-contrast'] as const;
-const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const speed = speedOr((scenarioId === 'ire' ? 30 : 1));
 
 const WORDS = {
   en: {
-    subtitle: 'electroporation, simulated data', scenarioLabel: 'Scenario', speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast',
+    subtitle: 'electroporation, simulated data', scenarioLabel: 'Scenario',
     ect: 'Hepatic ECT (7 needles, ECG-synchronised)', ect5: 'Hepatic ECT (7 needles, 5 kHz)', ire: 'IRE (4 probes, 6 pairs)',
     titles: { ect: 'Hepatic electrochemotherapy, seven needles, ECG-synchronised', 'ect-5khz': 'Hepatic electrochemotherapy, seven needles, 5 kHz', ire: 'Irreversible electroporation, four probes' },
     corrupt: 'Send a corrupt frame', connection: 'connection', refused: 'refused', pulses: 'Pulses', log: 'Alarm log', current: 'Pulse current', ecg: 'ECG',
     states: { connecting: 'connecting', live: 'live', stale: 'stale', reconnecting: 'reconnecting', closed: 'closed' },
   },
   fr: {
-    subtitle: 'électroporation, données simulées', scenarioLabel: 'Scénario', speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé',
+    subtitle: 'électroporation, données simulées', scenarioLabel: 'Scénario',
     ect: 'ECT hépatique (7 aiguilles, synchronisée ECG)', ect5: 'ECT hépatique (7 aiguilles, 5 kHz)', ire: 'IRE (4 électrodes, 6 paires)',
     titles: { ect: 'Électrochimiothérapie hépatique, sept aiguilles, synchronisée sur l’ECG', 'ect-5khz': 'Électrochimiothérapie hépatique, sept aiguilles, 5 kHz', ire: 'Électroporation irréversible, quatre électrodes' },
     corrupt: 'Envoyer une trame corrompue', connection: 'connexion', refused: 'refusés', pulses: 'Impulsions', log: 'Journal des alarmes', current: 'Courant d’impulsion', ecg: 'ECG',
     states: { connecting: 'en cours', live: 'en direct', stale: 'sans données', reconnecting: 'reconnexion', closed: 'fermée' },
   },
 }[lang];
-document.documentElement.lang = lang;
-document.documentElement.dataset.theme = theme;
-for (const el of document.querySelectorAll('ir-pulse-trace, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
-for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
-  const w = WORDS[el.dataset.text as keyof typeof WORDS];
-  if (typeof w === 'string') el.textContent = w;
-}
+pageSettings(document.querySelector('#settings')!, speed, [1, 5, 10, 30, 60], WORDS);
 document.querySelector('[data-text="title"]')!.textContent = WORDS.titles[scenarioId as keyof typeof WORDS.titles];
 
 const scenario = scenarioId === 'ire' ? ire(Date.now()) : hepaticEct(Date.now(), scenarioId === 'ect-5khz' ? '5kHz' : 'ecg');
@@ -75,13 +66,7 @@ document.querySelector('#corrupt')!.addEventListener('click', () => {
 const state = document.querySelector('#state')!;
 room.addEventListener('ir-connection-state', () => (state.textContent = WORDS.states[room.state]));
 
-for (const [id, value] of [['scenario', scenarioId], ['speed', String(speed)], ['lang', lang], ['theme', theme]]) {
-  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
-  select.value = value;
-  select.addEventListener('change', () => {
-    params.set(id, select.value);
-    location.search = params.toString();
-  });
-}
+document.querySelector<HTMLSelectElement>('#scenario')!.value = scenarioId;
+restartOn(['scenario']);
 // A refused rule or configuration names itself in the console, for whoever set the page up.
 for (const el of [room, panel]) el.addEventListener('ir-config-error', (e) => console.error(e.detail.message));

@@ -8,15 +8,12 @@ import type { GridFrame } from '../src/models/channel.js';
 import { consoleRules } from '../src/models/thermal/alarms.js';
 import { SCENARIOS, THERMAL_SIM_IDS, thermalSimChannels, thermalWorkerSource } from '../src/streams/thermal/index.js';
 import type { RoomInput } from '../src/streams/room/room.js';
+import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=liver-mw-vessel&speed=30&lang=fr&theme=light&res=256&rate=2`
-const params = new URLSearchParams(location.search);
 const scenarioId = params.get('scenario') === 'liver-mw-vessel' ? 'liver-mw-vessel' : 'liver-rf';
 const scenario = SCENARIOS[scenarioId];
-const speed = Math.min(60, Math.max(1, Number(params.get('speed')) || 1));
-const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
-const THEMES = ['dark', 'light', 'high-contrast'] as const;
-const theme = THEMES.find((t) => t === params.get('theme')) ?? 'dark';
+const speed = speedOr(1);
 const resolution = Math.min(256, Math.max(32, Number(params.get('res')) || 128));
 const rateHz = Math.min(20, Math.max(0.2, Number(params.get('rate')) || 1));
 const lethal = params.get('lethal') === 'omega' ? 'omega' : 'cem43';
@@ -24,7 +21,7 @@ const lethal = params.get('lethal') === 'omega' ? 'omega' : 'cem43';
 const WORDS = {
   en: {
     subtitle: 'thermal ablation, simulated data', back: 'Cryoablation demo', scenario: 'Scenario', liverRf: 'Liver tumour, radiofrequency', liverMw: 'Microwave near a vessel',
-    speed: 'Speed', language: 'Language', theme: 'Theme', dark: 'Dark', light: 'Light', highContrast: 'High contrast', lethal: 'Lethal dose',
+    lethal: 'Lethal dose',
     stopMaps: 'Stop the maps', resumeMaps: 'Resume the maps', geometry: 'Send a map of another size',
     mapTitle: 'Temperature map (MR thermometry)', consoleTitle: 'Generator', temperatures: 'Tip and thermocouples', log: 'Alarm log',
     labels: { map: 'MR temperature map', power: 'Power', impedance: 'Impedance', tip: 'Tip', elapsed: 'Elapsed' },
@@ -32,20 +29,14 @@ const WORDS = {
   },
   fr: {
     subtitle: 'ablation thermique, données simulées', back: 'Démo de cryoablation', scenario: 'Scénario', liverRf: 'Tumeur hépatique, radiofréquence', liverMw: 'Micro-ondes près d’un vaisseau',
-    speed: 'Vitesse', language: 'Langue', theme: 'Thème', dark: 'Sombre', light: 'Clair', highContrast: 'Contraste élevé', lethal: 'Dose létale',
+    lethal: 'Dose létale',
     stopMaps: 'Arrêter les cartes', resumeMaps: 'Reprendre les cartes', geometry: 'Envoyer une carte d’une autre taille',
     mapTitle: 'Carte de température (thermométrie IRM)', consoleTitle: 'Générateur', temperatures: 'Pointe et thermocouples', log: 'Journal des alarmes',
     labels: { map: 'Carte de température IRM', power: 'Puissance', impedance: 'Impédance', tip: 'Pointe', elapsed: 'Durée' },
     structures: { duct: 'Voie biliaire', vessel: 'Veine porte' } as Record<string, string>,
   },
 }[lang];
-document.documentElement.lang = lang;
-document.documentElement.dataset.theme = theme;
-for (const el of document.querySelectorAll('ir-trend, ir-thermal-map, ir-alarm-banner, ir-alarm-log')) el.setAttribute('theme', theme);
-for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
-  const w = WORDS[el.dataset.text as keyof typeof WORDS];
-  if (typeof w === 'string') el.textContent = w;
-}
+pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 document.querySelector('#scenario-title')!.textContent = scenarioId === 'liver-rf' ? WORDS.liverRf : WORDS.liverMw;
 
 const structures = scenario.structures.map((s) => ({ ...s, label: WORDS.structures[s.id] ?? s.label }));
@@ -84,18 +75,12 @@ thermal.structures = structures;
 thermal.thermocouples = scenario.thermocouples.map((tc) => ({ channel: tc.id, label: tc.label, positionMm: tc.positionMm }));
 thermal.lethalDose = lethal;
 
-for (const [id, value] of [['scenario', scenarioId], ['speed', String(speed)], ['lang', lang], ['theme', theme], ['lethal', lethal]]) {
-  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
-  select.value = value;
-  select.addEventListener('change', () => {
-    if (id === 'lethal') {
-      thermal.lethalDose = select.value === 'omega' ? 'omega' : 'cem43';
-      return;
-    }
-    params.set(id, select.value);
-    location.search = params.toString();
-  });
-}
+document.querySelector<HTMLSelectElement>('#scenario')!.value = scenarioId;
+restartOn(['scenario']);
+// The lethal-dose criterion changes in place: the dose already accumulated is kept.
+const lethalSelect = document.querySelector<HTMLSelectElement>('#lethal')!;
+lethalSelect.value = lethal;
+lethalSelect.addEventListener('change', () => (thermal.lethalDose = lethalSelect.value === 'omega' ? 'omega' : 'cem43'));
 const stop = document.querySelector<HTMLButtonElement>('#stop-maps')!;
 stop.addEventListener('click', () => {
   mapsStopped = !mapsStopped;

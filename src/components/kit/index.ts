@@ -7,3 +7,4 @@ export * from './theme-controller.js';
 export * from './theme.styles.js';
 export * from './language-controller.js';
 export * from './calm-tick.js';
+export * from './uplot.styles.js';

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { srOnly, themeStyles } from '../kit/theme.styles.js';
+import { uplotStyles } from '../kit/uplot.styles.js';
 
 export const pulseTraceStyles = [
   themeStyles,
   srOnly,
+  uplotStyles,
   css`
   :host {
     --_axis-font: var(--ir-pulse-trace-axis-font, 12px system-ui, sans-serif);
@@ -169,24 +171,6 @@ export const pulseTraceStyles = [
   }
   td[data-state='done'] {
     color: var(--_done);
-  }
-  /* The few uPlot rules a shadow root needs (its stylesheet lives in the page). */
-  .u-wrap {
-    position: relative;
-    user-select: none;
-  }
-  .u-over,
-  .u-under {
-    position: absolute;
-  }
-  .uplot canvas {
-    display: block;
-    position: relative;
-    inline-size: 100%;
-    block-size: 100%;
-  }
-  .u-axis {
-    position: absolute;
   }
   .uplot canvas.traces {
     position: absolute;

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { alarmFrameStyles, readoutStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
+import { uplotStyles } from '../kit/uplot.styles.js';
 
 export const trendStyles = [
   themeStyles,
   srOnly,
+  uplotStyles,
   alarmFrameStyles,
   readoutStyles,
   css`
@@ -35,28 +37,6 @@ export const trendStyles = [
   [part='chart'] {
     position: relative;
     block-size: var(--ir-trend-chart-height, 200px);
-  }
-  /* The few uPlot rules a shadow root needs (its stylesheet lives in the page). */
-  .u-wrap {
-    position: relative;
-    user-select: none;
-  }
-  .u-over,
-  .u-under {
-    position: absolute;
-  }
-  .uplot canvas {
-    display: block;
-    position: relative;
-    inline-size: 100%;
-    block-size: 100%;
-  }
-  .u-axis {
-    position: absolute;
-  }
-  .u-select {
-    position: absolute;
-    pointer-events: none;
   }
 `,
 ];
