@@ -8,6 +8,8 @@ import { cementSimulation } from '../src/streams/cement/cement-simulation.js';
 import { CEMENT_SCENARIOS } from '../src/streams/cement/scenarios.js';
 import type { RoomInput } from '../src/streams/room/room.js';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
+import '../src/components/iceball-curve.js';
+import { CryoSimulation, ILIAC, SACRAL, cryoSource } from '../src/streams/cryo/index.js';
 
 // `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`
 const speed = speedOr(10);
@@ -16,8 +18,8 @@ const name = (Object.keys(CEMENT_SCENARIOS) as (keyof typeof CEMENT_SCENARIOS)[]
 const fromMin = Math.max(0, Number(params.get('from')) || 0);
 
 const WORDS = {
-  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', cryo: 'Cryoablation', cryoPending: 'The cryoablation panel (ir-iceball-curve) goes here.', cement: 'Cement injection', log: 'Alarm log' },
-  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', cryo: 'Cryoablation', cryoPending: 'Le panneau de cryoablation (ir-iceball-curve) se place ici.', cement: 'Injection de ciment', log: 'Journal des alarmes' },
+  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', cryo: 'Cryoablation', cement: 'Cement injection', log: 'Alarm log' },
+  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', cryo: 'Cryoablation', cement: 'Injection de ciment', log: 'Journal des alarmes' },
 }[lang];
 pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
@@ -65,9 +67,26 @@ const showSteps = () => {
   script.steps.forEach((s, i) => {
     items[i].dataset.state = m >= s.toMin ? 'done' : m >= s.fromMin ? 'current' : 'next';
     const section = s.panel ? sections[s.panel] : null;
-    if (section && m >= s.fromMin) section.hidden = false;
+    if (!section || m < s.fromMin || !section.hidden) return;
+    section.hidden = false;
+    if (s.panel === 'ir-iceball-curve') section.append(cryoPanel(s.fromMin, m));
   });
 };
+/**
+ * The cryoablation step's own panel, playing the case's freeze from the step's
+ * start: the iliac wing's four needles, or the sacral needle kept from S1.
+ */
+function cryoPanel(stepMin: number, nowMin: number): HTMLElement {
+  const scenario = name === 'iliac' ? ILIAC : SACRAL;
+  const cryo = new CryoSimulation(scenario, t0 + stepMin * 60_000);
+  const panel = document.createElement('ir-iceball-curve');
+  panel.procedure = scenario.procedure;
+  panel.channels = cryo.channels();
+  panel.source = cryoSource(cryo, { speed, fromMs: (nowMin - stepMin) * 60_000 });
+  panel.setAttribute('theme', document.documentElement.dataset.theme ?? 'dark');
+  return panel;
+}
+
 showSteps();
 setInterval(showSteps, 250);
 

@@ -6,7 +6,7 @@ import { DEFAULT_PROTOCOL, type CryoProcedure, type CryoProbe } from '../../mode
  * Positions and sizes are plausible training values, not a patient's.
  */
 export interface CryoScenario {
-  id: 'iliac' | 'vertebral' | 'renal';
+  id: 'iliac' | 'vertebral' | 'renal' | 'sacral';
   title: { en: string; fr: string };
   procedure: CryoProcedure;
   /** A scripted sensor (the renal nerve sensor): its temperature at `ms` after the start of freeze 1. */
@@ -108,4 +108,26 @@ export const RENAL: CryoScenario = {
   },
 };
 
+/**
+ * Sacral-ala metastasis, the cryoablation step of a combined procedure (after
+ * embolisation and biopsy, before screws on cement): one needle placed away
+ * from the S1 nerve root, a thermosensor on the root side.
+ */
+export const SACRAL: CryoScenario = {
+  id: 'sacral',
+  title: { en: 'Sacral ala, one needle away from the S1 root', fr: 'Aileron sacré, une aiguille à distance de la racine S1' },
+  procedure: {
+    probes: [probe(1, -4, 0)],
+    sensors: [{ id: 's1', label: 'Nerve TC', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 16, yMm: 0 }] }],
+    tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 9, semiMinorMm: 7 }],
+    structures: [
+      { kind: 'nerve', label: 'S1 root', points: [{ xMm: 22, yMm: -45 }, { xMm: 21, yMm: 0 }, { xMm: 24, yMm: 45 }] },
+      { kind: 'skin', label: 'Skin', points: [{ xMm: -45, yMm: -45 }, { xMm: -45, yMm: 45 }] },
+    ],
+    protocol: DEFAULT_PROTOCOL,
+    field: { x: [-50, 50], y: [-45, 45] },
+  },
+};
+
+/** The scenarios of the cryoablation demo; `SACRAL` plays inside the combined procedure of the cement demo. */
 export const CRYO_SCENARIOS: readonly CryoScenario[] = [ILIAC, VERTEBRAL, RENAL];
