@@ -73,17 +73,19 @@ const showSteps = () => {
   });
 };
 /**
- * The cryoablation step's own panel, playing the case's freeze from the step's
- * start: the iliac wing's four needles, or the sacral needle kept from S1.
+ * The cryoablation step's panel, playing the case's freeze from the step's
+ * start (the iliac wing's four needles, or the sacral needle kept from S1) in
+ * the page's room: its channels join the cement ones, so its alarms reach the
+ * banner and the log like every other.
  */
 function cryoPanel(stepMin: number, nowMin: number): HTMLElement {
   const scenario = name === 'iliac' ? ILIAC : SACRAL;
   const cryo = new CryoSimulation(scenario, t0 + stepMin * 60_000);
+  room.channels = [...room.channels, ...cryo.channels()];
   const panel = document.createElement('ir-iceball-curve');
   panel.procedure = scenario.procedure;
-  panel.channels = cryo.channels();
-  panel.source = cryoSource(cryo, { speed, fromMs: (nowMin - stepMin) * 60_000 });
   panel.setAttribute('theme', document.documentElement.dataset.theme ?? 'dark');
+  cryoSource(cryo, { speed, fromMs: (nowMin - stepMin) * 60_000 }).subscribe((x) => room.room.push(x));
   return panel;
 }
 

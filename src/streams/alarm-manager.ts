@@ -206,13 +206,15 @@ export class AlarmManager {
    * One outage is one occurrence: it ends only once clear for `holdMs` on the
    * wall clock, so reconnect attempts neither restart it nor undo its
    * acknowledgement. Not a channel rule: never checked against the channels.
+   * `kind` is technical by default; a panel that judges a condition of the
+   * tissue itself (an isotherm not covering its target) reports it as `phy`.
    */
-  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS): void {
+  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS, kind: AlarmRule['kind'] = 'tec'): void {
     let e = this.entries.get(id);
     if (e && e.rule.condition.kind !== 'external') return this.refuse({ setTechnical: id }, 'invalid', `'${id}' is the id of an alarm rule`, this.viewer, this.scheduler.now());
     if (!e) {
       if (!present) return;
-      const rule: AlarmRule = { id, channel: '', condition: { kind: 'external' }, priority, kind: 'tec', onsetDelayMs: 0, hysteresis: holdMs, latching: false, message };
+      const rule: AlarmRule = { id, channel: '', condition: { kind: 'external' }, priority, kind, onsetDelayMs: 0, hysteresis: holdMs, latching: false, message };
       e = { rule, state: initialCondition(), retired: false, isDefault: false };
       this.entries.set(id, e);
     }

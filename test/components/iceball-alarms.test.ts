@@ -33,6 +33,7 @@ describe('ir-iceball-curve alarms judged by the panel', () => {
     // Raised when the thaw event arrives, stamped with the manager's latest data time (the sample before it).
     expect(on.t).to.be.closeTo(T0 + sim.freezeStartMs + 10 * MIN, 1000);
     expect(on.rule.priority).to.equal('me');
+    expect(on.rule.kind, 'about the tissue, not the device').to.equal('phy');
     // Measured shown in preference: the measurement is short of the target, the estimate (full gas) is not.
     const s = el.status!;
     expect(s.isotherms[0].measuredMm).to.be.below(s.targetMm);
@@ -49,6 +50,7 @@ describe('ir-iceball-curve alarms judged by the panel', () => {
     const [on] = raised(changes, sensorTargetId('s2'));
     expect(on.t).to.be.closeTo(T0 + renal.sim.freezeStartMs + 10 * MIN, 1000);
     expect(on.rule.priority).to.equal('lo');
+    expect(on.rule.kind).to.equal('phy');
     sub.unsubscribe();
     renal.telemetry.remove();
     const iliac = await inTelemetry(ILIAC);

@@ -311,7 +311,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
       const alarm = derivedAlarm(id, p, this.settings);
       if (!alarm) continue;
       this.raised.add(id);
-      m.setTechnical(id, true, alarm.message, alarm.priority);
+      m.setTechnical(id, true, alarm.message, alarm.priority, undefined, alarm.kind);
     }
     for (const id of [...this.raised])
       if (!active.has(id)) {

@@ -1,4 +1,4 @@
-import type { AlarmRule, Priority } from '../alarm-rules.js';
+import type { AlarmKind, AlarmRule, Priority } from '../alarm-rules.js';
 import type { CryoProcedure } from './procedure.js';
 
 /** The cryoablation alarm defaults; every one configurable (docs/clinical-defaults.md gives each source). */
@@ -79,11 +79,12 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
 }
 
 /** Message and priority of a condition the panel judges itself (`CryoWatch` ids); undefined for an unknown id. */
-export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority } | undefined {
-  if (id === coverageId) return { priority: s.coveragePriority, message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
+export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority; kind: AlarmKind } | undefined {
+  // Coverage and the sensor target are about the tissue (physiological); a probe that does not cool is the device's (technical).
+  if (id === coverageId) return { priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
   const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);
-  if (sensor) return { priority: s.sensorTargetPriority, message: { en: `${sensor.label}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: `${sensor.label} : ${s.sensorTargetC} °C non atteint en congélation 1` } };
+  if (sensor) return { priority: s.sensorTargetPriority, kind: 'phy', message: { en: `${sensor.label}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: `${sensor.label} : ${s.sensorTargetC} °C non atteint en congélation 1` } };
   const probe = p.probes.find((x) => probeCoolingId(x.id) === id);
-  if (probe) return { priority: s.probePriority, message: { en: `${probe.label}: tip not below ${s.probeTargetC} °C`, fr: `${probe.label} : pointe pas sous ${s.probeTargetC} °C` } };
+  if (probe) return { priority: s.probePriority, kind: 'tec', message: { en: `${probe.label}: tip not below ${s.probeTargetC} °C`, fr: `${probe.label} : pointe pas sous ${s.probeTargetC} °C` } };
   return undefined;
 }
