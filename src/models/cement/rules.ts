@@ -15,6 +15,12 @@ export interface CementThresholds {
   workingLeftS: number;
 }
 
+/**
+ * A pressure alarm ends only 200 kPa below its limit (and the medium one needs 1 s above it):
+ * a hand push ripples by about ±100 kPa near 1700 kPa, which must not make the alarm flap. Our choice.
+ */
+const PRESSURE_HYSTERESIS_KPA = 200;
+
 export const DEFAULT_CEMENT_THRESHOLDS: CementThresholds = { pressureMediumKPa: 1700, pressureHighKPa: 3200, workingLeftS: 60 };
 
 /** The id of the technical condition raised while the volume rises with the cement set. */
@@ -48,8 +54,8 @@ export function cementRules(plan: InjectionPlan, thresholds: Partial<CementThres
   });
   return [
     ...sites,
-    rule({ id: `${plan.pressureChannel}:medium`, channel: plan.pressureChannel, condition: { kind: 'above', limit: th.pressureMediumKPa }, priority: 'me', onsetDelayMs: 500, hysteresis: 100, message: { en: `Injection pressure above ${th.pressureMediumKPa} kPa`, fr: `Pression d’injection au-dessus de ${th.pressureMediumKPa} kPa` } }),
-    rule({ id: `${plan.pressureChannel}:high`, channel: plan.pressureChannel, condition: { kind: 'above', limit: th.pressureHighKPa }, priority: 'hi', hysteresis: 100, message: { en: `Injection pressure above ${th.pressureHighKPa} kPa: stop`, fr: `Pression d’injection au-dessus de ${th.pressureHighKPa} kPa : arrêter` } }),
+    rule({ id: `${plan.pressureChannel}:medium`, channel: plan.pressureChannel, condition: { kind: 'above', limit: th.pressureMediumKPa }, priority: 'me', onsetDelayMs: 1000, hysteresis: PRESSURE_HYSTERESIS_KPA, message: { en: `Injection pressure above ${th.pressureMediumKPa} kPa`, fr: `Pression d’injection au-dessus de ${th.pressureMediumKPa} kPa` } }),
+    rule({ id: `${plan.pressureChannel}:high`, channel: plan.pressureChannel, condition: { kind: 'above', limit: th.pressureHighKPa }, priority: 'hi', hysteresis: PRESSURE_HYSTERESIS_KPA, message: { en: `Injection pressure above ${th.pressureHighKPa} kPa: stop`, fr: `Pression d’injection au-dessus de ${th.pressureHighKPa} kPa : arrêter` } }),
     rule({ id: `${workingLeftChannel(plan)}:low`, channel: workingLeftChannel(plan), condition: { kind: 'below', limit: th.workingLeftS }, priority: 'lo', hysteresis: 1, message: { en: 'Cement working time nearly used', fr: 'Temps de travail du ciment presque écoulé' } }),
     rule({ id: `${plan.channel}:leak`, channel: plan.channel, condition: { kind: 'above', limit: 0.5 }, priority: 'hi', hysteresis: 0.1, latching: true, message: { en: 'Cement leak reported: injection held', fr: 'Fuite de ciment signalée : injection suspendue' } }),
   ];
