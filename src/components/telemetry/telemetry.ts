@@ -118,10 +118,8 @@ export class IrTelemetry extends LitElement {
     const room = this.room;
     if (changed.has('channels')) room.setChannels(this.channels);
     if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
-  }
-
-  protected override updated(changed: Map<string, unknown>): void {
-    // One connection per change of source, made after all properties of this update are set.
+    // One connection per change of source, made once all properties of this update are set;
+    // the state it reports joins this update rather than scheduling another.
     if (!this.connected || changed.has('source') || changed.has('src') || changed.has('clock')) this.connect();
   }
 
