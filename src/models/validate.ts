@@ -3,6 +3,9 @@ import type { ChannelDescriptor } from './channel.js';
 /** Why a value was kept out of the picture; `accepted` when it was not. */
 export type Verdict = 'accepted' | 'not-finite' | 'out-of-range' | 'time-backwards' | 'duplicate-time' | 'clock-skew';
 
+/** The largest time value a JavaScript date can hold (ECMA-262 §21.4.1.1), in ms either side of 1970. */
+export const MAX_TIME_MS = 8.64e15;
+
 /** Default allowance ahead of the receiving clock: 60 s. */
 export const DEFAULT_MAX_AHEAD_MS = 60_000;
 /** Default allowance behind the receiving clock: 24 h. */
@@ -56,6 +59,8 @@ export class ChannelValidator {
 
   private judge(t: number, v: number, now: number | undefined): Verdict {
     if (!Number.isFinite(t) || !Number.isFinite(v)) return 'not-finite';
+    // Beyond ±8.64e15 ms no date exists (ECMA-262 time values): a broken clock, with or without a receiving one.
+    if (Math.abs(t) > MAX_TIME_MS) return 'clock-skew';
     if (now !== undefined && (t - now > this.ahead || now - t > this.behind)) return 'clock-skew';
     if (t < this.lastT) return 'time-backwards';
     if (t === this.lastT) return 'duplicate-time';

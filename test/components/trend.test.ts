@@ -283,3 +283,26 @@ describe('ir-trend attached late', () => {
     room.remove();
   });
 });
+
+describe('ir-trend against absurd times', () => {
+  it('never throws on any timestamp; those no date can hold are refused even without a receiving clock', async () => {
+    const errors: string[] = [];
+    const refused: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    const { el, source } = await mount((el) => el.addEventListener('ir-technical', (e) => e.detail.type === 'technical' && refused.push(`${e.detail.reason} ${e.detail.t}`)));
+    for (const t of [1e17, 8.64e15, -1e17, 1e300]) {
+      source.next({ channel: 'probe', t: Float64Array.of(t), v: Float32Array.of(20) });
+      el.requestUpdate();
+      await drawn(el);
+      const over = el.shadowRoot!.querySelector('.u-over')!;
+      const box = over.getBoundingClientRect();
+      over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }));
+    }
+    await nextFrame();
+    window.removeEventListener('error', onError);
+    expect(errors).to.deep.equal([]);
+    expect(refused).to.deep.equal(['clock-skew 100000000000000000', 'clock-skew -100000000000000000', 'clock-skew 1e+300']);
+    el.remove();
+  });
+});

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChannelDescriptor } from '../../models/channel.js';
+import { MAX_TIME_MS } from '../../models/validate.js';
 
 /** The languages the panels speak; anything else falls back to English. */
 export type Language = 'en' | 'fr';
@@ -17,6 +18,9 @@ const observe = (root: Node) => {
   observer ??= new MutationObserver(() => controllers.forEach((c) => c.resolve()));
   observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
 };
+
+/** Intl throws on a time no date can hold: a time from bad data shows empty, never throws. */
+const formatDate = (f: Intl.DateTimeFormat, t: number) => (Math.abs(t) <= MAX_TIME_MS ? f.format(t) : '');
 
 // Intl formatters are costly to build: one per locale and options for the page.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -96,7 +100,7 @@ export class LanguageController<T> implements ReactiveController {
 
   /** A date and clock time, short (`23/11/2026 14:03:27`). */
   dateTime(epochMs: number): string {
-    return cached(`${this.locale}|dt`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'medium' })).format(epochMs);
+    return formatDate(cached(`${this.locale}|dt`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'medium' })), epochMs);
   }
 
   /** Text given in both languages, or as one string. */
@@ -106,11 +110,11 @@ export class LanguageController<T> implements ReactiveController {
 
   /** A time of day for an axis tick: hours and minutes, with seconds when ticks are closer than a minute; 24 h or 12 h as the locale writes it. */
   tick(epochMs: number, seconds: boolean): string {
-    return cached(`${this.locale}|tick${seconds ? 's' : ''}`, () => new Intl.DateTimeFormat(this.locale, { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) })).format(epochMs);
+    return formatDate(cached(`${this.locale}|tick${seconds ? 's' : ''}`, () => new Intl.DateTimeFormat(this.locale, { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) })), epochMs);
   }
 
   /** A clock time (`14:03:27`). */
   time(epochMs: number): string {
-    return cached(`${this.locale}|t`, () => new Intl.DateTimeFormat(this.locale, { timeStyle: 'medium' })).format(epochMs);
+    return formatDate(cached(`${this.locale}|t`, () => new Intl.DateTimeFormat(this.locale, { timeStyle: 'medium' })), epochMs);
   }
 }
