@@ -26,6 +26,15 @@ export interface ClockCheck {
 }
 
 /**
+ * Whether a data time is one no date can hold, or implausibly far from the
+ * receiving clock's `now` (when there is one): a broken sender clock.
+ */
+export function clockSkewed(t: number, now: number | undefined, clock?: ClockCheck): boolean {
+  if (Math.abs(t) > MAX_TIME_MS) return true;
+  return now !== undefined && (t - now > (clock?.maxAheadMs ?? DEFAULT_MAX_AHEAD_MS) || now - t > (clock?.maxBehindMs ?? DEFAULT_MAX_BEHIND_MS));
+}
+
+/**
  * Classifies values of one channel in arrival order. Holds only the last accepted time,
  * so it is cheap enough to run on every sample. Only an accepted sample becomes the
  * reference for the next: a refused one (a far-future time among them) blocks nothing.
@@ -40,14 +49,8 @@ export class ChannelValidator {
     'duplicate-time': 0,
     'clock-skew': 0,
   };
-  private readonly ahead: number;
-  private readonly behind: number;
-
-  /** Without `clock`, data times are checked only against each other (a recording, a test). */
-  constructor(readonly descriptor: ChannelDescriptor, readonly clock?: ClockCheck) {
-    this.ahead = clock?.maxAheadMs ?? DEFAULT_MAX_AHEAD_MS;
-    this.behind = clock?.maxBehindMs ?? DEFAULT_MAX_BEHIND_MS;
-  }
+  /** Without `clock`, data times are checked only against each other and the range of dates (a recording, a test). */
+  constructor(readonly descriptor: ChannelDescriptor, readonly clock?: ClockCheck) {}
 
   /** `now` is the receiving clock, read once per batch by callers; read here when absent. */
   classify(t: number, v: number, now = this.clock?.clock()): Verdict {
@@ -59,9 +62,7 @@ export class ChannelValidator {
 
   private judge(t: number, v: number, now: number | undefined): Verdict {
     if (!Number.isFinite(t) || !Number.isFinite(v)) return 'not-finite';
-    // Beyond ±8.64e15 ms no date exists (ECMA-262 time values): a broken clock, with or without a receiving one.
-    if (Math.abs(t) > MAX_TIME_MS) return 'clock-skew';
-    if (now !== undefined && (t - now > this.ahead || now - t > this.behind)) return 'clock-skew';
+    if (clockSkewed(t, now, this.clock)) return 'clock-skew';
     if (t < this.lastT) return 'time-backwards';
     if (t === this.lastT) return 'duplicate-time';
     const [min, max] = this.descriptor.range;

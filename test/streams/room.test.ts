@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { VirtualTimeScheduler } from 'rxjs';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
 import { ChannelStore } from '../../src/streams/room/channel-store.js';
-import { TelemetryRoom } from '../../src/streams/room/room.js';
+import { TelemetryRoom, type RoomInput } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor } from '../../src/models/channel.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
@@ -84,6 +84,26 @@ describe('TelemetryRoom events', () => {
     expect(room.eventsOf('probe')!.items.map((e) => e.text)).to.deep.equal(['Freeze 1', 'Thaw']);
     expect(room.eventsOf('ecg')).to.equal(undefined);
     expect(refused).to.deep.equal(['ecg unknown-channel']);
+    room.close();
+  });
+});
+
+describe('TelemetryRoom clock', () => {
+  it('holds frames and events to the same clock as samples', () => {
+    const room = new TelemetryRoom();
+    room.setChannels([probe]);
+    const now = Date.UTC(2026, 10, 23);
+    room.connect(new Subject<RoomInput>(), { clock: () => now });
+    const refused: string[] = [];
+    room.technical.subscribe((e) => e.type === 'technical' && refused.push(`${e.reason} ${e.t}`));
+    const far = now + 365 * 86_400_000;
+    room.push({ kind: 'waveform', channel: 'probe', t0: far, sampleRateHz: 1000, data: Float32Array.of(1) });
+    room.push({ type: 'event', channel: 'probe', t: far, kind: 'phase', text: 'Freeze' });
+    room.push({ kind: 'waveform', channel: 'probe', t0: now, sampleRateHz: 1000, data: Float32Array.of(1) });
+    room.push({ type: 'event', channel: 'probe', t: now, kind: 'phase', text: 'Freeze' });
+    expect(refused).to.deep.equal([`clock-skew ${far}`, `clock-skew ${far}`]);
+    expect(room.waveforms('probe')!.items.map((w) => w.t0)).to.deep.equal([now]);
+    expect(room.eventsOf('probe')!.items.map((e) => e.t)).to.deep.equal([now]);
     room.close();
   });
 });

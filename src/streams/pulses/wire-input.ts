@@ -30,10 +30,10 @@ export function wireEncoder(units: (channel: string) => string): (x: RoomInput) 
 
 /**
  * Decodes wire chunks into what a room takes, with the library's public
- * decoders (`parseWireLine`, `decodeBinaryFrame`). A binary frame whose
- * length disagrees with the count its header announces is refused whole,
- * named by channel and sequence number, through `refused`; so is any line or
- * frame that does not parse. Nothing else is lost.
+ * decoders (`parseWireLine`, `decodeBinaryFrame`). Each chunk is one message
+ * (whole lines, as over a WebSocket). A binary frame whose length disagrees
+ * with the count its header announces is refused whole, named by its channel,
+ * through `refused`; so is any line or frame that does not parse. Nothing else is lost.
  */
 export function wireInput(chunks: Observable<WireChunk>, refused: (r: PulseRefusal) => void): Observable<RoomInput> {
   return new Observable<RoomInput>((sub) =>
@@ -43,7 +43,7 @@ export function wireInput(chunks: Observable<WireChunk>, refused: (r: PulseRefus
           for (const line of c.split('\n')) {
             if (!line.trim()) continue;
             const r = parseWireLine(line);
-            if (!r.ok) refused({ reason: 'bad-record', channel: '', t: NaN, detail: `${r.error.reason}: ${r.error.detail}` });
+            if (!r.ok) refused({ reason: 'bad-record', channel: r.error.channel ?? '', t: NaN, detail: `${r.error.reason}: ${r.error.detail}` });
             else if (r.value.type !== 'command' && r.value.type !== 'hello') sub.next(r.value.type === 'samples' ? { channel: r.value.channel, t: r.value.t, v: r.value.v, unit: r.value.unit } : r.value);
           }
           return;

@@ -2,7 +2,7 @@ import { BehaviorSubject, Observable, Subject, asyncScheduler, filter, map, merg
 import type { ChannelDescriptor, Grid, GridFrame, SampleBatch, TelemetryEvent, Waveform, WaveformFrame } from '../../models/channel.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
 import { checkGrid, checkWaveform } from '../../models/frame-check.js';
-import type { ClockCheck } from '../../models/validate.js';
+import { clockSkewed, type ClockCheck } from '../../models/validate.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { encodeWireLine } from '../../models/wire.js';
 import { AlarmManager } from '../alarm-manager.js';
@@ -100,8 +100,8 @@ export class TelemetryRoom {
 
   constructor(options: RoomOptions = {}) {
     this.scheduler = options.scheduler ?? asyncScheduler;
-    this.silenceMs = options.minSilenceMs ?? 1000;
     this.options = { windowMs: options.windowMs ?? 600_000, staleFactor: options.staleFactor ?? 3, minSilenceMs: options.minSilenceMs ?? 1000 };
+    this.silenceMs = this.options.minSilenceMs;
     this.manager = new AlarmManager([], [], { scheduler: this.scheduler, viewer: options.viewer });
     this.rebuild();
   }
@@ -292,6 +292,7 @@ export class TelemetryRoom {
   private receiveEvent(e: TelemetryEvent): void {
     if (!this.descriptor(e.channel)) return this.refuse(e.channel, 'unknown-channel', e.t);
     if (!Number.isFinite(e.t)) return this.refuse(e.channel, 'not-finite', NaN);
+    if (this.skewed(e.t)) return this.refuse(e.channel, 'clock-skew', e.t);
     this.eventsOf(e.channel)!.push(e);
     this.eventSubject.next(e);
   }
@@ -299,12 +300,18 @@ export class TelemetryRoom {
   private receiveFrame(f: WaveformFrame | GridFrame): void {
     if (!this.descriptor(f.channel)) return this.refuse(f.channel, 'unknown-channel', f.kind === 'grid' ? f.t : f.t0);
     const t = f.kind === 'grid' ? f.t : f.t0;
+    if (this.skewed(t)) return this.refuse(f.channel, 'clock-skew', t);
     const verdict = f.kind === 'grid' ? checkGrid(f, this.grids(f.channel)!.latest) : checkWaveform(f, this.waveforms(f.channel)!.latest?.t0 ?? -Infinity);
     if (!verdict.ok) return this.refuse(f.channel, verdict.reason, t);
     if (verdict.nonFinite) this.refuse(f.channel, 'not-finite', t, verdict.nonFinite);
     if (f.kind === 'grid') this.grids(f.channel)!.push(f);
     else this.waveforms(f.channel)!.push(f);
     this.arrivals.next({ channel: f.channel, t: Float64Array.of(t), v: Float32Array.of(0) });
+  }
+
+  /** Frames and events are held to the same clock as samples (`validateSamples` judges those). */
+  private skewed(t: number): boolean {
+    return clockSkewed(t, this.clock?.clock(), this.clock);
   }
 
   private refuse(channel: string, reason: TechnicalEvent['reason'], t: number, count = 1): void {
