@@ -99,11 +99,6 @@ export class FrameController implements ReactiveController {
     return this.intersecting && !document.hidden;
   }
 
-  /** Whether the panel is on screen: read-outs and ticks pause too when it is not. */
-  get visible(): boolean {
-    return this.canDraw();
-  }
-
   setIntersecting(on: boolean): void {
     this.intersecting = on;
   }
