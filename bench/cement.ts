@@ -9,8 +9,9 @@ import { canvasesOf, timePanel } from './kit/frame-timer.js';
 import { cementChannels, type InjectionPlan } from '../src/models/cement/plan.js';
 import type { RoomInput } from '../src/streams/room/room.js';
 import { describe, median, p95, round } from './kit/stats.js';
+import { dataEpoch } from '../test/kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const FRAME_MS = 1000 / 60;
 const plan: InjectionPlan = {
   channel: 'cement',

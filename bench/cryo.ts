@@ -13,8 +13,9 @@ import { DEFAULT_PROTOCOL } from '../src/models/cryo/procedure.js';
 import { environment } from './kit/environment.js';
 import { canvasesOf, timePanel } from './kit/frame-timer.js';
 import { describe, median, p95, round } from './kit/stats.js';
+import { dataEpoch } from '../test/kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const FILL_MS = 20 * 60_000;
 const FRAMES = 600;
 const STEP_MS = 100;

@@ -12,8 +12,9 @@ import { EP, EP_EVENT, encodePulseRecord, pairsLayout, waveformChannel, type Pul
 import type { RoomInput } from '../src/streams/room/room.js';
 import { environment } from './kit/environment.js';
 import { quantile, round } from './kit/stats.js';
+import { dataEpoch } from '../test/kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const RATE = 1e6;
 /** A gateway's chunk of a continuous 1 MS/s stream: 1 ms, 1000 samples per channel. */
 const CHUNK = 1000;

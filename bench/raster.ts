@@ -8,10 +8,11 @@ import { Signals } from './kit/signals.js';
 import { describe, median, round } from './kit/stats.js';
 import { MinMaxColumns } from './peers/min-max.js';
 import { PALETTE, record } from './peers/recording.js';
+import { dataEpoch } from '../test/kit/clock.js';
 
 const WIDTH = 1000;
 const HEIGHT = 200;
-const signals = new Signals({ channels: 16, rateHz: 1000, t0: Date.UTC(2026, 0, 1) });
+const signals = new Signals({ channels: 16, rateHz: 1000, t0: dataEpoch() });
 const columns = new MinMaxColumns(record(signals, 600_000, 17, 0), WIDTH);
 columns.compute(0);
 // Column spans in pixel rows, from a range that fits every series.

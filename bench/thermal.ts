@@ -14,6 +14,7 @@ import type { RoomInput } from '../src/streams/room/room.js';
 import { environment } from './kit/environment.js';
 import { timePanel } from './kit/frame-timer.js';
 import { describe, median, p95, round } from './kit/stats.js';
+import { dataEpoch } from '../test/kit/clock.js';
 
 /** The part of d3-contour's API used here. */
 interface D3Contours {
@@ -23,7 +24,7 @@ interface D3Contours {
 }
 const d3Contours = untypedContours as unknown as () => D3Contours;
 const stage = document.querySelector<HTMLElement>('#stage')!;
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 
 /** Maps of the liver RF scenario from 3 to 6 min in (MR noise, fat masked): isotherms and a dose front present. */
 function maps(resolution: number, count: number): GridFrame[] {

@@ -11,6 +11,7 @@ import { describe, heapMB, median, p95, round } from './kit/stats.js';
 import { chartjs } from './peers/chartjs.js';
 import { record, type Peer, type PlotSize, type Recording } from './peers/recording.js';
 import { decimatedUplot, plainUplot } from './peers/uplot.js';
+import { dataEpoch } from '../test/kit/clock.js';
 
 const CHANNELS = 16;
 const RATE_HZ = 1000;
@@ -25,7 +26,7 @@ const RAW_MB = (CHANNELS * WINDOW * (8 + 4)) / 2 ** 20;
 
 const log = (what: string, t: FrameTimes) => console.log(`${describe(`${what} 16ch`, t.ms)}; read-back median ${round(median(t.readBackMs))} ms`);
 const stage = document.querySelector<HTMLElement>('#stage')!;
-const signals = new Signals({ channels: CHANNELS, rateHz: RATE_HZ, t0: Date.UTC(2026, 0, 1) });
+const signals = new Signals({ channels: CHANNELS, rateHz: RATE_HZ, t0: dataEpoch() });
 
 function trend(): HTMLElement {
   const el = document.createElement('ir-trend');

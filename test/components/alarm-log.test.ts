@@ -3,8 +3,11 @@ import '../../src/components/alarm-log.js';
 import { VirtualTimeScheduler } from 'rxjs';
 import type { AlarmLogEntry, IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import { AlarmManager } from '../../src/streams/alarm-manager.js';
+import { dataEpoch } from '../kit/clock.js';
 
-const T = Date.UTC(2026, 10, 23, 10, 0, 0);
+const T = dataEpoch();
+/** The CSV's form of a time `ms` after T. */
+const iso = (ms: number) => new Date(T + ms).toISOString();
 const entry = (id: string, priority: AlarmLogEntry['priority'], onset: number, extra: Partial<AlarmLogEntry> = {}): AlarmLogEntry => ({
   id, priority, kind: 'phy', message: `${id} low`, onset, ...extra,
 });
@@ -29,7 +32,7 @@ describe('ir-alarm-log', () => {
     expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent, 'people read °C; the file keeps UCUM').to.equal('9.4 °C');
     expect(el.toCsv()).to.equal(
       'record,time,wall_time,who,priority,kind,id,message,value,limit,unit,acknowledged,acknowledged_wall,acknowledged_by,ended\r\n' +
-        'alarm,2026-11-23T10:00:00.000Z,,,hi,phy,nerve,nerve low,9.4,10,Cel,2026-11-23T10:00:05.000Z,2026-11-23T10:00:05.200Z,desk,2026-11-23T10:01:00.000Z\r\n',
+        `alarm,${iso(0)},,,hi,phy,nerve,nerve low,9.4,10,Cel,${iso(5000)},${iso(5200)},desk,${iso(60_000)}\r\n`,
     );
     el.remove();
   });
@@ -90,9 +93,9 @@ describe('ir-alarm-log', () => {
     const cells = [...el.shadowRoot!.querySelectorAll('[part="table"] tbody td')].map((td) => td.textContent);
     expect(cells[5]).to.match(/\(by desk\)$/);
     expect(el.toCsv().split('\r\n').slice(1, 4)).to.deep.equal([
-      'alarm,2026-11-23T10:00:00.000Z,,,me,tec,connection,Connection to the gateway lost,,,,2026-11-23T10:00:00.000Z,2026-11-23T10:00:00.000Z,desk,',
-      'action,,2026-11-23T10:00:00.000Z,desk,,,connection@1795428000000,acknowledge',
-      'action,,2026-11-23T10:00:00.000Z,desk,,,,pause-audio: 60000 ms',
+      `alarm,${iso(0)},,,me,tec,connection,Connection to the gateway lost,,,,${iso(0)},${iso(0)},desk,`,
+      `action,,${iso(0)},desk,,,connection@${T},acknowledge`,
+      `action,,${iso(0)},desk,,,,pause-audio: 60000 ms`,
     ]);
     el.remove();
   });
@@ -109,7 +112,7 @@ describe('ir-alarm-log', () => {
       ['desk', 'Règle retirée', 'nerve-cold · its alarm (latch) is kept until acknowledged'],
       ['proctor', 'Alarmes en pause', '120000 ms'],
     ]);
-    expect(el.toCsv()).to.contain('action,2026-11-23T09:59:59.000Z,2026-11-23T10:00:00.000Z,proctor,,,,pause-alarms: 120000 ms');
+    expect(el.toCsv()).to.contain(`action,${iso(-1000)},${iso(0)},proctor,,,,pause-alarms: 120000 ms`);
     el.remove();
   });
 });

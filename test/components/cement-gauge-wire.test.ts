@@ -7,9 +7,10 @@ import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
+import { dataEpoch } from '../kit/clock.js';
 
 // Recent: a gateway's data is checked against the wall clock (a minute ahead, a day behind at most).
-const T0 = Date.now() - 60_000;
+const T0 = dataEpoch(60_000);
 const plan = TWO_LEVELS;
 
 /** The same injection as wire lines (with their sequence numbers) and as room input. */

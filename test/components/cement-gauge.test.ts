@@ -7,8 +7,9 @@ import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { canvasOf, drawn, fixture, memoryGrowth, rgbOf } from '../kit/fixture.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
+import { dataEpoch } from '../kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const MIN = 60_000;
 const plan = TWO_LEVELS;
 const vol = (channel: string, t: number, v: number): RoomInput => ({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });

@@ -5,8 +5,9 @@ import { CryoSimulation, type CryoFaults, type CryoItem, type CryoScenario } fro
 import type { CryoProcedure } from '../../src/models/cryo/procedure.js';
 import { DEFAULT_PROTOCOL } from '../../src/models/cryo/procedure.js';
 import { fixture } from '../kit/fixture.js';
+import { dataEpoch } from '../kit/clock.js';
 
-export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+export const T0 = dataEpoch();
 
 /** Pushes the simulation's items from `fromMs` to `toMs` (ms since the start), a second at a time. */
 export function play(sim: CryoSimulation, into: (x: CryoItem) => void, fromMs: number, toMs: number): void {

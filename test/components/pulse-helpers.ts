@@ -5,8 +5,9 @@ import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.
 import { ProcedurePlayer, type Scenario } from '../../src/streams/pulses/index.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture } from '../kit/fixture.js';
+import { dataEpoch } from '../kit/clock.js';
 
-export const T0 = Date.UTC(2026, 10, 23, 9);
+export const T0 = dataEpoch();
 
 /** Everything the scenario sends up to `untilMs` after its start, in order. */
 export function played(s: Scenario, untilMs = s.durationMs): RoomInput[] {

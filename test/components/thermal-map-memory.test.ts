@@ -4,6 +4,7 @@ import '../../src/components/thermal-map.js';
 import type { GridFrame } from '../../src/models/channel.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture, memoryGrowth } from '../kit/fixture.js';
+import { dataEpoch } from '../kit/clock.js';
 
 describe('ir-thermal-map memory', function () {
   // 60 mounts on a shared 2-core machine: mocha's limit, not an assertion on time.
@@ -11,7 +12,7 @@ describe('ir-thermal-map memory', function () {
   it('50 mount/unmount cycles with 128 x 128 maps leave the heap flat and the source unobserved', async () => {
     const source = new Subject<RoomInput>();
     const data = new Float32Array(128 * 128).map((_, i) => 37 + (i % 128) / 2);
-    let t = Date.UTC(2026, 0, 1);
+    let t = dataEpoch();
     const frame = (): GridFrame => ({ kind: 'grid', channel: 'map', t: (t += 1000), width: 128, height: 128, spacingMm: [0.75, 0.75], originMm: [0, 0], data });
     const growth = await memoryGrowth(async () => {
       const el = await fixture('ir-thermal-map', (el) => {

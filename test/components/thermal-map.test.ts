@@ -9,9 +9,10 @@ import { encodeBinaryFrame } from '../../src/models/wire.js';
 import { structureChannels, type ThermalStructure } from '../../src/models/thermal/alarms.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
+import { dataEpoch } from '../kit/clock.js';
 
 // Recent: what a gateway sends (and what the panel derives from it) is checked against the wall clock.
-const T0 = Date.now() - 3_600_000;
+const T0 = dataEpoch();
 const N = 64;
 const MM = 1.5;
 const CENTRE = 32;

@@ -7,8 +7,9 @@ import { cementRules } from '../../src/models/cement/rules.js';
 import { eventText, parseEventText } from '../../src/models/cement/event-text.js';
 import { checkRules } from '../../src/models/alarm-rules.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
+import { dataEpoch } from '../kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const MIN = 60_000;
 
 const plan = TWO_LEVELS;

@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { ColumnAggregator, SLOTS, type Column } from '../../src/models/column-aggregator.js';
+import { dataEpoch } from '../kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 
 describe('ColumnAggregator', () => {
   it('keeps a one-sample spike in a million samples at full height', () => {

@@ -4,8 +4,9 @@ import type { Grid } from '../../src/models/channel.js';
 import {
   BioheatSolver, ContourBuffer, LIVER, LIVER_ARRHENIUS, ThermalAccumulator, arrheniusRate, cem43, coverage, pixelsOf, rasterise, secondsToOmega1, structureState,
 } from '../../src/models/thermal/index.js';
+import { dataEpoch } from '../kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const geometry = (n: number, mm = 1) => ({ width: n, height: n, spacingMm: [mm, mm] as const, originMm: [0, 0] as const });
 const uniform = (n: number, t: number, c: number, mm = 1): Grid => ({ channel: 'map', t, ...geometry(n, mm), data: new Float32Array(n * n).fill(c) });
 

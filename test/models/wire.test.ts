@@ -10,7 +10,7 @@ import { ALARM_COMMAND_TYPES, type AlarmCommand } from '../../src/models/alarm-c
 const samples = '{"ver":1,"type":"samples","channel":"probe","seq":12,"unit":"Cel","t":[1,2],"v":[36.5,37]}';
 const event = '{"ver":1,"type":"event","channel":"probe","seq":13,"t":3,"kind":"sensor","text":"reseated"}';
 const hello = '{"ver":2,"type":"hello","stream":"gw-7f3a"}';
-const command = '{"ver":1,"type":"command","origin":"proctor","t":4,"command":{"type":"acknowledge","id":"nerve-high","occurrence":1700000000000}}';
+const command = '{"ver":1,"type":"command","origin":"proctor","t":4,"command":{"type":"acknowledge","id":"nerve-high","occurrence":4000}}';
 const withCommand = (c: unknown) => JSON.stringify({ ver: 1, type: 'command', origin: 'console', t: 5, command: c });
 
 const malformed: [string, string][] = [
@@ -64,7 +64,7 @@ describe('wire NDJSON', () => {
 
   it('parses commands, keeping only the fields of the command', () => {
     expect(parseWireLine(command)).to.deep.equal({
-      ok: true, value: { type: 'command', origin: 'proctor', t: 4, command: { type: 'acknowledge', id: 'nerve-high', occurrence: 1700000000000 } },
+      ok: true, value: { type: 'command', origin: 'proctor', t: 4, command: { type: 'acknowledge', id: 'nerve-high', occurrence: 4000 } },
     });
     const extra = parseWireLine(withCommand({ type: 'pause-audio', ms: 120000, id: 'x' }));
     expect(extra.ok && extra.value).to.deep.equal({ type: 'command', origin: 'console', t: 5, command: { type: 'pause-audio', ms: 120000 } });

@@ -6,6 +6,7 @@ import { parseAlarmCommand } from '../../src/models/alarm-command.js';
 import type { AlarmAction, AlarmCommandRefused } from '../../src/models/alarm-record.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
+import { dataEpoch } from '../kit/clock.js';
 
 const RUNS = 1000;
 const channels: ChannelDescriptor[] = ['nerve', 'skin'].map((id) => ({ id, label: id, unit: 'Cel', intervalMs: 100, range: [-50, 60] }));
@@ -260,13 +261,14 @@ describe('AlarmManager: the connection and other external technical conditions (
   });
 
   it('acknowledging before any data stamps the wall clock, a valid time', () => {
-    const { m } = onClock(1.7e12);
+    const now = dataEpoch(0);
+    const { m } = onClock(now);
     const changes = collect<AlarmChange>(m.changes);
     const actions = collect<AlarmAction>(m.actions);
     m.setTechnical('connection', true, LOST);
-    m.command({ type: 'acknowledge', id: 'connection', occurrence: 1.7e12 });
-    expect(changes.map((c) => [c.t, c.wall, c.by])).to.deep.equal([[1.7e12, 1.7e12, undefined], [1.7e12, 1.7e12, 'desk']]);
-    expect(actions.at(-1)).to.deep.include({ action: 'acknowledge', who: 'desk', wall: 1.7e12, target: 'connection@1700000000000' });
+    m.command({ type: 'acknowledge', id: 'connection', occurrence: now });
+    expect(changes.map((c) => [c.t, c.wall, c.by])).to.deep.equal([[now, now, undefined], [now, now, 'desk']]);
+    expect(actions.at(-1)).to.deep.include({ action: 'acknowledge', who: 'desk', wall: now, target: `connection@${now}` });
     expect(actions.at(-1)!.t, 'no data time yet').to.be.NaN;
   });
 

@@ -4,8 +4,9 @@ import { EP, EP_EVENT, parsePulseRecord, parseWaveformChannel, inRefractoryWindo
 import { ProcedurePlayer, hepaticEct, ire, procedureSource, wireEncoder, wireInput, type Scenario } from '../../src/streams/index.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { from } from 'rxjs';
+import { dataEpoch } from '../kit/clock.js';
 
-const T0 = Date.UTC(2026, 10, 23, 9);
+const T0 = dataEpoch();
 
 function play(s: Scenario): RoomInput[] {
   const out: RoomInput[] = [];

@@ -3,6 +3,7 @@ import { Subject, VirtualTimeScheduler } from 'rxjs';
 import { ChannelStore } from '../../src/streams/room/channel-store.js';
 import { TelemetryRoom, type RoomInput } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor } from '../../src/models/channel.js';
+import { dataEpoch } from '../kit/clock.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
 const batch = (t: number[], v: number[]) => ({ channel: 'probe', t: Float64Array.from(t), v: Float32Array.from(v) });
@@ -92,7 +93,7 @@ describe('TelemetryRoom clock', () => {
   it('holds frames and events to the same clock as samples', () => {
     const room = new TelemetryRoom();
     room.setChannels([probe]);
-    const now = Date.UTC(2026, 10, 23);
+    const now = dataEpoch();
     room.connect(new Subject<RoomInput>(), { clock: () => now });
     const refused: string[] = [];
     room.technical.subscribe((e) => e.type === 'technical' && refused.push(`${e.reason} ${e.t}`));

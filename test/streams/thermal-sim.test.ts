@@ -3,8 +3,9 @@ import { VirtualTimeScheduler, toArray, lastValueFrom } from 'rxjs';
 import type { GridFrame, SampleBatch } from '../../src/models/channel.js';
 import { ThermalAccumulator, coverage, pixelsOf, rasterise } from '../../src/models/thermal/index.js';
 import { LIVER_MW_VESSEL, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, thermalSimulatedSource, thermalWorkerSource } from '../../src/streams/thermal/index.js';
+import { dataEpoch } from '../kit/clock.js';
 
-const T0 = Date.UTC(2026, 0, 1);
+const T0 = dataEpoch();
 const isGrid = (x: GridFrame | SampleBatch): x is GridFrame => 'kind' in x;
 
 describe('thermal simulation', () => {
