@@ -3,7 +3,8 @@ import type { Verdict } from './validate.js';
 import type { FrameReason } from './frame-check.js';
 
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
-export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | FrameReason;
+/** `unreadable`: well-formed data a procedure engine cannot interpret (an unknown phase, a malformed event text). */
+export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | 'unreadable' | FrameReason;
 
 /**
  * Samples rejected for one reason, aggregated per batch so a burst of bad
@@ -16,6 +17,8 @@ export interface TechnicalEvent {
   reason: TechnicalReason;
   count: number;
   t: number;
+  /** What exactly could not be read, for a person (an engine's `unreadable` names the text it got). */
+  detail?: string;
 }
 
 /** A batch that may declare the unit it was sent in (the wire always does). */

@@ -8,3 +8,4 @@ export * from './theme.styles.js';
 export * from './language-controller.js';
 export * from './calm-tick.js';
 export * from './uplot.styles.js';
+export * from './engine-controller.js';

@@ -12,6 +12,7 @@ import { validateSamples } from '../validate-samples.js';
 import { websocketSource, type WsItem } from '../websocket-source.js';
 import { ChannelStore } from './channel-store.js';
 import { FrameStore } from './frame-store.js';
+import { engineFactory, type RoomEngine } from '../engines/registry.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
 
@@ -87,6 +88,12 @@ export class TelemetryRoom {
   private readonly gridStores = new Map<string, FrameStore<Grid>>();
   private readonly eventStores = new Map<string, FrameStore<TelemetryEvent>>();
   private readonly eventSubject = new Subject<TelemetryEvent>();
+  private readonly sampleSubject = new Subject<SampleBatch>();
+  private readonly frameSubject = new Subject<WaveformFrame | GridFrame>();
+  /** The channels given by `setChannels`, and those each engine publishes (derived), by owner. */
+  private userChannels: readonly ChannelDescriptor[] = [];
+  private readonly derivedChannels = new Map<string, readonly ChannelDescriptor[]>();
+  private readonly engineMap = new Map<string, RoomEngine>();
   private readonly qualitySubject = new Subject<QualityChange>();
   private readonly raw = new Subject<UnitBatch>();
   /** Arrivals of any kind of data, per channel, for the quality verdict. */
@@ -114,6 +121,61 @@ export class TelemetryRoom {
   /** Every channel's events (phase changes, pulses, notes), validated. */
   get events(): Observable<TelemetryEvent> {
     return this.eventSubject;
+  }
+
+  /** Every batch accepted, of any channel, once it is in its store: what engines follow. */
+  get samples(): Observable<SampleBatch> {
+    return this.sampleSubject;
+  }
+
+  /** Every waveform and grid accepted, of any channel, once it is in its store. */
+  get frames(): Observable<WaveformFrame | GridFrame> {
+    return this.frameSubject;
+  }
+
+  /**
+   * The room's one procedure engine of `kind`, started on first ask (by `create`,
+   * else by the engine registered under that kind) and closed with the room: a
+   * panel that leaves never stops its procedure. Undefined for a kind nobody registered.
+   */
+  engine<E extends RoomEngine>(kind: string, create?: (room: TelemetryRoom) => E): E | undefined {
+    let e = this.engineMap.get(kind);
+    if (!e) {
+      const make = create ?? engineFactory(kind);
+      if (!make) return undefined;
+      e = make(this);
+      this.engineMap.set(kind, e);
+    }
+    return e as E;
+  }
+
+  /** The engines running in this room, by kind. */
+  get engines(): ReadonlyMap<string, RoomEngine> {
+    return this.engineMap;
+  }
+
+  /**
+   * The channels an engine publishes (derived channels), declared by their owner. They
+   * join the channels given to `setChannels` (a channel given there with the same id
+   * wins) and stay when those are given again.
+   */
+  declareChannels(owner: string, list: readonly ChannelDescriptor[]): void {
+    if (list.length) this.derivedChannels.set(owner, list);
+    else this.derivedChannels.delete(owner);
+    this.applyChannels();
+  }
+
+  /**
+   * A derived sample batch (an engine's output): validated and stored like any
+   * other, but not taken as a sign that the source is alive.
+   */
+  publish(batch: UnitBatch): void {
+    this.raw.next(batch);
+  }
+
+  /** A technical event raised outside validation: an engine naming what it cannot read. */
+  report(event: TechnicalEvent): void {
+    this.technical.next(event);
   }
 
   descriptor(id: string): ChannelDescriptor | undefined {
@@ -148,6 +210,13 @@ export class TelemetryRoom {
    * empty; a removed one is dropped.
    */
   setChannels(list: readonly ChannelDescriptor[]): void {
+    this.userChannels = list;
+    this.applyChannels();
+  }
+
+  private applyChannels(): void {
+    const mine = new Set(this.userChannels.map((d) => d.id));
+    const list = [...this.userChannels, ...[...this.derivedChannels.values()].flat().filter((d) => !mine.has(d.id))];
     const next = new Map(list.map((d) => [d.id, d]));
     for (const [id, store] of this.stores) {
       const d = next.get(id);
@@ -237,12 +306,16 @@ export class TelemetryRoom {
 
   /** Completes every stream; the room is done. */
   close(): void {
+    for (const e of this.engineMap.values()) e.close();
+    this.engineMap.clear();
     this.disconnect();
     this.pipeline?.unsubscribe();
     for (const s of this.stores.values()) s.close();
     for (const m of [this.waveformStores, this.gridStores, this.eventStores]) for (const s of m.values()) s.close();
     this.technical.complete();
     this.eventSubject.complete();
+    this.sampleSubject.complete();
+    this.frameSubject.complete();
     this.qualitySubject.complete();
   }
 
@@ -278,7 +351,10 @@ export class TelemetryRoom {
   }
 
   private accept(b: SampleBatch): void {
-    this.stores.get(b.channel)?.push(b);
+    const store = this.stores.get(b.channel);
+    if (!store) return;
+    store.push(b);
+    this.sampleSubject.next(b);
   }
 
   private arrived(b: SampleBatch): void {
@@ -306,6 +382,7 @@ export class TelemetryRoom {
     if (verdict.nonFinite) this.refuse(f.channel, 'not-finite', t, verdict.nonFinite);
     if (f.kind === 'grid') this.grids(f.channel)!.push(f);
     else this.waveforms(f.channel)!.push(f);
+    this.frameSubject.next(f);
     this.arrivals.next({ channel: f.channel, t: Float64Array.of(t), v: Float32Array.of(0) });
   }
 
