@@ -13,10 +13,11 @@ interface Point {
  * Chart.js as its performance guide sets it up for big data: min-max
  * decimation, `parsing: false`, `normalized: true`, animation off, no points;
  * lines 1 CSS px (its default of 3 would triple the raster), gaps as NaN
- * (lines break). Streaming as its docs advise: the dataset is given once and
- * never copied; each frame moves the x scale's `min` and `max` over it and
- * `update('none')` draws synchronously (decimation and drawing take only the
- * points inside the scale; the y range is Chart.js's own, from the visible data).
+ * (lines break). Streaming without copying: the dataset is given once and each
+ * frame moves the x scale's `min` and `max` over it (the guide's "specify min
+ * and max for scales"), then `update('none')` draws synchronously; decimation
+ * and drawing take only the points inside the scale, found by binary search on
+ * the sorted data. The y range stays Chart.js's own, from the visible points.
  */
 export async function chartjs(run: TimedRun, rec: Recording, host: HTMLElement, size: PlotSize): Promise<FrameTimes> {
   const canvas = document.createElement('canvas');
