@@ -49,7 +49,6 @@ async function filledPage(panels: number) {
   return page;
 }
 
-
 /** ir-trend's frames; also the size of its chart canvas, which the peers take. */
 async function trendFrames(): Promise<{ times: FrameTimes; size: PlotSize }> {
   const page = await filledPage(1);
