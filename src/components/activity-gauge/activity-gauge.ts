@@ -94,6 +94,10 @@ export class IrActivityGauge extends IrPanel<(typeof activityMessages)['en']> {
     super.willUpdate(changed);
   }
 
+  protected override engineKind(): string {
+    return 'y90';
+  }
+
   protected override channelsChanged(): void {
     this.procedure.attach();
     this.frame.request();
