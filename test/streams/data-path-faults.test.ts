@@ -94,8 +94,8 @@ describe('data path faults over a real WebSocket (issue 10)', () => {
     expect(wsOf('sequence').map((s) => s.type === 'sequence' && [s.channel, s.seq, s.reason])).to.deep.equal([
       ['probe', 0, 'jump'], ['probe', 1, 'resync'], ['probe', 4_000_000_000, 'jump'],
     ]);
-    // A replay of the same numbers is still refused as duplicates.
-    await send([[0, 1, 2].map((q) => encodeWireLine({ type: 'samples', channel: 'probe', seq: q + 2, unit: 'Cel', t: Float64Array.of(now + 1), v: Float32Array.of(1) })).join('\n')]);
+    // A replay of the same numbers (data already seen) is still refused as duplicates.
+    await send([[0, 1, 2].map((q) => encodeWireLine({ type: 'samples', channel: 'probe', seq: q + 2, unit: 'Cel', t: Float64Array.of(now - 150), v: Float32Array.of(1) })).join('\n')]);
     await until(items, (xs) => xs.filter((i) => i.type === 'sequence' && i.reason === 'duplicate').length === 3, 'duplicates');
   });
 
