@@ -4,6 +4,8 @@ import type { TechnicalEvent } from '../models/events.js';
 import { DEFAULT_MAX_LINE_LENGTH, LineFramer } from '../models/line-framer.js';
 import { SequenceTracker, type SequenceOptions } from '../models/sequence.js';
 import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
+import type { FrameErrorReason } from '../models/wire-frame.js';
+import type { WireErrorReason } from '../models/wire-envelope.js';
 
 /** 'closed' is reserved for a source that gives up; this one retries until unsubscribed. */
 export type SocketState = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -17,7 +19,7 @@ export type WsItem =
   | { type: 'frame'; frame: BinaryFrame }
   | { type: 'state'; state: SocketState; attempt: number; delayMs?: number }
   /** A line or frame refused; `channel` when it could be read. */
-  | { type: 'parse-error'; reason: string; detail: string; channel?: string }
+  | { type: 'parse-error'; reason: WireErrorReason | FrameErrorReason | 'line-too-long'; detail: string; channel?: string; t?: number }
   /** Only `duplicate` drops the message; the others keep it. */
   | { type: 'sequence'; channel: string; seq: number; reason: SequenceReason; missing?: number }
   /** The gateway announced a stream id other than the last one: it restarted, numbering anew. */
