@@ -5,7 +5,7 @@ import '../../src/components/telemetry.js';
 import type { IrCementGauge } from '../../src/components/cement-gauge/cement-gauge.js';
 import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
-import { canvasOf, drawn, fixture, memoryGrowth, rgbOf } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, drawn, fixture, memoryGrowth, rgbOf } from '../kit/fixture.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
 import { dataEpoch } from '../kit/clock.js';
 
@@ -70,7 +70,7 @@ describe('ir-cement-gauge', () => {
     expect(text(el, 'total')).to.contain('Total 2,3 mL · prévu 8,0 · max 16,0 mL');
     expect(text(el, 'phase')).to.equal('Liquide');
     el.lang = 'en';
-    await new Promise((r) => setTimeout(r));
+    await afterLangChange(el);
     await refresh(el);
     expect(text(el, 'total')).to.contain('Total 2.3 mL · planned 8.0 · max 16.0 mL');
     el.remove();

@@ -10,7 +10,7 @@ import type { CryoItem } from '../../src/streams/cryo/index.js';
 import { RENAL, RENAL_HYDRODISSECTION_MS, RENAL_NERVE_COLD_MS, VERTEBRAL } from '../../src/streams/cryo/scenarios.js';
 import { ICEBALL_MODEL, isothermRadiusMm } from '../../src/models/cryo/iceball-estimate.js';
 import { ellipsePoints, distanceToHull, convexHull } from '../../src/models/cryo/plane-geometry.js';
-import { drawn, fixture, rgbOf } from '../kit/fixture.js';
+import { afterLangChange, drawn, fixture, memoryGrowth, rgbOf, waitUntil } from '../kit/fixture.js';
 import { ONE_PROBE, T0, inTelemetry, play } from './iceball-helpers.js';
 
 const MIN = 60_000;
@@ -174,7 +174,6 @@ describe('ir-iceball-curve fed two ways', () => {
       el.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 900px';
       el.procedure = RENAL.procedure;
     }, telemetry);
-    const { waitUntil } = await import('../kit/fixture.js');
     await waitUntil(() => telemetry.state === 'live', 'live');
     for (let i = 0; i < lines.length; i += 200) await executeServerCommand('ws-send', { lines: lines.slice(i, i + 200) });
     await waitUntil(() => wired.status?.now === direct.status?.now, 'the last sample over the socket');
@@ -210,8 +209,7 @@ describe('ir-iceball-curve language, themes, memory', () => {
     expect(q('summary')).to.match(/écoulé.*restant/);
     expect(q('traces')).to.match(/Pointes des sondes/);
     el.lang = 'en';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    await afterLangChange(el);
     expect(el.shadowRoot!.querySelector('.phase')!.textContent).to.equal('Freeze 1');
     telemetry.remove();
   });
@@ -227,7 +225,6 @@ describe('ir-iceball-curve language, themes, memory', () => {
   });
 
   it('50 mount/unmount cycles leave the heap flat and the source unobserved', async () => {
-    const { memoryGrowth } = await import('../kit/fixture.js');
     const source = new Subject<RoomInput>();
     const growth = await memoryGrowth(async () => {
       const el = await fixture('ir-iceball-curve', (el) => {

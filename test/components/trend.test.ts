@@ -4,7 +4,7 @@ import '../../src/components/trend.js';
 import '../../src/components/telemetry.js';
 import type { IrTrend } from '../../src/components/trend/trend.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
-import { canvasOf, countColour, drawn, fixture, nextFrame, rowsWith } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, countColour, drawn, fixture, nextFrame, onScreen, rowsWith, waitUntil } from '../kit/fixture.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
 const SERIES_1: [number, number, number] = [0x4f, 0xc3, 0xf7];
@@ -67,8 +67,7 @@ describe('ir-trend', () => {
     await el.updateComplete;
     expect(readout(el).querySelector('.value')!.textContent).to.equal('-12.5');
     host.lang = 'fr';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    await afterLangChange(el);
     expect(readout(el).querySelector('.value')!.textContent).to.equal('-12,5');
     host.remove();
   });
@@ -157,10 +156,10 @@ describe('ir-trend limits and themes', () => {
     await drawRamp(el, source);
     const canvas = canvasOf(el);
     el.style.width = '600px';
-    await new Promise((r) => setTimeout(r, 50));
+    // The panel's ResizeObserver resizes the chart's canvas: that is the proof it ran.
+    await waitUntil(() => canvas.width > 500 * devicePixelRatio, 'the chart resized to 600 px');
     await drawn(el);
     expect(canvasOf(el)).to.equal(canvas);
-    expect(canvas.width).to.be.greaterThan(500 * devicePixelRatio);
     expect(rowsWith(canvas, SERIES_1).length).to.be.greaterThan(10);
     el.remove();
   });
@@ -181,15 +180,13 @@ describe('ir-trend off-screen', () => {
       el.style.position = 'absolute';
       el.style.top = '5000px';
     });
-    await nextFrame();
-    await nextFrame();
+    expect(await onScreen(el)).to.equal(false);
     source.next(ramp(100));
     await drawn(el);
     expect(rowsWith(canvasOf(el), SERIES_1)).to.have.length(0);
     el.style.top = '0px';
-    await new Promise((r) => setTimeout(r, 100));
-    await nextFrame();
-    expect(rowsWith(canvasOf(el), SERIES_1).length).to.be.greaterThan(10);
+    // Its IntersectionObserver sees it on screen and it draws in the next frame, without a flush.
+    await waitUntil(() => rowsWith(canvasOf(el), SERIES_1).length > 10, 'the chart drawn once on screen');
     el.remove();
   });
 });

@@ -1,4 +1,5 @@
 // Shared helpers for element tests: mount, wait, read pixels, measure memory.
+import { executeServerCommand } from '@web/test-runner-commands';
 import { flushFrames } from '../../src/components/kit/frame-scheduler.js';
 
 /** Creates an element of `tag`, lets `setup` set its properties, attaches it and waits for its first render. */
@@ -13,19 +14,67 @@ export async function fixture<K extends keyof HTMLElementTagNameMap>(tag: K, set
 /** The next animation frame. */
 export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
+/**
+ * Whether `el` is on screen, once the browser has told IntersectionObservers: a panel's
+ * own observer, made before this call, is told by then or in the same task, and a frame
+ * later it has surely run.
+ */
+export async function onScreen(el: Element): Promise<boolean> {
+  const on = await new Promise<boolean>((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      resolve(entry.isIntersecting);
+    });
+    observer.observe(el);
+  });
+  await nextFrame();
+  return on;
+}
+
 /** Lets pending Lit updates finish, then draws every pending panel now, as the next frame would. */
 export async function drawn(el: { updateComplete?: Promise<unknown> }): Promise<void> {
   await el.updateComplete;
   flushFrames();
 }
 
-/** Polls `predicate` until true, failing with `what` after `ms` (for real I/O only: sockets, audio). */
-export async function waitUntil(predicate: () => boolean, what: string, ms = 5000): Promise<void> {
+/**
+ * The suite's one wait: checks `predicate` every 10 ms until it holds, and fails naming
+ * `what` after `ms`. For what only real I/O or the browser decides (sockets, audio, a
+ * page in a frame, observers): a test waits for the state that proves a thing, never
+ * for a time. `predicate` may ask the test server (async); `what` may describe what was
+ * seen so far.
+ */
+export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string | (() => string), ms = 5000): Promise<void> {
   const end = performance.now() + ms;
-  while (!predicate()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+  while (!(await predicate())) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * The element's update after a `lang` on its path changed: the page's mutation observer
+ * re-resolves panels' languages in the microtask the change queued, which runs before
+ * this continues; the update that requests is then awaited.
+ */
+export async function afterLangChange(el: { updateComplete: Promise<unknown> }): Promise<void> {
+  await Promise.resolve();
+  await el.updateComplete;
+}
+
+/**
+ * Switches the emulated `forced-colors` on or off (test/servers/forced-colors-plugin.mjs)
+ * and resolves once the page has told `matchMedia` listeners: a panel's, registered
+ * before this call, has run by then (the browser tells them in the order their queries
+ * were made). Reading `matches` on the query between the switch and the event would
+ * swallow the event, so it is read only before.
+ */
+export async function forcedColours(on: boolean): Promise<void> {
+  const query = matchMedia('(forced-colors: active)');
+  if (query.matches === on) return;
+  const changed = new Promise((r) => query.addEventListener('change', r, { once: true }));
+  await executeServerCommand('forced-colors', on);
+  await changed;
 }
 
 /** The element's first canvas (in its shadow root, or light DOM). */
