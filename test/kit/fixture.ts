@@ -1,4 +1,4 @@
-// Shared helpers for element tests: mount, wait, read pixels, measure memory.
+// Shared helpers for element tests: mount, wait, read pixels.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { flushFrames } from '../../src/components/kit/frame-scheduler.js';
 
@@ -77,6 +77,18 @@ export async function forcedColours(on: boolean): Promise<void> {
   await changed;
 }
 
+/**
+ * Moves a mouse to the centre of `el`'s part `name` as a user would: the event goes to
+ * whatever the browser finds on top there (for a uPlot chart, its overlay).
+ */
+export function pointAtCentre(el: Element, name: string): void {
+  const box = el.shadowRoot!.querySelector(`[part="${name}"]`)!.getBoundingClientRect();
+  const [clientX, clientY] = [box.left + box.width / 2, box.top + box.height / 2];
+  const target = el.shadowRoot!.elementFromPoint(clientX, clientY);
+  if (!target) throw new Error(`nothing under the centre of <${el.localName}>'s ${name}`);
+  target.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true, composed: true }));
+}
+
 /** The element's first canvas (in its shadow root, or light DOM). */
 export function canvasOf(el: Element): HTMLCanvasElement {
   const c = (el.shadowRoot ?? el).querySelector('canvas');
@@ -118,32 +130,4 @@ export function rgbOf(colour: string): [number, number, number] {
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
   if (!m) throw new Error(`not a colour: ${colour}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-/** Used JS heap after garbage collection (Chromium started with --js-flags=--expose-gc). */
-export async function heapAfterGc(): Promise<number> {
-  const gc = (window as unknown as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run Chromium with --js-flags=--expose-gc');
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-}
-
-/**
- * Heap growth (bytes) over `cycles` mount/unmount cycles after a warm-up: a panel that
- * leaks its chart, closures or buffers grows by about 100 kB a cycle. Measured twice
- * and the smaller kept: a leak grows the heap in both rounds, while the collector's
- * noise (a megabyte or two either way on a shared machine) rarely strikes twice.
- */
-export async function memoryGrowth(cycle: () => Promise<void>, cycles = 50, warmUp = 10): Promise<number> {
-  for (let i = 0; i < warmUp; i++) await cycle();
-  const rounds: number[] = [];
-  for (let round = 0; round < 2; round++) {
-    const before = await heapAfterGc();
-    for (let i = 0; i < cycles; i++) await cycle();
-    rounds.push((await heapAfterGc()) - before);
-  }
-  return Math.min(...rounds);
 }
