@@ -31,6 +31,22 @@ export async function onScreen(el: Element): Promise<boolean> {
   return on;
 }
 
+/**
+ * Resolves once the browser has laid `el` out and told ResizeObservers its size: a
+ * panel's own observers, made before this call, have then run, every round of them (the
+ * frame after), so pixels read next were drawn at the size the panel keeps.
+ */
+export async function laidOut(el: Element): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(el);
+  });
+  await nextFrame();
+}
+
 /** Lets pending Lit updates finish, then draws every pending panel now, as the next frame would. */
 export async function drawn(el: { updateComplete?: Promise<unknown> }): Promise<void> {
   await el.updateComplete;
