@@ -17,7 +17,7 @@ const isFrame = (x: RoomInput): x is WaveformFrame => 'kind' in x && x.kind === 
 const picture = (el: IrPulseTrace) => ({
   table: part(el, 'table').textContent!.replace(/\s+/g, ' '),
   summary: part(el, 'summary').textContent,
-  map: [...el.shadowRoot!.querySelectorAll('[part="map"] .pair')].map((g) => g.getAttribute('class')),
+  map: [...part(el, 'map').querySelectorAll('[role="button"]')].map((g) => g.getAttribute('aria-label')),
   timeline: timelineCanvas(el).toDataURL(),
   chart: chartCanvas(el).toDataURL(),
   traces: tracesCanvas(el).toDataURL(),

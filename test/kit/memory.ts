@@ -28,6 +28,9 @@ export async function memoryGrowth(cycle: () => Promise<Element>, { cycles = 50,
   return growth;
 }
 
+/** Mocha's limit for a run of cycles on a shared, loaded machine: not an assertion on time. */
+const TIMEOUT_MS = 120_000;
+
 /**
  * A panel's memory tests: `cycles` runs of `cycle` grow the page by less than `limit`
  * bytes (then `after` checks what else must be released), and the same runs with each
@@ -36,12 +39,14 @@ export async function memoryGrowth(cycle: () => Promise<Element>, { cycles = 50,
  */
 export function itLeaksNoPanel(cycle: () => Promise<Element>, { cycles, limit, after = () => {} }: { cycles: number; limit: number; after?: () => void }): void {
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
-  it(`${cycles} mount/unmount cycles grow the page by less than ${mb(limit)}`, async () => {
+  it(`${cycles} mount/unmount cycles grow the page by less than ${mb(limit)}`, async function () {
+    this.timeout(TIMEOUT_MS);
     const growth = await memoryGrowth(cycle, { cycles });
     expect(growth, mb(growth)).to.be.below(limit);
     after();
   });
-  it(`the same cycles with each removed panel kept grow it by more (the test above can fail)`, async () => {
+  it(`the same cycles with each removed panel kept grow it by more (the test above can fail)`, async function () {
+    this.timeout(TIMEOUT_MS);
     const growth = await memoryGrowth(cycle, { cycles, keep: true });
     expect(growth, mb(growth)).to.be.above(limit);
   });
