@@ -34,7 +34,8 @@ export async function onScreen(el: Element): Promise<boolean> {
 /**
  * Resolves once the browser has laid `el` out and told ResizeObservers its size: a
  * panel's own observers, made before this call, have then run, every round of them (the
- * frame after), so pixels read next were drawn at the size the panel keeps.
+ * frame after), so pixels read next were drawn at the size the panel keeps. `el` must
+ * have a size: observers are not told of an element of none.
  */
 export async function laidOut(el: Element): Promise<void> {
   await new Promise<void>((resolve) => {

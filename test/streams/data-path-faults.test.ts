@@ -168,11 +168,13 @@ describe('data path faults over a real WebSocket (issue 10)', () => {
   });
 
   it('6. hostile channel names: nothing kept grows with them', async function () {
-    this.timeout(30_000); // 50 MiB through loopback: a budget, not a timed assertion
+    // 50 MiB through loopback and the parser: a budget, not a timed assertion (on this
+    // 2-core machine under a load of 30 it took over 25 s).
+    this.timeout(120_000);
     // 50 names of 1 MiB each, as in the issue.
     const huge = Array.from({ length: 50 }, (_, i) => ({ template: encodeWireLine({ type: 'samples', channel: `${i}{fill}`, seq: 0, unit: 'Cel', t: Float64Array.of(now), v: Float32Array.of(1) }), fill: 1 << 20 }));
     await send(huge);
-    await waitUntil(() => items.filter((i) => i.type === 'parse-error').length === 50, seen('refused', items), 25_000);
+    await waitUntil(() => items.filter((i) => i.type === 'parse-error').length === 50, seen('refused', items), 100_000);
     for (const e of wsOf('parse-error')) expect(JSON.stringify(e).length).to.be.below(200);
     // Short unknown names reach the validator: its bookkeeping stays bounded.
     const unknown = Array.from({ length: 200 }, (_, i) => encodeWireLine({ type: 'samples', channel: `${i}`.padEnd(MAX_CHANNEL_LENGTH, 'y'), seq: 0, unit: 'Cel', t: Float64Array.of(now), v: Float32Array.of(1) }));
