@@ -29,7 +29,8 @@ describe('ir-pulse-trace through ir-telemetry from a WebSocket gateway (binary f
 
   it('shows what it shows when fed by .source', async () => {
     const items = played(ect);
-    const { el: direct } = await mountFed(ect, items);
+    // On the wall clock, as the panel fed through the socket is: both receive by the same clock.
+    const { el: direct } = await mountFed(ect, items, (el) => (el.scheduler = undefined));
     // Taken now and the panel removed: a panel below the fold would not draw (frames are for what is seen).
     const a = picture(direct);
     direct.remove();
