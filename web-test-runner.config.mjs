@@ -6,6 +6,7 @@ import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
+import { plainStatic } from './test/servers/plain-static.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -35,6 +36,8 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
+  // Pages with no bundler, sent as on disk under a strict CSP (test/plain/).
+  middleware: [plainStatic],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
