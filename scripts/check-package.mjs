@@ -51,14 +51,14 @@ function resolve(subpath, condition) {
 // Specifiers a user writes: each entry point, and each element module with and without `.js`.
 const elements = [...files].filter((f) => /^dist\/components\/[^/]+\.js$/.test(f)).map((f) => f.slice('dist/components/'.length, -3));
 if (!elements.length) problems.push('no element modules under dist/components (run npm run build first)');
-const specifiers = ['.', './models', './streams', './jsx', ...elements.flatMap((e) => [`./components/${e}.js`, `./components/${e}`])];
+const specifiers = ['.', './models', './streams', './jsx', './react', ...elements.flatMap((e) => [`./components/${e}.js`, `./components/${e}`])];
 for (const s of specifiers) {
   for (const condition of ['types', 'default']) {
     const f = resolve(s, condition);
     if (!f || !files.has(f)) problems.push(`${s} (${condition}) resolves to ${f ?? 'nothing'}, which the package lacks`);
   }
 }
-for (const f of ['LICENSE', 'README.md', 'custom-elements.json', 'docs/wire-format.md', 'docs/wire-format.schema.json', 'dist/index.js', 'dist/ir-monitor.bundle.js'])
+for (const f of ['LICENSE', 'README.md', 'custom-elements.json', 'html-custom-data.json', 'docs/wire-format.md', 'docs/wire-format.schema.json', 'dist/index.js', 'dist/ir-monitor.bundle.js'])
   if (!files.has(f)) problems.push(`the package lacks ${f}`);
 for (const f of files) if (/\.(png|jpe?g|webp)$/i.test(f) || f.startsWith('dist/demo/') || f.startsWith('test/')) problems.push(`the package ships ${f}, which a user does not need`);
 if (pack.size > BUDGET.packed) problems.push(`tarball ${pack.size} B, over the ${BUDGET.packed} B budget`);
