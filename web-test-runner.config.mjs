@@ -25,6 +25,20 @@ const reactEsm = () => ({
   },
 });
 
+/**
+ * Frameworks by name for modules that import them: `react` is the bundled copy above (through
+ * test/react/react-shim.js); `vue` its self-contained browser build (with the template
+ * compiler). Angular's ES modules are served as they are.
+ */
+const frameworks = () => ({
+  name: 'frameworks',
+  resolveImport({ source }) {
+    if (source === 'react') return '/test/react/react-shim.js';
+    if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
+    return undefined;
+  },
+});
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -41,6 +55,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
+    frameworks(),
     wsServerPlugin(),
     forcedColorsPlugin(),
   ],
