@@ -54,13 +54,13 @@ export const siteVolumeMl = (site: InjectionSite, value: number) => (site.plunge
 
 export const planCement = (plan: InjectionPlan): CementSpec => plan.cement ?? DEFAULT_CEMENT;
 
-/** What is wrong with a plan, one sentence each (empty when it is sound). */
 /** The volume planned for the whole injection (mL): every site's, added. */
 export const plannedTotalMl = (plan: InjectionPlan): number => plan.sites.reduce((s, x) => s + x.plannedMl, 0);
 
 /** The most the whole injection may take (mL): every site's maximum, added. */
 export const maxTotalMl = (plan: InjectionPlan): number => plan.sites.reduce((s, x) => s + x.maxMl, 0);
 
+/** What is wrong with a plan, one sentence each (empty when it is sound). */
 export function checkPlan(plan: InjectionPlan): string[] {
   const errors: string[] = [];
   const ids = new Set<string>();
