@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 
 /**
- * Packed (gzip) and unpacked budgets, in bytes: eight elements with their models, types and
- * manifest as tsc's readable ES2022 output (no TypeScript sources or source maps: they
- * tripled it), about 290 kB packed, plus the one-file bundle for pages with no bundler
- * (about 117 kB gzipped, its own budget in scripts/bundle.mjs).
+ * Packed (gzip) and unpacked budgets, in bytes. About 446 kB packed for eight elements: their
+ * modules, types and manifest as tsc's readable ES2022 output (no TypeScript sources or
+ * source maps: they tripled it), about 290 kB; the one-file bundle for pages with no bundler,
+ * 117 kB (its own budget in scripts/bundle.mjs); RxJS as one file for the import map, 18 kB;
+ * the docs, editor data and React wrappers, about 20 kB. Room for the elements to come.
  */
-export const BUDGET = { packed: 450_000, unpacked: 1_800_000 };
+export const BUDGET = { packed: 500_000, unpacked: 2_000_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
