@@ -2,4 +2,4 @@
 import '../../dist/ir-monitor.bundle.js';
 import { feed } from './feed.js';
 
-feed(document.querySelector('ir-telemetry'));
+feed();

@@ -2,4 +2,4 @@
 import 'ir-monitor';
 import { feed } from './feed.js';
 
-feed(document.querySelector('ir-telemetry'));
+feed();
