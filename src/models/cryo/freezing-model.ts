@@ -147,6 +147,8 @@ export class FreezingModel {
   private readonly kind: Int16Array;
   private readonly probeC: Float64Array;
   private readonly seen: Uint32Array;
+  /** 1 where the cell is held (a vessel or edge, or a probe with a known temperature). */
+  private readonly held: Uint8Array;
   private readonly stack: Int32Array;
   private stamp = 0;
   private readonly x0: number;
@@ -176,6 +178,7 @@ export class FreezingModel {
     this.kind = new Int16Array(n).fill(TISSUE);
     this.probeC = new Float64Array(options.probes.length).fill(NaN);
     this.seen = new Uint32Array(n);
+    this.held = new Uint8Array(n);
     this.stack = new Int32Array(n);
     this.cM = t.latent / (t.liquidusC - t.solidusC) + 0.5 * (t.cFrozen + t.cUnfrozen);
     this.hL = this.cM * (t.liquidusC - t.solidusC);
@@ -352,6 +355,7 @@ export class FreezingModel {
       for (let i = 0; i < nx; i++) {
         const c = j * nx + i;
         const p = kind[c];
+        this.held[c] = p === BLOOD || (p >= 0 && probeC[p] === probeC[p]) ? 1 : 0;
         if (p < 0 || probeC[p] !== probeC[p]) continue;
         if (this.temperature[c] !== probeC[p]) this.setTemperature(c, probeC[p]);
         this.include(i, j);
@@ -366,7 +370,7 @@ export class FreezingModel {
   }
 
   private step(dt: number): void {
-    const { nx, ny, kind, probeC, tissue: t } = this;
+    const { nx, ny, kind, held, tissue: t } = this;
     const { i0, i1, j0, j1 } = this;
     if (i1 < i0) return;
     const T = this.temperature;
@@ -398,12 +402,11 @@ export class FreezingModel {
       const hasN = j + 1 < ny;
       for (let i = i0; i <= i1; i++) {
         const c = row + i;
-        const p = kind[c];
         const T0 = T[c];
-        if (p !== TISSUE && (p === BLOOD || probeC[p] === probeC[p])) {
+        if (held[c]) {
           Tn[c] = T0;
           kn[c] = k[c];
-          if (p >= 0) {
+          if (kind[c] >= 0) {
             if (i < ni0) ni0 = i;
             if (i > ni1) ni1 = i;
             if (j < nj0) nj0 = j;
@@ -448,9 +451,11 @@ export class FreezingModel {
       }
     }
     for (let j = j0; j <= j1; j++) {
-      const row = j * nx;
-      T.set(Tn.subarray(row + i0, row + i1 + 1), row + i0);
-      k.set(kn.subarray(row + i0, row + i1 + 1), row + i0);
+      const end = j * nx + i1;
+      for (let c = j * nx + i0; c <= end; c++) {
+        T[c] = Tn[c];
+        k[c] = kn[c];
+      }
     }
     // The changed rectangle, one cell wider: heat spreads at most one cell a step.
     this.i0 = ni1 < 0 ? nx : Math.max(0, ni0 - 1);
