@@ -106,7 +106,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   /** The lethal-dose criterion drawn and used for coverage: `cem43` (CEM43 ≥ `lethal-cem43`) or `omega` (Ω ≥ 1). */
   @property({ attribute: 'lethal-dose' }) lethalDose: 'cem43' | 'omega' = 'cem43';
 
-  /** The lethal thermal dose, CEM43 minutes (default 240, Sapareto & Dewey 1984). */
+  /** The lethal thermal dose, CEM43 minutes (default 240: `LETHAL_CEM43`, a project default). */
   @property({ type: Number, attribute: 'lethal-cem43' }) lethalCem43 = LETHAL_CEM43;
 
   /** The tumour, in mm in the map's frame. */

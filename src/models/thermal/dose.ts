@@ -13,10 +13,12 @@ export const CEM43_BREAKPOINT_C = 43;
  */
 export const CEM43_FLOOR_C = 37;
 /**
- * 240 CEM43: the dose at which most soft tissues show necrosis, from the
- * compilation of tissue thresholds by Dewey (Int J Hyperthermia 2009;25:3–20)
- * and Yarmolenko et al. (Int J Hyperthermia 2011;27:320–343). Sapareto & Dewey
- * 1984 define the dose, not this threshold.
+ * 240 CEM43: project default, the convention of ablation thermometry (an
+ * MRgFUS study compared 17–240 CEM and found 100–200 best matched the lesion:
+ * PMC6181766). Thresholds are tissue-dependent in the compilations of
+ * Dewhirst et al. (Proc SPIE 2003;4954:37) and Yarmolenko et al. (Int J
+ * Hyperthermia 2011;27:320); Sapareto & Dewey 1984 define the dose, not this
+ * threshold.
  */
 export const LETHAL_CEM43 = 240;
 
@@ -31,9 +33,14 @@ export interface LethalCriterionSource {
   source: string;
 }
 
-/** 240 CEM43 (Dewey 2009; Yarmolenko et al. 2011). */
-export const LETHAL_BY_CEM43: LethalCriterionSource = { kind: 'cem43', level: LETHAL_CEM43, label: 'CEM43 ≥ 240 min', source: 'Dewey 2009; Yarmolenko et al. 2011' };
-/** Ω = 1: 63 % of cells damaged (Henriques & Moritz 1947; Pearce 2010). */
+/** 240 CEM43 (project default; tissue thresholds: Dewhirst et al. 2003, Yarmolenko et al. 2011). */
+export const LETHAL_BY_CEM43: LethalCriterionSource = {
+  kind: 'cem43',
+  level: LETHAL_CEM43,
+  label: 'CEM43 ≥ 240 min',
+  source: 'project default (ablation convention); tissue thresholds: Dewhirst et al. 2003, Yarmolenko et al. 2011',
+};
+/** Ω = 1: 63 % of cells damaged (Henriques & Moritz 1947; Pearce 2010), with this project's liver parameters. */
 export const LETHAL_BY_OMEGA: LethalCriterionSource = { kind: 'omega', level: 1, label: 'Ω ≥ 1 (Arrhenius)', source: 'Henriques & Moritz 1947; Pearce 2010' };
 
 const LN2 = Math.LN2;
