@@ -9,7 +9,6 @@ import type { AlarmChange } from '../../src/streams/alarm-manager.js';
 import type { CryoItem } from '../../src/streams/cryo/index.js';
 import { RENAL, RENAL_HYDRODISSECTION_MS, RENAL_NERVE_COLD_MS, VERTEBRAL } from '../../src/streams/cryo/scenarios.js';
 import { CryoTracker } from '../../src/models/cryo/cryo-tracker.js';
-import { isothermRadiusMm } from '../../src/models/cryo/iceball-estimate.js';
 import { drawn, fixture, rgbOf } from '../kit/fixture.js';
 import { ONE_PROBE, T0, inTelemetry, play } from './iceball-helpers.js';
 
@@ -101,22 +100,24 @@ describe('ir-iceball-curve drawing', () => {
     el.remove();
   });
 
-  it('draws the estimated footprints in the plan at the radius the model gives, with a 10 mm scale bar', async () => {
+  it("draws the freezing model's isotherms in the plan at the size it estimates, with a 10 mm scale bar", async () => {
     const { el } = await oneProbe(10);
     const [, plan] = canvases(el);
     const k = el.planScale;
     const centre = el.planPositionOf(0, 0)!;
     for (const [iso, name] of [[0, '--_iso-0'], [-20, '--_iso-20'], [-40, '--_iso-40']] as const) {
-      const r = isothermRadiusMm(iso, 1, 10);
-      // Scanning leftwards from outside: the first pixel of the isotherm's colour is its outline.
+      // One probe: a circle, whose radius is half the equivalent diameter estimated.
+      const r = el.status!.isotherms[iso].estimatedMm / 2;
+      expect(r, `${iso} °C`).to.be.above(3);
+      // Scanning down from above (the tumour's 5 mm semi-minor axis lies inside the -40 °C line there): the first pixel of the isotherm's colour is its outline.
       const rgb = token(el, name);
       let found = NaN;
-      for (let x = Math.round(centre.x - (r + 4) * k); x < centre.x; x++)
-        if (near(pixel(plan, x, centre.y), rgb, 90)) {
-          found = (centre.x - x) / k;
+      for (let y = Math.round(centre.y - (r + 4) * k); y < centre.y; y++)
+        if (near(pixel(plan, centre.x, y), rgb, 90)) {
+          found = (centre.y - y) / k;
           break;
         }
-      expect(found, `${iso} °C radius`).to.be.closeTo(r, 1.5 / k + 0.3);
+      expect(found, `${iso} °C radius`).to.be.closeTo(r, 1.5 / k + 0.8);
     }
     el.remove();
   });
