@@ -60,7 +60,9 @@ describe('ir-iceball-curve on the renal scenario', () => {
     telemetry.remove();
   });
 
-  it('gives the time the estimate covers the target plus margin, from the freezing model driven by the measured tips', async () => {
+  it('gives the time the estimate covers the target plus margin, from the freezing model driven by the measured tips', async function () {
+    // 10 min of procedure through two freezing models: seconds of computing, more on a loaded machine.
+    this.timeout(120_000);
     const { sim, source, telemetry, el } = await inTelemetry(RENAL);
     const tracker = new CryoTracker(RENAL.procedure);
     const both = (x: CryoItem) => {

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { FreezingModel, TISSUE_ESTIMATE, gelPhantom, type FreezingTissue } from '../../src/models/cryo/freezing-model.js';
 import { neumannPositionMm } from '../../src/models/cryo/stefan.js';
+import { CryoTracker } from '../../src/models/cryo/cryo-tracker.js';
+import { DEFAULT_PROTOCOL, type CryoProcedure } from '../../src/models/cryo/procedure.js';
 
 type At = [number, number];
 const FIELD = { x: [-60, 60] as const, y: [-60, 60] as const };
@@ -25,7 +27,9 @@ function reach(m: FreezingModel, x: number, y: number, c: number): number {
   return d;
 }
 
-describe('freezing model: one-dimensional Stefan problem against the Neumann solution', () => {
+describe('freezing model: one-dimensional Stefan problem against the Neumann solution', function () {
+  // Minutes of simulated freezing per test: seconds of computing, more on a loaded machine.
+  this.timeout(120_000);
   const stefan = { kFrozen: 2, kUnfrozen: 0.5, cFrozen: 1.8e6, cUnfrozen: 3.6e6, latent: 3e8, meltC: -0.25, wallC: -100, initialC: 37 };
   for (const h of [0.5, 1]) {
     it(`puts the front and the −20, −40, −80 and +10 °C isotherms within 0.5 mm after 10 min (grid ${h} mm)`, () => {
@@ -44,7 +48,9 @@ describe('freezing model: one-dimensional Stefan problem against the Neumann sol
   }
 });
 
-describe('freezing model against published isotherms it was not fitted to', () => {
+describe('freezing model against published isotherms it was not fitted to', function () {
+  // Minutes of simulated freezing per test: seconds of computing, more on a loaded machine.
+  this.timeout(120_000);
   // Littrup et al., JVIR 2009 (PMC2762356): agar at 39 °C, 2.4 mm probes 2 cm apart, 15 min; lethal (< −30 °C) ice.
   const LITTRUP: { probes: At[]; lethalMm: number; areaFraction: number; toleranceMm: number }[] = [
     { probes: [[0, 0]], lethalMm: 12, areaFraction: 0.13, toleranceMm: 6 },
@@ -91,7 +97,9 @@ describe('freezing model against published isotherms it was not fitted to', () =
   });
 });
 
-describe('freezing model: thaw, second freeze, vessels', () => {
+describe('freezing model: thaw, second freeze, vessels', function () {
+  // Minutes of simulated freezing per test: seconds of computing, more on a loaded machine.
+  this.timeout(120_000);
   const sizes = (m: FreezingModel) => [0, -20, -40].map((c) => m.equivalentDiameterMm(c));
 
   it('a 10-5-10 double freeze ends within 5 % of a single freeze of the same 20 min (Open Biomed Eng J 2016: no significant difference); the passive thaw keeps the ice edge', () => {
@@ -153,5 +161,49 @@ describe('freezing model: thaw, second freeze, vessels', () => {
     m.setProbe(0, NaN);
     m.advance(60);
     expect(m.equivalentDiameterMm(0)).to.equal(0);
+  });
+});
+
+describe('CryoTracker with the freezing model', function () {
+  // Minutes of simulated freezing per test: seconds of computing, more on a loaded machine.
+  this.timeout(120_000);
+  const procedure: CryoProcedure = {
+    probes: [{ id: 'p1', label: 'P1', channel: 'probe.1', xMm: 0, yMm: 0 }],
+    sensors: [],
+    tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 6, semiMinorMm: 5 }],
+    structures: [],
+    protocol: DEFAULT_PROTOCOL,
+    field: { x: [-40, 40], y: [-40, 40] },
+  };
+  const T0 = 1_000_000;
+  function freeze(minutes: number, tips: boolean): CryoTracker {
+    const tr = new CryoTracker(procedure);
+    tr.event({ channel: 'probe.1', t: T0, kind: 'phase', text: 'freeze' });
+    tr.event({ channel: 'probe.1', t: T0, kind: 'probe-state', text: 'freeze 100' });
+    for (let s = 0; s <= minutes * 60; s++) {
+      if (tips) tr.sample('probe.1', T0 + s * 1000, TIP_C);
+      else tr.advance(T0 + s * 1000);
+    }
+    return tr;
+  }
+
+  it('estimates from the model while tip temperatures arrive, and falls back to the labelled fit without them', () => {
+    const driven = freeze(10, true);
+    expect(driven.estimateSource).to.equal('model');
+    expect(driven.estimate.source.every((s) => s === 'model')).to.equal(true);
+    const d = driven.estimate.diameter[0][driven.estimate.t.length - 1];
+    expect(d).to.be.closeTo(frozen(TISSUE_ESTIMATE, [[0, 0]], R_17G, 600).equivalentDiameterMm(0), 1.5);
+    const blind = freeze(10, false);
+    expect(blind.estimateSource).to.equal('fit');
+    expect(blind.estimate.diameter[0][blind.estimate.t.length - 1]).to.be.above(0);
+  });
+
+  it('measures the clearance from the estimated 0 °C edge to a structure along the edge of the ice, negative once inside', () => {
+    const tr = freeze(10, true);
+    const r = tr.estimate.diameter[0][tr.estimate.t.length - 1] / 2;
+    const line = (x: number) => [-20, -10, 0, 10, 20].map((y) => [x, y] as [number, number]);
+    expect(tr.clearanceMm(tr.now, line(25))).to.be.closeTo(25 - r, 1);
+    expect(tr.clearanceMm(tr.now, line(r - 4))).to.be.closeTo(-4, 1);
+    expect(tr.contoursMm(0).length).to.be.above(40);
   });
 });

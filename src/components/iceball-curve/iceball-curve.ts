@@ -5,7 +5,7 @@ import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
-import { ISOTHERMS, clearanceMm, type Isotherm } from '../../models/cryo/iceball-estimate.js';
+import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
 import type { QuestionableSample } from '../../models/cryo/questionable.js';
@@ -202,10 +202,9 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     const isotherms = Object.fromEntries(
       ISOTHERMS.map((iso) => [iso, { measuredMm: tr.measured(iso).v, estimatedMm: last >= 0 ? e.diameter[iso][last] : 0, estimatedCover: tr.estimatedCover[iso], measuredCover: tr.measuredCover[iso] }]),
     ) as IceballStatus['isotherms'];
-    const prints = Number.isFinite(now) ? tr.footprintsAt(now, 0) : [];
     const clearance = (kind: 'nerve' | 'skin') => {
       const pts: Vec[] = (this.procedure?.structures ?? []).filter((s) => s.kind === kind).flatMap((s) => polylinePoints(s.points.map((p) => [p.xMm, p.yMm] as Vec)));
-      return prints.length && pts.length ? clearanceMm(prints, pts) : NaN;
+      return Number.isFinite(now) ? tr.clearanceMm(now, pts) : NaN;
     };
     return { now, phase: tr.phases.at(now), targetMm: tr.targetDiameterMm, isotherms, covered: Number.isFinite(now) && tr.covered(now), nerveClearanceMm: clearance('nerve'), skinClearanceMm: clearance('skin') };
   }

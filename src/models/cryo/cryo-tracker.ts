@@ -1,12 +1,12 @@
 import { DEFAULT_CRYO_ALARMS, type CryoAlarmSettings } from './cryo-alarms.js';
 import { CryoWatch } from './cryo-watch.js';
 import { FreezeClock, parseProbeState } from './freeze-clock.js';
-import { ISOTHERMS, coverageMarginMm, equivalentDiameterMm, footprints, type Footprint, type FreezingProbe, type Isotherm } from './iceball-estimate.js';
+import { ISOTHERMS, clearanceMm, coverageMarginMm, equivalentDiameterMm, footprints, type Footprint, type FreezingProbe, type Isotherm } from './iceball-estimate.js';
 import { ContourBuffer } from '../thermal/contours.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from './freezing-model.js';
 import { PhaseLog, parsePhase } from './phase-log.js';
 import { checkProcedure, marginOf, targetDiameterMm, type CryoProcedure } from './procedure.js';
-import { ellipsePoints, type Vec } from './plane-geometry.js';
+import { ellipsePoints, segmentDistanceXY, type Vec } from './plane-geometry.js';
 import { IceShrinkCheck, colderThanTips, type QuestionableReason, type QuestionableSample } from './questionable.js';
 
 /** The estimate is stepped on data time at this interval (ms). */
@@ -175,6 +175,25 @@ export class CryoTracker {
   /** The fit's footprints (the fallback estimate) at data time t. */
   footprintsAt(t: number, iso: Isotherm): Footprint[] {
     return footprints(this.probesAt(t), iso);
+  }
+
+  /** Distance from the estimated 0 °C edge out to the nearest of `points` at data time t, mm (negative inside; NaN without ice or points). */
+  clearanceMm(t: number, points: readonly Vec[]): number {
+    if (!points.length) return NaN;
+    if (this.estimateSource === 'model') {
+      // The distance to the model's 0 °C line, negative for a point already frozen.
+      const lines = this.contoursMm(0);
+      if (!lines.length) return NaN;
+      let d = Infinity;
+      for (const [x, y] of points) {
+        let near = Infinity;
+        for (let k = 0; k < lines.length; k += 4) near = Math.min(near, segmentDistanceXY(x, y, lines[k], lines[k + 1], lines[k + 2], lines[k + 3]));
+        d = Math.min(d, this.model.at(x, y) <= 0 ? -near : near);
+      }
+      return d;
+    }
+    const prints = this.footprintsAt(t, 0);
+    return prints.length ? clearanceMm(prints, points) : NaN;
   }
 
   /** The source of the latest estimate step (`fit` before any). */

@@ -1,4 +1,5 @@
 import type { PointMm } from './procedure.js';
+import { segmentDistanceXY } from './plane-geometry.js';
 
 /**
  * A physical model of the ice ball: the Pennes bioheat equation with phase
@@ -119,15 +120,6 @@ const ACTIVE_C = 1e-3;
 /** Cell kinds: tissue, or held at a probe's temperature (index ≥ 0), or at blood temperature. */
 const TISSUE = -1;
 const BLOOD = -2;
-
-/** Distance from p to segment ab, mm. */
-function segmentDistance(px: number, py: number, a: PointMm, b: PointMm): number {
-  const dx = b.xMm - a.xMm;
-  const dy = b.yMm - a.yMm;
-  const len2 = dx * dx + dy * dy;
-  const u = len2 ? Math.max(0, Math.min(1, ((px - a.xMm) * dx + (py - a.yMm) * dy) / len2)) : 0;
-  return Math.hypot(px - a.xMm - u * dx, py - a.yMm - u * dy);
-}
 
 export class FreezingModel {
   readonly nx: number;
@@ -342,7 +334,7 @@ export class FreezingModel {
     for (const v of o.vessels ?? [])
       for (let j = 0; j < ny; j++)
         for (let i = 0; i < nx; i++)
-          for (let s = 1; s < v.points.length; s++) if (segmentDistance(this.cellX(i), this.cellY(j), v.points[s - 1], v.points[s]) <= v.radiusMm) kind[j * nx + i] = BLOOD;
+          for (let s = 1; s < v.points.length; s++) if (segmentDistanceXY(this.cellX(i), this.cellY(j), v.points[s - 1].xMm, v.points[s - 1].yMm, v.points[s].xMm, v.points[s].yMm) <= v.radiusMm) kind[j * nx + i] = BLOOD;
     if ((o.edge ?? 'body') === 'body')
       for (let j = 0; j < ny; j++)
         for (let i = 0; i < nx; i++) if (i === 0 || j === 0 || i === nx - 1 || j === ny - 1) kind[j * nx + i] = BLOOD;
