@@ -95,7 +95,8 @@ const MAX_PANELS = 256;
  * The time integral of a temperature-dependent rate over an interval in which
  * the temperature changes linearly from `p` to `q`:
  *   ∫ r(T(t)) dt = Δt · (G(q) − G(p)) / (q − p),  G(T) = ∫_lo^T r,
- * exact for a linear change between two maps, where the rate at the mean
+ * exact for a linear change between two maps (G(q) is kept per pixel, so each
+ * map costs one read of G), where the rate at the mean
  * temperature under-counts a fast rise (r is convex: 2 % at 1 °C/s with a map
  * each second, 7.6 % with one every 2 s, for CEM43).
  * G is tabulated every `step` °C (each cell integrated by Gauss–Legendre) and
@@ -109,8 +110,9 @@ export class RampIntegral {
   readonly g: Float64Array;
   /** The rate at the same nodes. */
   readonly r: Float64Array;
-  private readonly h: number;
-  private readonly inv: number;
+  /** Node spacing (°C) and its inverse: public for the accumulator's inlined reads. */
+  readonly h: number;
+  readonly inv: number;
 
   constructor(
     readonly rate: (c: number) => number,
@@ -151,23 +153,5 @@ export class RampIntegral {
     const t2 = t * t;
     const t3 = t2 * t;
     return (2 * t3 - 3 * t2 + 1) * g[i] + (t3 - 2 * t2 + t) * h * r[i] + (3 * t2 - 2 * t3) * g[i + 1] + (t3 - t2) * h * r[i + 1];
-  }
-
-  /** The rate at `c`: linear between nodes, exact above the table; 0 below `lo` or for NaN. */
-  at(c: number): number {
-    if (!(c >= this.lo)) return 0;
-    if (c >= this.hi) return this.rate(c);
-    const x = (c - this.lo) * this.inv;
-    const i = x | 0;
-    return this.r[i] + (this.r[i + 1] - this.r[i]) * (x - i);
-  }
-
-  /** The mean rate over an interval whose temperature runs linearly from `p` to `q` (°C). */
-  mean(p: number, q: number): number {
-    if (p === q) return this.at(p);
-    if (!(p > this.lo) && !(q > this.lo)) return 0;
-    const m = (this.antiderivative(q) - this.antiderivative(p)) / (q - p);
-    // Both ends past ~1000 °C: both antiderivatives overflow; the rate is infinite there too.
-    return m === m ? Math.max(0, m) : Infinity;
   }
 }
