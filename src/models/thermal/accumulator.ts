@@ -18,6 +18,14 @@ function meanRate(gc: number, gp: number, span: number): number {
 /** Upper end of the tabulated integrals (°C); above, they continue by quadrature. */
 const TABLE_TOP_C = 150;
 
+/** The tables are immutable and costly to build (45 000 rate evaluations): one per tissue, shared by every accumulator. */
+const TABLES = new Map<string, RampIntegral>();
+function shared(key: string, make: () => RampIntegral): RampIntegral {
+  let t = TABLES.get(key);
+  if (!t) TABLES.set(key, (t = make()));
+  return t;
+}
+
 /**
  * Thermal dose (CEM43, minutes) and Arrhenius damage Ω per pixel, accumulated
  * from temperature maps arriving at uneven intervals. Between two maps each
@@ -56,8 +64,8 @@ export class ThermalAccumulator {
     this.gDamage = new Float64Array(n);
     // Both tables on the same nodes, so one interpolation serves both (each rate is 0 below its own threshold).
     const lo = Math.min(CEM43_FLOOR_C, tissue.baselineC);
-    this.dose = new RampIntegral((c) => cem43Rate(c) / 60, lo, TABLE_TOP_C);
-    this.damage = new RampIntegral((c) => damageRate(c, tissue), lo, TABLE_TOP_C);
+    this.dose = shared(`cem43 ${lo}`, () => new RampIntegral((c) => cem43Rate(c) / 60, lo, TABLE_TOP_C));
+    this.damage = shared(`arrhenius ${lo} ${tissue.a} ${tissue.ea} ${tissue.baselineC}`, () => new RampIntegral((c) => damageRate(c, tissue), lo, TABLE_TOP_C));
   }
 
   /** Adds one map; refused (and nothing changed) when out of order or of another geometry. */
