@@ -147,6 +147,11 @@ describe('ir-thermal-map', () => {
     el.lang = 'en';
     await afterLangChange(el);
     expect(part(el, 'coverage')).to.match(/^Coverage 100\s?% of tumour \+ 5 mm margin$/);
+    // The text equivalent names the lethal criterion the coverage is judged by.
+    expect(part(el, 'summary')).to.match(/Coverage: 100\s?% of tumour \+ 5 mm margin \(240 CEM43\)\./);
+    el.lethalDose = 'omega';
+    await el.updateComplete;
+    expect(part(el, 'summary')).to.match(/\(Ω = 1\)\./);
     el.remove();
   });
 

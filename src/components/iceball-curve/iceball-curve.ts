@@ -5,7 +5,7 @@ import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
-import { ISOTHERMS, clearanceMm, type Isotherm } from '../../models/cryo/iceball-estimate.js';
+import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
 import type { QuestionableSample } from '../../models/cryo/questionable.js';
@@ -43,9 +43,12 @@ const MIN = 60_000;
  * a timeline above and a phase timer readable from 2 m; the target line
  * (tumour plus margin) and the moment each isotherm covers it; a plan view in
  * mm with the probes, sensors, tumour and margin, protected structures, the
- * estimated isotherm footprints and a scale bar; probe tip and thermosensor
+ * estimated isotherms and a scale bar; probe tip and thermosensor
  * temperatures through `ir-trend`s, the nerve-protection band on the
- * sensors beside a nerve.
+ * sensors beside a nerve. The estimate comes from a freezing model driven by
+ * the measured tip temperatures (drawn as isotherm lines); while a running
+ * probe has no recent tip temperature, from a curve fit (drawn as filled
+ * footprints).
  *
  * Channels: each probe's tip (`Cel`), each sensor point (`Cel`), and the
  * measured diameters `ice.0`, `ice.-20`, `ice.-40` (`mm`), as named in
@@ -200,10 +203,9 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     const isotherms = Object.fromEntries(
       ISOTHERMS.map((iso) => [iso, { measuredMm: tr.measured(iso).v, estimatedMm: last >= 0 ? e.diameter[iso][last] : 0, estimatedCover: tr.estimatedCover[iso], measuredCover: tr.measuredCover[iso] }]),
     ) as IceballStatus['isotherms'];
-    const prints = Number.isFinite(now) ? tr.footprintsAt(now, 0) : [];
     const clearance = (kind: 'nerve' | 'skin') => {
       const pts: Vec[] = (this.procedure?.structures ?? []).filter((s) => s.kind === kind).flatMap((s) => polylinePoints(s.points.map((p) => [p.xMm, p.yMm] as Vec)));
-      return prints.length && pts.length ? clearanceMm(prints, pts) : NaN;
+      return Number.isFinite(now) ? tr.clearanceMm(now, pts) : NaN;
     };
     return { now, phase: tr.phases.at(now), targetMm: tr.targetDiameterMm, isotherms, covered: Number.isFinite(now) && tr.covered(now), nerveClearanceMm: clearance('nerve'), skinClearanceMm: clearance('skin') };
   }
@@ -370,6 +372,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     const b = (this.planBox = fitPlan(p.field, pw, ph, 6 * dpr));
     drawPlan(plan, b, dpr, this.planColours(iso), p, {
       footprints: { 0: tr.footprintsAt(at, 0), [-20]: tr.footprintsAt(at, -20), [-40]: tr.footprintsAt(at, -40) } as Record<Isotherm, ReturnType<CryoTracker['footprintsAt']>>,
+      contours: tr.estimateSource === 'model' ? { 0: tr.contoursMm(0), [-20]: tr.contoursMm(-20), [-40]: tr.contoursMm(-40) } : undefined,
       probeState: (id) => tr.clock.state(id),
       alarmed,
       questionable: new Set(tr.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),

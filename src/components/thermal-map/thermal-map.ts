@@ -106,7 +106,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   /** The lethal-dose criterion drawn and used for coverage: `cem43` (CEM43 ≥ `lethal-cem43`) or `omega` (Ω ≥ 1). */
   @property({ attribute: 'lethal-dose' }) lethalDose: 'cem43' | 'omega' = 'cem43';
 
-  /** The lethal thermal dose, CEM43 minutes (default 240, Sapareto & Dewey 1984). */
+  /** The lethal thermal dose, CEM43 minutes (default 240: `LETHAL_CEM43`, a project default). */
   @property({ type: Number, attribute: 'lethal-cem43' }) lethalCem43 = LETHAL_CEM43;
 
   /** The tumour, in mm in the map's frame. */
@@ -627,7 +627,9 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     const parts = [status];
     if (Number.isFinite(peak)) parts.push(`${w.max} ${n(peak, 1)} ${unitSymbol('Cel')}.`);
     const c = this.cover;
-    if (c && Number.isFinite(c.fraction)) parts.push(`${w.coverage}${w.colon}${this.percent(c.fraction)} ${w.coverageOf(`${n(this.marginMm, 0)} mm`)}.`);
+    // The criterion said with the coverage: the lethal zone differs by which one is used (240 CEM43 or Ω = 1).
+    const criterion = this.lethalDose === 'omega' ? w.lethalOmega : `${n(this.lethalCem43, 0)} CEM43`;
+    if (c && Number.isFinite(c.fraction)) parts.push(`${w.coverage}${w.colon}${this.percent(c.fraction)} ${w.coverageOf(`${n(this.marginMm, 0)} mm`)} (${criterion}).`);
     this.structures.forEach((s, k) => {
       const st = this.states[k];
       if (st) parts.push(`${s.label}${w.colon}${w.max} ${Number.isFinite(st.maxC) ? n(st.maxC, 1) : '--'} ${unitSymbol('Cel')}, ${formatDose(st.maxCem43, n)} CEM43.`);

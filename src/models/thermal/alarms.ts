@@ -35,9 +35,9 @@ const rule = (id: string, channel: string, limit: number, priority: Priority, hy
 export interface ThermalLimits {
   /** Protected structure temperature (°C), medium: keep juxtaneural tissue at or below 45 °C (Sag & Husain 2022). */
   structureC: number;
-  /** Protected structure dose (CEM43 min), medium: early warning at 60 (damage threshold in the kwavers constants after Sapareto & Dewey 1984). */
+  /** Protected structure dose (CEM43 min), medium: early warning at 60 (project default; no published source). */
   structureWarnCem43: number;
-  /** Protected structure dose (CEM43 min), high: necrosis at 240 (Sapareto & Dewey 1984; Dewey 2009). */
+  /** Protected structure dose (CEM43 min), high: 240, the usual ablation convention (project default; see `LETHAL_CEM43`). */
   structureLethalCem43: number;
 }
 
