@@ -6,3 +6,4 @@ export * from './contours.js';
 export * from './coverage.js';
 export * from './bioheat.js';
 export * from './alarms.js';
+export * from './reduce.js';

@@ -1,0 +1,140 @@
+// The thermal ablation engine in Node, no DOM: the built package's streams, a room fed
+// maps directly, alarms checked against the data time a hand calculation gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { VirtualTimeScheduler } from 'rxjs';
+
+const { TelemetryRoom, ThermalEngine, ThermalSimulation, LIVER_RF, THERMAL_SIM_IDS, thermalSimChannels } = await import('../../dist/streams/index.js');
+const { rasterise, pixelsOf } = await import('../../dist/models/index.js');
+
+// Relative to the wall clock, never a calendar date.
+const T0 = Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
+const N = 32;
+const map = { id: 'map', label: 'MR map', unit: 'Cel', intervalMs: 1000, range: [-20, 200] };
+const duct = { id: 'duct', label: 'Bile duct', shape: { kind: 'circle', centreMm: [24, 16], radiusMm: 3 } };
+const tumour = { kind: 'circle', centreMm: [16, 16], radiusMm: 4 };
+const uniform = (s, c) => ({ kind: 'grid', channel: 'map', t: T0 + s * 1000, width: N, height: N, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(N * N).fill(c) });
+
+/** Data time (s from T0) at which each alarm first became present, by rule id. */
+function onsets(room) {
+  const at = new Map();
+  room.manager.changes.subscribe((c) => {
+    if (c.state.presence !== 'absent' && !at.has(c.rule.id)) at.set(c.rule.id, (c.t - T0) / 1000);
+  });
+  return at;
+}
+
+function thermalRoom(scheduler) {
+  const room = new TelemetryRoom(scheduler ? { scheduler } : {});
+  room.setChannels([map]);
+  const engine = room.engine('thermal', (r) => new ThermalEngine(r));
+  engine.configure({ map: 'map', tumour, marginMm: 2, structures: [duct] });
+  return { room, engine };
+}
+
+// 37 °C until 10 s, then 46.5 °C everywhere, one map a second. CEM43 at 46.5 °C accrues at
+// 2^(46.5 - 43) = 11.314 min per minute (Sapareto & Dewey 1984), 0.18856 min per second; the
+// 37 -> 46.5 °C step adds under 0.01 min. Duct above 45 °C: the map at 10 s. 60 CEM43 after
+// (60 - 0.01) / 0.18856 = 318.2 s of plateau: the map at 329 s. 240 CEM43 after 1272.8 s: the
+// map at 1283 s, when the tumour and its margin are covered too.
+test('raises each structure alarm at the data time the hand calculation gives', () => {
+  const { room, engine } = thermalRoom();
+  const at = onsets(room);
+  for (let s = 0; s <= 1300; s++) {
+    room.push(uniform(s, s < 10 ? 37 : 46.5));
+    if (s === 1282) assert.equal(engine.current.coverage.fraction, 0, 'not covered a map before');
+  }
+  assert.equal(at.get('map.duct.max:hot'), 10);
+  assert.equal(at.get('map.duct.cem43:warn'), 329);
+  assert.equal(at.get('map.duct.cem43:lethal'), 1283);
+  assert.equal(engine.current.coverage.fraction, 1);
+  assert.deepEqual(room.channels.value.map((d) => d.id), ['map', 'map.duct.max', 'map.duct.cem43'], 'derived channels declared by the engine');
+  assert.equal(room.store('map.duct.max').lastV, 46.5);
+  room.close();
+});
+
+test('raises the technical alarms: a map of another geometry at once, stopped maps after three intervals', () => {
+  const clock = new VirtualTimeScheduler(undefined, 100_000);
+  const { room, engine } = thermalRoom(clock);
+  const at = onsets(room);
+  room.push(uniform(0, 37));
+  assert.ok(!at.has('map:geometry'));
+  room.push({ ...uniform(1, 37), width: 16, height: 64 });
+  assert.ok(at.has('map:geometry'), 'raised with the refused map');
+  assert.equal(engine.current.geometryRefused, true);
+  assert.equal(engine.current.maps, 1, 'the refused map never reached the dose');
+  room.push(uniform(2, 37));
+  assert.equal(engine.current.geometryRefused, false);
+  clock.flush();
+  assert.ok(at.has('map:maps-stopped'));
+  assert.equal(engine.current.mapsStopped, true);
+  room.close();
+});
+
+test('a map beyond the size limit is accumulated reduced, with a technical event', () => {
+  const room = new TelemetryRoom();
+  room.setChannels([map]);
+  const events = [];
+  room.technical.subscribe((e) => events.push(e));
+  const engine = room.engine('thermal', (r) => new ThermalEngine(r));
+  engine.configure({ map: 'map', maxPixels: 256 });
+  room.push(uniform(0, 50));
+  assert.equal(engine.current.reducedBy, 2);
+  assert.deepEqual([engine.current.geometry.width, engine.current.geometry.height, ...engine.current.geometry.spacingMm], [16, 16, 2, 2]);
+  assert.equal(engine.current.peakC, 50);
+  assert.deepEqual(events.map((e) => e.reason), ['reduced']);
+  room.close();
+});
+
+/** The simulated RF ablation (LIVER_RF, maps at 1 Hz) into a room with the engine. */
+function simulatedRoom(resolution = 64) {
+  const sim = new ThermalSimulation({ scenario: 'liver-rf', t0: T0, resolution, seed: 7 });
+  const room = new TelemetryRoom();
+  room.setChannels(thermalSimChannels(LIVER_RF).filter((d) => !d.id.includes('.')));
+  const engine = room.engine('thermal', (r) => new ThermalEngine(r));
+  engine.configure({ map: THERMAL_SIM_IDS.map, tumour: LIVER_RF.tumour, marginMm: LIVER_RF.marginMm, structures: LIVER_RF.structures });
+  return { sim, room, engine };
+}
+
+test('fed the simulated RF ablation, raises the duct temperature alarm at the first map whose duct pixel reaches 45 °C', () => {
+  // 128 x 128: at 64 x 64 the duct's hottest pixel stays at 44 °C.
+  const { sim, room, engine } = simulatedRoom(128);
+  const at = onsets(room);
+  let mask;
+  let expected;
+  sim.advanceTo(LIVER_RF.durationS, (x) => {
+    if ('kind' in x && x.kind === 'grid') {
+      mask ??= pixelsOf(rasterise(LIVER_RF.structures[0].shape, x));
+      // The hand check: the hottest duct pixel of this map, read directly.
+      if (expected === undefined && [...mask].some((i) => x.data[i] >= 45)) expected = (x.t - T0) / 1000;
+    }
+    room.push(x);
+  });
+  assert.ok(expected !== undefined, 'the scenario heats the duct past 45 °C');
+  assert.equal(at.get('thermal-map.duct.max:hot'), expected);
+  assert.ok(engine.current.coverage.fraction > 0.9, `coverage ${engine.current.coverage.fraction}`);
+  assert.equal(engine.current.maps, LIVER_RF.durationS + 1);
+  room.close();
+});
+
+test('two rooms fed the same input agree exactly on the engine state', () => {
+  const a = simulatedRoom();
+  const b = simulatedRoom();
+  a.sim.advanceTo(300, (x) => a.room.push(x));
+  b.sim.advanceTo(300, (x) => b.room.push(x));
+  assert.deepEqual(JSON.parse(JSON.stringify(a.engine)), JSON.parse(JSON.stringify(b.engine)));
+  a.room.close();
+  b.room.close();
+});
+
+test('a new configuration keeps the dose when the map and tissue are the same; the same one again changes nothing', () => {
+  const { room, engine } = thermalRoom();
+  for (let s = 0; s <= 60; s++) room.push(uniform(s, 50));
+  const before = engine.current;
+  engine.configure({ map: 'map', tumour, marginMm: 2, structures: [duct] });
+  assert.equal(engine.current, before, 'same content, another object');
+  engine.configure({ map: 'map', tumour, marginMm: 2, structures: [duct], lethal: { kind: 'omega', omega: 1 } });
+  assert.equal(engine.current.cem43[0], before.cem43[0]);
+  assert.equal(engine.current.maps, 61);
+  room.close();
+});
