@@ -19,7 +19,7 @@ const uniform = (s, c) => ({ kind: 'grid', channel: 'map', t: T0 + s * 1000, wid
 function onsets(room) {
   const at = new Map();
   room.manager.changes.subscribe((c) => {
-    if (c.state.presence !== 'absent' && !at.has(c.rule.id)) at.set(c.rule.id, (c.t - T0) / 1000);
+    if (c.state.presence !== 'off' && !at.has(c.rule.id)) at.set(c.rule.id, (c.t - T0) / 1000);
   });
   return at;
 }
