@@ -85,6 +85,8 @@ describe('the thermal engine behind ir-thermal-map', function () {
     expect(again.structureStates).to.deep.equal(stays.structureStates);
     const centre = [40, 40] as const;
     expect(again.valuesAt(centre)).to.deep.equal(stays.valuesAt(centre));
+    expect(again.alarm, 'the structure alarm frames the panel').to.equal('me');
+    expect(stays.alarm).to.equal('me');
     expect(JSON.stringify(removed.engine()), 'the two rooms agree exactly').to.equal(JSON.stringify(kept.engine()));
     kept.t.remove();
     removed.t.remove();

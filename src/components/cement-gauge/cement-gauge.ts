@@ -135,7 +135,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly language = new LanguageController(this, cementMessages);
   private readonly frame = new FrameController(this, () => this.draw());
   private readonly themes = new ThemeController(this, () => this.frame.request());
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
@@ -181,7 +181,6 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
       if (this.room && this.tracker?.plan !== this.plan) this.startTracker(this.room);
     }
-    if (changed.has('scheduler')) this.tick.restart();
     if (['rules', 'thresholds', 'plan', 'manager', 'source'].some((k) => changed.has(k))) this.useRules();
     this.showAlarm();
   }

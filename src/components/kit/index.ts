@@ -9,3 +9,4 @@ export * from './language-controller.js';
 export * from './calm-tick.js';
 export * from './uplot.styles.js';
 export * from './engine-controller.js';
+export * from './panel.js';

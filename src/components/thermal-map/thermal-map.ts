@@ -1,7 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { Observable, SchedulerLike } from 'rxjs';
-import type { ChannelDescriptor } from '../../models/channel.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { unitSymbol } from '../../models/units.js';
 import { ContourBuffer } from '../../models/thermal/contours.js';
@@ -9,16 +7,11 @@ import type { Coverage, LethalCriterion } from '../../models/thermal/coverage.js
 import { LETHAL_CEM43 } from '../../models/thermal/dose.js';
 import { mmToPixel, type PairMm, type Shape } from '../../models/thermal/shapes.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from '../../models/thermal/tissue.js';
-import { THERMAL_LIMITS, type ThermalStructure, type ThermalLimits } from '../../models/thermal/alarms.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
+import { THERMAL_LIMITS, structureChannelIds, type ThermalStructure, type ThermalLimits } from '../../models/thermal/alarms.js';
 import { ThermalEngine, type StructureReading, type ThermalConfig, type ThermalState } from '../../streams/thermal/thermal-engine.js';
 import { EngineController } from '../kit/engine-controller.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
-import { FrameController } from '../kit/frame-scheduler.js';
+import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
 import { ColourTable } from './colour-table.js';
 import { label, place, scaleBarMm, strokeContour, strokeShape, toCanvas, toMm, type MapPlacement } from './map-layers.js';
 import { thermalMapMessages } from './thermal-map.messages.js';
@@ -63,6 +56,7 @@ const LAYER_KEYS = ['tumour', 'marginMm', 'structures', 'isotherms', 'min', 'max
  *
  * @tagname ir-thermal-map
  * @summary Colour-mapped temperature map with isotherms, lethal-dose contour, target coverage and protected structures.
+ * @csspart alarm - The priority marker and message while a protected structure is in alarm.
  * @csspart readouts - Coverage, peak temperature and status line.
  * @csspart coverage - Fraction of tumour plus margin at the lethal dose.
  * @csspart peak - Highest temperature of the latest map.
@@ -75,6 +69,9 @@ const LAYER_KEYS = ['tumour', 'marginMm', 'structures', 'isotherms', 'min', 'max
  * @cssproperty --ir-color-surface - Background, and halo of labels.
  * @cssproperty --ir-color-stale - Status text; veil over a stale map.
  * @cssproperty --ir-font - Font of read-outs.
+ * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is active.
+ * @cssproperty --ir-alarm-medium-color - Frame colour for medium priority.
+ * @cssproperty --ir-alarm-low-color - Frame colour for low priority.
  * @cssproperty --ir-thermal-map-height - Height of the drawing area (default 360px).
  * @cssproperty --ir-thermal-map-isotherm-color - Isotherm contours.
  * @cssproperty --ir-thermal-map-lethal-color - Lethal-dose contour.
@@ -88,17 +85,8 @@ const LAYER_KEYS = ['tumour', 'marginMm', 'structures', 'isotherms', 'min', 'max
  * @event ir-config-error - With a `.source`: a rule was refused, or the source came without `channels` (`IrConfigErrorEvent`).
  * @event ir-technical - With a `.source`: a map refused (out of order, geometry changed) or reduced, masked pixels counted (`IrTechnicalEvent`).
  */
-export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
+export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   static override styles = thermalMapStyles;
-
-  /** With `.source`: descriptors of what it sends (the map first, then thermocouple channels); the engine declares the structure channels. */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /** The map channel, read from the nearest `ir-telemetry` (or picked among `channels`). */
-  @property() channel?: string;
-
-  /** The data: grid frames of the map, and samples of thermocouples. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** Bottom of the colour scale (°C). */
   @property({ type: Number }) min = 37;
@@ -136,17 +124,6 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
   /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   @property({ attribute: false }) rules?: AlarmRule[];
 
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** The clock of the panel's own room and read-outs; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => 60_000,
-    onChannels: () => this.follow(),
-    onQuality: () => (this.requestUpdate(), this.frame.request()),
-  });
   private readonly procedure = new EngineController<ThermalConfig, ThermalState, ThermalEngine>(this, {
     room: () => this.input.room,
     kind: 'thermal',
@@ -154,10 +131,6 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
     config: () => this.engineConfig,
     onState: (s) => this.stateChanged(s),
   });
-  private readonly language = new LanguageController(this, thermalMapMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => ((this.paletteKey = this.layerKey = ''), this.frame.request()));
-  private readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.mapEl, () => this.frame.request());
   @query('[part="map"]') private mapEl?: HTMLElement;
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -182,11 +155,11 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
 
   /** The map channel. */
   private get mapId(): string | undefined {
-    return this.input.channels[0]?.id;
+    return this.shown[0]?.id;
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
+  constructor() {
+    super(thermalMapMessages);
   }
 
   /** The room's thermal engine this panel shows (undefined before a room). */
@@ -230,10 +203,10 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('scheduler')) this.tick.restart();
     if (changed.has('min') || changed.has('max')) this.paletteKey = '';
     if (LAYER_KEYS.some((k) => changed.has(k))) this.layerVersion++;
     if (ENGINE_KEYS.some((k) => changed.has(k))) this.configureEngine();
+    super.willUpdate(changed);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
@@ -243,10 +216,25 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
     }
   }
 
+  protected override windowMs(): number {
+    return 60_000;
+  }
+
   /** The room or its channels changed: configure its engine for the map channel and follow its state. */
-  private follow(): void {
+  protected override channelsChanged(): void {
     this.configureEngine();
     this.procedure.attach();
+  }
+
+  protected override themeChanged(): void {
+    this.paletteKey = this.layerKey = '';
+    this.frame.request();
+  }
+
+  /** The structures' derived channels frame the panel when in alarm. */
+  protected override alarmChannels(): string[] {
+    const map = this.mapId;
+    return map ? [map, ...this.structures.flatMap((s) => Object.values(structureChannelIds(map, s)))] : [];
   }
 
   /** The engine's configuration from the panel's properties (a new object only when they change). */
@@ -267,7 +255,7 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
     if (!prev || prev.maps === 0 || prev.geometryRefused !== s.geometryRefused || prev.mapsStopped !== s.mapsStopped) this.requestUpdate();
   }
 
-  private draw(): void {
+  protected draw(): void {
     const canvas = this.canvas;
     const box = this.mapEl;
     if (!canvas || !box) return;
@@ -512,6 +500,7 @@ export class IrThermalMap extends LitElement implements InputHost, ThemeHost {
     const peak = s?.peakC ?? NaN;
     const status = s?.geometryRefused ? w.geometry : s?.mapsStopped && q && Number.isFinite(q.arrivedAt) ? w.stale(this.language.seconds((now - q.arrivedAt) / 1000)) : !s?.maps ? w.noMap : '';
     return html`
+      ${this.alarmMarker()}
       <div part="readouts">
         ${this.tumour
           ? html`<span part="coverage"
