@@ -1,4 +1,4 @@
-// `npm run bench -- NAME`: serves bench/NAME.html with Vite, runs it in headless Chromium
+// `npm run bench -- NAME`: bench/NAME.mjs runs in Node; otherwise serves bench/NAME.html with Vite, runs it in headless Chromium
 // and writes the figures it reports to bench/results/NAME.json, with the machine's load.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -7,6 +7,11 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
 const name = process.argv[2];
+// A Node benchmark (bench/NAME.mjs, the engines) runs without a browser.
+if (name && existsSync(`bench/${name}.mjs`)) {
+  await import(new URL(`../bench/${name}.mjs`, import.meta.url).href);
+  process.exit(0);
+}
 if (!name || !existsSync(`bench/${name}.html`)) {
   console.error(`Usage: npm run bench -- NAME, with bench/NAME.html present (got '${name ?? ''}').`);
   process.exit(1);

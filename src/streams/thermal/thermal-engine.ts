@@ -234,7 +234,8 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   }
 }
 
-function maxOf(data: ArrayLike<number>): number {
+/** Typed for one array type: a polymorphic read made this loop a third of the engine's time. */
+function maxOf(data: Float32Array): number {
   let m = -Infinity;
   for (let i = 0; i < data.length; i++) if (data[i] > m) m = data[i];
   return m === -Infinity ? NaN : m;
