@@ -65,7 +65,7 @@ source.subscribe((x) => {
 
 const room = document.querySelector('ir-telemetry')!;
 room.channels = thermalSimChannels({ ...scenario, structures }, rateHz, 10, WORDS.labels);
-room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip, impedance: THERMAL_SIM_IDS.impedance });
+room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip, impedance: THERMAL_SIM_IDS.impedance }, scenario.modality);
 room.source = source;
 
 const thermal = document.querySelector('ir-thermal-map')!;

@@ -208,6 +208,9 @@ describe('ir-thermal-map', () => {
     expect(ids()).to.not.include('map.vessel.max:hot');
     source.next(radial(T0 + 2000, 100));
     expect(el.structureStates[0].maxC).to.be.within(45, 80);
+    // Raised once above the limit for its 2 s onset delay.
+    expect(ids()).to.not.include('map.vessel.max:hot');
+    source.next(radial(T0 + 4000, 100));
     expect(ids()).to.include('map.vessel.max:hot');
     expect(room.room.store('map.vessel.max')!.lastV).to.equal(Math.fround(el.structureStates[0].maxC));
     el.requestUpdate();
