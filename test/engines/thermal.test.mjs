@@ -156,3 +156,10 @@ test('a structure hovering at its 45 °C limit raises its alarm once (noise of M
   assert.equal(raised.length, 1, `raised ${raised.length} times`);
   room.close();
 });
+
+test('a microwave antenna gets no console alarm; an RF electrode its tip and roll-off alarms', async () => {
+  const { consoleRules } = await import('../../dist/models/index.js');
+  const c = { tip: 'tip', impedance: 'impedance' };
+  assert.deepEqual(consoleRules(c, 'mw'), []);
+  assert.deepEqual(consoleRules(c, 'rf').map((r) => r.id), ['tip:boiling', 'impedance:roll-off']);
+});
