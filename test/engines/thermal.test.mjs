@@ -163,3 +163,23 @@ test('a microwave antenna gets no console alarm; an RF electrode its tip and rol
   assert.deepEqual(consoleRules(c, 'mw'), []);
   assert.deepEqual(consoleRules(c, 'rf').map((r) => r.id), ['tip:boiling', 'impedance:roll-off']);
 });
+
+test('an infinite pixel reaches neither the dose nor the peak nor a structure', () => {
+  const { room, engine } = thermalRoom();
+  const technical = [];
+  room.technical.subscribe((e) => technical.push(e.reason));
+  const hot = (s) => {
+    const f = uniform(s, 37);
+    // The duct's centre pixel (24, 16) and the tumour's (16, 16).
+    f.data[16 * N + 24] = Infinity;
+    f.data[16 * N + 16] = Infinity;
+    return f;
+  };
+  for (let s = 0; s <= 600; s++) room.push(hot(s));
+  assert.ok(technical.includes('not-finite'), 'the room names the refused pixels');
+  assert.equal(engine.current.peakC, 37);
+  assert.equal(engine.current.structures[0].maxC, 37);
+  assert.ok(Math.max(...engine.current.cem43) < 1, 'no dose from the refused pixel');
+  assert.equal(engine.current.coverage.covered, 0);
+  room.close();
+});

@@ -167,7 +167,8 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     // Already accumulated: what the room replays to a new configuration that kept the dose.
     if (this.acc?.latest && !(f.t > this.acc.latest.t)) return;
     const factor = reductionFactor(f, config.maxPixels ?? MAX_MAP_PIXELS);
-    const g = factor > 1 ? reduceGrid(f, factor) : f;
+    // An infinite pixel is refused (the room counted it): masked here, it reaches no dose, peak or structure.
+    const g = factor > 1 || hasInfinite(f.data) ? reduceGrid(f, factor) : f;
     if (factor > 1 && !this.acc)
       this.room.report({ type: 'technical', channel: f.channel, reason: 'reduced', count: 1, t: f.t, detail: `${f.width} x ${f.height} map accumulated as ${g.width} x ${g.height} (${factor} x ${factor} block means)` });
     if (!this.acc) {
@@ -232,6 +233,11 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     const id = `${map}:${kind === 'geometry' ? 'geometry' : 'maps-stopped'}`;
     this.raise(id, on, { message: { en: words.en(d.label), fr: words.fr(d.label) }, priority: 'me', kind: 'tec' });
   }
+}
+
+function hasInfinite(data: Float32Array): boolean {
+  for (let i = 0; i < data.length; i++) if (data[i] === Infinity || data[i] === -Infinity) return true;
+  return false;
 }
 
 /** Typed for one array type: a polymorphic read made this loop a third of the engine's time. */
