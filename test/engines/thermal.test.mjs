@@ -157,11 +157,52 @@ test('a structure hovering at its 45 °C limit raises its alarm once (noise of M
   room.close();
 });
 
-test('a microwave antenna gets no console alarm; an RF electrode its tip and roll-off alarms', async () => {
+test('a microwave antenna gets no console alarm; an RF electrode its tip alarm', async () => {
   const { consoleRules } = await import('../../dist/models/index.js');
-  const c = { tip: 'tip', impedance: 'impedance' };
-  assert.deepEqual(consoleRules(c, 'mw'), []);
-  assert.deepEqual(consoleRules(c, 'rf').map((r) => r.id), ['tip:boiling', 'impedance:roll-off']);
+  assert.deepEqual(consoleRules({ tip: 'tip' }, 'mw'), []);
+  assert.deepEqual(consoleRules({ tip: 'tip' }, 'rf').map((r) => r.id), ['tip:boiling']);
+});
+
+const impedance = { id: 'z', label: 'Impedance', unit: 'Ohm', intervalMs: 100, range: [0, 2000] };
+const ohm = (s, v) => ({ channel: 'z', t: Float64Array.of(T0 + s * 1000), v: Float32Array.of(v) });
+
+// One impedance sample a second. Roll-offs (100 Ohm above the lowest, 80) begin at 60, 90 and
+// 150 s and recover (below 130 Ohm) within 10 s: the third within 120 s of the first raises the
+// repeated alarm with the sample at 150 s, once. A roll-off from 400 s holds at 250 Ohm: not
+// recovered 30 s after it began, raised with the sample at 430 s.
+test('roll-offs the generator recovers raise nothing, repeated ones one alarm, one not recovering its own', () => {
+  const room = new TelemetryRoom();
+  room.setChannels([map, impedance]);
+  const engine = room.engine('thermal', (r) => new ThermalEngine(r));
+  engine.configure({ map: 'map', impedance: 'z' });
+  const raised = [];
+  room.manager.changes.subscribe((c) => c.previous === 'off' && raised.push(c.rule.id));
+  const first = new Map();
+  const z = (s) => (s >= 400 ? 250 : [60, 90, 150].some((a) => s >= a && s < a + 8) ? 200 : 80);
+  for (let s = 0; s <= 440; s++) {
+    room.push(ohm(s, z(s)));
+    for (const a of room.manager.present.value) if (!first.has(a.rule.id)) first.set(a.rule.id, s);
+  }
+  assert.deepEqual([...first], [['z:roll-off-repeated', 150], ['z:roll-off-held', 430]]);
+  assert.deepEqual(raised, ['z:roll-off-repeated', 'z:roll-off-held'], 'each once');
+  room.close();
+});
+
+test('the simulated RF ablation raises its repeated roll-offs once, the microwave scenario no roll-off alarm', () => {
+  for (const scenario of ['liver-rf', 'liver-mw-vessel']) {
+    const sim = new ThermalSimulation({ scenario, t0: T0, resolution: 32, seed: 5 });
+    const room = new TelemetryRoom();
+    room.setChannels(thermalSimChannels(LIVER_RF).filter((d) => !d.id.includes('.')));
+    const engine = room.engine('thermal', (r) => new ThermalEngine(r));
+    engine.configure({ map: THERMAL_SIM_IDS.map, impedance: scenario === 'liver-rf' ? THERMAL_SIM_IDS.impedance : undefined });
+    const raised = [];
+    room.manager.changes.subscribe((c) => c.state.presence === 'on' && c.previous === 'off' && raised.push(c.rule.id));
+    sim.advanceTo(LIVER_RF.durationS, (x) => room.push(x));
+    const rollOffs = raised.filter((id) => id.includes('roll-off'));
+    // RF: roll-offs every 25-30 s from about 140 s to the end (the old rate rule raised each): one occurrence.
+    assert.deepEqual(rollOffs, scenario === 'liver-rf' ? [`${THERMAL_SIM_IDS.impedance}:roll-off-repeated`] : []);
+    room.close();
+  }
 });
 
 test('an infinite pixel reaches neither the dose nor the peak nor a structure', () => {

@@ -37,7 +37,7 @@ const BAR_CSS = 74;
 const PAD_CSS = 8;
 const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
 /** Properties that configure the thermal engine, and those that change only the drawing. */
-const ENGINE_KEYS = ['tumour', 'marginMm', 'structures', 'limits', 'rules', 'lethalDose', 'lethalCem43', 'tissue'];
+const ENGINE_KEYS = ['tumour', 'marginMm', 'structures', 'limits', 'rules', 'lethalDose', 'lethalCem43', 'tissue', 'impedance'];
 const LAYER_KEYS = ['tumour', 'marginMm', 'structures', 'isotherms', 'min', 'max', 'thermocouples'];
 
 /**
@@ -120,6 +120,9 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
 
   /** Thresholds of the default structure alarms. */
   @property({ attribute: false }) limits: ThermalLimits = THERMAL_LIMITS;
+
+  /** An RF generator's impedance channel: the engine alarms on a roll-off not recovering, or repeated (none for a microwave antenna). */
+  @property() impedance?: string;
 
   /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   @property({ attribute: false }) rules?: AlarmRule[];
@@ -241,7 +244,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   private configureEngine(): void {
     const map = this.mapId;
     this.engineConfig = map
-      ? { map, tumour: this.tumour, marginMm: this.marginMm, structures: this.structures, limits: this.limits, rules: this.rules, lethal: this.criterion, tissue: this.tissue }
+      ? { map, tumour: this.tumour, marginMm: this.marginMm, structures: this.structures, limits: this.limits, rules: this.rules, lethal: this.criterion, tissue: this.tissue, impedance: this.impedance }
       : undefined;
     this.procedure.configure();
   }

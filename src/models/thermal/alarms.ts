@@ -72,25 +72,18 @@ export function structureRules(map: string, structures: readonly ThermalStructur
 /** The generator console's channels, by id. */
 export interface ConsoleChannels {
   tip: string;
-  impedance: string;
 }
 
 /**
- * Default alarms of an RF console: tip temperature at or above 100 °C (medium:
+ * Default alarm of an RF console: tip temperature at or above 100 °C (medium:
  * vaporisation, charring and impedance roll-off risk; Goldberg et al. 2000, AJR
- * 174:323; Haemmerich & Brace 2013), and impedance roll-off: impedance rising
- * faster than 60 Ohm/min over 10 s (medium; a training estimate, not a
- * manufacturer's rule: the RF 3000 roll-off rules were not found). A microwave
- * antenna heats by its field, not by current through tissue: it has no tissue
- * impedance to roll off and no vaporisation-driven cut-off, so `'mw'` gets none.
+ * 174:323; Haemmerich & Brace 2013). Roll-offs themselves are judged by the
+ * thermal engine (`RollOffWatch`: not recovering, or repeated), not by a rate
+ * rule that fired on every normal power cycle. A microwave antenna heats by its
+ * field, not by current through tissue: no vaporisation-driven cut-off, so
+ * `'mw'` gets none.
  */
-export function consoleRules(c: ConsoleChannels, modality: 'rf' | 'mw' = 'rf', tipC = 100, rollOffOhmPerMin = 60): AlarmRule[] {
+export function consoleRules(c: ConsoleChannels, modality: 'rf' | 'mw' = 'rf', tipC = 100): AlarmRule[] {
   if (modality === 'mw') return [];
-  return [
-    { ...rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`) },
-    {
-      id: `${c.impedance}:roll-off`, channel: c.impedance, condition: { kind: 'rate', perMin: rollOffOhmPerMin, windowMs: 10_000 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 20, latching: false,
-      message: { en: 'Impedance roll-off', fr: 'Roll-off d’impédance' },
-    },
-  ];
+  return [rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`)];
 }

@@ -7,3 +7,4 @@ export * from './coverage.js';
 export * from './bioheat.js';
 export * from './alarms.js';
 export * from './reduce.js';
+export * from './roll-off.js';

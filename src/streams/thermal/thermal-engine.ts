@@ -1,5 +1,5 @@
 import type { Subscription } from 'rxjs';
-import type { GridFrame, WaveformFrame } from '../../models/channel.js';
+import type { GridFrame, SampleBatch, WaveformFrame } from '../../models/channel.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { ThermalAccumulator } from '../../models/thermal/accumulator.js';
 import { coverage, pixelsOf, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
@@ -11,6 +11,7 @@ import { ProcedureEngine } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
 import type { TelemetryRoom } from '../room/room.js';
 import { reduceGrid, reductionFactor } from '../../models/thermal/reduce.js';
+import { RollOffWatch } from '../../models/thermal/roll-off.js';
 
 /**
  * Pixels a map may have before the engine accumulates it reduced (2x2, 3x3... block
@@ -40,6 +41,8 @@ export interface ThermalConfig {
   tissue?: ArrheniusTissue;
   /** Largest map accumulated at full resolution (pixels, default `MAX_MAP_PIXELS`). */
   maxPixels?: number;
+  /** An RF generator's impedance channel (Ohm): its roll-offs are judged here (`RollOffWatch`). None for a microwave antenna. */
+  impedance?: string;
 }
 
 /** One protected structure's reading after the latest map. */
@@ -83,6 +86,8 @@ export interface ThermalState {
 const EMPTY: ThermalState = { t: NaN, maps: 0, reducedBy: 1, peakC: NaN, structures: [], geometryRefused: false, mapsStopped: false };
 
 const TEXTS = {
+  rollOffHeld: { en: (l: string) => `${l}: roll-off not recovering`, fr: (l: string) => `${l} : roll-off sans récupération` },
+  rollOffRepeated: { en: (l: string) => `${l}: repeated roll-offs`, fr: (l: string) => `${l} : roll-offs répétés` },
   mapsStopped: { en: (l: string) => `${l}: temperature maps stopped`, fr: (l: string) => `${l} : les cartes de température se sont arrêtées` },
   geometry: { en: (l: string) => `${l}: map geometry changed, map refused`, fr: (l: string) => `${l} : géométrie de la carte modifiée, carte refusée` },
 };
@@ -112,6 +117,8 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   private target?: Int32Array;
   private masks: Int32Array[] = [];
   private readonly watch: Subscription;
+  private rollOff?: RollOffWatch;
+  private rollOffKey?: string;
 
   constructor(room: TelemetryRoom) {
     super(room, EMPTY);
@@ -151,6 +158,11 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
       this.accKey = accKey;
       this.acc = undefined;
     }
+    if (config.impedance !== this.rollOffKey) {
+      this.raiseRollOff({ held: false, repeated: false });
+      this.rollOffKey = config.impedance;
+      this.rollOff = config.impedance ? new RollOffWatch() : undefined;
+    }
     const structures = config.structures ?? [];
     const interval = this.room.descriptor(config.map)?.intervalMs ?? 1000;
     this.declare(structureChannels(config.map, structures, interval));
@@ -183,6 +195,24 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
       if (Number.isFinite(s.maxC)) this.publish(id.maxC, f.t, s.maxC);
       if (Number.isFinite(s.maxCem43)) this.publish(id.cem43, f.t, s.maxCem43);
     });
+  }
+
+  protected override onSamples(b: SampleBatch): void {
+    const watch = this.rollOff;
+    if (!watch || b.channel !== this.config!.impedance) return;
+    for (let i = 0; i < b.t.length; i++) {
+      // Already judged: what the room replays to a new configuration.
+      if (!(b.t[i] > watch.lastT)) continue;
+      this.raiseRollOff(watch.step(b.t[i], b.v[i]));
+    }
+  }
+
+  private raiseRollOff(v: { held: boolean; repeated: boolean }): void {
+    const channel = this.rollOffKey;
+    const label = channel ? (this.room.descriptor(channel)?.label ?? channel) : '';
+    if (!channel) return;
+    for (const [kind, on, suffix] of [['rollOffHeld', v.held, 'roll-off-held'], ['rollOffRepeated', v.repeated, 'roll-off-repeated']] as const)
+      this.raise(`${channel}:${suffix}`, on, { message: { en: TEXTS[kind].en(label), fr: TEXTS[kind].fr(label) }, priority: 'me', kind: 'phy' });
   }
 
   private rasteriseRegions(): void {
@@ -225,7 +255,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   }
 
   /** The map's technical alarms, worded with its label. */
-  private technical(kind: keyof typeof TEXTS, on: boolean): void {
+  private technical(kind: 'geometry' | 'mapsStopped', on: boolean): void {
     const map = this.config?.map;
     const d = map ? this.room.descriptor(map) : undefined;
     if (!map || !d) return;
