@@ -109,7 +109,12 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     this.frame.request();
   }
 
-  /** The channels whose alarms frame the panel: those shown, and any a panel's engine derives for it. */
+  /** The kind of the procedure engine this panel views, whose alarms (`KIND:id`) frame it too. */
+  protected engineKind(): string | undefined {
+    return undefined;
+  }
+
+  /** The channels whose alarms frame the panel: those shown, and any its engine derives for it. */
   protected alarmChannels(): string[] {
     return this.shown.map((c) => c.id);
   }
@@ -133,14 +138,18 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     return this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing;
   }
 
-  /** The most urgent alarm on this panel's channels frames it, acknowledged ones too, unless alarm signals are paused. */
+  /**
+   * The most urgent alarm on this panel's channels, or of its engine, frames it,
+   * acknowledged ones too, unless alarm signals are paused.
+   */
   private showAlarm(): void {
     const m = this.alarms.manager;
-    // With no rule on its channels, the frame is the host's to set.
+    const kind = this.engineKind();
     const ids = new Set(this.alarmChannels());
-    if (!m || ![...ids].some((id) => m.rulesOf(id).length)) return;
+    // With no rule on its channels and no engine, the frame is the host's to set.
+    if (!m || (!kind && ![...ids].some((id) => m.rulesOf(id).length))) return;
     const paused = this.alarms.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel));
+    const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
     this.alarm = mine[0]?.rule.priority;
     this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
     this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';

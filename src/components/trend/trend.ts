@@ -29,6 +29,10 @@ const TREND_MS = 10_000;
  * @summary Multi-channel strip chart with read-outs, limits, alarms and stale marking.
  * @csspart readouts - The list of current values.
  * @csspart readout - One channel's current value, unit and state.
+ * @csspart label - A read-out's channel label.
+ * @csspart value - A read-out's latest value (`--` while stale).
+ * @csspart unit - A read-out's unit.
+ * @csspart age - How long ago a stale channel's last value came.
  * @csspart chart - The chart area.
  * @csspart hover - The read-out of time and values under the pointer.
  * @csspart summary - The text equivalent of the chart (visually hidden).
@@ -90,6 +94,16 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   private drawnEnd = NaN;
   private drawnLocale = '';
   private readonly spans = new SpanRaster();
+  private drawCount = 0;
+
+  /**
+   * How many times the chart has been painted since the panel was made. A
+   * frame whose new samples change no pixel column is skipped and leaves it
+   * unchanged: benchmarks and hosts can tell drawn frames from skipped ones.
+   */
+  get framesDrawn(): number {
+    return this.drawCount;
+  }
 
   /**
    * Where data time `t` (epoch ms) and `value` of `channel` fall on the chart as
@@ -298,6 +312,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
 
   /** Series (dense as pixel spans in one image, sparse as lines), then limits and markers, over uPlot's axes and grid. */
   private drawLayers(u: uPlot): void {
+    this.drawCount++;
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     const lineWidth = (Number.parseFloat(this.themes.read('--_line-width')) || 1.5) * devicePixelRatio;
@@ -377,10 +392,10 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
           const stale = this.isStale(c);
           const last = store?.lastV ?? NaN;
           return html`<li part="readout" ?data-stale=${stale}>
-            <span class="label">${c.label}</span>
-            <span class="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
-            <span class="unit">${unitSymbol(c.unit)}</span>
-            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
+            <span class="label" part="label">${c.label}</span>
+            <span class="value" part="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
+            <span class="unit" part="unit">${unitSymbol(c.unit)}</span>
+            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age" part="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
           </li>`;
         })}
       </ul>
