@@ -192,7 +192,7 @@ describe('ir-thermal-map', () => {
     clock.flush();
     await el.updateComplete;
     expect(part(el, 'status')).to.match(/^No new map for \d+\s?s$/);
-    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('map:maps-stopped');
+    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('thermal:map:maps-stopped');
     room.remove();
   });
 

@@ -42,6 +42,6 @@ describe('thermal ablation demo', function () {
     doc().querySelector<HTMLButtonElement>('#stop-maps')!.click();
     await until(() => /No new map for/.test(part(map(), 'status')), 'the stale map');
     const log = doc().querySelector('ir-alarm-log') as IrAlarmLog;
-    await until(() => log.entries.some((e) => e.id === 'thermal-map:maps-stopped'), 'the technical alarm');
+    await until(() => log.entries.some((e) => e.id === 'thermal:thermal-map:maps-stopped'), 'the technical alarm');
   });
 });

@@ -59,15 +59,15 @@ test('raises the technical alarms: a map of another geometry at once, stopped ma
   const { room, engine } = thermalRoom(clock);
   const at = onsets(room);
   room.push(uniform(0, 37));
-  assert.ok(!at.has('map:geometry'));
+  assert.ok(!at.has('thermal:map:geometry'));
   room.push({ ...uniform(1, 37), width: 16, height: 64 });
-  assert.ok(at.has('map:geometry'), 'raised with the refused map');
+  assert.ok(at.has('thermal:map:geometry'), 'raised with the refused map');
   assert.equal(engine.current.geometryRefused, true);
   assert.equal(engine.current.maps, 1, 'the refused map never reached the dose');
   room.push(uniform(2, 37));
   assert.equal(engine.current.geometryRefused, false);
   clock.flush();
-  assert.ok(at.has('map:maps-stopped'));
+  assert.ok(at.has('thermal:map:maps-stopped'));
   assert.equal(engine.current.mapsStopped, true);
   room.close();
 });
@@ -183,8 +183,8 @@ test('roll-offs the generator recovers raise nothing, repeated ones one alarm, o
     room.push(ohm(s, z(s)));
     for (const a of room.manager.present.value) if (!first.has(a.rule.id)) first.set(a.rule.id, s);
   }
-  assert.deepEqual([...first], [['z:roll-off-repeated', 150], ['z:roll-off-held', 430]]);
-  assert.deepEqual(raised, ['z:roll-off-repeated', 'z:roll-off-held'], 'each once');
+  assert.deepEqual([...first], [['thermal:z:roll-off-repeated', 150], ['thermal:z:roll-off-held', 430]]);
+  assert.deepEqual(raised, ['thermal:z:roll-off-repeated', 'thermal:z:roll-off-held'], 'each once');
   room.close();
 });
 
@@ -200,7 +200,7 @@ test('the simulated RF ablation raises its repeated roll-offs once, the microwav
     sim.advanceTo(LIVER_RF.durationS, (x) => room.push(x));
     const rollOffs = raised.filter((id) => id.includes('roll-off'));
     // RF: roll-offs every 25-30 s from about 140 s to the end (the old rate rule raised each): one occurrence.
-    assert.deepEqual(rollOffs, scenario === 'liver-rf' ? [`${THERMAL_SIM_IDS.impedance}:roll-off-repeated`] : []);
+    assert.deepEqual(rollOffs, scenario === 'liver-rf' ? [`thermal:${THERMAL_SIM_IDS.impedance}:roll-off-repeated`] : []);
     room.close();
   }
 });

@@ -234,6 +234,10 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     this.frame.request();
   }
 
+  protected override engineKind(): string {
+    return 'thermal';
+  }
+
   /** The structures' derived channels frame the panel when in alarm. */
   protected override alarmChannels(): string[] {
     const map = this.mapId;
