@@ -108,6 +108,8 @@ export const lethalOf = (c: ThermalConfig | undefined): LethalCriterion => c?.le
  * A new configuration keeps the dose when the map channel, tissue and size
  * limit are the same (a new tumour outline or lethal criterion re-measures it);
  * the same configuration again, even as another object, changes nothing.
+ * Started by `<ir-telemetry procedures="thermal">`, it waits for its map channel:
+ * an `ir-thermal-map` inside configures it, or `room.engine('thermal').configure({ map })`.
  */
 export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> {
   readonly kind = 'thermal';
