@@ -196,6 +196,21 @@ describe('ir-thermal-map', () => {
     room.remove();
   });
 
+  it('dims a stale map towards the dark end of its scale in the light theme, not towards grey', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const source = new Subject<RoomInput>();
+    const { room, el } = await inRoom(source, [map], (t) => (t.scheduler = clock), (el) => (el.theme = 'light'));
+    source.next(radial(T0));
+    clock.flush();
+    await drawn(el);
+    expect(part(el, 'status')).to.match(/^No new map for/);
+    // A corner of the map is at 37 °C, the scale's black: veiled with the light surface it read mid-grey.
+    const at = el.positionOf([1, 1])!;
+    const px = canvasOf(el).getContext('2d')!.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data;
+    expect(Math.max(...px.slice(0, 3))).to.be.below(40);
+    room.remove();
+  });
+
   it('publishes each protected structure as derived channels, so its alarms apply', async () => {
     const source = new Subject<RoomInput>();
     const { room, el } = await inRoom(source, [map, ...structureChannels('map', [vessel])], () => {}, (el) => (el.structures = [vessel]));

@@ -301,9 +301,10 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     const mh = g!.height * g!.spacingMm[1] * p.pxPerMm;
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.offscreen!, p.left, p.top, mw, mh);
+    // Stale: dimmed towards the scale's dark end in every theme (a light surface turned the map grey).
     if (s.mapsStopped) {
       ctx.globalAlpha = 0.55;
-      ctx.fillStyle = surface;
+      ctx.fillStyle = read('--_map-halo');
       ctx.fillRect(p.left, p.top, mw, mh);
       ctx.globalAlpha = 1;
     }
