@@ -54,7 +54,7 @@ export function corpus(t0: number): Case[] {
     ['backwards', [t0 + 10, t0 + 5]], ['repeated', [t0 + 20, t0 + 20]], ['a string', ['soon']], ['null', [null]], ['negative', [-5]],
     ['beyond any date (1e17)', [1e17]], ['a day ahead', [t0 + 86_400_000 * 1.5]], ['two days behind', [t0 - 86_400_000 * 2]], ['fractional ms far ahead', [t0 + 3.6e6 + 0.5]],
   ];
-  for (const [name, t] of badTimes) for (const unit of ['Cel', '[degF]']) add('samples', `time ${name} (${unit})`, samples({ t, v: t.map(() => (unit === 'Cel' ? 99 : 300)), unit }));
+  for (const [name, t] of badTimes) for (const unit of ['Cel', '[degF]', 'K']) add('samples', `time ${name} (${unit})`, samples({ t, v: t.map(() => (unit === 'Cel' ? 99 : unit === 'K' ? 400 : 300)), unit }));
   // Units: unknown, another dimension, malformed.
   for (const unit of ['mL', 'xyz', '', 'kPa', 'Cel/min', 'C', 'celsius', '°', 'K/s', 'V'])
     add('samples', `unit '${unit}'`, samples({ unit }));
@@ -78,7 +78,7 @@ export function corpus(t0: number): Case[] {
   // Not JSON, or JSON of the wrong shape.
   const texts: [string, string][] = [
     ['truncated object', '{"ver":2,"type":"samples"'], ['two objects glued', '}{'], ['null', 'null'], ['an array', '[]'], ['a string', '"samples"'], ['a number', '123'],
-    ['true', 'true'], ['binary noise as text', '\u0000\u0001\u0002\u00ff'], ['a lone byte-order mark', '\ufeff'], ['deeply nested', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    ['true', 'true'], ['binary noise as text', '\u0000\u0001\u0002\u00ff'], ['a byte-order mark before garbage', '\ufeffgarbage'], ['deeply nested', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
     ['control characters', '{"ver":2,\u0007"type":"samples"}'], ['__proto__ pollution', '{"ver":2,"type":"samples","__proto__":{"polluted":true},"channel":"nerve"}'],
     ['single quotes', "{'ver':2}"], ['trailing comma', '{"ver":2,}'], ['NaN literal', '{"ver":2,"type":"samples","channel":"nerve","seq":1,"unit":"Cel","t":[1],"v":[NaN]}'],
     ['comment', '// not data'], ['HTML', '<html><body>502 Bad Gateway</body></html>'], ['a CSV row', 'probe,36.6'],
@@ -90,14 +90,16 @@ export function corpus(t0: number): Case[] {
     ['time beyond any date', { t: 1e17 }], ['time a day ahead', { t: t0 + 1.5 * 86_400_000 }], ['kind missing', { kind: undefined }], ['text a number', { text: 5 }],
     ['text missing', { text: undefined }], ['kind an object', { kind: {} }], ['seq missing', { seq: undefined }], ['channel missing', { channel: undefined }],
   ];
-  for (const [name, f] of events) add('event', name, event(f));
+  for (const [name, f] of events) for (const channel of ['nerve', 'wave']) add('event', `${name} (on ${channel})`, event({ channel, ...f }));
   // Commands.
   const commands: [string, unknown][] = [
     ['unknown type', { type: 'silence' }], ['acknowledge without occurrence', { type: 'acknowledge', id: 'x' }], ['acknowledge of nothing present', { type: 'acknowledge', id: 'nerve-cold', occurrence: t0 }],
     ['pause of negative length', { type: 'pause-audio', ms: -5 }], ['pause of a string', { type: 'pause-audio', ms: 'long' }], ['pause of a day', { type: 'pause-audio', ms: 86_400_000 }],
     ['null', null], ['an array', []], ['acknowledge with an id of 10 kB', { type: 'acknowledge', id: 'i'.repeat(10_000), occurrence: t0 }],
+    ['pause of alarms for ever', { type: 'pause-alarms', ms: 1e300 }], ['resume with a stray field only', { resume: true }], ['acknowledge with occurrence a string', { type: 'acknowledge', id: 'x', occurrence: 'now' }],
   ];
   for (const [name, c] of commands) add('command', `command: ${name}`, command(c), { command: true });
+  add('command', 'command: origin missing', json({ ver: 2, type: 'command', t: t0, command: { type: 'pause-audio', ms: 1000 } }));
   // Binary frames: a good waveform and grid, then each broken one way.
   const wave = () => new Uint8Array(encodeBinaryFrame({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 500, sampleRateHz: 1e6, data: new Float32Array(16).fill(100) }));
   const grid = () => new Uint8Array(encodeBinaryFrame({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 500, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16).fill(37) }));
@@ -119,26 +121,42 @@ export function corpus(t0: number): Case[] {
       [`${kind}: 3 bytes too long`, k, () => [...make(), 1, 2, 3]],
     );
   }
-  const bad = (f: Parameters<typeof encodeBinaryFrame>[0]) => () => bytes(encodeBinaryFrame(f));
+  // A good frame with one field written over (the encoder refuses to write a bad one). Layout of
+  // docs/wire-format.md: 'wave' and 'map' end their names at byte 16; the fields follow.
+  const patched = (make: () => Uint8Array, at: number, write: (dv: DataView) => void) => () => {
+    const b = make();
+    write(new DataView(b.buffer, b.byteOffset + at));
+    return [...b];
+  };
+  const f64 = (x: number) => (dv: DataView) => dv.setFloat64(0, x, true);
+  const u32 = (x: number) => (dv: DataView) => dv.setUint32(0, x, true);
+  const frame = (kind: 'waveform' | 'grid', t: number, data: Float32Array, extra: Record<string, unknown> = {}) => () =>
+    bytes(encodeBinaryFrame(kind === 'waveform'
+      ? { kind, channel: 'wave', seq: seq++, t0: t, sampleRateHz: 1e6, data, ...extra } as never
+      : { kind, channel: 'map', seq: seq++, t, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data, ...extra } as never));
+  // Waveform fields: t0 at 16, rate at 24, count at 32. Grid: t at 16, width 24, height 28, spacing 32 and 40, origin 48 and 56, count 64.
   frameCases.push(
-    ['waveform: sample rate 0', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 600, sampleRateHz: 0, data: new Float32Array(4) })],
-    ['waveform: sample rate negative', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 600, sampleRateHz: -1e6, data: new Float32Array(4) })],
-    ['waveform: sample rate NaN', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 600, sampleRateHz: NaN, data: new Float32Array(4) })],
-    ['waveform: sample rate in Hz for MHz (1)', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 600, sampleRateHz: 1, data: new Float32Array(4) })],
-    ['waveform: sample rate 1 GHz', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 600, sampleRateHz: 1e9, data: new Float32Array(4) })],
-    ['waveform: t0 infinite', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: Infinity, sampleRateHz: 1e6, data: new Float32Array(4) })],
-    ['waveform: t0 beyond any date', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: 1e17, sampleRateHz: 1e6, data: new Float32Array(4) })],
-    ['waveform: t0 a day ahead', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 1.5 * 86_400_000, sampleRateHz: 1e6, data: new Float32Array(4) })],
-    ['waveform: unknown channel', 'waveform', bad({ kind: 'waveform', channel: 'nope', seq: seq++, t0: t0 + 600, sampleRateHz: 1e6, data: new Float32Array(4) })],
-    ['waveform: NaN samples', 'waveform', bad({ kind: 'waveform', channel: 'wave', seq: seq++, t0: t0 + 700, sampleRateHz: 1e6, data: new Float32Array(4).fill(NaN) })],
-    ['grid: width 0', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 600, width: 0, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(0) })],
-    ['grid: width x height not the count', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 600, width: 5, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16) })],
-    ['grid: negative spacing', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 600, width: 4, height: 4, spacingMm: [-1, 1], originMm: [0, 0], data: new Float32Array(16) })],
-    ['grid: NaN origin', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 600, width: 4, height: 4, spacingMm: [1, 1], originMm: [NaN, 0], data: new Float32Array(16) })],
-    ['grid: time infinite', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: -Infinity, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16) })],
-    ['grid: unknown channel', 'grid', bad({ kind: 'grid', channel: 'nope', seq: seq++, t: t0 + 600, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16) })],
-    ['grid: infinite pixels', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 800, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16).fill(Infinity) })],
-    ['grid: geometry changed', 'grid', bad({ kind: 'grid', channel: 'map', seq: seq++, t: t0 + 900, width: 2, height: 8, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16).fill(37) })],
+    ['waveform: sample rate 0', 'waveform', patched(wave, 24, f64(0))],
+    ['waveform: sample rate negative', 'waveform', patched(wave, 24, f64(-1e6))],
+    ['waveform: sample rate NaN', 'waveform', patched(wave, 24, f64(NaN))],
+    ['waveform: sample rate in Hz for MHz (1)', 'waveform', frame('waveform', t0 + 600, new Float32Array(4), { sampleRateHz: 1 })],
+    ['waveform: sample rate 1 GHz', 'waveform', frame('waveform', t0 + 600, new Float32Array(4), { sampleRateHz: 1e9 })],
+    ['waveform: t0 infinite', 'waveform', patched(wave, 16, f64(Infinity))],
+    ['waveform: t0 beyond any date', 'waveform', patched(wave, 16, f64(1e17))],
+    ['waveform: t0 a day ahead', 'waveform', frame('waveform', t0 + 1.5 * 86_400_000, new Float32Array(4))],
+    ['waveform: count beyond the data', 'waveform', patched(wave, 32, u32(2 ** 30))],
+    ['waveform: unknown channel', 'waveform', () => bytes(encodeBinaryFrame({ kind: 'waveform', channel: 'nope', seq: seq++, t0: t0 + 600, sampleRateHz: 1e6, data: new Float32Array(4) }))],
+    ['waveform: NaN samples', 'waveform', frame('waveform', t0 + 700, new Float32Array(4).fill(NaN))],
+    ['waveform: time backwards', 'waveform', frame('waveform', t0 - 100, new Float32Array(4))],
+    ['grid: width 0', 'grid', patched(grid, 24, u32(0))],
+    ['grid: width x height not the count', 'grid', patched(grid, 24, u32(5))],
+    ['grid: negative spacing', 'grid', patched(grid, 32, f64(-1))],
+    ['grid: NaN origin', 'grid', patched(grid, 48, f64(NaN))],
+    ['grid: time infinite', 'grid', patched(grid, 16, f64(-Infinity))],
+    ['grid: unknown channel', 'grid', () => bytes(encodeBinaryFrame({ kind: 'grid', channel: 'nope', seq: seq++, t: t0 + 600, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16) }))],
+    ['grid: infinite pixels', 'grid', frame('grid', t0 + 800, new Float32Array(16).fill(Infinity))],
+    ['grid: geometry changed', 'grid', frame('grid', t0 + 900, new Float32Array(16).fill(37), { width: 2, height: 8 })],
+    ['grid: time backwards', 'grid', frame('grid', t0 - 100, new Float32Array(16).fill(37))],
   );
   for (const [name, kind, make] of frameCases) add(kind, name, make());
   return out;

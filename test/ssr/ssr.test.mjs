@@ -41,3 +41,21 @@ test('ir-pulse-trace renders its chart, train and table', () => assert.match(ren
 test('ir-alarm-log renders its table', () => {
   assert.match(rendered(html`<ir-alarm-log></ir-alarm-log>`), /<table/);
 });
+
+/** The text of the first element with `part` in rendered HTML (tags and Lit's markers removed, spaces collapsed). */
+const partText = (out, part) => new RegExp(`part="${part}"[^>]*>([\\s\\S]*?)</p>`).exec(out)?.[1].replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+
+test('a panel renders in its own language, and in its ir-telemetry\'s', () => {
+  assert.match(partText(rendered(html`<ir-cement-gauge lang="fr"></ir-cement-gauge>`), 'total'), /^Total -- mL · prévu --/);
+  assert.match(partText(rendered(html`<ir-telemetry lang="fr"><ir-cement-gauge></ir-cement-gauge></ir-telemetry>`), 'total'), /prévu/);
+  assert.match(partText(rendered(html`<ir-telemetry lang="fr"><ir-cement-gauge lang="en"></ir-cement-gauge></ir-telemetry>`), 'total'), /planned/);
+  assert.match(partText(rendered(html`<ir-cement-gauge></ir-cement-gauge>`), 'total'), /planned/);
+});
+
+test('ir-cement-gauge given its plan renders the planned and maximum volumes', () => {
+  const plan = {
+    channel: 'cement', pressureChannel: 'pressure',
+    sites: [{ id: 'L1', label: 'L1', kind: 'vertebra', plannedMl: 4, maxMl: 8, channel: 'vol-L1' }, { id: 'L2', label: 'L2', kind: 'vertebra', plannedMl: 3.5, maxMl: 6, channel: 'vol-L2' }],
+  };
+  assert.equal(partText(rendered(html`<ir-cement-gauge lang="en" .plan=${plan}></ir-cement-gauge>`), 'total'), 'Total -- mL · planned 7.5 · max 14.0 mL');
+});

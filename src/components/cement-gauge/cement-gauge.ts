@@ -5,7 +5,7 @@ import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
 import type { CementFinding, SiteRecord } from '../../models/cement/ledger.js';
-import { checkPlan, planChannelIds, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
+import { checkPlan, maxTotalMl, planChannelIds, plannedTotalMl, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
 import { cementRules, setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
 import type { SettingState } from '../../models/cement/setting.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
@@ -326,7 +326,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
         >
       </div>
       <p part="total">
-        ${w.total} <span class="value">${l ? this.ml(l.totalMl) : '--'}</span> mL · ${w.planned} ${l ? this.ml(l.plannedMl) : '--'} · ${w.max} ${l ? this.ml(l.maxMl) : '--'} mL
+        ${w.total} <span class="value">${l ? this.ml(l.totalMl) : '--'}</span> mL · ${w.planned} ${plan ? this.ml(plannedTotalMl(plan)) : '--'} · ${w.max} ${plan ? this.ml(maxTotalMl(plan)) : '--'} mL
       </p>
       <canvas part="bars" aria-hidden="true"></canvas>
       <ol part="sites">
