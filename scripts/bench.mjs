@@ -1,4 +1,5 @@
-// `npm run bench -- NAME`: serves bench/NAME.html with Vite, runs it in headless Chromium
+// `npm run bench -- NAME`: bench/NAME.mjs runs in Node (the engines); otherwise serves
+// bench/NAME.html with Vite, runs it in headless Chromium
 // and writes the figures it reports to bench/results/NAME.json, with the machine's load:
 // a result taken with a 1-minute load average above 1 (before or after) is written but
 // flagged `representative: false`. An error thrown by the page fails the run.
@@ -9,6 +10,11 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
 const name = process.argv[2];
+// A Node benchmark (bench/NAME.mjs, the engines) runs without a browser.
+if (name && existsSync(`bench/${name}.mjs`)) {
+  await import(new URL(`../bench/${name}.mjs`, import.meta.url).href);
+  process.exit(0);
+}
 if (!name || !existsSync(`bench/${name}.html`)) {
   console.error(`Usage: npm run bench -- NAME, with bench/NAME.html present (got '${name ?? ''}').`);
   process.exit(1);

@@ -12,9 +12,9 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npm', ['run', '-s',
   process.exit(1);
 }
 
-// Node's runner for server-side rendering and the package's types, generated files and docs;
-// its counts join the browser's totals.
-const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/package/'], { encoding: 'utf8' });
+// Node's runner for server-side rendering, the package's types, generated files and docs, and
+// the procedure engines without a DOM; its counts join the browser's totals.
+const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/package/', 'test/engines/'], { encoding: 'utf8' });
 process.stdout.write(ssr.stdout);
 process.stderr.write(ssr.stderr);
 const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(ssr.stdout)?.[1] ?? 0);

@@ -197,7 +197,22 @@ describe('ir-thermal-map', () => {
     clock.flush();
     await el.updateComplete;
     expect(part(el, 'status')).to.match(/^No new map for \d+\s?s$/);
-    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('map:maps-stopped');
+    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('thermal:map:maps-stopped');
+    room.remove();
+  });
+
+  it('dims a stale map towards the dark end of its scale in the light theme, not towards grey', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const source = new Subject<RoomInput>();
+    const { room, el } = await inRoom(source, [map], (t) => (t.scheduler = clock), (el) => (el.theme = 'light'));
+    source.next(radial(T0));
+    clock.flush();
+    await drawn(el);
+    expect(part(el, 'status')).to.match(/^No new map for/);
+    // A corner of the map is at 37 °C, the scale's black: veiled with the light surface it read mid-grey.
+    const at = el.positionOf([1, 1])!;
+    const px = canvasOf(el).getContext('2d')!.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data;
+    expect(Math.max(...px.slice(0, 3))).to.be.below(40);
     room.remove();
   });
 
@@ -212,6 +227,9 @@ describe('ir-thermal-map', () => {
     expect(ids()).to.not.include('map.vessel.max:hot');
     source.next(radial(T0 + 2000, 100));
     expect(el.structureStates[0].maxC).to.be.within(45, 80);
+    // Raised once above the limit for its 2 s onset delay.
+    expect(ids()).to.not.include('map.vessel.max:hot');
+    source.next(radial(T0 + 4000, 100));
     expect(ids()).to.include('map.vessel.max:hot');
     expect(room.room.store('map.vessel.max')!.lastV).to.equal(Math.fround(el.structureStates[0].maxC));
     el.requestUpdate();

@@ -114,6 +114,11 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     return undefined;
   }
 
+  /** The channels whose alarms frame the panel: those shown, and any its engine derives for it. */
+  protected alarmChannels(): string[] {
+    return this.shown.map((c) => c.id);
+  }
+
   /** Draws once in the page's animation frame, from what the panel keeps. */
   protected abstract draw(): void;
 
@@ -140,9 +145,9 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
   private showAlarm(): void {
     const m = this.alarms.manager;
     const kind = this.engineKind();
+    const ids = new Set(this.alarmChannels());
     // With no rule on its channels and no engine, the frame is the host's to set.
-    if (!m || (!kind && !this.shown.some((c) => m.rulesOf(c.id).length))) return;
-    const ids = new Set(this.shown.map((c) => c.id));
+    if (!m || (!kind && ![...ids].some((id) => m.rulesOf(id).length))) return;
     const paused = this.alarms.system.alarms.mode === 'paused';
     const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
     this.alarm = mine[0]?.rule.priority;
