@@ -3,7 +3,7 @@ import type { Verdict } from './validate.js';
 import type { FrameReason } from './frame-check.js';
 
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
-export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | FrameReason;
+export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | 'unreadable' | FrameReason;
 
 /**
  * Samples rejected for one reason, aggregated per batch so a burst of bad
@@ -16,6 +16,8 @@ export interface TechnicalEvent {
   reason: TechnicalReason;
   count: number;
   t: number;
+  /** What could not be read (an engine's `unreadable`). */
+  detail?: string;
 }
 
 /** A batch that may declare the unit it was sent in (the wire always does). */

@@ -12,6 +12,7 @@ import { validateSamples } from '../validate-samples.js';
 import { websocketSource, type WsItem } from '../websocket-source.js';
 import { ChannelStore } from './channel-store.js';
 import { FrameStore } from './frame-store.js';
+import { engineFactory } from '../engines/registry.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
 
@@ -87,6 +88,11 @@ export class TelemetryRoom {
   private readonly gridStores = new Map<string, FrameStore<Grid>>();
   private readonly eventStores = new Map<string, FrameStore<TelemetryEvent>>();
   private readonly eventSubject = new Subject<TelemetryEvent>();
+  private readonly sampleSubject = new Subject<SampleBatch>();
+  private readonly frameSubject = new Subject<WaveformFrame | GridFrame>();
+  private userChannels: readonly ChannelDescriptor[] = [];
+  private readonly declared = new Map<string, readonly ChannelDescriptor[]>();
+  private readonly engines = new Map<string, { close(): void }>();
   private readonly qualitySubject = new Subject<QualityChange>();
   private readonly raw = new Subject<UnitBatch>();
   /** Arrivals of any kind of data, per channel, for the quality verdict. */
@@ -114,6 +120,38 @@ export class TelemetryRoom {
   /** Every channel's events (phase changes, pulses, notes), validated. */
   get events(): Observable<TelemetryEvent> {
     return this.eventSubject;
+  }
+
+  /** Every batch accepted by validation, after it is in its store. */
+  get samples(): Observable<SampleBatch> {
+    return this.sampleSubject;
+  }
+
+  /** Every accepted waveform or grid, after it is in its store. */
+  get frames(): Observable<WaveformFrame | GridFrame> {
+    return this.frameSubject;
+  }
+
+  /** Channels an engine publishes: they join the user's channels (a user channel with the same id wins). */
+  declareChannels(owner: string, list: readonly ChannelDescriptor[]): void {
+    this.declared.set(owner, list);
+    this.applyChannels();
+  }
+
+  /** The room's one engine of `kind`, created on first ask; closed with the room. */
+  engine<E extends { close(): void }>(kind: string, create?: (room: TelemetryRoom) => E): E | undefined {
+    let e = this.engines.get(kind) as E | undefined;
+    if (!e) {
+      const make = create ?? (engineFactory(kind) as ((room: TelemetryRoom) => E) | undefined);
+      if (!make) return undefined;
+      this.engines.set(kind, (e = make(this)));
+    }
+    return e;
+  }
+
+  /** A technical event from an engine (input it cannot read). */
+  report(event: TechnicalEvent): void {
+    this.technical.next(event);
   }
 
   descriptor(id: string): ChannelDescriptor | undefined {
@@ -148,6 +186,13 @@ export class TelemetryRoom {
    * empty; a removed one is dropped.
    */
   setChannels(list: readonly ChannelDescriptor[]): void {
+    this.userChannels = list;
+    this.applyChannels();
+  }
+
+  private applyChannels(): void {
+    const ids = new Set(this.userChannels.map((d) => d.id));
+    const list = [...this.userChannels, ...[...this.declared.values()].flat().filter((d) => !ids.has(d.id) && (ids.add(d.id), true))];
     const next = new Map(list.map((d) => [d.id, d]));
     for (const [id, store] of this.stores) {
       const d = next.get(id);
@@ -238,11 +283,15 @@ export class TelemetryRoom {
   /** Completes every stream; the room is done. */
   close(): void {
     this.disconnect();
+    for (const e of this.engines.values()) e.close();
+    this.engines.clear();
     this.pipeline?.unsubscribe();
     for (const s of this.stores.values()) s.close();
     for (const m of [this.waveformStores, this.gridStores, this.eventStores]) for (const s of m.values()) s.close();
     this.technical.complete();
     this.eventSubject.complete();
+    this.sampleSubject.complete();
+    this.frameSubject.complete();
     this.qualitySubject.complete();
   }
 
@@ -278,7 +327,10 @@ export class TelemetryRoom {
   }
 
   private accept(b: SampleBatch): void {
-    this.stores.get(b.channel)?.push(b);
+    const store = this.stores.get(b.channel);
+    if (!store) return;
+    store.push(b);
+    this.sampleSubject.next(b);
   }
 
   private arrived(b: SampleBatch): void {
@@ -306,6 +358,7 @@ export class TelemetryRoom {
     if (verdict.nonFinite) this.refuse(f.channel, 'not-finite', t, verdict.nonFinite);
     if (f.kind === 'grid') this.grids(f.channel)!.push(f);
     else this.waveforms(f.channel)!.push(f);
+    this.frameSubject.next(f);
     this.arrivals.next({ channel: f.channel, t: Float64Array.of(t), v: Float32Array.of(0) });
   }
 
