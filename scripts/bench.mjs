@@ -7,11 +7,26 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
 const name = process.argv[2];
+const round2 = (x) => Math.round(x * 100) / 100;
+// The engines run in Node, no browser: each bench/engines/*.mjs exports `run()`, its figures merged.
+if (name === 'engines') {
+  const { readdirSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  // The engines are measured as built (dist/), as a gateway would run them.
+  if (spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  const loadBefore = loadavg()[0];
+  let figures = {};
+  for (const f of readdirSync('bench/engines').filter((f) => f.endsWith('.mjs')).sort()) figures = { ...figures, ...(await (await import(`../bench/engines/${f}`)).run()) };
+  const result = { ...figures, node: process.version, loadAverage1mBefore: round2(loadBefore), loadAverage1mAfter: round2(loadavg()[0]) };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/engines.json', JSON.stringify(result, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(0);
+}
 if (!name || !existsSync(`bench/${name}.html`)) {
   console.error(`Usage: npm run bench -- NAME, with bench/NAME.html present (got '${name ?? ''}').`);
   process.exit(1);
 }
-const round2 = (x) => Math.round(x * 100) / 100;
 // No file watching: an edit during a long run must not reload the page mid-measurement.
 // Production builds of dependencies (Lit's dev mode checks every update), as users ship them.
 const server = await createServer({

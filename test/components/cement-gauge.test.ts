@@ -138,7 +138,7 @@ describe('ir-cement-gauge bad input', () => {
     source.next(vol('vol-S1', T0 + 1000, 1));
     source.next(ev(T0 + 1100, 'site', 'site=S1'));
     await refresh(el);
-    expect(technical).to.have.members(['vol-T12 volume-decreased', 'flow out-of-range', 'pressure unit-mismatch', 'vol-S1 unknown-channel', 'cement site-not-in-plan']);
+    expect(technical).to.have.members(['vol-T12 volume-decreased', 'flow out-of-range', 'pressure unit-mismatch', 'vol-S1 unknown-channel', 'cement site-not-in-plan', 'cement unreadable']);
     expect(el.record!.totalMl).to.equal(3);
     expect(part(el, 'site')!.hasAttribute('data-invalid')).to.equal(true);
     expect(text(el, 'technical')).to.equal('site not in the plan (S1)');

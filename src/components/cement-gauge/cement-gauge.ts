@@ -4,15 +4,16 @@ import { ContextProvider } from '@lit/context';
 import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
-import type { CementFinding, SiteRecord } from '../../models/cement/ledger.js';
-import { checkPlan, planChannelIds, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
-import { cementRules, setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
-import type { SettingState } from '../../models/cement/setting.js';
+import type { CementFinding } from '../../models/cement/ledger.js';
+import { checkPlan, planChannelIds, type InjectionPlan } from '../../models/cement/plan.js';
+import { setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
+import { settingAt, type SettingState } from '../../models/cement/setting.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
-import { CementTracker } from '../../streams/cement/cement-tracker.js';
+import { CementEngine, type CementConfig, type CementSite, type CementState } from '../../streams/cement/cement-engine.js';
 import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
 import { AlarmController, alarmContext, type AlarmHost } from '../alarm-controller.js';
 import { CalmTickController } from '../kit/calm-tick.js';
+import { EngineController } from '../kit/engine-controller.js';
 import { IrConfigErrorEvent, IrEvent } from '../kit/events.js';
 import { FrameController } from '../kit/frame-scheduler.js';
 import { InputController, type InputHost } from '../kit/input-controller.js';
@@ -45,10 +46,10 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * volume channel per site (cumulative mL, or plunger travel in mm), pressure
  * (kPa), optional flow (mL/min), and the cement channel, whose events (`mix`,
  * `site`, `done`, `pause`, `resume`, `leak`) drive the setting clock, the site
- * list and the leak record. The gauge publishes into its room the leak flag (on
- * the cement channel) and the working time left (`<cement>.working-left`, s), so
- * the default alarms are plain rules (`cementRules`). Attached late, it reads
- * the volumes and the last 256 events the room kept, in time order.
+ * list and the leak record. The gauge is a view of its room's `CementEngine`
+ * (`room.engine('cement')`), which keeps the record, publishes the leak flag
+ * and the working time left, and raises the alarms (`cementRules`) whether or
+ * not a gauge is on screen; the gauge hands it `plan`, `thresholds` and `rules`.
  *
  * @tagname ir-cement-gauge
  * @summary Cement volume per site and in total against plan and maximum, flow, pressure, setting countdown, leaks.
@@ -98,13 +99,13 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   /** The data: volume, pressure and flow batches and the cement channel's events. The panel then has a room of its own. */
   @property({ attribute: false }) source?: Observable<RoomInput>;
 
-  /** The alarm rules; by default `cementRules(plan, thresholds)`. An empty array: none. */
+  /** The alarm rules the engine uses; by default `cementRules(plan, thresholds)`. An empty array: none. */
   @property({ attribute: false }) rules?: AlarmRule[];
 
   /** Thresholds of the default rules (pressure limits, working-time warning). */
   @property({ attribute: false }) thresholds: Partial<CementThresholds> = {};
 
-  /** The alarm manager to follow; without it, the room's. */
+  /** The alarm manager whose alarms the gauge shows; without it, the room's (the engine's rules are always in the room's). */
   @property({ attribute: false }) manager?: AlarmManager;
 
   /** Window of the volume curve (s). */
@@ -139,22 +140,30 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
+  private readonly engines = new EngineController<CementEngine>(this, {
+    room: () => this.input.room,
+    kind: 'cement',
+    create: (room) => new CementEngine(room),
+    config: () => this.engineConfig(),
+    onState: (state) => this.show(state),
+  });
   @query('[part="bars"]') private barsEl?: HTMLCanvasElement;
 
-  private tracker?: CementTracker;
-  private trackerEvents?: Subscription;
+  private state?: CementState;
+  private findings?: Subscription;
   private lastFinding?: CementFinding;
   private rows: BarGeometry[] = [];
   private alarmMessage = '';
+  private config?: CementConfig;
 
   /** The ids the panel reads: `channel` if set, else the plan's. */
   get channel(): string | undefined {
     return this.channelIds ?? (this.plan ? planChannelIds(this.plan).join(' ') : undefined);
   }
 
-  /** The injection record (per-site volumes, leaks, setting clock), once the panel has its room. */
-  get record(): CementTracker['ledger'] | undefined {
-    return this.tracker?.ledger;
+  /** The injection record (per-site volumes, leaks, setting clock): the engine's state, once the panel has its room and plan. */
+  get record(): CementState | undefined {
+    return this.state?.plan ? this.state : undefined;
   }
 
   /**
@@ -172,60 +181,54 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeTracker();
+    this.findings?.unsubscribe();
+    this.findings = this.state = undefined;
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('plan') && this.plan) {
       const errors = checkPlan(this.plan);
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
-      if (this.room && this.tracker?.plan !== this.plan) this.startTracker(this.room);
     }
     if (changed.has('scheduler')) this.tick.restart();
-    if (['rules', 'thresholds', 'plan', 'manager', 'source'].some((k) => changed.has(k))) this.useRules();
+    if (['manager', 'source'].some((k) => changed.has(k))) this.useManager();
     this.showAlarm();
   }
 
-  /** The room or its channels changed: a tracker for this room and plan (kept across a re-resolution). */
+  /** One configuration object while plan, thresholds and rules stay the same: the engine replays only on a change. */
+  private engineConfig(): CementConfig | undefined {
+    const c = this.config;
+    if (!this.plan) return undefined;
+    if (c?.plan !== this.plan || c.thresholds !== this.thresholds || c.rules !== this.rules) this.config = { plan: this.plan, thresholds: this.thresholds, rules: this.rules };
+    return this.config;
+  }
+
+  /** The room or its channels changed: the room's engine, followed. */
   private configure(room: TelemetryRoom): void {
     this.roomProvider.setValue(room);
-    // A new room, plan, or store (a channel declared again, or late) needs a new tracker; otherwise it keeps its record.
-    const stores = this.plan ? planChannelIds(this.plan).map((id) => room.store(id)) : [];
-    if (this.tracker === undefined || this.trackerRoom !== room || this.tracker.plan !== this.plan || stores.some((x, i) => x !== this.trackerStores[i])) {
-      this.trackerStores = stores;
-      this.startTracker(room);
+    const before = this.engines.engine;
+    this.engines.attach();
+    const engine = this.engines.engine;
+    if (engine !== before) {
+      this.findings?.unsubscribe();
+      this.findings = engine?.findings.subscribe((f) => {
+        this.lastFinding = f;
+        this.dispatchEvent(new IrCementTechnicalEvent(f));
+      });
     }
-    this.useRules();
+    this.useManager();
     this.frame.request();
   }
 
-  private trackerRoom?: TelemetryRoom;
-  private trackerStores: unknown[] = [];
-
-  private startTracker(room: TelemetryRoom): void {
-    this.closeTracker();
-    if (!this.plan) return;
-    this.trackerRoom = room;
-    const tracker = (this.tracker = new CementTracker(room, this.plan));
-    this.trackerEvents = tracker.findings.subscribe((f) => {
-      this.lastFinding = f;
-      this.dispatchEvent(new IrCementTechnicalEvent(f));
-    });
-    this.trackerEvents.add(tracker.changes.subscribe(() => (this.requestUpdate(), this.frame.request())));
-    const missing = [this.plan.channel, workingLeftChannel(this.plan)].filter((id) => !room.descriptor(id));
-    if (missing.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: the room lacks ${missing.join(', ')} (declare cementChannels(plan)); the leak and working-time alarms are off`));
+  private show(state: CementState): void {
+    this.state = state;
+    this.requestUpdate();
+    this.frame.request();
   }
 
-  private closeTracker(): void {
-    this.trackerEvents?.unsubscribe();
-    this.tracker?.close();
-    this.tracker = this.trackerEvents = this.trackerRoom = undefined;
-  }
-
-  private useRules(): void {
+  private useManager(): void {
     this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
     this.alarmProvider.setValue(this.alarmSystem.manager as AlarmManager);
-    this.alarmSystem.useRules(this.rules ?? (this.plan ? cementRules(this.plan, this.thresholds) : []));
   }
 
   /** The most urgent alarm of the injection's channels (and its technical condition) frames the panel. */
@@ -246,11 +249,11 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   /** The data time now: the latest data, plus the time since it arrived (the cement goes on setting when data pauses). */
   private dataNow(): number {
-    const l = this.tracker?.ledger;
+    const l = this.record;
     const room = this.room;
     if (!l || !room || !Number.isFinite(l.lastT)) return NaN;
     let arrived = -Infinity;
-    for (const id of planChannelIds(l.plan)) {
+    for (const id of planChannelIds(l.plan!)) {
       const q = room.qualityOf(id);
       if (q.lastT >= l.lastT - 1 && q.arrivedAt > arrived) arrived = q.arrivedAt;
     }
@@ -259,19 +262,19 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   /** The setting state now (see `dataNow`). */
   get setting(): SettingState | undefined {
-    const l = this.tracker?.ledger;
-    return l ? l.setting(this.dataNow()) : undefined;
+    const l = this.record;
+    return l?.times ? settingAt(l.times, l.mixT, this.dataNow()) : undefined;
   }
 
   private barInputs(): BarInput[] {
-    const l = this.tracker?.ledger;
+    const l = this.record;
     if (!l) return [];
     return [{ volumeMl: l.totalMl, plannedMl: l.plannedMl, maxMl: l.maxMl }, ...l.sites.map((s) => ({ volumeMl: s.volumeMl, plannedMl: s.site.plannedMl, maxMl: s.site.maxMl }))];
   }
 
   private draw(): void {
     const canvas = this.barsEl;
-    const l = this.tracker?.ledger;
+    const l = this.record;
     if (!canvas || !l) return;
     const dpr = devicePixelRatio;
     const width = Math.round((this.size.width || canvas.clientWidth) * dpr);
@@ -302,12 +305,12 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   protected override render() {
     const w = this.language.t;
-    const l = this.tracker?.ledger;
+    const l = this.record;
     const plan = this.plan;
     const setting = this.setting;
     const pressure = plan ? this.room?.store(plan.pressureChannel) : undefined;
-    const flow = plan?.flowChannel ? this.room?.store(plan.flowChannel)?.lastV : l?.flowMlPerMin();
-    const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.site(k.site)?.site.label ?? k.site}` : ''}` }));
+    const flow = plan?.flowChannel ? this.room?.store(plan.flowChannel)?.lastV : l?.flowMlPerMin;
+    const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.sites.find((s) => s.site.id === k.site)?.site.label ?? k.site}` : ''}` }));
     const sites = plan?.sites.map((s) => s.channel).join(' ') ?? '';
     return html`
       ${this.alarm ? html`<p part="alarm">${PRIORITY_MARKER[this.alarm]} ${this.alarmMessage}</p>` : nothing}
@@ -342,10 +345,10 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     `;
   }
 
-  private siteLine(s: SiteRecord) {
+  private siteLine(s: CementSite) {
     const w = this.language.t;
     const stale = this.stale(s.site.channel);
-    const leaks = this.tracker?.ledger.leaks.filter((k) => k.site === s.site.id).length ?? 0;
+    const leaks = this.record?.leaks.filter((k) => k.site === s.site.id).length ?? 0;
     return html`<li part="site" data-status=${s.status} ?data-stale=${stale} ?data-invalid=${s.invalid}>
       <span class="name">${s.site.label}</span>
       <span
@@ -359,7 +362,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   /** The gauge in words: phase and time left, pause, total and each site. */
   private summary(): string {
     const w = this.language.t;
-    const l = this.tracker?.ledger;
+    const l = this.record;
     const setting = this.setting;
     if (!l || !setting) return '';
     const parts = [`${w.phase[setting.phase]}, ${w.workingLeft} ${this.clock(setting.workingLeftMs)}.`];

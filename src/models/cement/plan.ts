@@ -88,12 +88,31 @@ export interface CementChannelRates {
 export const DERIVED_INTERVAL_MS = 250;
 
 /**
+ * Default interval of a volume, pressure or flow channel (ms): the slowest an
+ * injection device's read-out usually goes, 2 Hz. A channel is judged stale
+ * after a few intervals without data, so an interval shorter than the feed's
+ * would make a 2 Hz feed go stale and valid again between its samples; a
+ * faster feed is still valid at this interval. Our choice, not a published value.
+ */
+export const CEMENT_FEED_INTERVAL_MS = 500;
+
+/** The channels a cement engine publishes: the leak flag (on the cement channel) and the working time left (s). */
+export function cementDerivedChannels(plan: InjectionPlan): ChannelDescriptor[] {
+  return [
+    { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
+    { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+  ];
+}
+
+/**
  * Descriptors of every channel of a plan, for `ir-telemetry`'s `channels` or a
  * gauge's `.channels`: site volumes (mL, or mm of plunger travel), pressure
- * (kPa), flow (mL/min, never negative), the cement channel and the working time left (s).
+ * (kPa), flow (mL/min, never negative), and the two derived channels
+ * (`cementDerivedChannels`, which the engine declares itself). Intervals default
+ * to `CEMENT_FEED_INTERVAL_MS`; give a device's own rate in `rates`.
  */
 export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = {}): ChannelDescriptor[] {
-  const { volumeMs = 20, pressureMs = 5, flowMs = 100 } = rates;
+  const { volumeMs = CEMENT_FEED_INTERVAL_MS, pressureMs = CEMENT_FEED_INTERVAL_MS, flowMs = CEMENT_FEED_INTERVAL_MS } = rates;
   return [
     ...plan.sites.map((s): ChannelDescriptor => ({
       id: s.channel,
@@ -101,11 +120,10 @@ export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = 
       unit: s.plungerBoreMm ? 'mm' : 'mL',
       intervalMs: volumeMs,
       range: s.plungerBoreMm ? [0, 1000] : [0, 100],
-      decimals: s.plungerBoreMm ? 1 : 1,
+      decimals: 1,
     })),
     { id: plan.pressureChannel, label: 'Pressure', unit: 'kPa', intervalMs: pressureMs, range: [0, 20_000], decimals: 0 },
     ...(plan.flowChannel ? [{ id: plan.flowChannel, label: 'Flow', unit: 'mL/min', intervalMs: flowMs, range: [0, 60], decimals: 1 } as ChannelDescriptor] : []),
-    { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
-    { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+    ...cementDerivedChannels(plan),
   ];
 }

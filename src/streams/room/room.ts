@@ -134,7 +134,12 @@ export class TelemetryRoom {
 
   /** Channels an engine publishes: they join the user's channels (a user channel with the same id wins). */
   declareChannels(owner: string, list: readonly ChannelDescriptor[]): void {
+    const user = new Set(this.userChannels.map((d) => d.id));
+    const before = this.declared.get(owner);
     this.declared.set(owner, list);
+    // Channels the user already declared (a user channel wins), or the same list again: nothing changes.
+    if (list.every((d) => user.has(d.id)) && (before ?? []).every((d) => user.has(d.id))) return;
+    if (before && JSON.stringify(before) === JSON.stringify(list)) return;
     this.applyChannels();
   }
 
