@@ -3,6 +3,7 @@ import type { Verdict } from './validate.js';
 import type { FrameReason } from './frame-check.js';
 
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
+/** `unreadable`: well-formed data a procedure engine cannot interpret (an unknown phase, a malformed event text). */
 export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | 'unreadable' | FrameReason;
 
 /**
@@ -16,7 +17,7 @@ export interface TechnicalEvent {
   reason: TechnicalReason;
   count: number;
   t: number;
-  /** What could not be read (an engine's `unreadable`). */
+  /** What exactly could not be read, for a person (an engine's `unreadable` names the text it got). */
   detail?: string;
 }
 

@@ -8,6 +8,7 @@ import { roomContext } from '../../src/components/kit/room-context.js';
 import type { ConnectionState } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';
+import { registerEngine, type RoomEngine } from '../../src/streams/engines/registry.js';
 
 /** A stand-in panel: reads the room it is given by context, as every panel does. */
 class RoomReader extends LitElement {
@@ -206,5 +207,24 @@ describe('ir-telemetry against a bad clock', () => {
     expect(errors).to.deep.equal([]);
     window.removeEventListener('error', onError);
     el.remove();
+  });
+});
+
+describe('ir-telemetry procedures', () => {
+  it('starts each declared engine with its room, names an unknown one, and closes them with the room only', async () => {
+    const closed: string[] = [];
+    registerEngine('noted', () => ({ kind: 'noted', close: () => closed.push('noted') }) satisfies RoomEngine);
+    const errors: string[] = [];
+    const el = await fixture('ir-telemetry', (t) => {
+      t.addEventListener('ir-config-error', (e) => errors.push(e.detail.message));
+      t.procedures = 'noted, nothing-such';
+    });
+    expect(el.room.engines.get('noted')?.kind).to.equal('noted');
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.match(/no procedure 'nothing-such' \(known: .*noted/);
+    el.remove();
+    expect(closed, 'detached, the room keeps its engines (it may be attached again)').to.deep.equal([]);
+    el.room.close();
+    expect(closed).to.deep.equal(['noted']);
   });
 });

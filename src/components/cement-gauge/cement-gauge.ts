@@ -136,11 +136,11 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly language = new LanguageController(this, cementMessages);
   private readonly frame = new FrameController(this, () => this.draw());
   private readonly themes = new ThemeController(this, () => this.frame.request());
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
-  private readonly engines = new EngineController<CementEngine>(this, {
+  private readonly engines = new EngineController<CementConfig, CementState, CementEngine>(this, {
     room: () => this.input.room,
     kind: 'cement',
     create: (room) => new CementEngine(room),
@@ -190,8 +190,8 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
       const errors = checkPlan(this.plan);
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
     }
-    if (changed.has('scheduler')) this.tick.restart();
     if (['manager', 'source'].some((k) => changed.has(k))) this.useManager();
+    if (['plan', 'thresholds', 'rules'].some((k) => changed.has(k))) this.engines.configure();
     this.showAlarm();
   }
 

@@ -150,7 +150,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   private readonly language = new LanguageController(this, iceballMessages);
   private readonly frame = new FrameController(this, () => this.draw());
   private readonly themes = new ThemeController(this, () => this.redrawAll());
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
   private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
   @query('[part="curve"] canvas') private curveCanvas?: HTMLCanvasElement;
@@ -230,7 +230,6 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('scheduler')) this.tick.restart();
     if (changed.has('procedure') || changed.has('alarms')) this.track();
     if (changed.has('procedure') || changed.has('alarms') || changed.has('manager') || changed.has('source')) this.useRules();
   }

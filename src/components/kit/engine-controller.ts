@@ -1,63 +1,62 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Observable, Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import type { ProcedureEngine } from '../../streams/engines/procedure-engine.js';
 import type { TelemetryRoom } from '../../streams/room/room.js';
 
-/** What the controller needs of a `ProcedureEngine`. */
-interface AnyEngine {
-  readonly state: Observable<unknown>;
-  readonly current: unknown;
-  configure(config: never): void;
-  close(): void;
-}
-type ConfigOf<E> = E extends { configure(config: infer C): void } ? C : never;
-type StateOf<E> = E extends { readonly current: infer S } ? S : never;
-
-export interface EngineOptions<E> {
-  /** The room the panel reads (the InputController's). */
+export interface EngineOptions<Config, State, E extends ProcedureEngine<Config, State>> {
+  /** The room the panel reads (its InputController's). */
   room(): TelemetryRoom | undefined;
   kind: string;
+  /** Starts the engine when the room has none of this kind yet. */
   create(room: TelemetryRoom): E;
-  /** The panel's configuration; undefined: the engine's as it is. The same object again changes nothing. */
-  config(): ConfigOf<E> | undefined;
+  /** The panel's configuration for the engine; undefined leaves the engine's as it is (a view attached late). */
+  config(): Config | undefined;
   /** A new snapshot to draw. */
-  onState(state: StateOf<E>): void;
+  onState(state: State, engine: E): void;
 }
 
 /**
- * A view's link to its room's engine: finds (or starts) the engine of its kind,
- * hands it the panel's configuration and follows its state. The panel never
- * owns the engine: disconnected, it stops following, the engine goes on.
+ * A panel's view of its procedure's engine. The engine belongs to the room:
+ * this finds it there (starting it if the room has none), hands it the panel's
+ * configuration, and follows its state while the panel is attached. A panel
+ * that leaves unsubscribes, and the procedure goes on.
  */
-export class EngineController<E extends AnyEngine> implements ReactiveController {
+export class EngineController<Config, State, E extends ProcedureEngine<Config, State>> implements ReactiveController {
   engine?: E;
   private subscription?: Subscription;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly options: EngineOptions<E>,
+    private readonly options: EngineOptions<Config, State, E>,
   ) {
     host.addController(this);
   }
 
-  /** The room may have changed: follow its engine, configured. */
+  /** The room may have changed (call from the InputController's `onChannels`): follow its engine. */
   attach(): void {
     const room = this.options.room();
     const engine = room?.engine(this.options.kind, this.options.create);
     if (engine !== this.engine) {
       this.subscription?.unsubscribe();
       this.engine = engine;
-      this.subscription = engine?.state.subscribe((s) => this.options.onState(s as StateOf<E>));
+      this.subscription = engine?.state.subscribe((s) => this.options.onState(s, engine));
     }
-    const config = this.options.config();
-    if (engine && config !== undefined) engine.configure(config as never);
+    this.configure();
   }
 
-  hostUpdate(): void {
-    if (this.engine) this.attach();
+  /** Hands the engine the panel's configuration, if it has one. */
+  configure(): void {
+    const config = this.options.config();
+    if (this.engine && config !== undefined) this.engine.configure(config);
+  }
+
+  hostConnected(): void {
+    this.attach();
   }
 
   hostDisconnected(): void {
     this.subscription?.unsubscribe();
-    this.subscription = this.engine = undefined;
+    this.subscription = undefined;
+    this.engine = undefined;
   }
 }

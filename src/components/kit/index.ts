@@ -8,3 +8,5 @@ export * from './theme.styles.js';
 export * from './language-controller.js';
 export * from './calm-tick.js';
 export * from './uplot.styles.js';
+export * from './engine-controller.js';
+export * from './panel.js';

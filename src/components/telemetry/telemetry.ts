@@ -7,6 +7,7 @@ import type { ClockCheck } from '../../models/validate.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import { TelemetryRoom, type ConnectionState, type RoomInput } from '../../streams/room/room.js';
+import { engineKinds } from '../../streams/engines/registry.js';
 import { alarmContext } from '../alarm-controller.js';
 import { roomContext } from '../kit/room-context.js';
 import { IrConfigErrorEvent, IrConnectionStateEvent, IrTechnicalEvent } from '../kit/events.js';
@@ -19,6 +20,8 @@ const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b)
  * source, validates what it sends against the channel descriptors, keeps one
  * store per channel for the page, judges each channel's quality once, owns the
  * alarm manager, and hands all of it to the panels inside that ask for a channel.
+ * It runs the procedures it declares (`procedures`): their engines keep their
+ * state, derived channels and alarms whichever panels are on screen.
  *
  * @tagname ir-telemetry
  * @summary Connects telemetry and shares it with the panels inside.
@@ -66,6 +69,14 @@ export class IrTelemetry extends LitElement {
    * replay's or simulator's own clock for recorded or accelerated data).
    */
   @property({ attribute: false }) clock?: ClockCheck;
+
+  /**
+   * The procedure engines this room runs from the start, separated by spaces or
+   * commas: `cryo`, `thermal`, `pulses`, `cement` (and any engine registered by
+   * name). A panel inside finds its engine here and hands it its configuration;
+   * a panel placed without one starts it. An unknown name is an `ir-config-error`.
+   */
+  @property() procedures = '';
 
   /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */
   @property({ attribute: false }) scheduler?: SchedulerLike;
@@ -118,9 +129,16 @@ export class IrTelemetry extends LitElement {
     const room = this.room;
     if (changed.has('channels')) room.setChannels(this.channels);
     if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
+    if (changed.has('procedures')) this.startProcedures(room);
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
     if (!this.connected || changed.has('source') || changed.has('src') || changed.has('clock')) this.connect();
+  }
+
+  private startProcedures(room: TelemetryRoom): void {
+    for (const kind of this.procedures.split(/[\s,]+/).filter(Boolean))
+      if (!room.engine(kind))
+        this.dispatchEvent(new IrConfigErrorEvent(`<ir-telemetry>: no procedure '${kind}' (known: ${engineKinds().join(', ') || 'none'}; import its panel or ir-monitor/streams)`));
   }
 
   private connect(): void {

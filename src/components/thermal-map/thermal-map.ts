@@ -148,7 +148,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   private readonly language = new LanguageController(this, thermalMapMessages);
   private readonly frame = new FrameController(this, () => this.draw());
   private readonly themes = new ThemeController(this, () => ((this.paletteKey = this.layerKey = ''), this.frame.request()));
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.mapEl, () => this.frame.request());
   @query('[part="map"]') private mapEl?: HTMLElement;
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -235,7 +235,6 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('scheduler')) this.tick.restart();
     if (changed.has('tissue')) this.acc = undefined;
     if (changed.has('tumour') || changed.has('marginMm') || changed.has('structures')) this.rasteriseRegions();
     if (changed.has('rules') || changed.has('structures') || changed.has('limits') || changed.has('manager') || changed.has('source')) this.useRules();

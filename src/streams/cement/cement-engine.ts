@@ -138,8 +138,8 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
     this.publishedT = t[n - 1];
     const leak = new Float32Array(n).fill(l.leakHolding ? 1 : 0);
     const left = Float32Array.from(t, (x) => l.setting(x).workingLeftMs / 1000);
-    if (this.room.descriptor(plan.channel)) this.room.push({ channel: plan.channel, t, v: leak });
-    if (this.room.descriptor(workingLeftChannel(plan))) this.room.push({ channel: workingLeftChannel(plan), t: t.slice(), v: left });
+    this.room.publish({ channel: plan.channel, t, v: leak });
+    this.room.publish({ channel: workingLeftChannel(plan), t: t.slice(), v: left });
   }
 
   private snapshot(): void {

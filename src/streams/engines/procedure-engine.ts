@@ -1,22 +1,35 @@
-import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import type { AlarmRule, Priority } from '../../models/alarm-rules.js';
+import { BehaviorSubject, Subscription, type Observable } from 'rxjs';
 import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
+import type { AlarmRule, Priority } from '../../models/alarm-rules.js';
 import type { TelemetryRoom } from '../room/room.js';
+import type { RoomEngine } from './registry.js';
 
-type Item = { t: number; run: () => void };
+/** An alarm an engine judges itself (a condition over the procedure, not one channel's value). */
+export interface EngineAlarm {
+  message: AlarmRule['message'];
+  priority: Priority;
+  kind: 'phy' | 'tec';
+}
+
+type Held = { t: number; run: () => void };
 
 /**
- * A procedure's clinical logic, attached to a room rather than a panel: it
- * follows the room's validated input, keeps its state, publishes its derived
- * channels and raises its alarms through the room's one manager. DOM-free.
- * Configured (again), it replays what the room holds in data-time order, so an
- * engine started late, or a source that replays its history, loses nothing.
+ * A procedure's clinical logic, attached to a room and not to a panel: it
+ * consumes the room's validated input, owns the procedure's state (tracker,
+ * dose, ledger), publishes derived channels into the room and raises its
+ * alarms through the room's one manager. Panels are views of `current`; one
+ * removed, the procedure goes on; one attached late reads the same state.
+ * DOM-free: it runs the same on a page, in a Worker and in Node.
+ *
+ * On `configure`, what the room already holds is replayed in data-time order,
+ * so an engine started late, or a source that replays its history when
+ * subscribed, loses nothing; then the engine follows the room live.
  */
-export abstract class ProcedureEngine<Config, State> {
+export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   abstract readonly kind: string;
   private readonly subject: BehaviorSubject<State>;
-  private readonly subscription: Subscription;
-  private configured?: Config;
+  private readonly subscription = new Subscription();
+  private configValue?: Config;
   private removeRules?: () => void;
 
   constructor(
@@ -24,42 +37,45 @@ export abstract class ProcedureEngine<Config, State> {
     initial: State,
   ) {
     this.subject = new BehaviorSubject(initial);
-    this.subscription = room.samples.subscribe((b) => this.onSamples?.(b));
-    this.subscription.add(room.events.subscribe((e) => this.onEvent?.(e)));
-    this.subscription.add(room.frames.subscribe((f) => this.onFrame?.(f)));
+    // Live input reaches the handlers only once configured: before, there is nothing to judge it against.
+    this.subscription.add(room.samples.subscribe((b) => this.configValue !== undefined && this.onSamples?.(b)));
+    this.subscription.add(room.events.subscribe((e) => this.configValue !== undefined && this.onEvent?.(e)));
+    this.subscription.add(room.frames.subscribe((f) => this.configValue !== undefined && this.onFrame?.(f)));
   }
 
-  /** A new snapshot on every change. */
+  /** The procedure's state, a new snapshot on every change. */
   get state(): Observable<State> {
     return this.subject;
   }
 
+  /** The latest snapshot, synchronously. */
   get current(): State {
     return this.subject.value;
   }
 
   get config(): Config | undefined {
-    return this.configured;
+    return this.configValue;
   }
 
-  /** The same object again does nothing; a new one resets the state and replays what the room holds. */
+  /** A new configuration starts the procedure's state again from what the room holds; the same one again changes nothing. */
   configure(config: Config): void {
-    if (config === this.configured) return;
-    this.configured = config;
+    if (config === this.configValue) return;
+    this.configValue = config;
     this.onConfigure(config);
     this.replay();
   }
 
+  /** Plain data for a debrief or a second viewer. */
   toJSON(): { kind: string; config?: Config; state: State } {
-    return { kind: this.kind, config: this.configured, state: this.current };
+    return { kind: this.kind, config: this.configValue, state: this.current };
   }
 
   close(): void {
     this.subscription.unsubscribe();
-    this.removeRules?.();
     this.subject.complete();
   }
 
+  /** Resets the state for `config` (before what the room holds is replayed). */
   protected abstract onConfigure(config: Config): void;
   protected onSamples?(b: SampleBatch): void;
   protected onEvent?(e: TelemetryEvent): void;
@@ -69,17 +85,21 @@ export abstract class ProcedureEngine<Config, State> {
     this.subject.next(state);
   }
 
+  /** A sample of a derived channel, into the room (validated and stored like any other). */
   protected publish(channel: string, t: number, v: number): void {
-    if (this.room.descriptor(channel)) this.room.push({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
+    this.room.publish({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
   }
 
+  /** The derived channels this engine publishes, declared in the room. */
   protected declare(list: readonly ChannelDescriptor[]): void {
     this.room.declareChannels(this.kind, list);
   }
 
+  /** This engine's alarm rules, replacing its previous ones; a bad rule is refused on the room's `configErrors`. */
   protected useRules(rules: readonly AlarmRule[]): void {
     this.removeRules?.();
     this.removeRules = undefined;
+    if (!rules.length) return;
     try {
       this.removeRules = this.room.manager.addRules(rules);
     } catch (e) {
@@ -87,55 +107,31 @@ export abstract class ProcedureEngine<Config, State> {
     }
   }
 
-  protected raise(id: string, present: boolean, a: { message: AlarmRule['message']; priority: Priority; kind: 'phy' | 'tec' }): void {
-    this.room.manager.setTechnical(id, present, a.message, a.priority, undefined, a.kind);
+  /** A condition the engine judges itself, present or not, through the room's manager. */
+  protected raise(id: string, present: boolean, alarm: EngineAlarm): void {
+    this.room.manager.setTechnical(id, present, alarm.message, alarm.priority, undefined, alarm.kind);
   }
 
+  /** Names what the engine could not read (an unknown phase, a malformed event text): a technical event, never a silent drop. */
   protected unreadable(channel: string, t: number, detail: string): void {
     this.room.report({ type: 'technical', channel, reason: 'unreadable', count: 1, t, detail });
   }
 
-  /** The stores' samples, events and latest frames, in data-time order (runs of one channel between other items). */
+  /** What the room holds, in data-time order: samples in runs per channel, events, frames. */
   private replay(): void {
-    const room = this.room;
-    const items: Item[] = [];
-    for (const d of room.channels.value) {
-      for (const e of room.eventsOf(d.id)?.items ?? []) items.push({ t: e.t, run: () => this.onEvent?.(e) });
-      for (const w of room.waveforms(d.id)?.items ?? []) items.push({ t: w.t0, run: () => this.onFrame?.({ ...w, kind: 'waveform' }) });
-      const g = room.grids(d.id)?.latest;
-      if (g) items.push({ t: g.t, run: () => this.onFrame?.({ ...g, kind: 'grid' }) });
-    }
-    const heads = room.channels.value.flatMap((d) => {
-      const s = room.store(d.id);
-      if (!s?.length) return [];
-      const t = new Float64Array(s.length);
-      const v = new Float32Array(s.length);
-      let i = 0;
-      s.forEach((x, y) => ((t[i] = x), (v[i++] = y)));
-      return [{ channel: d.id, t, v, i: 0 }];
-    });
-    items.sort((a, b) => a.t - b.t);
-    let k = 0;
-    for (;;) {
-      let h: (typeof heads)[number] | undefined;
-      let second = Infinity;
-      for (const x of heads) {
-        if (x.i >= x.t.length) continue;
-        if (!h || x.t[x.i] < h.t[h.i]) (second = h ? Math.min(second, h.t[h.i]) : second), (h = x);
-        else second = Math.min(second, x.t[x.i]);
+    const held: Held[] = [];
+    for (const d of this.room.channels.value) {
+      const store = this.room.store(d.id);
+      if (this.onSamples && store)
+        store.forEach((t, v) => held.push({ t, run: () => this.onSamples!({ channel: d.id, t: Float64Array.of(t), v: Float32Array.of(v) }) }));
+      if (this.onEvent) for (const e of this.room.eventsOf(d.id)?.items ?? []) held.push({ t: e.t, run: () => this.onEvent!(e) });
+      if (this.onFrame) {
+        for (const w of this.room.waveforms(d.id)?.items ?? []) held.push({ t: w.t0, run: () => this.onFrame!({ kind: 'waveform', ...w }) });
+        for (const g of this.room.grids(d.id)?.items ?? []) held.push({ t: g.t, run: () => this.onFrame!({ kind: 'grid', ...g }) });
       }
-      const next = k < items.length ? items[k].t : Infinity;
-      if (!h || next <= h.t[h.i]) {
-        if (k >= items.length) break;
-        items[k++].run();
-        continue;
-      }
-      const until = Math.min(second, next);
-      let j = h.i;
-      while (j < h.t.length && h.t[j] < until) j++;
-      if (j === h.i) j++;
-      this.onSamples?.({ channel: h.channel, t: h.t.subarray(h.i, j), v: h.v.subarray(h.i, j) });
-      h.i = j;
     }
+    // Stable: at one data time, samples before events before frames, as they were pushed.
+    held.sort((a, b) => a.t - b.t);
+    for (const h of held) h.run();
   }
 }

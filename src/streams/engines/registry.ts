@@ -1,11 +1,28 @@
 import type { TelemetryRoom } from '../room/room.js';
 
-type Factory = (room: TelemetryRoom) => { close(): void };
-const factories = new Map<string, Factory>();
+/** What a room needs of an engine: to close it with the room. */
+export interface RoomEngine {
+  readonly kind: string;
+  close(): void;
+}
 
-/** Each engine module registers itself at import, so `<ir-telemetry procedures="...">` can start it by kind. */
-export function registerEngine(kind: string, factory: Factory): void {
+export type EngineFactory = (room: TelemetryRoom) => RoomEngine;
+
+const factories = new Map<string, EngineFactory>();
+
+/**
+ * Makes an engine startable by name (`<ir-telemetry procedures="cryo">`,
+ * `room.engine('cryo')`). Each engine module registers itself when imported.
+ */
+export function registerEngine(kind: string, factory: EngineFactory): void {
   factories.set(kind, factory);
 }
 
-export const engineFactory = (kind: string): Factory | undefined => factories.get(kind);
+export function engineFactory(kind: string): EngineFactory | undefined {
+  return factories.get(kind);
+}
+
+/** The kinds registered so far, for a message naming what could have been meant. */
+export function engineKinds(): string[] {
+  return [...factories.keys()];
+}

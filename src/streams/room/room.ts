@@ -12,7 +12,7 @@ import { validateSamples } from '../validate-samples.js';
 import { websocketSource, type WsItem } from '../websocket-source.js';
 import { ChannelStore } from './channel-store.js';
 import { FrameStore } from './frame-store.js';
-import { engineFactory } from '../engines/registry.js';
+import { engineFactory, type RoomEngine } from '../engines/registry.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
 
@@ -90,9 +90,10 @@ export class TelemetryRoom {
   private readonly eventSubject = new Subject<TelemetryEvent>();
   private readonly sampleSubject = new Subject<SampleBatch>();
   private readonly frameSubject = new Subject<WaveformFrame | GridFrame>();
+  /** The channels given by `setChannels`, and those each engine publishes (derived), by owner. */
   private userChannels: readonly ChannelDescriptor[] = [];
-  private readonly declared = new Map<string, readonly ChannelDescriptor[]>();
-  private readonly engines = new Map<string, { close(): void }>();
+  private readonly derivedChannels = new Map<string, readonly ChannelDescriptor[]>();
+  private readonly engineMap = new Map<string, RoomEngine>();
   private readonly qualitySubject = new Subject<QualityChange>();
   private readonly raw = new Subject<UnitBatch>();
   /** Arrivals of any kind of data, per channel, for the quality verdict. */
@@ -122,39 +123,57 @@ export class TelemetryRoom {
     return this.eventSubject;
   }
 
-  /** Every batch accepted by validation, after it is in its store. */
+  /** Every batch accepted, of any channel, once it is in its store: what engines follow. */
   get samples(): Observable<SampleBatch> {
     return this.sampleSubject;
   }
 
-  /** Every accepted waveform or grid, after it is in its store. */
+  /** Every waveform and grid accepted, of any channel, once it is in its store. */
   get frames(): Observable<WaveformFrame | GridFrame> {
     return this.frameSubject;
   }
 
-  /** Channels an engine publishes: they join the user's channels (a user channel with the same id wins). */
+  /**
+   * The room's one procedure engine of `kind`, started on first ask (by `create`,
+   * else by the engine registered under that kind) and closed with the room: a
+   * panel that leaves never stops its procedure. Undefined for a kind nobody registered.
+   */
+  engine<E extends RoomEngine>(kind: string, create?: (room: TelemetryRoom) => E): E | undefined {
+    let e = this.engineMap.get(kind);
+    if (!e) {
+      const make = create ?? engineFactory(kind);
+      if (!make) return undefined;
+      e = make(this);
+      this.engineMap.set(kind, e);
+    }
+    return e as E;
+  }
+
+  /** The engines running in this room, by kind. */
+  get engines(): ReadonlyMap<string, RoomEngine> {
+    return this.engineMap;
+  }
+
+  /**
+   * The channels an engine publishes (derived channels), declared by their owner. They
+   * join the channels given to `setChannels` (a channel given there with the same id
+   * wins) and stay when those are given again.
+   */
   declareChannels(owner: string, list: readonly ChannelDescriptor[]): void {
-    const user = new Set(this.userChannels.map((d) => d.id));
-    const before = this.declared.get(owner);
-    this.declared.set(owner, list);
-    // Channels the user already declared (a user channel wins), or the same list again: nothing changes.
-    if (list.every((d) => user.has(d.id)) && (before ?? []).every((d) => user.has(d.id))) return;
-    if (before && JSON.stringify(before) === JSON.stringify(list)) return;
+    if (list.length) this.derivedChannels.set(owner, list);
+    else this.derivedChannels.delete(owner);
     this.applyChannels();
   }
 
-  /** The room's one engine of `kind`, created on first ask; closed with the room. */
-  engine<E extends { close(): void }>(kind: string, create?: (room: TelemetryRoom) => E): E | undefined {
-    let e = this.engines.get(kind) as E | undefined;
-    if (!e) {
-      const make = create ?? (engineFactory(kind) as ((room: TelemetryRoom) => E) | undefined);
-      if (!make) return undefined;
-      this.engines.set(kind, (e = make(this)));
-    }
-    return e;
+  /**
+   * A derived sample batch (an engine's output): validated and stored like any
+   * other, but not taken as a sign that the source is alive.
+   */
+  publish(batch: UnitBatch): void {
+    this.raw.next(batch);
   }
 
-  /** A technical event from an engine (input it cannot read). */
+  /** A technical event raised outside validation: an engine naming what it cannot read. */
   report(event: TechnicalEvent): void {
     this.technical.next(event);
   }
@@ -196,8 +215,8 @@ export class TelemetryRoom {
   }
 
   private applyChannels(): void {
-    const ids = new Set(this.userChannels.map((d) => d.id));
-    const list = [...this.userChannels, ...[...this.declared.values()].flat().filter((d) => !ids.has(d.id) && (ids.add(d.id), true))];
+    const mine = new Set(this.userChannels.map((d) => d.id));
+    const list = [...this.userChannels, ...[...this.derivedChannels.values()].flat().filter((d) => !mine.has(d.id))];
     const next = new Map(list.map((d) => [d.id, d]));
     for (const [id, store] of this.stores) {
       const d = next.get(id);
@@ -287,9 +306,9 @@ export class TelemetryRoom {
 
   /** Completes every stream; the room is done. */
   close(): void {
+    for (const e of this.engineMap.values()) e.close();
+    this.engineMap.clear();
     this.disconnect();
-    for (const e of this.engines.values()) e.close();
-    this.engines.clear();
     this.pipeline?.unsubscribe();
     for (const s of this.stores.values()) s.close();
     for (const m of [this.waveformStores, this.gridStores, this.eventStores]) for (const s of m.values()) s.close();
