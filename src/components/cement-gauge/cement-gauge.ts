@@ -27,6 +27,10 @@ import { cementMessages } from './cement-gauge.messages.js';
 import { cementGaugeStyles } from './cement-gauge.styles.js';
 import { barsHeight, drawBars, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';
 
+const createEngine = (room: TelemetryRoom) => new CementEngine(room);
+/** One object for every gauge's default: a gauge attached again hands its engine the same configuration. */
+const DEFAULT_THRESHOLDS: Partial<CementThresholds> = {};
+
 /** A reading or event of the injection the gauge flagged: the record keeps the last valid volume. */
 export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
   static readonly type = 'ir-cement-technical';
@@ -103,7 +107,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   @property({ attribute: false }) rules?: AlarmRule[];
 
   /** Thresholds of the default rules (pressure limits, working-time warning). */
-  @property({ attribute: false }) thresholds: Partial<CementThresholds> = {};
+  @property({ attribute: false }) thresholds: Partial<CementThresholds> = DEFAULT_THRESHOLDS;
 
   /** The alarm manager whose alarms the gauge shows; without it, the room's (the engine's rules are always in the room's). */
   @property({ attribute: false }) manager?: AlarmManager;
@@ -129,6 +133,11 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly input = new InputController(this, {
     windowMs: () => this.window * 1000,
     onChannels: (room) => this.configure(room),
+    // Started before the source is followed: a source replaying its history (a ReplaySubject) loses nothing, however long.
+    onConnect: (room) => {
+      const config = this.engineConfig();
+      if (config) room.engine('cement', createEngine)?.configure(config);
+    },
     onBatch: () => this.frame.request(),
     onQuality: () => (this.requestUpdate(), this.frame.request()),
   });
@@ -143,7 +152,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly engines = new EngineController<CementConfig, CementState, CementEngine>(this, {
     room: () => this.input.room,
     kind: 'cement',
-    create: (room) => new CementEngine(room),
+    create: createEngine,
     config: () => this.engineConfig(),
     onState: (state) => this.show(state),
   });

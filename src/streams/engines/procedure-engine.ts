@@ -57,9 +57,12 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     return this.configValue;
   }
 
-  /** A new configuration starts the procedure's state again from what the room holds; the same one again changes nothing. */
+  /**
+   * A new configuration starts the procedure's state again from what the room holds; the same
+   * one again, or one holding the same objects (a panel attached again, a second view), changes nothing.
+   */
   configure(config: Config): void {
-    if (config === this.configValue) return;
+    if (config === this.configValue || sameFields(config, this.configValue)) return;
     this.configValue = config;
     this.onConfigure(config);
     this.replay();
@@ -134,4 +137,13 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     held.sort((a, b) => a.t - b.t);
     for (const h of held) h.run();
   }
+}
+
+/** Two plain configuration objects holding the same values (by identity) under the same keys. */
+function sameFields(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.is(x[k], y[k]));
 }
