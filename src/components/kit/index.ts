@@ -10,3 +10,4 @@ export * from './calm-tick.js';
 export * from './uplot.styles.js';
 export * from './engine-controller.js';
 export * from './panel.js';
+export * from './fit-canvas.js';

@@ -98,6 +98,14 @@ export class LanguageController<T> implements ReactiveController {
     return cached(`${this.locale}|s`, () => new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 })).format(s);
   }
 
+  /** A duration as a clock, `m:ss` (`h:mm:ss` from an hour), whole seconds elapsed; `--:--` for none. */
+  clock(ms: number): string {
+    if (!Number.isFinite(ms) || ms < 0) return '--:--';
+    const s = Math.floor(ms / 1000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return s >= 3600 ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
+  }
+
   /** A date and clock time, short (`23/11/2026 14:03:27`). */
   dateTime(epochMs: number): string {
     return formatDate(cached(`${this.locale}|dt`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'medium' })), epochMs);

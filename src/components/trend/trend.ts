@@ -90,6 +90,16 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   private drawnEnd = NaN;
   private drawnLocale = '';
   private readonly spans = new SpanRaster();
+  private drawCount = 0;
+
+  /**
+   * How many times the chart has been painted since the panel was made. A
+   * frame whose new samples change no pixel column is skipped and leaves it
+   * unchanged: benchmarks and hosts can tell drawn frames from skipped ones.
+   */
+  get framesDrawn(): number {
+    return this.drawCount;
+  }
 
   /**
    * Where data time `t` (epoch ms) and `value` of `channel` fall on the chart as
@@ -298,6 +308,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
 
   /** Series (dense as pixel spans in one image, sparse as lines), then limits and markers, over uPlot's axes and grid. */
   private drawLayers(u: uPlot): void {
+    this.drawCount++;
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     const lineWidth = (Number.parseFloat(this.themes.read('--_line-width')) || 1.5) * devicePixelRatio;

@@ -166,11 +166,12 @@ export class TelemetryRoom {
   }
 
   /**
-   * A derived sample batch (an engine's output): validated and stored like any
-   * other, but not taken as a sign that the source is alive.
+   * A derived sample batch or event (an engine's output): validated and stored
+   * like any other, but not taken as a sign that the source is alive.
    */
-  publish(batch: UnitBatch): void {
-    this.raw.next(batch);
+  publish(item: UnitBatch | TelemetryEvent): void {
+    if (isEvent(item)) this.receiveEvent(item);
+    else this.raw.next(item);
   }
 
   /** A technical event raised outside validation: an engine naming what it cannot read. */
