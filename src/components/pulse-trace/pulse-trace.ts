@@ -24,7 +24,7 @@ import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
 import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
 import type { IrTrend, TrendMarker } from '../trend/trend.js';
-import { SpanRaster, strokeSeries } from '../trend/series-raster.js';
+import { SpanRaster, strokeSeries } from '../kit/strip-raster.js';
 import { electrodeMap } from './electrode-map.js';
 import { IrPairSelectEvent, IrPulseRefusedEvent } from './pulse-events.js';
 import { drawTimeline, markAt, timelineBox, yOf, type TimelineBox } from './pulse-timeline.js';
