@@ -27,7 +27,6 @@ import { cementMessages } from './cement-gauge.messages.js';
 import { cementGaugeStyles } from './cement-gauge.styles.js';
 import { barsHeight, drawBars, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';
 
-const createEngine = (room: TelemetryRoom) => new CementEngine(room);
 /** One object for every gauge's default: a gauge attached again hands its engine the same configuration. */
 const DEFAULT_THRESHOLDS: Partial<CementThresholds> = {};
 
@@ -133,11 +132,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly input = new InputController(this, {
     windowMs: () => this.window * 1000,
     onChannels: (room) => this.configure(room),
-    // Started before the source is followed: a source replaying its history (a ReplaySubject) loses nothing, however long.
-    onConnect: (room) => {
-      const config = this.engineConfig();
-      if (config) room.engine('cement', createEngine)?.configure(config);
-    },
+    onConnect: (room) => this.engines.start(room),
     onBatch: () => this.frame.request(),
     onQuality: () => (this.requestUpdate(), this.frame.request()),
   });
@@ -152,7 +147,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly engines = new EngineController<CementConfig, CementState, CementEngine>(this, {
     room: () => this.input.room,
     kind: 'cement',
-    create: createEngine,
+    create: (room) => new CementEngine(room),
     config: () => this.engineConfig(),
     onState: (state) => this.show(state),
   });

@@ -33,7 +33,6 @@ import { pulseTraceStyles } from './pulse-trace.styles.js';
 import { WaveformColumns } from './waveform-columns.js';
 import { mixColour } from './colour-mix.js';
 
-const createEngine = (room: TelemetryRoom) => new PulsesEngine(room);
 
 /** A waveform's pulse start: the record it belongs to starts at most this long after its t0 (ms). */
 const MATCH_MS = 1;
@@ -135,16 +134,12 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private readonly input = new InputController(this, {
     windowMs: () => Math.max(this.ecgWindow * 1000, 60_000),
     onChannels: (room) => this.attach(room),
-    // Started before the source is followed: a source replaying its history (a ReplaySubject) loses nothing, however long.
-    onConnect: (room) => {
-      const config = this.engineConfig();
-      if (config) room.engine('pulses', createEngine)?.configure(config);
-    },
+    onConnect: (room) => this.engines.start(room),
   });
   private readonly engines = new EngineController<PulsesConfig, PulsesState, PulsesEngine>(this, {
     room: () => this.input.room,
     kind: 'pulses',
-    create: createEngine,
+    create: (room) => new PulsesEngine(room),
     config: () => this.engineConfig(),
     onState: (state) => this.show(state),
   });
