@@ -1,28 +1,22 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { Observable, SchedulerLike, Subscription } from 'rxjs';
-import type { ChannelDescriptor } from '../../models/channel.js';
-import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
+import type { Subscription } from 'rxjs';
+import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { CementFinding } from '../../models/cement/ledger.js';
 import { checkPlan, planChannelIds, type InjectionPlan } from '../../models/cement/plan.js';
-import { setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
+import type { CementThresholds } from '../../models/cement/rules.js';
 import { settingAt, type SettingState } from '../../models/cement/setting.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import { CementEngine, type CementConfig, type CementSite, type CementState } from '../../streams/cement/cement-engine.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
-import { AlarmController, alarmContext, type AlarmHost } from '../alarm-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
+import type { TelemetryRoom } from '../../streams/room/room.js';
+import { alarmContext } from '../alarm-controller.js';
 import { EngineController } from '../kit/engine-controller.js';
 import { IrConfigErrorEvent, IrEvent } from '../kit/events.js';
-import { FrameController } from '../kit/frame-scheduler.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
+import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import type { TrendMarker } from '../trend/trend.js';
-import '../trend.js';
+import { IrTrend, type TrendMarker } from '../trend/trend.js';
 import { cementMessages } from './cement-gauge.messages.js';
 import { cementGaugeStyles } from './cement-gauge.styles.js';
 import { barsHeight, drawBars, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';
@@ -87,20 +81,12 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * @event ir-technical - With a `.source`: data refused by the panel's own room (an unknown unit, a negative flow, an unknown channel), or a channel gone stale (`IrTechnicalEvent`).
  * @event ir-config-error - The plan is unsound, a rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
  */
-export class IrCementGauge extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
   static override styles = cementGaugeStyles;
+  static override dependencies = { 'ir-trend': IrTrend };
 
   /** The injection plan: sites with planned and maximum volumes, channels, cement and room temperature. */
   @property({ attribute: false }) plan?: InjectionPlan;
-
-  /** With `.source`, the descriptors of what it sends: `cementChannels(plan)`. */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /** Channel ids to read from the nearest `ir-telemetry`, if not the plan's own (`planChannelIds`). */
-  @property({ attribute: 'channel' }) channelIds?: string;
-
-  /** The data: volume, pressure and flow batches and the cement channel's events. The panel then has a room of its own. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** The alarm rules the engine uses; by default `cementRules(plan, thresholds)`. An empty array: none. */
   @property({ attribute: false }) rules?: AlarmRule[];
@@ -108,39 +94,12 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   /** Thresholds of the default rules (pressure limits, working-time warning). */
   @property({ attribute: false }) thresholds: Partial<CementThresholds> = DEFAULT_THRESHOLDS;
 
-  /** The alarm manager whose alarms the gauge shows; without it, the room's (the engine's rules are always in the room's). */
-  @property({ attribute: false }) manager?: AlarmManager;
-
   /** Window of the volume curve (s). */
   @property({ type: Number }) window = 600;
 
   /** Window of the pressure trace (s). */
   @property({ type: Number, attribute: 'pressure-window' }) pressureWindow = 120;
 
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** Priority of the most urgent alarm of this injection (set from the alarm manager). */
-  @property({ reflect: true }) alarm?: 'hi' | 'me' | 'lo';
-
-  /** Every alarm of this injection is acknowledged: the frame turns dashed. */
-  @property({ type: Boolean, reflect: true }) acknowledged = false;
-
-  /** The clock of the panel's own room and of its countdown; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => this.window * 1000,
-    onChannels: (room) => this.configure(room),
-    onConnect: (room) => this.engines.start(room),
-    onBatch: () => this.frame.request(),
-    onQuality: () => (this.requestUpdate(), this.frame.request()),
-  });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, cementMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.frame.request());
-  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
@@ -157,12 +116,12 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private findings?: Subscription;
   private lastFinding?: CementFinding;
   private rows: BarGeometry[] = [];
-  private alarmMessage = '';
   private config?: CementConfig;
+  /** The plan's channel ids, while `channel` is the gauge's default rather than the host's. */
+  private planIds?: string;
 
-  /** The ids the panel reads: `channel` if set, else the plan's. */
-  get channel(): string | undefined {
-    return this.channelIds ?? (this.plan ? planChannelIds(this.plan).join(' ') : undefined);
+  constructor() {
+    super(cementMessages);
   }
 
   /** The injection record (per-site volumes, leaks, setting clock): the engine's state, once the panel has its room and plan. */
@@ -179,24 +138,37 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     return i >= 0 ? this.rows[i] : undefined;
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.findings?.unsubscribe();
     this.findings = this.state = undefined;
   }
 
+  protected override windowMs(): number {
+    return this.window * 1000;
+  }
+
+  /** Before the first update too: the input resolves the plan's channels on connection. */
+  override connectedCallback(): void {
+    this.defaultChannel();
+    super.connectedCallback();
+  }
+
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('plan') && this.plan) {
       const errors = checkPlan(this.plan);
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
+      this.defaultChannel();
     }
-    if (['manager', 'source'].some((k) => changed.has(k))) this.useManager();
     if (['plan', 'thresholds', 'rules'].some((k) => changed.has(k))) this.engines.configure();
-    this.showAlarm();
+    super.willUpdate(changed);
+    this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
+  }
+
+  /** Unless the host named channels, the gauge reads its plan's (`planChannelIds`). */
+  private defaultChannel(): void {
+    if (!this.plan || (this.channel !== undefined && this.channel !== this.planIds)) return;
+    this.channel = this.planIds = planChannelIds(this.plan).join(' ');
   }
 
   /** One configuration object while plan, thresholds and rules stay the same: the engine replays only on a change. */
@@ -207,8 +179,12 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     return this.config;
   }
 
+  protected override connecting(room: TelemetryRoom): void {
+    this.engines.start(room);
+  }
+
   /** The room or its channels changed: the room's engine, followed. */
-  private configure(room: TelemetryRoom): void {
+  protected override channelsChanged(room: TelemetryRoom): void {
     this.roomProvider.setValue(room);
     const before = this.engines.engine;
     this.engines.attach();
@@ -220,7 +196,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
         this.dispatchEvent(new IrCementTechnicalEvent(f));
       });
     }
-    this.useManager();
+    this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
     this.frame.request();
   }
 
@@ -228,23 +204,6 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     this.state = state;
     this.requestUpdate();
     this.frame.request();
-  }
-
-  private useManager(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    this.alarmProvider.setValue(this.alarmSystem.manager as AlarmManager);
-  }
-
-  /** The most urgent alarm of the injection's channels (and its technical condition) frames the panel. */
-  private showAlarm(): void {
-    const plan = this.plan;
-    if (!plan) return;
-    const ids = new Set(planChannelIds(plan));
-    const paused = this.alarmSystem.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel) || a.rule.id === setRiseAlarmId(plan));
-    this.alarm = mine[0]?.rule.priority;
-    this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
-    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
   }
 
   private stale(channel: string): boolean {
@@ -276,7 +235,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     return [{ volumeMl: l.totalMl, plannedMl: l.plannedMl, maxMl: l.maxMl }, ...l.sites.map((s) => ({ volumeMl: s.volumeMl, plannedMl: s.site.plannedMl, maxMl: s.site.maxMl }))];
   }
 
-  private draw(): void {
+  protected draw(): void {
     const canvas = this.barsEl;
     const l = this.record;
     if (!canvas || !l) return;
@@ -317,7 +276,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.sites.find((s) => s.site.id === k.site)?.site.label ?? k.site}` : ''}` }));
     const sites = plan?.sites.map((s) => s.channel).join(' ') ?? '';
     return html`
-      ${this.alarm ? html`<p part="alarm">${PRIORITY_MARKER[this.alarm]} ${this.alarmMessage}</p>` : nothing}
+      ${this.alarmMarker()}
       <div part="status">
         ${setting
           ? html`<span part="phase" data-phase=${setting.phase}>${w.phase[setting.phase]}</span>
