@@ -1,29 +1,23 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import uPlot from 'uplot';
-import { Subscription, type Observable, type SchedulerLike } from 'rxjs';
-import type { ChannelDescriptor, Waveform } from '../../models/channel.js';
-import { PRIORITY_MARKER, type AlarmRule, type Priority } from '../../models/alarm-rules.js';
+import type { Subscription } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch, Waveform } from '../../models/channel.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
 import { EP, parseWaveformChannel, pulseChannels, waveformChannel } from '../../models/pulses/channels.js';
 import { REFRACTORY_WINDOW_MS } from '../../models/pulses/ecg.js';
 import type { PairState, PairSummary } from '../../models/pulses/ledger.js';
 import type { ElectrodeLayout } from '../../models/pulses/layout.js';
 import { fieldStrength, type PulseProtocol } from '../../models/pulses/protocol.js';
 import type { PulseRecord } from '../../models/pulses/record.js';
-import type { AlarmManager } from '../../streams/alarm-manager.js';
 import { PulsesEngine, type EcgMark, type PulsesConfig, type PulsesState } from '../../streams/pulses/pulses-engine.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
-import { AlarmController, type AlarmHost } from '../alarm-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
+import type { TelemetryRoom } from '../../streams/room/room.js';
 import { EngineController } from '../kit/engine-controller.js';
-import { FrameController } from '../kit/frame-scheduler.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
+import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import type { IrTrend, TrendMarker } from '../trend/trend.js';
+import { IrTrend, type TrendMarker } from '../trend/trend.js';
 import { SpanRaster, strokeSeries } from '../kit/strip-raster.js';
 import { electrodeMap } from './electrode-map.js';
 import { IrPairSelectEvent, IrPulseRefusedEvent } from './pulse-events.js';
@@ -34,6 +28,8 @@ import { WaveformColumns } from './waveform-columns.js';
 import { mixColour } from './colour-mix.js';
 
 
+/** The generator's status channels, whose alarms frame the panel (`pulseAlarmRules`). */
+const STATUS_IDS = [EP.current, EP.voltageError, EP.failed, EP.sync, EP.incomplete].join(' ');
 /** A waveform's pulse start: the record it belongs to starts at most this long after its t0 (ms). */
 const MATCH_MS = 1;
 
@@ -50,7 +46,9 @@ export type { EcgMark };
  * "Electroporation"). The panel is a view of its room's `PulsesEngine`
  * (`room.engine('pulses')`), which keeps the pulse ledger and the alarm rules
  * on the status channels whether or not a panel is on screen; the panel hands
- * it `layout`, `protocol` and `rules`.
+ * it `layout`, `protocol` and `rules`. Unless given `channel`, its channels are the
+ * generator's status channels, whose alarms frame it (acknowledged ones dashed). The ECG strip is
+ * an `ir-trend`, registered with the panel.
  *
  * @tagname ir-pulse-trace
  * @summary Electroporation pulse traces, train, electrode map, per-pair summary and ECG synchronisation.
@@ -83,26 +81,15 @@ export type { EcgMark };
  * @event ir-technical - With a `.source`: data refused by the panel's own room (a waveform with a bad sample rate, time going backwards), or a channel gone stale (`IrTechnicalEvent`).
  * @event ir-config-error - An alarm rule refused, or a `.source` without a layout or channels (`IrConfigErrorEvent`).
  */
-export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
   static override styles = pulseTraceStyles;
+  static override dependencies = { 'ir-trend': IrTrend };
 
   /** The needles and pairs (`hexagonLayout`, `rowsLayout`, `pairsLayout`). */
   @property({ attribute: false }) layout?: ElectrodeLayout;
 
   /** The plan: pulses per pair, width, repetition, field, generator limits. */
   @property({ attribute: false }) protocol?: PulseProtocol;
-
-  /** With `.source`, the descriptors of what it sends (default: `pulseChannels(layout)`). */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /**
-   * Not needed: the panel reads the channels its layout names (`pulseChannels`,
-   * docs/wire-format.md) from its room. Kept for the common panel interface.
-   */
-  @property() channel?: string;
-
-  /** The data: pulse records, waveforms, status and ECG (`procedureSource`, or a gateway). The panel then has a room of its own. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** The pair whose pulses are traced; unset, the pair of the latest pulse. */
   @property({ reflect: true }) pair?: string;
@@ -119,38 +106,12 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
    */
   @property({ attribute: false }) rules?: AlarmRule[];
 
-  /** The alarm manager to follow; without it, the room's. */
-  @property({ attribute: false }) manager?: AlarmManager;
-
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** The clock of the panel's own room and read-outs; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  /** Priority of the most urgent electroporation alarm present: the panel frames itself in its colour. */
-  @property({ reflect: true }) alarm?: Priority;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => Math.max(this.ecgWindow * 1000, 60_000),
-    onChannels: (room) => this.attach(room),
-    onConnect: (room) => this.engines.start(room),
-  });
   private readonly engines = new EngineController<PulsesConfig, PulsesState, PulsesEngine>(this, {
     room: () => this.input.room,
     kind: 'pulses',
     create: (room) => new PulsesEngine(room),
     config: () => this.engineConfig(),
     onState: (state) => this.show(state),
-  });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, pulseTraceMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => {
-    this.mixed.clear();
-    this.chartStale = true;
-    this.trainKey = '';
-    this.frame.request();
   });
   /** uPlot's layer (axes, limit lines) must redraw: new size or theme. */
   private chartStale = true;
@@ -160,7 +121,6 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   /** Overlay colours faded towards the surface, per theme. */
   private readonly mixed = new Map<string, string>();
   private readonly spans = new SpanRaster();
-  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
   private readonly timelineSize = new SizeController(this, () => this.timelineEl, () => this.frame.request());
   @query('[part="chart"]') private chartEl?: HTMLElement;
@@ -180,7 +140,6 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private marks: readonly EcgMark[] = [];
   private ecgTrend?: IrTrend;
   private ecgProvider?: ContextProvider<typeof roomContext>;
-  private alarmMessage = '';
   /** What the trace shows, for positionOf and the scales: x in µs from the pulse start. */
   private view = { x0: 0, x1: 1, v0: 0, v1: 1, a0: 0, a1: 1, setV: NaN };
 
@@ -225,13 +184,35 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     return this.box && yOf(this.box, currentA);
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
+  constructor() {
+    super(pulseTraceMessages);
+  }
+
+  protected override windowMs(): number {
+    return Math.max(this.ecgWindow * 1000, 60_000);
   }
 
   override connectedCallback(): void {
     this.defaultChannels();
     super.connectedCallback();
+  }
+
+  protected override connecting(room: TelemetryRoom): void {
+    this.engines.start(room);
+  }
+
+  protected override channelsChanged(room: TelemetryRoom): void {
+    this.attach(room);
+  }
+
+  /** The status channels' batches change nothing drawn: the engine's state, the waveforms and the quality do. */
+  protected override batch(_b: SampleBatch): void {}
+
+  protected override themeChanged(): void {
+    this.mixed.clear();
+    this.chartStale = true;
+    this.trainKey = '';
+    this.frame.request();
   }
 
   override disconnectedCallback(): void {
@@ -242,8 +223,13 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.chart = this.traceCanvas = undefined;
   }
 
-  /** A `.source` with a layout and no channels of its own: the layout's channels, again for a new layout. */
+  /**
+   * A `.source` with a layout and no channels of its own: the layout's channels, again for a
+   * new layout. Unless the host names channels, the status channels are the panel's: their
+   * alarms frame it.
+   */
   private defaultChannels(): void {
+    this.channel ??= STATUS_IDS;
     if (!this.source || !this.layout || (this.channels.length && this.channels !== this.defaulted?.channels) || this.defaulted?.layout === this.layout) return;
     this.defaulted = { layout: this.layout, channels: pulseChannels(this.layout) };
     this.channels = this.defaulted.channels;
@@ -261,9 +247,8 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('layout') || changed.has('source')) this.defaultChannels();
     if (changed.has('layout') || changed.has('protocol') || changed.has('rules')) this.engines.configure();
-    if (changed.has('manager') || changed.has('source')) this.useManager();
+    super.willUpdate(changed);
     if (changed.has('pair') || changed.has('overlay') || changed.has('ecgWindow')) this.frame.request();
-    this.showAlarm();
   }
 
   protected override firstUpdated(): void {
@@ -293,18 +278,10 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.subscription = undefined;
     if (room && this.ecgProvider) this.ecgProvider.setValue(room);
     this.engines.attach();
-    this.useManager();
     const engine = this.engines.engine;
     if (!room || !engine) return;
     const sub = (this.subscription = engine.refusals.subscribe((r) => this.dispatchEvent(new IrPulseRefusedEvent(r))));
-    // The generator's status channel going stale greys the panel; its return makes it live again.
-    sub.add(
-      room.quality.subscribe((q) => {
-        if (q.channel !== EP.current) return;
-        this.requestUpdate();
-        this.frame.request();
-      }),
-    );
+    // The generator's status channel going stale greys the panel; its return makes it live again (the base's qualityChanged).
     sub.add(room.frames.subscribe((f) => parseWaveformChannel(f.channel)?.pair === this.shownPair && this.frame.request()));
   }
 
@@ -315,18 +292,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.frame.request();
   }
 
-  /** The alarms shown are those of the manager in reach; a private room's when there is no other. */
-  private useManager(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-  }
 
-  private showAlarm(): void {
-    const ids = new Set<string>([EP.current, EP.voltageError, EP.failed, EP.sync, EP.incomplete]);
-    const paused = this.alarmSystem.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel) && a.state.presence !== 'ack');
-    this.alarm = mine[0]?.rule.priority;
-    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
-  }
 
   private select(pair: string): void {
     this.pair = pair;
@@ -374,7 +340,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   }
 
   /** The latest `overlay` voltage waveforms of the shown pair, each with its current and its pulse start. */
-  private shown(): { v: Waveform; i?: Waveform; origin: number; record?: PulseRecord }[] {
+  private overlaid(): { v: Waveform; i?: Waveform; origin: number; record?: PulseRecord }[] {
     const pair = this.shownPair;
     const room = this.room;
     if (!pair || !room) return [];
@@ -387,7 +353,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     });
   }
 
-  private draw(): void {
+  protected draw(): void {
     this.drawChart();
     this.drawTrain();
     this.drawMarks();
@@ -413,7 +379,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private drawChart(): void {
     const chart = this.chart;
     if (!chart) return;
-    const shown = this.shown();
+    const shown = this.overlaid();
     let x0 = Infinity;
     let x1 = -Infinity;
     let vMax = 0;
@@ -450,7 +416,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   }
 
   /** Each shown pulse's V and I as column spans (older fainter), on the trace canvas laid over uPlot's. */
-  private drawTraces(u: uPlot, shown: ReturnType<IrPulseTrace['shown']>): void {
+  private drawTraces(u: uPlot, shown: ReturnType<IrPulseTrace['overlaid']>): void {
     const canvas = this.traceCanvas;
     if (!canvas) return;
     const under = u.ctx.canvas;
@@ -564,7 +530,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const age = this.isStale() && quality ? this.language.seconds(((this.room?.scheduler.now() ?? 0) - quality.arrivedAt) / 1000) : '';
     return html`
       ${age ? html`<p part="state" role="status">${w.stale(age)}</p>` : nothing}
-      ${this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
+      ${this.alarmMarker()}
       <div class="grid">
         <div>
           <h3>${w.trace}${shown ? html` · ${w.pair} ${shown}` : nothing}</h3>
