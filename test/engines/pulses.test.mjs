@@ -101,3 +101,14 @@ test('a train event, an event kind or a record it cannot read is named with a te
   ]);
   assert.equal(engine.current.records.length, s.pulses.length);
 });
+
+test('an engine started in a room without channels yet (an ir-telemetry configured later) registers its rules when they come', () => {
+  const s = hepaticEct(T0);
+  const room = new TelemetryRoom({ scheduler: new VirtualTimeScheduler() });
+  const errors = [];
+  room.configErrors.subscribe((m) => errors.push(m));
+  room.engine('pulses', (r) => new PulsesEngine(r, { layout: s.layout, protocol: s.protocol }));
+  room.setChannels(pulseChannels(s.layout));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(room.manager.rulesOf('ep.current').map((r) => r.id), ['ep-current-limit']);
+});

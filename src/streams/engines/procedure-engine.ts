@@ -37,6 +37,8 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   private readonly subscription = new Subscription();
   private configValue?: Config;
   private removeRules?: () => void;
+  /** Rules waiting for the room's channels (an `ir-telemetry` not given its channels yet). */
+  private pendingRules?: readonly AlarmRule[];
 
   constructor(
     protected readonly room: TelemetryRoom,
@@ -47,6 +49,7 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     this.subscription.add(room.samples.subscribe((b) => this.configValue !== undefined && this.onSamples?.(b)));
     this.subscription.add(room.events.subscribe((e) => this.configValue !== undefined && this.onEvent?.(e)));
     this.subscription.add(room.frames.subscribe((f) => this.configValue !== undefined && this.onFrame?.(f)));
+    this.subscription.add(room.channels.subscribe(() => this.pendingRules && this.useRules(this.pendingRules)));
   }
 
   /** The procedure's state, a new snapshot on every change. */
@@ -113,7 +116,13 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   protected useRules(rules: readonly AlarmRule[]): void {
     this.removeRules?.();
     this.removeRules = undefined;
+    this.pendingRules = undefined;
     if (!rules.length) return;
+    // A room without channels yet (its ir-telemetry not configured) would refuse every rule: they wait for the channels.
+    if (!this.room.channels.value.length) {
+      this.pendingRules = rules;
+      return;
+    }
     try {
       this.removeRules = this.room.manager.addRules(rules);
     } catch (e) {
