@@ -110,5 +110,5 @@ test('an engine started in a room without channels yet (an ir-telemetry configur
   room.engine('pulses', (r) => new PulsesEngine(r, { layout: s.layout, protocol: s.protocol }));
   room.setChannels(pulseChannels(s.layout));
   assert.deepEqual(errors, []);
-  assert.deepEqual(room.manager.rulesOf('ep.current').map((r) => r.id), ['ep-current-limit']);
+  assert.ok(room.manager.rulesOf('ep.current').some((r) => r.id === 'ep-current-limit'));
 });
