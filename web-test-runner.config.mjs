@@ -6,6 +6,7 @@ import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
+import { heapPlugin } from './test/servers/heap-plugin.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -40,6 +41,7 @@ export default {
     reactEsm(),
     wsServerPlugin(),
     forcedColorsPlugin(),
+    heapPlugin(),
   ],
   reporters: [defaultReporter(), totalsReporter()],
 };

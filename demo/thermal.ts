@@ -1,3 +1,4 @@
+import './trusted-worker.js';
 import '../src/components/telemetry.js';
 import '../src/components/trend.js';
 import '../src/components/thermal-map.js';

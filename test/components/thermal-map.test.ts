@@ -8,7 +8,7 @@ import type { ChannelDescriptor, GridFrame } from '../../src/models/channel.js';
 import { encodeBinaryFrame } from '../../src/models/wire.js';
 import { structureChannels, type ThermalStructure } from '../../src/models/thermal/alarms.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
-import { canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
 import { dataEpoch } from '../kit/clock.js';
 
 // Recent: what a gateway sends (and what the panel derives from it) is checked against the wall clock.
@@ -145,8 +145,7 @@ describe('ir-thermal-map', () => {
     canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + at.x / devicePixelRatio, clientY: r.top + at.y / devicePixelRatio, bubbles: true }));
     expect(part(el, 'cursor')).to.match(/Température 100,0 °C · Dose > .* CEM43 · Lésion Ω/);
     el.lang = 'en';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    await afterLangChange(el);
     expect(part(el, 'coverage')).to.match(/^Coverage 100\s?% of tumour \+ 5 mm margin$/);
     el.remove();
   });

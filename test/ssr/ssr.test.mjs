@@ -34,6 +34,8 @@ test('ir-alarm-banner renders its quiet state', () => {
 test('ir-cement-gauge renders in a declarative shadow root', () => assert.match(rendered(html`<ir-cement-gauge lang="fr"></ir-cement-gauge>`), /part="bars"/));
 test('ir-iceball-curve renders its timer, views and traces', () => assert.match(rendered(html`<ir-iceball-curve lang="fr" theme="light"></ir-iceball-curve>`), /part="timer"[\s\S]*part="plan"[\s\S]*<ir-trend/));
 test('ir-thermal-map renders its read-outs and drawing area', () => assert.match(rendered(html`<ir-thermal-map channel="map" lang="fr" theme="light"></ir-thermal-map>`), /part="map"/));
+test('ir-dose-gauge renders its Ka,r read-out and level scale', () => assert.match(rendered(html`<ir-dose-gauge lang="fr"></ir-dose-gauge>`), /part="kar-value"[\s\S]*part="scale"/));
+test('ir-activity-gauge renders without a plan, saying so', () => assert.match(rendered(html`<ir-activity-gauge lang="en"></ir-activity-gauge>`), /part="time-base"/));
 test('ir-pulse-trace renders its chart, train and table', () => assert.match(rendered(html`<ir-pulse-trace lang="fr"></ir-pulse-trace>`), /part="timeline"[\s\S]*part="table"/));
 
 test('ir-alarm-log renders its table', () => {

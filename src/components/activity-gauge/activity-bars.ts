@@ -20,6 +20,8 @@ export type ActivityRow = (typeof ACTIVITY_ROWS)[number];
  * around it, so a delivered bar outside the band reads at a glance. Device pixels.
  */
 export function drawActivityBars(ctx: CanvasRenderingContext2D, b: ActivityBalance, width: number, height: number, dpr: number, c: ActivityColours, deviation: number, labels: Record<ActivityRow, string>): void {
+  // Judged on the measured residual only: before it, the delivered activity is an estimate still rising.
+  const judged = Number.isFinite(b.residualGBq);
   const values: Record<ActivityRow, number> = { prescribed: b.prescribedGBq, available: b.availableGBq, delivered: b.deliveredGBq, residual: b.residualGBq };
   const max = 1.2 * Math.max(b.prescribedGBq * (1 + deviation), ...ACTIVITY_ROWS.map((r) => (Number.isFinite(values[r]) ? values[r] : 0)));
   const labelW = Math.round(110 * dpr);
@@ -35,7 +37,7 @@ export function drawActivityBars(ctx: CanvasRenderingContext2D, b: ActivityBalan
     ctx.fillStyle = c.track;
     ctx.fillRect(labelW, y, plot, bar);
     const v = values[r];
-    const outside = r === 'delivered' && Number.isFinite(b.deviation) && Math.abs(b.deviation) > deviation;
+    const outside = r === 'delivered' && judged && Math.abs(b.deviation) > deviation;
     if (Number.isFinite(v)) {
       ctx.fillStyle = outside ? c.over : c[r];
       ctx.fillRect(labelW, y, x(v) - labelW, bar);
@@ -45,7 +47,7 @@ export function drawActivityBars(ctx: CanvasRenderingContext2D, b: ActivityBalan
   });
   // The prescription and its tolerance band, across every row.
   ctx.fillStyle = c.text;
-  ctx.globalAlpha = 0.15;
+  ctx.globalAlpha = 0.1;
   ctx.fillRect(x(b.prescribedGBq * (1 - deviation)), 0, x(b.prescribedGBq * (1 + deviation)) - x(b.prescribedGBq * (1 - deviation)), height);
   ctx.globalAlpha = 1;
   ctx.fillRect(x(b.prescribedGBq) - Math.round(dpr), 0, Math.max(1, Math.round(2 * dpr)), height);

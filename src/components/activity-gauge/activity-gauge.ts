@@ -94,6 +94,10 @@ export class IrActivityGauge extends IrPanel<(typeof activityMessages)['en']> {
     super.willUpdate(changed);
   }
 
+  protected override engineKind(): string {
+    return 'y90';
+  }
+
   protected override channelsChanged(): void {
     this.procedure.attach();
     this.frame.request();
@@ -137,7 +141,7 @@ export class IrActivityGauge extends IrPanel<(typeof activityMessages)['en']> {
     if (!s || !plan) return html`${this.alarmMarker()}<p part="time-base">${w.title}${w.colon}${w.noPlan}</p>`;
     const b = s.balance;
     const measured = Number.isFinite(b.residualGBq);
-    const outside = Number.isFinite(b.deviation) && Math.abs(b.deviation) > s.limits.deviation;
+    const outside = measured && Math.abs(b.deviation) > s.limits.deviation;
     return html`
       ${this.alarmMarker()}
       <p part="time-base">${w.title}, ${MICROSPHERES[plan.product].label[this.language.language]} · ${w.correctedTo} <strong>${this.language.time(b.at)}</strong></p>

@@ -96,6 +96,10 @@ export class IrDoseGauge extends IrPanel<(typeof doseMessages)['en']> {
     super.willUpdate(changed);
   }
 
+  protected override engineKind(): string {
+    return 'dose';
+  }
+
   protected override channelsChanged(): void {
     this.procedure.attach();
     this.frame.request();
@@ -154,7 +158,7 @@ export class IrDoseGauge extends IrPanel<(typeof doseMessages)['en']> {
   private nextText(s: DoseState): string {
     const w = this.language.t;
     if (!Number.isFinite(s.karGy)) return '';
-    const when = Number.isFinite(s.toNextMs) ? `${w.inAbout} ${this.language.clock(s.toNextMs)} ${w.atRate} ${this.language.number(s.rateGyPerMin * 1000, 0)} mGy/min` : w.notRising;
+    const when = Number.isFinite(s.toNextMs) ? `${w.inAbout} ${this.language.clock(Math.round(s.toNextMs / 1000) * 1000)} ${w.atRate} ${this.language.number(s.rateGyPerMin * 1000, 0)} mGy/min` : w.notRising;
     return `${w.next} ${this.gy(s.nextGy, 0)}${s.nextGy > s.levels.substantialKarGy ? ` (${w.beyondLevels})` : ''}, ${when}`;
   }
 

@@ -68,6 +68,7 @@ const MIN = 60_000;
  * @summary Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces.
  * @csspart header - The phase timer and the read-outs.
  * @csspart timer - Phase, elapsed and remaining time.
+ * @csspart phase - The name of the current phase (`Freeze 1`), in the panel's language.
  * @csspart readouts - The diameter of each isotherm: measured, estimated, difference, coverage time.
  * @csspart views - The curve and the plan view.
  * @csspart curve - The diameter-against-time chart.
@@ -442,7 +443,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return html`
       <div part="header">
         <div part="timer" role="timer" aria-live="off">
-          <span class="phase">${st ? phaseName(w, st) : w.before}</span>
+          <span class="phase" part="phase">${st ? phaseName(w, st) : w.before}</span>
           ${st && st.phase.kind !== 'before' && st.phase.kind !== 'end'
             ? html`<span class="clock">${clock(st.phase.elapsedMs)} <small>${w.elapsed}</small></span>
                 <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${clock(st.phase.remainingMs, true)} <small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`

@@ -113,6 +113,11 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     this.frame.request();
   }
 
+  /** The kind of the procedure engine this panel views, whose alarms (`KIND:id`) frame it too. */
+  protected engineKind(): string | undefined {
+    return undefined;
+  }
+
   /** Draws once in the page's animation frame, from what the panel keeps. */
   protected abstract draw(): void;
 
@@ -132,14 +137,18 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     return this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing;
   }
 
-  /** The most urgent alarm on this panel's channels frames it, acknowledged ones too, unless alarm signals are paused. */
+  /**
+   * The most urgent alarm on this panel's channels, or of its engine, frames it,
+   * acknowledged ones too, unless alarm signals are paused.
+   */
   private showAlarm(): void {
     const m = this.alarms.manager;
-    // With no rule on its channels, the frame is the host's to set.
-    if (!m || !this.shown.some((c) => m.rulesOf(c.id).length)) return;
+    const kind = this.engineKind();
+    // With no rule on its channels and no engine, the frame is the host's to set.
+    if (!m || (!kind && !this.shown.some((c) => m.rulesOf(c.id).length))) return;
     const ids = new Set(this.shown.map((c) => c.id));
     const paused = this.alarms.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel));
+    const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
     this.alarm = mine[0]?.rule.priority;
     this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
     this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';

@@ -29,6 +29,10 @@ const TREND_MS = 10_000;
  * @summary Multi-channel strip chart with read-outs, limits, alarms and stale marking.
  * @csspart readouts - The list of current values.
  * @csspart readout - One channel's current value, unit and state.
+ * @csspart label - A read-out's channel label.
+ * @csspart value - A read-out's latest value (`--` while stale).
+ * @csspart unit - A read-out's unit.
+ * @csspart age - How long ago a stale channel's last value came.
  * @csspart chart - The chart area.
  * @csspart hover - The read-out of time and values under the pointer.
  * @csspart summary - The text equivalent of the chart (visually hidden).
@@ -388,10 +392,10 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
           const stale = this.isStale(c);
           const last = store?.lastV ?? NaN;
           return html`<li part="readout" ?data-stale=${stale}>
-            <span class="label">${c.label}</span>
-            <span class="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
-            <span class="unit">${unitSymbol(c.unit)}</span>
-            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
+            <span class="label" part="label">${c.label}</span>
+            <span class="value" part="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
+            <span class="unit" part="unit">${unitSymbol(c.unit)}</span>
+            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age" part="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
           </li>`;
         })}
       </ul>

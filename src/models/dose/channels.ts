@@ -21,18 +21,24 @@ export const DOSE_CHANNEL_IDS: Readonly<DoseChannelIds> = { kar: 'kar', kap: 'ka
  * 1 s, as systems report over DICOM RDSR or a serial feed). Ranges are physical
  * bounds, not limits: 50 Gy Ka,r is far beyond any procedure.
  */
-export function doseChannels(ids: Readonly<DoseChannelIds> = DOSE_CHANNEL_IDS, intervalMs = 1000): ChannelDescriptor[] {
+export function doseChannels(ids: Readonly<DoseChannelIds> = DOSE_CHANNEL_IDS, intervalMs = 1000, lang: 'en' | 'fr' = 'en'): ChannelDescriptor[] {
+  const l = LABELS[lang];
   return [
-    { id: ids.kar, label: 'Reference air kerma', unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
-    { id: ids.kap, label: 'Kerma-area product', unit: 'Gy.cm2', intervalMs, range: [0, 5000], decimals: 1 },
-    { id: ids.fluoroTime, label: 'Fluoroscopy time', unit: 's', intervalMs, range: [0, 86_400], decimals: 0 },
-    { id: ids.psd, label: 'Peak skin dose', unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
+    { id: ids.kar, label: l.kar, unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
+    { id: ids.kap, label: l.kap, unit: 'Gy.cm2', intervalMs, range: [0, 5000], decimals: 1 },
+    { id: ids.fluoroTime, label: l.fluoroTime, unit: 's', intervalMs, range: [0, 86_400], decimals: 0 },
+    { id: ids.psd, label: l.psd, unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
   ];
 }
 
+const LABELS = {
+  en: { kar: 'Reference air kerma', kap: 'Kerma-area product', fluoroTime: 'Fluoroscopy time', psd: 'Peak skin dose', rate: 'Air kerma rate', injected: 'Injected', residual: 'Residual activity', delivered: 'Delivered activity', deviation: 'Deviation from prescription' },
+  fr: { kar: 'Kerma de référence', kap: 'Produit kerma-surface', fluoroTime: 'Temps de scopie', psd: 'Dose cutanée maximale', rate: 'Débit de kerma', injected: 'Injecté', residual: 'Activité résiduelle', delivered: 'Activité délivrée', deviation: 'Écart à la prescription' },
+} as const;
+
 /** The derived Ka,r rate the dose engine publishes. */
 export const doseRateChannel = (ids: Readonly<DoseChannelIds> = DOSE_CHANNEL_IDS, intervalMs = 1000): ChannelDescriptor => ({
-  id: ids.rate, label: 'Air kerma rate', unit: 'mGy/min', intervalMs, range: [0, 10_000], decimals: 0,
+  id: ids.rate, label: LABELS.en.rate, unit: 'mGy/min', intervalMs, range: [0, 10_000], decimals: 0,
 });
 
 /** The channel ids a radioembolisation engine reads, and those it publishes. */
@@ -49,17 +55,17 @@ export interface Y90ChannelIds {
 
 export const Y90_CHANNEL_IDS: Readonly<Y90ChannelIds> = { injected: 'y90.injected', residual: 'y90.residual', delivered: 'y90.delivered', deviation: 'y90.deviation' };
 
-export function y90Channels(ids: Readonly<Y90ChannelIds> = Y90_CHANNEL_IDS, intervalMs = 1000): ChannelDescriptor[] {
+export function y90Channels(ids: Readonly<Y90ChannelIds> = Y90_CHANNEL_IDS, intervalMs = 1000, lang: 'en' | 'fr' = 'en'): ChannelDescriptor[] {
   return [
-    { id: ids.injected, label: 'Injected', unit: '%', intervalMs, range: [0, 100], decimals: 0 },
+    { id: ids.injected, label: LABELS[lang].injected, unit: '%', intervalMs, range: [0, 100], decimals: 0 },
     // Measured once, after the injection: never stale for want of a second reading.
-    { id: ids.residual, label: 'Residual activity', unit: 'GBq', intervalMs: 86_400_000, range: [0, 30], decimals: 2 },
+    { id: ids.residual, label: LABELS[lang].residual, unit: 'GBq', intervalMs: 86_400_000, range: [0, 30], decimals: 2 },
   ];
 }
 
 export function y90DerivedChannels(ids: Readonly<Y90ChannelIds> = Y90_CHANNEL_IDS, intervalMs = 1000): ChannelDescriptor[] {
   return [
-    { id: ids.delivered, label: 'Delivered activity', unit: 'GBq', intervalMs, range: [0, 30], decimals: 2 },
-    { id: ids.deviation, label: 'Deviation from prescription', unit: '%', intervalMs, range: [-100, 1000], decimals: 0 },
+    { id: ids.delivered, label: LABELS.en.delivered, unit: 'GBq', intervalMs, range: [0, 30], decimals: 2 },
+    { id: ids.deviation, label: LABELS.en.deviation, unit: '%', intervalMs, range: [-100, 1000], decimals: 0 },
   ];
 }

@@ -56,6 +56,7 @@ const format = (x: number, lang: 'en' | 'fr') => x.toLocaleString(lang === 'fr' 
  * next level, KAP, fluoroscopy time and peak skin dose. Each level crossed is an
  * alarm (low; medium at the substantial radiation dose level) and an event on
  * the Ka,r channel at its data time; the rate is published as a derived channel.
+ * Alarm ids: `dose:CHANNEL:LEVEL` and `dose:CHANNEL:substantial`.
  */
 export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
   readonly kind = 'dose';
@@ -139,14 +140,14 @@ export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
     if (channel === this.ids.kar) {
       const steps = crossings.filter((c) => c.quantity === 'kar' && !c.substantial);
       const previous = steps.at(substantial ? -1 : -2);
-      if (previous) this.raise(`dose:${channel}:${previous.gy}`, false, { priority: 'lo', kind: 'phy', message: { en: '', fr: '' } });
+      if (previous) this.raise(`${channel}:${previous.gy}`, false, { priority: 'lo', kind: 'phy', message: { en: '', fr: '' } });
     }
     if (substantial)
-      return this.raise(`dose:${channel}:substantial`, true, {
+      return this.raise(`${channel}:substantial`, true, {
         priority: 'me', kind: 'phy',
         message: { en: `${label} ${format(gy, 'en')} Gy: substantial radiation dose level, plan patient follow-up`, fr: `${label} ${format(gy, 'fr')} Gy : niveau de dose substantiel, prévoir le suivi du patient` },
       });
-    this.raise(`dose:${channel}:${gy}`, true, {
+    this.raise(`${channel}:${gy}`, true, {
       priority: 'lo', kind: 'phy',
       message: { en: `${label} reached ${format(gy, 'en')} Gy: notify the operator`, fr: `${label} : ${format(gy, 'fr')} Gy atteints, prévenir l'opérateur` },
     });

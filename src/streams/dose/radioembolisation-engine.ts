@@ -38,7 +38,8 @@ const num = (x: number, d: number, lang: 'en' | 'fr') => x.toLocaleString(lang =
  * delivered activity off the prescription by more than the limit (high, once
  * the residual is measured); no progress while the injection is incomplete:
  * stasis or a stalled delivery (medium). Delivered activity and deviation are
- * published as derived channels.
+ * published as derived channels. Alarm ids: `y90:lsf`, `y90:lung-dose`,
+ * `y90:stalled`, `y90:deviation`.
  */
 export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationConfig, RadioembolisationState | undefined> {
   readonly kind = 'y90';
@@ -57,11 +58,11 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     const plannedLungDoseGy = lungDoseGy(c.prescribedGBq, c.lsf, c.lungMassKg);
     this.emit({ phase: 'planned', injected: 0, t: NaN, stalledSince: NaN, balance: balanceAt(c, c.calibratedAt, 0), plannedLungDoseGy, limits });
     const label = this.room.descriptor(this.ids.injected)?.label ?? 'Y-90';
-    this.raise('y90:lsf', c.lsf > limits.lsf, {
+    this.raise('lsf', c.lsf > limits.lsf, {
       priority: 'hi', kind: 'phy',
       message: { en: `Lung shunt fraction ${pct(c.lsf, 'en')}, above ${pct(limits.lsf, 'en')}: treatment contraindicated`, fr: `Fraction de shunt pulmonaire ${pct(c.lsf, 'fr')}, au-dessus de ${pct(limits.lsf, 'fr')} : traitement contre-indiqué` },
     });
-    this.raise('y90:lung-dose', plannedLungDoseGy > limits.lungDoseGy, {
+    this.raise('lung-dose', plannedLungDoseGy > limits.lungDoseGy, {
       priority: 'hi', kind: 'phy',
       message: { en: `Planned lung dose ${num(plannedLungDoseGy, 1, 'en')} Gy, above ${limits.lungDoseGy} Gy (${label})`, fr: `Dose pulmonaire prévue ${num(plannedLungDoseGy, 1, 'fr')} Gy, au-dessus de ${limits.lungDoseGy} Gy (${label})` },
     });
@@ -103,7 +104,7 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     this.publish(this.ids.delivered, t, balance.deliveredGBq);
     if (Number.isFinite(balance.deviation)) this.publish(this.ids.deviation, t, balance.deviation * 100);
     const label = this.room.descriptor(this.ids.injected)?.label ?? '';
-    this.raise('y90:stalled', next.phase === 'stalled', {
+    this.raise('stalled', next.phase === 'stalled', {
       priority: 'me', kind: 'phy',
       message: {
         en: `Delivery stalled at ${pct(s.injected, 'en')} ${label.toLowerCase()}: stasis or a blocked line?`,
@@ -112,7 +113,7 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     });
     // Judged on the measured residual: before it, the delivered activity is an estimate.
     const off = Number.isFinite(this.residual.gbq) && Math.abs(balance.deviation) > s.limits.deviation;
-    this.raise('y90:deviation', off, {
+    this.raise('deviation', off, {
       priority: 'hi', kind: 'phy',
       message: {
         en: `Delivered activity ${num(balance.deliveredGBq, 2, 'en')} GBq, ${pct(balance.deviation, 'en')} from the ${num(plan.prescribedGBq, 2, 'en')} GBq prescribed`,

@@ -130,9 +130,12 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     }
   }
 
-  /** A condition the engine judges itself, present or not, through the room's manager. */
+  /**
+   * A condition the engine judges itself, present or not, through the room's
+   * manager, as `KIND:id` (`dose:kar:4`): a panel of this engine claims its alarms by that prefix.
+   */
   protected raise(id: string, present: boolean, alarm: EngineAlarm): void {
-    this.room.manager.setTechnical(id, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind);
+    this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind);
   }
 
   /** Names what the engine could not read (an unknown phase, a malformed event text): a technical event, never a silent drop. */
