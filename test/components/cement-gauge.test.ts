@@ -164,3 +164,17 @@ describe('ir-cement-gauge memory', () => {
     { cycles: 50, limit: 2 * 2 ** 20 },
   );
 });
+
+describe('ir-cement-gauge framed by its engine’s own condition', () => {
+  it('a volume rising once the cement is set frames the gauge (medium), with its message', async () => {
+    const { el, source } = await mount();
+    source.next(ev(T0, 'mix'));
+    source.next(vol('vol-T12', T0 + 5 * MIN, 2));
+    // The default PMMA is set 12 min after mixing (5.1 + 3.4 + 3.5 min): a rise after that is flagged.
+    source.next(vol('vol-T12', T0 + 13 * MIN, 2.5));
+    await refresh(el);
+    expect(el.alarm).to.equal('me');
+    expect(text(el, 'alarm')).to.contain('Cement volume rising while the cement is set');
+    el.remove();
+  });
+});

@@ -144,6 +144,10 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     this.findings = this.state = undefined;
   }
 
+  protected override engineKind(): string {
+    return 'cement';
+  }
+
   protected override windowMs(): number {
     return this.window * 1000;
   }

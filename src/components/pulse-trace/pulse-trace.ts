@@ -188,6 +188,10 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     super(pulseTraceMessages);
   }
 
+  protected override engineKind(): string {
+    return 'pulses';
+  }
+
   protected override windowMs(): number {
     return Math.max(this.ecgWindow * 1000, 60_000);
   }
