@@ -1,8 +1,6 @@
 import { define } from './define.js';
 import { IrPulseTrace } from './pulse-trace/pulse-trace.js';
 import type { IrPairSelectEvent, IrPulseRefusedEvent } from './pulse-trace/pulse-events.js';
-// The ECG strip inside the panel is an ir-trend: registered with it.
-import './trend.js';
 
 export * from './pulse-trace/pulse-trace.js';
 export * from './pulse-trace/pulse-events.js';

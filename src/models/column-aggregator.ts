@@ -40,7 +40,7 @@ export class ColumnAggregator {
   constructor(
     readonly columns: number,
     readonly columnMs: number,
-    private readonly gapMs: number,
+    readonly gapMs: number,
   ) {
     // One spare column: the newest is still filling while the oldest is shown.
     this.size = columns + 1;
@@ -76,6 +76,15 @@ export class ColumnAggregator {
       this.changed = true;
     }
     if (gap && !this.gap[s]) (this.gap[s] = 1), (this.changed = true);
+  }
+
+  /** Empties every column, to aggregate another series of the same geometry (a new pulse). */
+  clear(): void {
+    this.index.fill(NaN);
+    this.prevT = NaN;
+    this.written = undefined;
+    this.dirtyFrom = Infinity;
+    this.changed = false;
   }
 
   private slotOf(k: number): number {

@@ -85,8 +85,8 @@ describe('ir-cement-gauge over the wire', () => {
     expect(a).to.deep.equal(b);
     const l = wired.record!;
     expect(l.totalMl).to.be.closeTo(l.sites.reduce((s, x) => s + x.volumeMl, 0), 1e-9);
-    expect(l.site('T12')!.volumeMl).to.be.closeTo(2.6, 1e-6);
-    expect(l.site('L1')!.volumeMl).to.be.closeTo(2.0, 1e-6);
+    expect(l.sites.find((s) => s.site.id === 'T12')!.volumeMl).to.be.closeTo(2.6, 1e-6);
+    expect(l.sites.find((s) => s.site.id === 'L1')!.volumeMl).to.be.closeTo(2.0, 1e-6);
     expect(l.totalMl).to.be.closeTo(4.6, 1e-6);
     expect(a.pressure, 'mm[Hg] converted exactly').to.contain('413');
     expect(part(wired, 'paused')!.textContent).to.contain('LEAK');

@@ -139,7 +139,7 @@ describe('ir-cement-gauge bad input', () => {
     source.next(vol('vol-S1', T0 + 1000, 1));
     source.next(ev(T0 + 1100, 'site', 'site=S1'));
     await refresh(el);
-    expect(technical).to.have.members(['vol-T12 volume-decreased', 'flow out-of-range', 'pressure unit-mismatch', 'vol-S1 unknown-channel', 'cement site-not-in-plan']);
+    expect(technical).to.have.members(['vol-T12 volume-decreased', 'flow out-of-range', 'pressure unit-mismatch', 'vol-S1 unknown-channel', 'cement site-not-in-plan', 'cement unreadable']);
     expect(el.record!.totalMl).to.equal(3);
     expect(part(el, 'site')!.hasAttribute('data-invalid')).to.equal(true);
     expect(text(el, 'technical')).to.equal('site not in the plan (S1)');
@@ -163,4 +163,18 @@ describe('ir-cement-gauge memory', () => {
     // a tenth of that (40 kB a cycle); a clean run grows by less than 0.1 MB.
     { cycles: 50, limit: 2 * 2 ** 20 },
   );
+});
+
+describe('ir-cement-gauge framed by its engine’s own condition', () => {
+  it('a volume rising once the cement is set frames the gauge (medium), with its message', async () => {
+    const { el, source } = await mount();
+    source.next(ev(T0, 'mix'));
+    source.next(vol('vol-T12', T0 + 5 * MIN, 2));
+    // The default PMMA is set 12 min after mixing (5.1 + 3.4 + 3.5 min): a rise after that is flagged.
+    source.next(vol('vol-T12', T0 + 13 * MIN, 2.5));
+    await refresh(el);
+    expect(el.alarm).to.equal('me');
+    expect(text(el, 'alarm')).to.contain('Cement volume rising while the cement is set');
+    el.remove();
+  });
 });

@@ -5,6 +5,7 @@ import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.
 import { EP, EP_EVENT, encodeBinaryFrame, pulseChannels, type WaveformFrame } from '../../src/models/index.js';
 import { hepaticEct, wireEncoder, wireInput, type WireChunk } from '../../src/streams/pulses/index.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
+import type { TelemetryEvent } from '../../src/models/channel.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';
 import { T0, chartCanvas, mountFed, part, played, timelineCanvas, tracesCanvas } from './pulse-helpers.js';
 
@@ -110,7 +111,8 @@ describe('ir-pulse-trace bad input', () => {
     expect(refused[2]).to.equal(`unknown-pair pulse 1 of pair 1-9 at t=${lastT + 1}`);
     expect(refused[3]).to.match(/^duplicate-index pulse 4 of pair 1-2 at t=/);
     expect(refused[4]).to.match(/^bad-record frame on ep\.V\.1-2: bad-field: sampleRateHz/);
-    expect(technical, 'refused before it reaches the room').to.deep.equal([]);
+    // Frames are refused before they reach the room; the records the engine refuses are named there too.
+    expect(technical).to.deep.equal([`unreadable ep.current ${lastT + 1}`, `unreadable ep.current ${(records[3] as TelemetryEvent).t}`]);
     expect(el.pulses, 'every valid pulse kept, once').to.have.length(records.length);
     expect(part(el, 'summary').textContent).to.contain(`Train: ${records.length} pulses`);
     el.remove();

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler } from 'rxjs';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
-import { EP_EVENT, parsePulseRecord, type PulseRecord } from '../../src/models/index.js';
+import { EP_EVENT, parsePulseRecord, pulseChannels, type PulseRecord } from '../../src/models/index.js';
 import { hepaticEct, ire } from '../../src/streams/pulses/index.js';
 import { afterLangChange, countColour, drawn, forcedColours, rgbOf, rowsWith } from '../kit/fixture.js';
 import { T0, chartCanvas, mountFed, part, played, timelineCanvas, tracesCanvas } from './pulse-helpers.js';
@@ -13,7 +13,8 @@ const colourOf = (el: IrPulseTrace, token: string) => rgbOf(getComputedStyle(el)
 
 describe('ir-pulse-trace fed by .source (hepatic ECT)', () => {
   let el: IrPulseTrace;
-  before(async () => ({ el } = await mountFed(ect, ectItems)));
+  // On a clock that stands still: the generator never goes silent however long the checks take on a loaded machine.
+  before(async () => ({ el } = await mountFed(ect, ectItems, (el) => (el.scheduler = new VirtualTimeScheduler()))));
   after(() => el.remove());
 
   it('shows every simulated pulse once on the train, in delivery order', () => {
@@ -173,6 +174,24 @@ describe('ir-pulse-trace IRE', () => {
     const states = el.summaries.map((x) => x.state);
     expect(states).to.deep.equal(['done', 'done', 'done', 'done', 'done', 'failed']);
     expect(Math.max(...el.pulses.map((r) => r.meanI))).to.be.within(45, 50);
+    el.remove();
+  });
+});
+
+describe('ir-pulse-trace given a new layout', () => {
+  it('takes the new layout’s channels when it had only the defaults, and keeps channels of one’s own', async () => {
+    const { el } = await mountFed(ect, []);
+    expect(el.channels).to.deep.equal(pulseChannels(ect.layout));
+    const other = ire(T0);
+    el.layout = other.layout;
+    el.protocol = other.protocol;
+    await el.updateComplete;
+    expect(el.channels, 'the IRE layout’s pairs, not the ECT ones').to.deep.equal(pulseChannels(other.layout));
+    const own = pulseChannels(other.layout, { current: 'Generator current', ecg: 'ECG II' });
+    el.channels = own;
+    el.layout = ect.layout;
+    await el.updateComplete;
+    expect(el.channels).to.equal(own);
     el.remove();
   });
 });

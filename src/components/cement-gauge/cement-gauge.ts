@@ -1,30 +1,28 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { Observable, SchedulerLike, Subscription } from 'rxjs';
-import type { ChannelDescriptor } from '../../models/channel.js';
-import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
-import type { CementFinding, SiteRecord } from '../../models/cement/ledger.js';
-import { checkPlan, maxTotalMl, planChannelIds, plannedTotalMl, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
-import { cementRules, setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
-import type { SettingState } from '../../models/cement/setting.js';
+import type { Subscription } from 'rxjs';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import type { CementFinding } from '../../models/cement/ledger.js';
+import { checkPlan, maxTotalMl, planChannelIds, plannedTotalMl, type InjectionPlan } from '../../models/cement/plan.js';
+import type { CementThresholds } from '../../models/cement/rules.js';
+import { settingAt, type SettingState } from '../../models/cement/setting.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
-import { CementTracker } from '../../streams/cement/cement-tracker.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
-import { AlarmController, alarmContext, type AlarmHost } from '../alarm-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
+import { CementEngine, type CementConfig, type CementSite, type CementState } from '../../streams/cement/cement-engine.js';
+import type { TelemetryRoom } from '../../streams/room/room.js';
+import { alarmContext } from '../alarm-controller.js';
+import { EngineController } from '../kit/engine-controller.js';
 import { IrConfigErrorEvent, IrEvent } from '../kit/events.js';
-import { FrameController } from '../kit/frame-scheduler.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
+import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import type { TrendMarker } from '../trend/trend.js';
-import '../trend.js';
+import { IrTrend, type TrendMarker } from '../trend/trend.js';
 import { cementMessages } from './cement-gauge.messages.js';
 import { cementGaugeStyles } from './cement-gauge.styles.js';
 import { barsHeight, drawBars, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';
+
+/** One object for every gauge's default: a gauge attached again hands its engine the same configuration. */
+const DEFAULT_THRESHOLDS: Partial<CementThresholds> = {};
 
 /** A reading or event of the injection the gauge flagged: the record keeps the last valid volume. */
 export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
@@ -45,10 +43,10 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * volume channel per site (cumulative mL, or plunger travel in mm), pressure
  * (kPa), optional flow (mL/min), and the cement channel, whose events (`mix`,
  * `site`, `done`, `pause`, `resume`, `leak`) drive the setting clock, the site
- * list and the leak record. The gauge publishes into its room the leak flag (on
- * the cement channel) and the working time left (`<cement>.working-left`, s), so
- * the default alarms are plain rules (`cementRules`). Attached late, it reads
- * the volumes and the last 256 events the room kept, in time order.
+ * list and the leak record. The gauge is a view of its room's `CementEngine`
+ * (`room.engine('cement')`), which keeps the record, publishes the leak flag
+ * and the working time left, and raises the alarms (`cementRules`) whether or
+ * not a gauge is on screen; the gauge hands it `plan`, `thresholds` and `rules`.
  *
  * @tagname ir-cement-gauge
  * @summary Cement volume per site and in total against plan and maximum, flow, pressure, setting countdown, leaks.
@@ -83,29 +81,18 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * @event ir-technical - With a `.source`: data refused by the panel's own room (an unknown unit, a negative flow, an unknown channel), or a channel gone stale (`IrTechnicalEvent`).
  * @event ir-config-error - The plan is unsound, a rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
  */
-export class IrCementGauge extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
   static override styles = cementGaugeStyles;
+  static override dependencies = { 'ir-trend': IrTrend };
 
   /** The injection plan: sites with planned and maximum volumes, channels, cement and room temperature. */
   @property({ attribute: false }) plan?: InjectionPlan;
 
-  /** With `.source`, the descriptors of what it sends: `cementChannels(plan)`. */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /** Channel ids to read from the nearest `ir-telemetry`, if not the plan's own (`planChannelIds`). */
-  @property({ attribute: 'channel' }) channelIds?: string;
-
-  /** The data: volume, pressure and flow batches and the cement channel's events. The panel then has a room of its own. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
-
-  /** The alarm rules; by default `cementRules(plan, thresholds)`. An empty array: none. */
+  /** The alarm rules the engine uses; by default `cementRules(plan, thresholds)`. An empty array: none. */
   @property({ attribute: false }) rules?: AlarmRule[];
 
   /** Thresholds of the default rules (pressure limits, working-time warning). */
-  @property({ attribute: false }) thresholds: Partial<CementThresholds> = {};
-
-  /** The alarm manager to follow; without it, the room's. */
-  @property({ attribute: false }) manager?: AlarmManager;
+  @property({ attribute: false }) thresholds: Partial<CementThresholds> = DEFAULT_THRESHOLDS;
 
   /** Window of the volume curve (s). */
   @property({ type: Number }) window = 600;
@@ -113,48 +100,33 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   /** Window of the pressure trace (s). */
   @property({ type: Number, attribute: 'pressure-window' }) pressureWindow = 120;
 
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** Priority of the most urgent alarm of this injection (set from the alarm manager). */
-  @property({ reflect: true }) alarm?: 'hi' | 'me' | 'lo';
-
-  /** Every alarm of this injection is acknowledged: the frame turns dashed. */
-  @property({ type: Boolean, reflect: true }) acknowledged = false;
-
-  /** The clock of the panel's own room and of its countdown; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => this.window * 1000,
-    onChannels: (room) => this.configure(room),
-    onBatch: () => this.frame.request(),
-    onQuality: () => (this.requestUpdate(), this.frame.request()),
-  });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, cementMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.frame.request());
-  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
+  private readonly engines = new EngineController<CementConfig, CementState, CementEngine>(this, {
+    room: () => this.input.room,
+    kind: 'cement',
+    create: (room) => new CementEngine(room),
+    config: () => this.engineConfig(),
+    onState: (state) => this.show(state),
+  });
   @query('[part="bars"]') private barsEl?: HTMLCanvasElement;
 
-  private tracker?: CementTracker;
-  private trackerEvents?: Subscription;
+  private state?: CementState;
+  private findings?: Subscription;
   private lastFinding?: CementFinding;
   private rows: BarGeometry[] = [];
-  private alarmMessage = '';
+  private config?: CementConfig;
+  /** The plan's channel ids, while `channel` is the gauge's default rather than the host's. */
+  private planIds?: string;
 
-  /** The ids the panel reads: `channel` if set, else the plan's. */
-  get channel(): string | undefined {
-    return this.channelIds ?? (this.plan ? planChannelIds(this.plan).join(' ') : undefined);
+  constructor() {
+    super(cementMessages);
   }
 
-  /** The injection record (per-site volumes, leaks, setting clock), once the panel has its room. */
-  get record(): CementTracker['ledger'] | undefined {
-    return this.tracker?.ledger;
+  /** The injection record (per-site volumes, leaks, setting clock): the engine's state, once the panel has its room and plan. */
+  get record(): CementState | undefined {
+    return this.state?.plan ? this.state : undefined;
   }
 
   /**
@@ -166,77 +138,76 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     return i >= 0 ? this.rows[i] : undefined;
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeTracker();
+    this.findings?.unsubscribe();
+    this.findings = this.state = undefined;
+  }
+
+  protected override engineKind(): string {
+    return 'cement';
+  }
+
+  protected override windowMs(): number {
+    return this.window * 1000;
+  }
+
+  /** Before the first update too: the input resolves the plan's channels on connection. */
+  override connectedCallback(): void {
+    this.defaultChannel();
+    super.connectedCallback();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('plan') && this.plan) {
       const errors = checkPlan(this.plan);
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
-      if (this.room && this.tracker?.plan !== this.plan) this.startTracker(this.room);
+      this.defaultChannel();
     }
-    if (['rules', 'thresholds', 'plan', 'manager', 'source'].some((k) => changed.has(k))) this.useRules();
-    this.showAlarm();
+    if (['plan', 'thresholds', 'rules'].some((k) => changed.has(k))) this.engines.configure();
+    super.willUpdate(changed);
+    this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
   }
 
-  /** The room or its channels changed: a tracker for this room and plan (kept across a re-resolution). */
-  private configure(room: TelemetryRoom): void {
+  /** Unless the host named channels, the gauge reads its plan's (`planChannelIds`). */
+  private defaultChannel(): void {
+    if (!this.plan || (this.channel !== undefined && this.channel !== this.planIds)) return;
+    this.channel = this.planIds = planChannelIds(this.plan).join(' ');
+  }
+
+  /** One configuration object while plan, thresholds and rules stay the same: the engine replays only on a change. */
+  private engineConfig(): CementConfig | undefined {
+    const c = this.config;
+    if (!this.plan) return undefined;
+    if (c?.plan !== this.plan || c.thresholds !== this.thresholds || c.rules !== this.rules) this.config = { plan: this.plan, thresholds: this.thresholds, rules: this.rules };
+    return this.config;
+  }
+
+  protected override connecting(room: TelemetryRoom): void {
+    this.engines.start(room);
+  }
+
+  /** The room or its channels changed: the room's engine, followed. */
+  protected override channelsChanged(room: TelemetryRoom): void {
     this.roomProvider.setValue(room);
-    // A new room, plan, or store (a channel declared again, or late) needs a new tracker; otherwise it keeps its record.
-    const stores = this.plan ? planChannelIds(this.plan).map((id) => room.store(id)) : [];
-    if (this.tracker === undefined || this.trackerRoom !== room || this.tracker.plan !== this.plan || stores.some((x, i) => x !== this.trackerStores[i])) {
-      this.trackerStores = stores;
-      this.startTracker(room);
+    const before = this.engines.engine;
+    this.engines.attach();
+    const engine = this.engines.engine;
+    if (engine !== before) {
+      this.findings?.unsubscribe();
+      this.findings = engine?.findings.subscribe((f) => {
+        this.lastFinding = f;
+        this.dispatchEvent(new IrCementTechnicalEvent(f));
+      });
     }
-    this.useRules();
+    this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
     this.frame.request();
   }
 
-  private trackerRoom?: TelemetryRoom;
-  private trackerStores: unknown[] = [];
-
-  private startTracker(room: TelemetryRoom): void {
-    this.closeTracker();
-    if (!this.plan) return;
-    this.trackerRoom = room;
-    const tracker = (this.tracker = new CementTracker(room, this.plan));
-    this.trackerEvents = tracker.findings.subscribe((f) => {
-      this.lastFinding = f;
-      this.dispatchEvent(new IrCementTechnicalEvent(f));
-    });
-    this.trackerEvents.add(tracker.changes.subscribe(() => (this.requestUpdate(), this.frame.request())));
-    const missing = [this.plan.channel, workingLeftChannel(this.plan)].filter((id) => !room.descriptor(id));
-    if (missing.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: the room lacks ${missing.join(', ')} (declare cementChannels(plan)); the leak and working-time alarms are off`));
-  }
-
-  private closeTracker(): void {
-    this.trackerEvents?.unsubscribe();
-    this.tracker?.close();
-    this.tracker = this.trackerEvents = this.trackerRoom = undefined;
-  }
-
-  private useRules(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    this.alarmProvider.setValue(this.alarmSystem.manager as AlarmManager);
-    this.alarmSystem.useRules(this.rules ?? (this.plan ? cementRules(this.plan, this.thresholds) : []));
-  }
-
-  /** The most urgent alarm of the injection's channels (and its technical condition) frames the panel. */
-  private showAlarm(): void {
-    const plan = this.plan;
-    if (!plan) return;
-    const ids = new Set(planChannelIds(plan));
-    const paused = this.alarmSystem.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel) || a.rule.id === setRiseAlarmId(plan));
-    this.alarm = mine[0]?.rule.priority;
-    this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
-    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
+  private show(state: CementState): void {
+    this.state = state;
+    this.requestUpdate();
+    this.frame.request();
   }
 
   private stale(channel: string): boolean {
@@ -245,11 +216,11 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   /** The data time now: the latest data, plus the time since it arrived (the cement goes on setting when data pauses). */
   private dataNow(): number {
-    const l = this.tracker?.ledger;
+    const l = this.record;
     const room = this.room;
     if (!l || !room || !Number.isFinite(l.lastT)) return NaN;
     let arrived = -Infinity;
-    for (const id of planChannelIds(l.plan)) {
+    for (const id of planChannelIds(l.plan!)) {
       const q = room.qualityOf(id);
       if (q.lastT >= l.lastT - 1 && q.arrivedAt > arrived) arrived = q.arrivedAt;
     }
@@ -258,19 +229,19 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   /** The setting state now (see `dataNow`). */
   get setting(): SettingState | undefined {
-    const l = this.tracker?.ledger;
-    return l ? l.setting(this.dataNow()) : undefined;
+    const l = this.record;
+    return l?.times ? settingAt(l.times, l.mixT, this.dataNow()) : undefined;
   }
 
   private barInputs(): BarInput[] {
-    const l = this.tracker?.ledger;
+    const l = this.record;
     if (!l) return [];
     return [{ volumeMl: l.totalMl, plannedMl: l.plannedMl, maxMl: l.maxMl }, ...l.sites.map((s) => ({ volumeMl: s.volumeMl, plannedMl: s.site.plannedMl, maxMl: s.site.maxMl }))];
   }
 
-  private draw(): void {
+  protected draw(): void {
     const canvas = this.barsEl;
-    const l = this.tracker?.ledger;
+    const l = this.record;
     if (!canvas || !l) return;
     const dpr = devicePixelRatio;
     const width = Math.round((this.size.width || canvas.clientWidth) * dpr);
@@ -301,15 +272,15 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
 
   protected override render() {
     const w = this.language.t;
-    const l = this.tracker?.ledger;
+    const l = this.record;
     const plan = this.plan;
     const setting = this.setting;
     const pressure = plan ? this.room?.store(plan.pressureChannel) : undefined;
-    const flow = plan?.flowChannel ? this.room?.store(plan.flowChannel)?.lastV : l?.flowMlPerMin();
-    const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.site(k.site)?.site.label ?? k.site}` : ''}` }));
+    const flow = plan?.flowChannel ? this.room?.store(plan.flowChannel)?.lastV : l?.flowMlPerMin;
+    const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.sites.find((s) => s.site.id === k.site)?.site.label ?? k.site}` : ''}` }));
     const sites = plan?.sites.map((s) => s.channel).join(' ') ?? '';
     return html`
-      ${this.alarm ? html`<p part="alarm">${PRIORITY_MARKER[this.alarm]} ${this.alarmMessage}</p>` : nothing}
+      ${this.alarmMarker()}
       <div part="status">
         ${setting
           ? html`<span part="phase" data-phase=${setting.phase}>${w.phase[setting.phase]}</span>
@@ -341,10 +312,10 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
     `;
   }
 
-  private siteLine(s: SiteRecord) {
+  private siteLine(s: CementSite) {
     const w = this.language.t;
     const stale = this.stale(s.site.channel);
-    const leaks = this.tracker?.ledger.leaks.filter((k) => k.site === s.site.id).length ?? 0;
+    const leaks = this.record?.leaks.filter((k) => k.site === s.site.id).length ?? 0;
     return html`<li part="site" data-status=${s.status} ?data-stale=${stale} ?data-invalid=${s.invalid}>
       <span class="name">${s.site.label}</span>
       <span
@@ -358,7 +329,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   /** The gauge in words: phase and time left, pause, total and each site. */
   private summary(): string {
     const w = this.language.t;
-    const l = this.tracker?.ledger;
+    const l = this.record;
     const setting = this.setting;
     if (!l || !setting) return '';
     const parts = [`${w.phase[setting.phase]}, ${w.workingLeft} ${this.clock(setting.workingLeftMs)}.`];

@@ -44,6 +44,15 @@ export class EngineController<Config, State, E extends ProcedureEngine<Config, S
     this.configure();
   }
 
+  /**
+   * Starts the engine in `room`, configured, before the room follows its source (the
+   * InputController's `onConnect`): a source that replays its history when subscribed loses nothing.
+   */
+  start(room: TelemetryRoom): void {
+    const config = this.options.config();
+    if (config !== undefined) room.engine(this.options.kind, this.options.create)?.configure(config);
+  }
+
   /** Hands the engine the panel's configuration, if it has one. */
   configure(): void {
     const config = this.options.config();

@@ -28,6 +28,11 @@ export interface InputOptions {
   onBatch?(batch: SampleBatch): void;
   /** A channel's quality changed. */
   onQuality?(): void;
+  /**
+   * The panel's own room is about to follow a source: start its engines here, so a
+   * source that replays its history when subscribed is followed as it comes.
+   */
+  onConnect?(room: TelemetryRoom): void;
 }
 
 const ids = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean);
@@ -133,6 +138,7 @@ export class InputController implements ReactiveController {
     }
     if (this.privateSource !== source) {
       this.privateSource = source;
+      this.options.onConnect?.(room);
       room.connect(source);
     }
     return room;

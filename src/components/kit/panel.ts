@@ -60,6 +60,7 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
       this.useFallbackManager();
       this.channelsChanged(room);
     },
+    onConnect: (room) => this.connecting(room),
     onBatch: (b) => this.batch(b),
     onQuality: () => (this.requestUpdate(), this.qualityChanged()),
   });
@@ -95,6 +96,9 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
   protected channelsChanged(_room: TelemetryRoom): void {
     this.frame.request();
   }
+
+  /** The panel's own room is about to follow its `.source`: start its engines here (`EngineController.start`). */
+  protected connecting(_room: TelemetryRoom): void {}
 
   /** A batch arrived on one of the panel's channels (already in the store). */
   protected batch(_b: SampleBatch): void {

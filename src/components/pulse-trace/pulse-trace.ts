@@ -1,29 +1,24 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import uPlot from 'uplot';
-import { Subscription, type Observable, type SchedulerLike } from 'rxjs';
-import type { ChannelDescriptor, TelemetryEvent, Waveform } from '../../models/channel.js';
-import { PRIORITY_MARKER, type AlarmRule, type Priority } from '../../models/alarm-rules.js';
-import { EP, EP_EVENT, pulseChannels, waveformChannel } from '../../models/pulses/channels.js';
-import { pulseAlarmRules } from '../../models/pulses/alarms.js';
+import type { Subscription } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch, Waveform } from '../../models/channel.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import { EP, parseWaveformChannel, pulseChannels, waveformChannel } from '../../models/pulses/channels.js';
 import { REFRACTORY_WINDOW_MS } from '../../models/pulses/ecg.js';
-import { PulseLedger, type PairState, type PairSummary } from '../../models/pulses/ledger.js';
+import type { PairState, PairSummary } from '../../models/pulses/ledger.js';
 import type { ElectrodeLayout } from '../../models/pulses/layout.js';
 import { fieldStrength, type PulseProtocol } from '../../models/pulses/protocol.js';
-import { parsePulseRecord, type PulseRecord } from '../../models/pulses/record.js';
-import type { AlarmManager } from '../../streams/alarm-manager.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
-import { AlarmController, type AlarmHost } from '../alarm-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
-import { FrameController } from '../kit/frame-scheduler.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
+import type { PulseRecord } from '../../models/pulses/record.js';
+import { PulsesEngine, type EcgMark, type PulsesConfig, type PulsesState } from '../../streams/pulses/pulses-engine.js';
+import type { TelemetryRoom } from '../../streams/room/room.js';
+import { EngineController } from '../kit/engine-controller.js';
+import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import type { IrTrend, TrendMarker } from '../trend/trend.js';
-import { SpanRaster, strokeSeries } from '../trend/series-raster.js';
+import { IrTrend, type TrendMarker } from '../trend/trend.js';
+import { SpanRaster, strokeSeries } from '../kit/strip-raster.js';
 import { electrodeMap } from './electrode-map.js';
 import { IrPairSelectEvent, IrPulseRefusedEvent } from './pulse-events.js';
 import { drawTimeline, markAt, timelineBox, yOf, type TimelineBox } from './pulse-timeline.js';
@@ -32,17 +27,13 @@ import { pulseTraceStyles } from './pulse-trace.styles.js';
 import { WaveformColumns } from './waveform-columns.js';
 import { mixColour } from './colour-mix.js';
 
+
+/** The generator's status channels, whose alarms frame the panel (`pulseAlarmRules`). */
+const STATUS_IDS = [EP.current, EP.voltageError, EP.failed, EP.sync, EP.incomplete].join(' ');
 /** A waveform's pulse start: the record it belongs to starts at most this long after its t0 (ms). */
 const MATCH_MS = 1;
-/** Pulses closer than this (ms) form one burst: one mark on the ECG strip. */
-const BURST_MS = 5;
 
-/** A mark on the ECG strip: an R wave, or the first pulse of a burst. */
-export interface EcgMark {
-  kind: 'r-wave' | 'pulse';
-  t: number;
-  pair?: string;
-}
+export type { EcgMark };
 
 /**
  * Electroporation (electrochemotherapy, IRE) pulses as they are delivered: the
@@ -52,7 +43,12 @@ export interface EcgMark {
  * pending or failed; a per-pair summary table; and the ECG strip (an
  * `ir-trend`) with R-wave and pulse marks. Pulse records, waveforms and the
  * ECG come through the room (channel names in docs/wire-format.md,
- * "Electroporation"); the default alarm rules watch the status channels.
+ * "Electroporation"). The panel is a view of its room's `PulsesEngine`
+ * (`room.engine('pulses')`), which keeps the pulse ledger and the alarm rules
+ * on the status channels whether or not a panel is on screen; the panel hands
+ * it `layout`, `protocol` and `rules`. Unless given `channel`, its channels are the
+ * generator's status channels, whose alarms frame it (acknowledged ones dashed). The ECG strip is
+ * an `ir-trend`, registered with the panel.
  *
  * @tagname ir-pulse-trace
  * @summary Electroporation pulse traces, train, electrode map, per-pair summary and ECG synchronisation.
@@ -85,26 +81,15 @@ export interface EcgMark {
  * @event ir-technical - With a `.source`: data refused by the panel's own room (a waveform with a bad sample rate, time going backwards), or a channel gone stale (`IrTechnicalEvent`).
  * @event ir-config-error - An alarm rule refused, or a `.source` without a layout or channels (`IrConfigErrorEvent`).
  */
-export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
   static override styles = pulseTraceStyles;
+  static override dependencies = { 'ir-trend': IrTrend };
 
   /** The needles and pairs (`hexagonLayout`, `rowsLayout`, `pairsLayout`). */
   @property({ attribute: false }) layout?: ElectrodeLayout;
 
   /** The plan: pulses per pair, width, repetition, field, generator limits. */
   @property({ attribute: false }) protocol?: PulseProtocol;
-
-  /** With `.source`, the descriptors of what it sends (default: `pulseChannels(layout)`). */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /**
-   * Not needed: the panel reads the channels its layout names (`pulseChannels`,
-   * docs/wire-format.md) from its room. Kept for the common panel interface.
-   */
-  @property() channel?: string;
-
-  /** The data: pulse records, waveforms, status and ECG (`procedureSource`, or a gateway). The panel then has a room of its own. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** The pair whose pulses are traced; unset, the pair of the latest pulse. */
   @property({ reflect: true }) pair?: string;
@@ -121,30 +106,12 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
    */
   @property({ attribute: false }) rules?: AlarmRule[];
 
-  /** The alarm manager to follow; without it, the room's. */
-  @property({ attribute: false }) manager?: AlarmManager;
-
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** The clock of the panel's own room and read-outs; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  /** Priority of the most urgent electroporation alarm present: the panel frames itself in its colour. */
-  @property({ reflect: true }) alarm?: Priority;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => Math.max(this.ecgWindow * 1000, 60_000),
-    onChannels: (room) => this.attach(room),
-  });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, pulseTraceMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => {
-    this.mixed.clear();
-    this.chartStale = true;
-    this.trainKey = '';
-    this.frame.request();
+  private readonly engines = new EngineController<PulsesConfig, PulsesState, PulsesEngine>(this, {
+    room: () => this.input.room,
+    kind: 'pulses',
+    create: (room) => new PulsesEngine(room),
+    config: () => this.engineConfig(),
+    onState: (state) => this.show(state),
   });
   /** uPlot's layer (axes, limit lines) must redraw: new size or theme. */
   private chartStale = true;
@@ -154,50 +121,46 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   /** Overlay colours faded towards the surface, per theme. */
   private readonly mixed = new Map<string, string>();
   private readonly spans = new SpanRaster();
-  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
   private readonly timelineSize = new SizeController(this, () => this.timelineEl, () => this.frame.request());
   @query('[part="chart"]') private chartEl?: HTMLElement;
   @query('[part="timeline"]') private timelineEl?: HTMLCanvasElement;
   @query('[part="ecg"]') private ecgEl?: HTMLElement;
 
-  private ledger?: PulseLedger;
+  private state?: PulsesState;
+  /** Counts snapshots drawn from, so the train is drawn again only on a new one. */
+  private version = 0;
+  private config?: PulsesConfig;
+  /** The channels `defaultChannels` set, for the layout they were set for. */
+  private defaulted?: { layout: ElectrodeLayout; channels: ChannelDescriptor[] };
   private subscription?: Subscription;
   private chart?: uPlot;
   private box?: TimelineBox;
   private readonly columns = [new WaveformColumns(), new WaveformColumns()];
-  private latestPair?: string;
-  private rendered = -1;
-  private marks: EcgMark[] = [];
-  private marksChanged = false;
+  private marks: readonly EcgMark[] = [];
   private ecgTrend?: IrTrend;
   private ecgProvider?: ContextProvider<typeof roomContext>;
-  private alarmMessage = '';
-  private defaults: AlarmRule[] = [];
-  private defaultsKey = '';
-  private usedRules?: AlarmRule[];
   /** What the trace shows, for positionOf and the scales: x in µs from the pulse start. */
   private view = { x0: 0, x1: 1, v0: 0, v1: 1, a0: 0, a1: 1, setV: NaN };
 
   /** Every pulse of the current train, in delivery order: what the timeline shows, one mark each. */
   get pulses(): readonly PulseRecord[] {
-    return this.ledger?.records ?? [];
+    return this.state?.records ?? [];
   }
 
   /** Each pair's train so far, in layout order: what the table and the map show. */
-  get summaries(): PairSummary[] {
-    const l = this.ledger;
-    return l ? l.layout.pairs.map((p) => l.summary(p)) : [];
+  get summaries(): readonly PairSummary[] {
+    return this.state?.summaries ?? [];
   }
 
-  /** The marks on the ECG strip (R waves and the first pulse of each burst), oldest first. */
+  /** The marks on the ECG strip (R waves and the first pulse of each burst within its window), oldest first. */
   get ecgMarks(): readonly EcgMark[] {
     return this.marks;
   }
 
   /** The pair traced: `pair`, else the pair of the latest pulse. */
   get shownPair(): string | undefined {
-    return this.pair ?? this.latestPair;
+    return this.pair ?? this.state?.latestPair;
   }
 
   /**
@@ -221,13 +184,39 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     return this.box && yOf(this.box, currentA);
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
+  constructor() {
+    super(pulseTraceMessages);
+  }
+
+  protected override engineKind(): string {
+    return 'pulses';
+  }
+
+  protected override windowMs(): number {
+    return Math.max(this.ecgWindow * 1000, 60_000);
   }
 
   override connectedCallback(): void {
     this.defaultChannels();
     super.connectedCallback();
+  }
+
+  protected override connecting(room: TelemetryRoom): void {
+    this.engines.start(room);
+  }
+
+  protected override channelsChanged(room: TelemetryRoom): void {
+    this.attach(room);
+  }
+
+  /** The status channels' batches change nothing drawn: the engine's state, the waveforms and the quality do. */
+  protected override batch(_b: SampleBatch): void {}
+
+  protected override themeChanged(): void {
+    this.mixed.clear();
+    this.chartStale = true;
+    this.trainKey = '';
+    this.frame.request();
   }
 
   override disconnectedCallback(): void {
@@ -238,17 +227,32 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     this.chart = this.traceCanvas = undefined;
   }
 
-  /** A `.source` with a layout and no channels: the layout's channels. */
+  /**
+   * A `.source` with a layout and no channels of its own: the layout's channels, again for a
+   * new layout. Unless the host names channels, the status channels are the panel's: their
+   * alarms frame it.
+   */
   private defaultChannels(): void {
-    if (this.source && this.layout && !this.channels.length) this.channels = pulseChannels(this.layout);
+    this.channel ??= STATUS_IDS;
+    if (!this.source || !this.layout || (this.channels.length && this.channels !== this.defaulted?.channels) || this.defaulted?.layout === this.layout) return;
+    this.defaulted = { layout: this.layout, channels: pulseChannels(this.layout) };
+    this.channels = this.defaulted.channels;
+  }
+
+  /** One configuration object while layout, protocol and rules stay the same: the engine replays only on a change. */
+  private engineConfig(): PulsesConfig | undefined {
+    const { layout, protocol, rules } = this;
+    if (!layout || !protocol) return undefined;
+    const c = this.config;
+    if (c?.layout !== layout || c.protocol !== protocol || c.rules !== rules) this.config = { layout, protocol, rules };
+    return this.config;
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('layout') || changed.has('source')) this.defaultChannels();
-    if (changed.has('layout') || changed.has('protocol')) this.attach(this.room);
-    if (changed.has('rules') || changed.has('manager') || changed.has('source') || changed.has('protocol')) this.useRules();
-    if (changed.has('pair') || changed.has('overlay')) this.frame.request();
-    this.showAlarm();
+    if (changed.has('layout') || changed.has('protocol') || changed.has('rules')) this.engines.configure();
+    super.willUpdate(changed);
+    if (changed.has('pair') || changed.has('overlay') || changed.has('ecgWindow')) this.frame.request();
   }
 
   protected override firstUpdated(): void {
@@ -272,108 +276,27 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     if (trend && changed.has('ecgWindow')) trend.window = this.ecgWindow;
   }
 
-  /** The room (or the layout) changed: a new ledger, and the room's events and waveforms followed. */
+  /** The room changed: its engine, its refusals, the generator's quality and the shown pair's waveforms followed. */
   private attach(room: TelemetryRoom | undefined): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
-    this.ledger = this.layout && this.protocol ? new PulseLedger(this.layout, this.protocol.pulsesPerPair) : undefined;
-    this.marks = [];
-    this.marksChanged = true;
-    this.latestPair = undefined;
     if (room && this.ecgProvider) this.ecgProvider.setValue(room);
-    this.useRules();
-    if (!room || !this.layout) return;
-    const sub = (this.subscription = room.events.subscribe((e) => this.onEvent(e)));
-    // The generator's status channel going stale greys the panel; its return makes it live again.
-    sub.add(
-      room.quality.subscribe((q) => {
-        if (q.channel !== EP.current) return;
-        this.requestUpdate();
-        this.frame.request();
-      }),
-    );
-    // The room's channels may be declared after the panel attached (ir-telemetry updates on its own): follow them.
-    let waveforms: Subscription | undefined;
-    sub.add(
-      room.channels.subscribe(() => {
-        waveforms?.unsubscribe();
-        waveforms = new Subscription();
-        for (const p of this.layout?.pairs ?? []) {
-          const voltage = room.waveforms(waveformChannel('V', p.id));
-          if (voltage) waveforms.add(voltage.live.subscribe(() => this.onWaveform(p.id)));
-        }
-        this.useRules(true);
-        this.frame.request();
-      }),
-    );
-    sub.add(() => waveforms?.unsubscribe());
+    this.engines.attach();
+    const engine = this.engines.engine;
+    if (!room || !engine) return;
+    const sub = (this.subscription = engine.refusals.subscribe((r) => this.dispatchEvent(new IrPulseRefusedEvent(r))));
+    // The generator's status channel going stale greys the panel; its return makes it live again (the base's qualityChanged).
+    sub.add(room.frames.subscribe((f) => parseWaveformChannel(f.channel)?.pair === this.shownPair && this.frame.request()));
   }
 
-  /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. */
-  private useRules(retry = false): void {
-    const fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    const key = this.protocol ? `${this.protocol.modality} ${this.protocol.currentLimitA}` : '';
-    if (key !== this.defaultsKey) {
-      this.defaultsKey = key;
-      this.defaults = this.protocol ? pulseAlarmRules({ modality: this.protocol.modality, currentLimitA: this.protocol.currentLimitA }) : [];
-    }
-    const rules = this.rules ?? this.defaults;
-    // Inside ir-telemetry the room may not have its channels yet: the rules wait for them (attach follows the channels).
-    if (!this.input.isPrivate && !this.room?.channels.value.length && !this.manager) return;
-    // Re-adding the same rules would log a removal and an addition each time: only a change is applied.
-    // A rule refused because the room did not know its channel yet is tried again when the channels change.
-    const registered = !rules.length || this.alarmSystem.manager?.rulesOf(rules[0].channel).some((r) => r.id === rules[0].id);
-    if (rules === this.usedRules && fallback === this.alarmSystem.fallback && (registered || !retry)) return;
-    this.usedRules = rules;
-    this.alarmSystem.fallback = fallback;
-    this.alarmSystem.useRules(rules);
-  }
-
-  private showAlarm(): void {
-    const ids = new Set<string>([EP.current, EP.voltageError, EP.failed, EP.sync, EP.incomplete]);
-    const paused = this.alarmSystem.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel) && a.state.presence !== 'ack');
-    this.alarm = mine[0]?.rule.priority;
-    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
-  }
-
-  private onEvent(e: TelemetryEvent): void {
-    if (e.channel === EP.ecg && e.kind === EP_EVENT.rWave) return this.mark({ kind: 'r-wave', t: e.t });
-    if (e.channel !== EP.current || !this.layout || !this.protocol) return;
-    if (e.kind === EP_EVENT.train) {
-      // A new train numbers its pulses from 1 again: a new ledger.
-      if (e.text === 'start') {
-        this.ledger = new PulseLedger(this.layout, this.protocol.pulsesPerPair);
-        this.ledger.startTrain();
-      } else if (e.text === 'end') this.ledger?.endTrain();
-      return this.frame.request();
-    }
-    if (e.kind !== EP_EVENT.pulse || !this.ledger) return;
-    const parsed = parsePulseRecord(e.text, e.t);
-    if (!parsed.ok) return void this.dispatchEvent(new IrPulseRefusedEvent({ reason: 'bad-record', channel: e.channel, t: e.t, detail: `pulse record at t=${e.t}: ${parsed.detail}` }));
-    const previous = this.ledger.records[this.ledger.records.length - 1];
-    const added = this.ledger.add(parsed.value, e.channel);
-    if (!added.ok) return void this.dispatchEvent(new IrPulseRefusedEvent(added.refusal));
-    this.latestPair = parsed.value.pair;
-    if (!previous || parsed.value.t - previous.t > BURST_MS || previous.pair !== parsed.value.pair) this.mark({ kind: 'pulse', t: e.t, pair: parsed.value.pair });
+  private show(state: PulsesState): void {
+    this.state = state;
+    this.version++;
+    this.requestUpdate();
     this.frame.request();
   }
 
-  /** Keeps the marks of the ECG window, newest last. */
-  private mark(m: EcgMark): void {
-    const from = m.t - this.ecgWindow * 1000;
-    let drop = 0;
-    while (drop < this.marks.length && this.marks[drop].t < from) drop++;
-    if (drop) this.marks.splice(0, drop);
-    this.marks.push(m);
-    this.marksChanged = true;
-    this.frame.request();
-  }
 
-  private onWaveform(pair: string): void {
-    if (!this.pair && !this.ledger?.records.length) this.latestPair = pair;
-    if (pair === this.shownPair) this.frame.request();
-  }
 
   private select(pair: string): void {
     this.pair = pair;
@@ -421,27 +344,35 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   }
 
   /** The latest `overlay` voltage waveforms of the shown pair, each with its current and its pulse start. */
-  private shown(): { v: Waveform; i?: Waveform; origin: number; record?: PulseRecord }[] {
+  private overlaid(): { v: Waveform; i?: Waveform; origin: number; record?: PulseRecord }[] {
     const pair = this.shownPair;
     const room = this.room;
     if (!pair || !room) return [];
     const vs = room.waveforms(waveformChannel('V', pair))?.items ?? [];
     const is = room.waveforms(waveformChannel('I', pair))?.items ?? [];
-    const records = this.ledger?.of(pair) ?? [];
+    const records = this.pulses.filter((r) => r.pair === pair);
     return vs.slice(-Math.max(1, this.overlay)).map((v) => {
       const record = records.find((r) => r.t >= v.t0 && r.t - v.t0 <= MATCH_MS);
       return { v, i: is.find((w) => w.t0 === v.t0), origin: record?.t ?? v.t0, record };
     });
   }
 
-  private draw(): void {
+  protected draw(): void {
     this.drawChart();
     this.drawTrain();
-    if (this.ledger && this.ledger.version !== this.rendered) this.requestUpdate();
-    if (this.marksChanged && this.ecgTrend) {
-      this.marksChanged = false;
-      this.ecgTrend.markers = this.marks.map((m, k): TrendMarker => ({ t: m.t, label: markLabel(this.marks, k) }));
-    }
+    this.drawMarks();
+  }
+
+  /** The engine's marks within the strip's window (from the newest), onto the ECG strip when they changed. */
+  private drawMarks(): void {
+    const all = this.state?.marks ?? [];
+    const from = (all.at(-1)?.t ?? 0) - this.ecgWindow * 1000;
+    let k = 0;
+    while (k < all.length && all[k].t < from) k++;
+    const marks = k ? all.slice(k) : all;
+    if (!this.ecgTrend || (marks.length === this.marks.length && marks.every((m, i) => m === this.marks[i]))) return;
+    this.marks = marks;
+    this.ecgTrend.markers = marks.map((m, i): TrendMarker => ({ t: m.t, label: markLabel(marks, i) }));
   }
 
   /**
@@ -452,7 +383,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   private drawChart(): void {
     const chart = this.chart;
     if (!chart) return;
-    const shown = this.shown();
+    const shown = this.overlaid();
     let x0 = Infinity;
     let x1 = -Infinity;
     let vMax = 0;
@@ -489,7 +420,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   }
 
   /** Each shown pulse's V and I as column spans (older fainter), on the trace canvas laid over uPlot's. */
-  private drawTraces(u: uPlot, shown: ReturnType<IrPulseTrace['shown']>): void {
+  private drawTraces(u: uPlot, shown: ReturnType<IrPulseTrace['overlaid']>): void {
     const canvas = this.traceCanvas;
     if (!canvas) return;
     const under = u.ctx.canvas;
@@ -573,7 +504,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const w = Math.round(cw * dpr);
     const h = Math.round((this.timelineSize.height || canvas.clientHeight) * dpr);
     const limit = this.protocol?.currentLimitA ?? 0;
-    const key = `${this.ledger?.version}|${this.pulses.length}|${w}x${h}|${this.shownPair}|${limit}|${this.isStale()}`;
+    const key = `${this.version}|${this.pulses.length}|${w}x${h}|${this.shownPair}|${limit}|${this.isStale()}`;
     if (key === this.trainKey) return;
     this.trainKey = key;
     if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
@@ -590,7 +521,6 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   }
 
   protected override render() {
-    this.rendered = this.ledger?.version ?? -1;
     const w = this.language.t;
     const summaries = this.summaries;
     const states = new Map<string, PairState>(summaries.map((s) => [s.pair.id, s.state]));
@@ -604,7 +534,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     const age = this.isStale() && quality ? this.language.seconds(((this.room?.scheduler.now() ?? 0) - quality.arrivedAt) / 1000) : '';
     return html`
       ${age ? html`<p part="state" role="status">${w.stale(age)}</p>` : nothing}
-      ${this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
+      ${this.alarmMarker()}
       <div class="grid">
         <div>
           <h3>${w.trace}${shown ? html` · ${w.pair} ${shown}` : nothing}</h3>
@@ -622,7 +552,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
           <thead><tr><th scope="col">${w.pair}</th><th scope="col">${w.field}</th><th scope="col">${w.pulses}</th><th scope="col">${w.failed}</th><th scope="col">${w.meanI}</th><th scope="col">${w.resistance}</th><th scope="col">${w.deltaR}</th><th scope="col">${w.state}</th></tr></thead>
           <tbody>
             ${summaries.map((s) => {
-              const setV = this.ledger?.of(s.pair.id)[0]?.setV;
+              const setV = this.pulses.find((r) => r.pair === s.pair.id)?.setV;
               return html`<tr aria-selected=${s.pair.id === shown ? 'true' : 'false'}>
                 <th scope="row"><button type="button" aria-pressed=${s.pair.id === shown ? 'true' : 'false'} @click=${() => this.select(s.pair.id)}>${s.pair.id}</button></th>
                 <td>${setV === undefined ? '--' : `${n(setV, 0)} V · ${n(fieldStrength(setV, s.pair.spacingMm), 0)} V/cm`}</td>
@@ -648,7 +578,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
     if (!pulses.length) return w.noPulse;
     const n = (v: number, d = 1) => (Number.isFinite(v) ? this.language.number(v, d) : '--');
     const failed = pulses.filter((r) => !r.delivered).length;
-    const head = `${w.train(String(pulses.length), String(failed))}${this.ledger?.trainEnded ? `, ${w.trainEnded}` : ''}.`;
+    const head = `${w.train(String(pulses.length), String(failed))}${this.state?.trainEnded ? `, ${w.trainEnded}` : ''}.`;
     const pairs = this.summaries
       .filter((s) => s.state !== 'pending')
       .map((s) => {

@@ -7,7 +7,7 @@ import { unitSymbol } from '../../models/units.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { SpanRaster, strokeSeries, type Plot } from './series-raster.js';
+import { SpanRaster, strokeSeries, type Plot } from '../kit/strip-raster.js';
 import { drawLimits, drawMarkers, type TrendLimit, type TrendMarker } from './trend-layers.js';
 import { trendMessages } from './trend.messages.js';
 import { trendStyles } from './trend.styles.js';

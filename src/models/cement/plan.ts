@@ -102,10 +102,20 @@ export const INJECTOR_INTERVAL_MS = 500;
 /** Interval of the derived channels (ms of data time between published values). */
 export const DERIVED_INTERVAL_MS = 250;
 
+/** The channels a cement engine publishes: the leak flag (on the cement channel) and the working time left (s). */
+export function cementDerivedChannels(plan: InjectionPlan): ChannelDescriptor[] {
+  return [
+    { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
+    { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+  ];
+}
+
 /**
  * Descriptors of every channel of a plan, for `ir-telemetry`'s `channels` or a
  * gauge's `.channels`: site volumes (mL, or mm of plunger travel), pressure
- * (kPa), flow (mL/min, never negative), the cement channel and the working time left (s).
+ * (kPa), flow (mL/min, never negative), and the two derived channels
+ * (`cementDerivedChannels`, which the engine declares itself). Intervals default
+ * to `INJECTOR_INTERVAL_MS`; give a device's own rate in `rates`.
  */
 export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = {}): ChannelDescriptor[] {
   const { volumeMs = INJECTOR_INTERVAL_MS, pressureMs = INJECTOR_INTERVAL_MS, flowMs = INJECTOR_INTERVAL_MS } = rates;
@@ -116,11 +126,10 @@ export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = 
       unit: s.plungerBoreMm ? 'mm' : 'mL',
       intervalMs: volumeMs,
       range: s.plungerBoreMm ? [0, 1000] : [0, 100],
-      decimals: s.plungerBoreMm ? 1 : 1,
+      decimals: 1,
     })),
     { id: plan.pressureChannel, label: 'Pressure', unit: 'kPa', intervalMs: pressureMs, range: [0, 20_000], decimals: 0 },
     ...(plan.flowChannel ? [{ id: plan.flowChannel, label: 'Flow', unit: 'mL/min', intervalMs: flowMs, range: [0, 60], decimals: 1 } as ChannelDescriptor] : []),
-    { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
-    { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+    ...cementDerivedChannels(plan),
   ];
 }

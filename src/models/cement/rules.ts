@@ -23,8 +23,8 @@ const PRESSURE_HYSTERESIS_KPA = 200;
 
 export const DEFAULT_CEMENT_THRESHOLDS: CementThresholds = { pressureMediumKPa: 1700, pressureHighKPa: 3200, workingLeftS: 60 };
 
-/** The id of the technical condition raised while the volume rises with the cement set. */
-export const setRiseAlarmId = (plan: InjectionPlan) => `${plan.channel}:volume-after-set`;
+/** The id of the technical condition raised while the volume rises with the cement set: the cement engine's (`cement:`), per cement channel. */
+export const setRiseAlarmId = (plan: InjectionPlan) => `cement:${plan.channel}:volume-after-set`;
 
 /** The message of that condition. */
 export const SET_RISE_MESSAGE = { en: 'Cement volume rising while the cement is set: check the delivery reading', fr: 'Volume de ciment en hausse alors que le ciment a pris : vérifier la mesure' };
@@ -38,7 +38,7 @@ export const SET_RISE_MESSAGE = { en: 'Cement volume rising while the cement is 
  * - working time nearly used: low, one minute before the paste phase ends;
  * - leak reported: high, latching (the injection is halted: NICE IPG179, 2006).
  * A volume rising while the cement is set is a technical condition raised by
- * the gauge (`setRiseAlarmId`), not a rule.
+ * the cement engine (`setRiseAlarmId`), not a rule.
  */
 export function cementRules(plan: InjectionPlan, thresholds: Partial<CementThresholds> = {}): AlarmRule[] {
   const th = { ...DEFAULT_CEMENT_THRESHOLDS, ...thresholds };

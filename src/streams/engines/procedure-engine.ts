@@ -37,6 +37,8 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   private readonly subscription = new Subscription();
   private configValue?: Config;
   private removeRules?: () => void;
+  /** Rules waiting for the room's channels (an `ir-telemetry` not given its channels yet). */
+  private pendingRules?: readonly AlarmRule[];
 
   constructor(
     protected readonly room: TelemetryRoom,
@@ -47,6 +49,7 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     this.subscription.add(room.samples.subscribe((b) => this.configValue !== undefined && this.onSamples?.(b)));
     this.subscription.add(room.events.subscribe((e) => this.configValue !== undefined && this.onEvent?.(e)));
     this.subscription.add(room.frames.subscribe((f) => this.configValue !== undefined && this.onFrame?.(f)));
+    this.subscription.add(room.channels.subscribe(() => this.pendingRules && this.useRules(this.pendingRules)));
   }
 
   /** The procedure's state, a new snapshot on every change. */
@@ -63,9 +66,12 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     return this.configValue;
   }
 
-  /** A new configuration starts the procedure's state again from what the room holds; the same one again changes nothing. */
+  /**
+   * A new configuration starts the procedure's state again from what the room holds; the same
+   * one again, or one holding the same objects (a panel attached again, a second view), changes nothing.
+   */
   configure(config: Config): void {
-    if (config === this.configValue) return;
+    if (config === this.configValue || sameFields(config, this.configValue)) return;
     this.configValue = config;
     this.onConfigure(config);
     this.replay();
@@ -110,7 +116,13 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   protected useRules(rules: readonly AlarmRule[]): void {
     this.removeRules?.();
     this.removeRules = undefined;
+    this.pendingRules = undefined;
     if (!rules.length) return;
+    // A room without channels yet (its ir-telemetry not configured) would refuse every rule: they wait for the channels.
+    if (!this.room.channels.value.length) {
+      this.pendingRules = rules;
+      return;
+    }
     try {
       this.removeRules = this.room.manager.addRules(rules);
     } catch (e) {
@@ -148,4 +160,13 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     held.sort((a, b) => a.t - b.t);
     for (const h of held) h.run();
   }
+}
+
+/** Two plain configuration objects holding the same values (by identity) under the same keys. */
+function sameFields(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.is(x[k], y[k]));
 }

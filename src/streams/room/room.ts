@@ -166,8 +166,12 @@ export class TelemetryRoom {
    * wins) and stay when those are given again.
    */
   declareChannels(owner: string, list: readonly ChannelDescriptor[]): void {
+    const before = this.derivedChannels.get(owner) ?? [];
     if (list.length) this.derivedChannels.set(owner, list);
     else this.derivedChannels.delete(owner);
+    // Channels the user gives already (theirs win), before and now: the room's channels stay as they are.
+    const mine = new Set(this.userChannels.map((d) => d.id));
+    if ([...before, ...list].every((d) => mine.has(d.id))) return;
     this.applyChannels();
   }
 

@@ -51,14 +51,8 @@ export class SpanRaster {
     const kx = width / columns;
     const ky = (height - 1) / (plot.yMax - plot.yMin || 1);
     const base = height - 1 + plot.yMin * ky;
-    let pen = false;
     let exit = 0;
-    for (let c = 0; c < columns; c++) {
-      const o = c * SLOTS;
-      if (ys[o] === null) pen = false;
-      const first = ys[o + 1];
-      const second = ys[o + 2];
-      if (first == null || second == null) continue;
+    eachColumn(ys, (c, first, second, pen) => {
       const a = Math.round(base - first * ky);
       const b = Math.round(base - second * ky);
       const hi = Math.max(0, Math.min(a, b, pen ? exit : a));
@@ -67,8 +61,7 @@ export class SpanRaster {
       const x1 = Math.max(x0 + 1, Math.round((c + 1) * kx));
       for (let x = x0; x < x1 && x < width; x++) for (let y = hi, i = hi * width + x; y <= lo; y++, i += width) pixels[i] = word;
       exit = b;
-      pen = true;
-    }
+    });
     this.drawn = true;
   }
 
@@ -107,22 +100,32 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, ys: readonly Column[
   const bottom = top + height;
   const y = (v: number) => Math.round(bottom - (v - yMin) * ky);
   const path = new Path2D();
-  let pen = false;
-  for (let c = 0; c < columns; c++) {
-    const o = c * SLOTS;
-    if (ys[o] === null) pen = false;
-    const first = ys[o + 1];
-    const second = ys[o + 2];
-    if (first == null || second == null) continue;
+  eachColumn(ys, (c, first, second, pen) => {
     const x = Math.round(left + c * kx);
     const a = y(first);
     const b = y(second);
     if (pen) path.lineTo(x, a);
     else path.moveTo(x, a);
     if (b !== a) path.lineTo(x, b);
-    pen = true;
-  }
+  });
   ctx.lineWidth = lineWidth;
   ctx.lineJoin = 'round';
   ctx.stroke(path);
+}
+
+/**
+ * Each column with data: its index, its two values in time order, and whether
+ * the pen is down (joined to the previous column with data: no gap since).
+ */
+function eachColumn(ys: readonly Column[], draw: (c: number, first: number, second: number, pen: boolean) => void): void {
+  let pen = false;
+  for (let c = 0; c < ys.length / SLOTS; c++) {
+    const o = c * SLOTS;
+    if (ys[o] === null) pen = false;
+    const first = ys[o + 1];
+    const second = ys[o + 2];
+    if (first == null || second == null) continue;
+    draw(c, first, second, pen);
+    pen = true;
+  }
 }
