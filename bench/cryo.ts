@@ -8,7 +8,7 @@ import { Subject } from 'rxjs';
 import '../src/components/iceball-curve.js';
 import { flushFrames } from '../src/components/kit/frame-scheduler.js';
 import type { RoomInput } from '../src/streams/room/room.js';
-import { CryoSimulation, type CryoItem, type CryoScenario } from '../src/streams/cryo/index.js';
+import { CryoSimulation, type CryoItem, type CryoScenario } from '../src/sim.js';
 import { DEFAULT_PROTOCOL } from '../src/models/cryo/procedure.js';
 import { environment } from './kit/environment.js';
 import { canvasesOf, timePanel } from './kit/frame-timer.js';

@@ -16,7 +16,7 @@ import type { IrThermalMap } from '../src/components/thermal-map/thermal-map.js'
 import type { RoomInput } from '../src/streams/room/room.js';
 import { ContourBuffer, ThermalAccumulator, structureChannelIds } from '../src/models/thermal/index.js';
 import type { GridFrame } from '../src/models/channel.js';
-import { LIVER_RF, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels } from '../src/streams/thermal/index.js';
+import { LIVER_RF, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels } from '../src/sim.js';
 import { environment } from './kit/environment.js';
 import { telemetryPage } from './kit/feed.js';
 import { timePanel, timeSteps } from './kit/frame-timer.js';

@@ -4,12 +4,12 @@ import '../src/components/alarm-banner.js';
 import '../src/components/alarm-log.js';
 import { share } from 'rxjs';
 import { cementChannels } from '../src/models/cement/plan.js';
-import { cementSimulation } from '../src/streams/cement/cement-simulation.js';
-import { CEMENT_SCENARIOS } from '../src/streams/cement/scenarios.js';
+import { cementSimulation } from '../src/sim.js';
+import { CEMENT_SCENARIOS } from '../src/sim.js';
 import type { RoomInput } from '../src/streams/room/room.js';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 import '../src/components/iceball-curve.js';
-import { CryoSimulation, ILIAC, SACRAL, cryoSource } from '../src/streams/cryo/index.js';
+import { CryoSimulation, ILIAC, SACRAL, cryoSource } from '../src/sim.js';
 
 // `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`
 const speed = speedOr(10);

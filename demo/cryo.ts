@@ -3,7 +3,7 @@ import '../src/components/iceball-curve.js';
 import '../src/components/alarm-banner.js';
 import '../src/components/alarm-log.js';
 import { share } from 'rxjs';
-import { CRYO_SCENARIOS, CryoSimulation, cryoSource, type CryoFaults } from '../src/streams/cryo/index.js';
+import { CRYO_SCENARIOS, CryoSimulation, cryoSource, type CryoFaults } from '../src/sim.js';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=renal&speed=30&lang=fr&theme=light`: each scenario plays a 10-8-10 double freeze on data time.

@@ -4,7 +4,7 @@ import '../src/components/activity-gauge.js';
 import '../src/components/alarm-banner.js';
 import '../src/components/alarm-log.js';
 import { doseChannels, y90Channels } from '../src/models/dose/channels.js';
-import { DOSE_SCENARIOS, playScript } from '../src/streams/index.js';
+import { DOSE_SCENARIOS, playScript } from '../src/sim.js';
 import { lang, pageSettings, params, restartOn, speedOr, theme } from './page-settings.js';
 
 // `?scenario=embolisation|y90&speed=60&lang=fr&theme=light&at=MS` (start that far into the procedure).

@@ -5,7 +5,7 @@ import '../src/components/alarm-log.js';
 import { Subject, map, merge, share } from 'rxjs';
 import { encodeBinaryFrame } from '../src/models/wire.js';
 import { pulseChannels, waveformChannel } from '../src/models/pulses/channels.js';
-import { hepaticEct, ire, procedureSource, wireEncoder, wireInput, type WireChunk } from '../src/streams/pulses/index.js';
+import { hepaticEct, ire, procedureSource, wireEncoder, wireInput, type WireChunk } from '../src/sim.js';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=ect|ect-5khz|ire&speed=10&lang=fr&theme=light`. The simulated generator's output is

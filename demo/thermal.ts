@@ -7,7 +7,7 @@ import '../src/components/alarm-log.js';
 import { Subject, filter, merge, share } from 'rxjs';
 import type { GridFrame } from '../src/models/channel.js';
 import { consoleRules } from '../src/models/thermal/alarms.js';
-import { SCENARIOS, THERMAL_SIM_IDS, thermalSimChannels, thermalWorkerSource } from '../src/streams/thermal/index.js';
+import { SCENARIOS, THERMAL_SIM_IDS, thermalSimChannels, thermalWorkerSource } from '../src/sim.js';
 import type { RoomInput } from '../src/streams/room/room.js';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 

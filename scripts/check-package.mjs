@@ -52,7 +52,7 @@ function resolve(subpath, condition) {
 // Specifiers a user writes: each entry point, and each element module with and without `.js`.
 const elements = [...files].filter((f) => /^dist\/components\/[^/]+\.js$/.test(f)).map((f) => f.slice('dist/components/'.length, -3));
 if (!elements.length) problems.push('no element modules under dist/components (run npm run build first)');
-const specifiers = ['.', './models', './streams', './jsx', './react', './bundle', ...elements.flatMap((e) => [`./components/${e}.js`, `./components/${e}`])];
+const specifiers = ['.', './models', './streams', './sim', './jsx', './react', './bundle', ...elements.flatMap((e) => [`./components/${e}.js`, `./components/${e}`])];
 for (const s of specifiers) {
   for (const condition of ['types', 'default']) {
     const f = resolve(s, condition);

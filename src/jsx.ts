@@ -4,9 +4,11 @@
 // property when the element is already defined when it first renders, so import the elements
 // (`import 'ir-monitor'`) before the first render; or use the wrappers of `ir-monitor/react`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { IrActivityGauge } from './components/activity-gauge.js';
 import type { IrAlarmBanner } from './components/alarm-banner.js';
 import type { IrAlarmLog } from './components/alarm-log.js';
 import type { IrCementGauge } from './components/cement-gauge.js';
+import type { IrDoseGauge } from './components/dose-gauge.js';
 import type { IrIceballCurve } from './components/iceball-curve.js';
 import type { IrPulseTrace } from './components/pulse-trace.js';
 import type { IrTelemetry } from './components/telemetry.js';
@@ -14,10 +16,41 @@ import type { IrThermalMap } from './components/thermal-map.js';
 import type { IrTrend } from './components/trend.js';
 
 /** The element tags this library defines. */
-export type IrTag = 'ir-alarm-banner' | 'ir-alarm-log' | 'ir-cement-gauge' | 'ir-iceball-curve' | 'ir-pulse-trace' | 'ir-telemetry' | 'ir-thermal-map' | 'ir-trend';
+export type IrTag = 'ir-activity-gauge' | 'ir-alarm-banner' | 'ir-alarm-log' | 'ir-cement-gauge' | 'ir-dose-gauge' | 'ir-iceball-curve' | 'ir-pulse-trace' | 'ir-telemetry' | 'ir-thermal-map' | 'ir-trend';
 
 /** The event a listener receives: the library's class for it where HTMLElementEventMap lists one. */
 export type IrEvent<N extends string> = N extends keyof HTMLElementEventMap ? HTMLElementEventMap[N] : Event;
+
+/** Properties and event listeners of `<ir-activity-gauge>`. */
+export interface IrActivityGaugeProps {
+  /** The treatment plan: product, prescribed activity, vial activity and calibration time, lung shunt fraction, limits; given to the room's engine. */
+  plan?: IrActivityGauge['plan'];
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrActivityGauge['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrActivityGauge['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrActivityGauge['source'];
+  /** The alarm manager to follow; without it, the room's. */
+  manager?: IrActivityGauge['manager'];
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  theme?: IrActivityGauge['theme'];
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
+  scheduler?: IrActivityGauge['scheduler'];
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  alarm?: IrActivityGauge['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrActivityGauge['acknowledged'];
+  /** A `.source` came without `channels` (`IrConfigErrorEvent`). */
+  'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
+  /** With a `.source`: data refused by the gauge's own room, or a channel gone stale (`IrTechnicalEvent`). */
+  'onir-technical'?: (event: IrEvent<'ir-technical'>) => void;
+}
 
 /** Properties and event listeners of `<ir-alarm-banner>`. */
 export interface IrAlarmBannerProps {
@@ -52,36 +85,74 @@ export interface IrAlarmLogProps {
 export interface IrCementGaugeProps {
   /** The injection plan: sites with planned and maximum volumes, channels, cement and room temperature. */
   plan?: IrCementGauge['plan'];
-  /** With `.source`, the descriptors of what it sends: `cementChannels(plan)`. */
-  channels?: IrCementGauge['channels'];
-  /** Channel ids to read from the nearest `ir-telemetry`, if not the plan's own (`planChannelIds`). */
-  channelIds?: IrCementGauge['channelIds'];
-  /** The data: volume, pressure and flow batches and the cement channel's events. The panel then has a room of its own. */
-  source?: IrCementGauge['source'];
-  /** The alarm rules; by default `cementRules(plan, thresholds)`. An empty array: none. */
+  /** The alarm rules the engine uses; by default `cementRules(plan, thresholds)`. An empty array: none. */
   rules?: IrCementGauge['rules'];
   /** Thresholds of the default rules (pressure limits, working-time warning). */
   thresholds?: IrCementGauge['thresholds'];
-  /** The alarm manager to follow; without it, the room's. */
-  manager?: IrCementGauge['manager'];
   /** Window of the volume curve (s). */
   window?: IrCementGauge['window'];
   /** Window of the pressure trace (s). */
   pressureWindow?: IrCementGauge['pressureWindow'];
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrCementGauge['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrCementGauge['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrCementGauge['source'];
+  /** The alarm manager to follow; without it, the room's. */
+  manager?: IrCementGauge['manager'];
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   theme?: IrCementGauge['theme'];
-  /** Priority of the most urgent alarm of this injection (set from the alarm manager). */
-  alarm?: IrCementGauge['alarm'];
-  /** Every alarm of this injection is acknowledged: the frame turns dashed. */
-  acknowledged?: IrCementGauge['acknowledged'];
-  /** The clock of the panel's own room and of its countdown; a VirtualTimeScheduler in tests. */
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
   scheduler?: IrCementGauge['scheduler'];
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  alarm?: IrCementGauge['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrCementGauge['acknowledged'];
   /** A volume reading went down, a site or event the plan does not know, a volume rising once set (`IrCementTechnicalEvent`). */
   'onir-cement-technical'?: (event: IrEvent<'ir-cement-technical'>) => void;
   /** With a `.source`: data refused by the panel's own room (an unknown unit, a negative flow, an unknown channel), or a channel gone stale (`IrTechnicalEvent`). */
   'onir-technical'?: (event: IrEvent<'ir-technical'>) => void;
   /** The plan is unsound, a rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
+}
+
+/** Properties and event listeners of `<ir-dose-gauge>`. */
+export interface IrDoseGaugeProps {
+  /** Notification levels to change (the rest stay as the defaults); given to the room's dose engine. */
+  levels?: IrDoseGauge['levels'];
+  /** Channel ids, where the system names them otherwise; given to the room's dose engine. */
+  doseChannels?: IrDoseGauge['doseChannels'];
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrDoseGauge['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrDoseGauge['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrDoseGauge['source'];
+  /** The alarm manager to follow; without it, the room's. */
+  manager?: IrDoseGauge['manager'];
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  theme?: IrDoseGauge['theme'];
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
+  scheduler?: IrDoseGauge['scheduler'];
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  alarm?: IrDoseGauge['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrDoseGauge['acknowledged'];
+  /** A `.source` came without `channels` (`IrConfigErrorEvent`). */
+  'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
+  /** With a `.source`: data refused by the gauge's own room, or a channel gone stale (`IrTechnicalEvent`). */
+  'onir-technical'?: (event: IrEvent<'ir-technical'>) => void;
 }
 
 /** Properties and event listeners of `<ir-iceball-curve>`. */
@@ -121,15 +192,6 @@ export interface IrPulseTraceProps {
   layout?: IrPulseTrace['layout'];
   /** The plan: pulses per pair, width, repetition, field, generator limits. */
   protocol?: IrPulseTrace['protocol'];
-  /** With `.source`, the descriptors of what it sends (default: `pulseChannels(layout)`). */
-  channels?: IrPulseTrace['channels'];
-  /**
-   * Not needed: the panel reads the channels its layout names (`pulseChannels`,
-   * docs/wire-format.md) from its room. Kept for the common panel interface.
-   */
-  channel?: IrPulseTrace['channel'];
-  /** The data: pulse records, waveforms, status and ECG (`procedureSource`, or a gateway). The panel then has a room of its own. */
-  source?: IrPulseTrace['source'];
   /** The pair whose pulses are traced; unset, the pair of the latest pulse. */
   pair?: IrPulseTrace['pair'];
   /** How many of the latest pulses of the pair are overlaid. */
@@ -141,14 +203,27 @@ export interface IrPulseTraceProps {
    * (`pulseAlarmRules`, sources in docs/clinical-defaults.md); `[]` for none.
    */
   rules?: IrPulseTrace['rules'];
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrPulseTrace['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrPulseTrace['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrPulseTrace['source'];
   /** The alarm manager to follow; without it, the room's. */
   manager?: IrPulseTrace['manager'];
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   theme?: IrPulseTrace['theme'];
-  /** The clock of the panel's own room and read-outs; a VirtualTimeScheduler in tests. */
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
   scheduler?: IrPulseTrace['scheduler'];
-  /** Priority of the most urgent electroporation alarm present: the panel frames itself in its colour. */
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
   alarm?: IrPulseTrace['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrPulseTrace['acknowledged'];
   /** A pulse record refused: unknown pair, duplicated index, unreadable (`IrPulseRefusedEvent`, names it). */
   'onir-pulse-refused'?: (event: IrEvent<'ir-pulse-refused'>) => void;
   /** The operator chose another pair on the map or the table (`IrPairSelectEvent`). */
@@ -192,6 +267,13 @@ export interface IrTelemetryProps {
    * replay's or simulator's own clock for recorded or accelerated data).
    */
   clock?: IrTelemetry['clock'];
+  /**
+   * The procedure engines this room runs from the start, separated by spaces or
+   * commas: `cryo`, `thermal`, `pulses`, `cement` (and any engine registered by
+   * name). A panel inside finds its engine here and hands it its configuration;
+   * a panel placed without one starts it. An unknown name is an `ir-config-error`.
+   */
+  procedures?: IrTelemetry['procedures'];
   /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */
   scheduler?: IrTelemetry['scheduler'];
   /** The connection state changed (`IrConnectionStateEvent`, `detail.state`). */
@@ -204,12 +286,6 @@ export interface IrTelemetryProps {
 
 /** Properties and event listeners of `<ir-thermal-map>`. */
 export interface IrThermalMapProps {
-  /** With `.source`: descriptors of what it sends (the map first, then structure and thermocouple channels). */
-  channels?: IrThermalMap['channels'];
-  /** The map channel, read from the nearest `ir-telemetry` (or picked among `channels`). */
-  channel?: IrThermalMap['channel'];
-  /** The data: grid frames of the map, and samples of thermocouples and derived channels. */
-  source?: IrThermalMap['source'];
   /** Bottom of the colour scale (°C). */
   min?: IrThermalMap['min'];
   /** Top of the colour scale (°C). */
@@ -218,7 +294,7 @@ export interface IrThermalMapProps {
   isotherms?: IrThermalMap['isotherms'];
   /** The lethal-dose criterion drawn and used for coverage: `cem43` (CEM43 ≥ `lethal-cem43`) or `omega` (Ω ≥ 1). */
   lethalDose?: IrThermalMap['lethalDose'];
-  /** The lethal thermal dose, CEM43 minutes (default 240, Sapareto & Dewey 1984). */
+  /** The lethal thermal dose, CEM43 minutes (default 240: `LETHAL_CEM43`, a project default). */
   lethalCem43?: IrThermalMap['lethalCem43'];
   /** The tumour, in mm in the map's frame. */
   tumour?: IrThermalMap['tumour'];
@@ -228,35 +304,43 @@ export interface IrThermalMapProps {
   structures?: IrThermalMap['structures'];
   /** Point probes shown with their readings. */
   thermocouples?: IrThermalMap['thermocouples'];
-  /** Arrhenius parameters of the tissue (default liver). */
+  /** Arrhenius parameters of the tissue (default liver); a change starts the dose again. */
   tissue?: IrThermalMap['tissue'];
   /** Thresholds of the default structure alarms. */
   limits?: IrThermalMap['limits'];
-  /** The panel's alarm rules; by default those of each structure (`structureRules`). */
+  /** An RF generator's impedance channel: the engine alarms on a roll-off not recovering, or repeated (none for a microwave antenna). */
+  impedance?: IrThermalMap['impedance'];
+  /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   rules?: IrThermalMap['rules'];
-  /** The alarm manager to use; without it, the `ir-telemetry`'s or the panel's own room's. */
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrThermalMap['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrThermalMap['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrThermalMap['source'];
+  /** The alarm manager to follow; without it, the room's. */
   manager?: IrThermalMap['manager'];
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   theme?: IrThermalMap['theme'];
-  /** The clock of the panel's own room and read-outs; a VirtualTimeScheduler in tests. */
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
   scheduler?: IrThermalMap['scheduler'];
-  /** A rule was refused (a structure's derived channels not declared, say), or a `.source` came without `channels` (`IrConfigErrorEvent`). */
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  alarm?: IrThermalMap['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrThermalMap['acknowledged'];
+  /** With a `.source`: a rule was refused, or the source came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
-  /** With a `.source`: a map refused (out of order, geometry changed), masked pixels counted, or the map gone stale (`IrTechnicalEvent`). */
+  /** With a `.source`: a map refused (out of order, geometry changed) or reduced, masked pixels counted (`IrTechnicalEvent`). */
   'onir-technical'?: (event: IrEvent<'ir-technical'>) => void;
 }
 
 /** Properties and event listeners of `<ir-trend>`. */
 export interface IrTrendProps {
-  /**
-   * With `.source`, the descriptors of the channels it sends (validated against
-   * them). Inside `ir-telemetry`, the channels to show, when `channel` is not set.
-   */
-  channels?: IrTrend['channels'];
-  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
-  channel?: IrTrend['channel'];
-  /** The data: sample batches (and events) for `channels`. The panel then has a room of its own. */
-  source?: IrTrend['source'];
   /** Width of the visible window, in seconds. */
   window?: IrTrend['window'];
   /**
@@ -266,22 +350,29 @@ export interface IrTrendProps {
   limits?: IrTrend['limits'];
   /** This panel's alarm rules, added to the alarm manager of its room (or `manager`). */
   rules?: IrTrend['rules'];
-  /** The alarm manager to follow; without it, the room's. */
-  manager?: IrTrend['manager'];
   /** Event markers (phase change, pulse, operator note): a vertical line with its label, on data time. */
   markers?: IrTrend['markers'];
-  /**
-   * Priority of the most urgent alarm on this panel's channels, if any: the panel
-   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`).
-   * Set from the alarm manager when it has rules on these channels; otherwise the host's to set.
-   */
-  alarm?: IrTrend['alarm'];
-  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
-  acknowledged?: IrTrend['acknowledged'];
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrTrend['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrTrend['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrTrend['source'];
+  /** The alarm manager to follow; without it, the room's. */
+  manager?: IrTrend['manager'];
   /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
   theme?: IrTrend['theme'];
   /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
   scheduler?: IrTrend['scheduler'];
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  alarm?: IrTrend['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrTrend['acknowledged'];
   /** One of `rules` was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
   /** With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`). */
@@ -293,9 +384,11 @@ export type IrElementProps<E extends HTMLElement, P> = P & Omit<DetailedHTMLProp
 
 /** The JSX intrinsic elements of this library. */
 export interface IrIntrinsicElements {
+  'ir-activity-gauge': IrElementProps<IrActivityGauge, IrActivityGaugeProps>;
   'ir-alarm-banner': IrElementProps<IrAlarmBanner, IrAlarmBannerProps>;
   'ir-alarm-log': IrElementProps<IrAlarmLog, IrAlarmLogProps>;
   'ir-cement-gauge': IrElementProps<IrCementGauge, IrCementGaugeProps>;
+  'ir-dose-gauge': IrElementProps<IrDoseGauge, IrDoseGaugeProps>;
   'ir-iceball-curve': IrElementProps<IrIceballCurve, IrIceballCurveProps>;
   'ir-pulse-trace': IrElementProps<IrPulseTrace, IrPulseTraceProps>;
   'ir-telemetry': IrElementProps<IrTelemetry, IrTelemetryProps>;

@@ -6,14 +6,27 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import type { IrEvent } from './jsx.js';
+import { IrActivityGauge as IrActivityGaugeElement } from './components/activity-gauge.js';
 import { IrAlarmBanner as IrAlarmBannerElement } from './components/alarm-banner.js';
 import { IrAlarmLog as IrAlarmLogElement } from './components/alarm-log.js';
 import { IrCementGauge as IrCementGaugeElement } from './components/cement-gauge.js';
+import { IrDoseGauge as IrDoseGaugeElement } from './components/dose-gauge.js';
 import { IrIceballCurve as IrIceballCurveElement } from './components/iceball-curve.js';
 import { IrPulseTrace as IrPulseTraceElement } from './components/pulse-trace.js';
 import { IrTelemetry as IrTelemetryElement } from './components/telemetry.js';
 import { IrThermalMap as IrThermalMapElement } from './components/thermal-map.js';
 import { IrTrend as IrTrendElement } from './components/trend.js';
+
+/** `<ir-activity-gauge>` as a React component. Y-90 activity: prescribed, decay-corrected, delivered, residual, deviation, progress, lung dose. */
+export const IrActivityGauge = createComponent({
+  tagName: 'ir-activity-gauge',
+  elementClass: IrActivityGaugeElement,
+  react: React,
+  events: {
+    onIrConfigError: 'ir-config-error' as EventName<IrEvent<'ir-config-error'>>,
+    onIrTechnical: 'ir-technical' as EventName<IrEvent<'ir-technical'>>,
+  },
+});
 
 /** `<ir-alarm-banner>` as a React component. Shows every present alarm, with acknowledge and audio pause. */
 export const IrAlarmBanner = createComponent({
@@ -44,6 +57,17 @@ export const IrCementGauge = createComponent({
     onIrCementTechnical: 'ir-cement-technical' as EventName<IrEvent<'ir-cement-technical'>>,
     onIrTechnical: 'ir-technical' as EventName<IrEvent<'ir-technical'>>,
     onIrConfigError: 'ir-config-error' as EventName<IrEvent<'ir-config-error'>>,
+  },
+});
+
+/** `<ir-dose-gauge>` as a React component. Radiation dose: reference air kerma against its notification levels, rate and time to the next, KAP, fluoroscopy time. */
+export const IrDoseGauge = createComponent({
+  tagName: 'ir-dose-gauge',
+  elementClass: IrDoseGaugeElement,
+  react: React,
+  events: {
+    onIrConfigError: 'ir-config-error' as EventName<IrEvent<'ir-config-error'>>,
+    onIrTechnical: 'ir-technical' as EventName<IrEvent<'ir-technical'>>,
   },
 });
 

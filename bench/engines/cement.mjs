@@ -3,7 +3,8 @@
 // takes in per wall-second in Node, no DOM. The input is generated before the clock starts.
 // Run alone: `node bench/engines/cement.mjs` (after `npx tsc -p tsconfig.build.json`).
 import { VirtualTimeScheduler } from 'rxjs';
-import { CementEngine, TelemetryRoom, cementSimulation, vertebroplastyScript } from '../../dist/streams/index.js';
+import { CementEngine, TelemetryRoom } from '../../dist/streams/index.js';
+import { cementSimulation, vertebroplastyScript } from '../../dist/sim.js';
 import { cementChannels } from '../../dist/models/index.js';
 
 export async function run({ rounds = 5 } = {}) {

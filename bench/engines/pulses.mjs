@@ -4,7 +4,8 @@
 // wall-second in Node, no DOM. The input is generated before the clock starts.
 // Run alone: `node bench/engines/pulses.mjs` (after `npx tsc -p tsconfig.build.json`).
 import { VirtualTimeScheduler } from 'rxjs';
-import { ProcedurePlayer, PulsesEngine, TelemetryRoom, ire } from '../../dist/streams/index.js';
+import { PulsesEngine, TelemetryRoom } from '../../dist/streams/index.js';
+import { ProcedurePlayer, ire } from '../../dist/sim.js';
 import { pulseChannels } from '../../dist/models/index.js';
 
 export async function run({ rounds = 5 } = {}) {

@@ -2,7 +2,8 @@
 // one a second, with its console at 10 Hz, pushed through a room (validation, stores)
 // into the engine (dose, coverage, the duct's derived channels and alarms).
 // Maps are simulated beforehand: only the room and the engine are timed.
-const { TelemetryRoom, ThermalEngine, ThermalSimulation, LIVER_RF, THERMAL_SIM_IDS, thermalSimChannels } = await import('../../dist/streams/index.js');
+const { TelemetryRoom, ThermalEngine } = await import('../../dist/streams/index.js');
+const { ThermalSimulation, LIVER_RF, THERMAL_SIM_IDS, thermalSimChannels } = await import('../../dist/sim.js');
 
 const SECONDS = 120;
 const ROUNDS = 5;

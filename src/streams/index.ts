@@ -1,5 +1,4 @@
 export * from './ring-buffer.js';
-export * from './simulated.js';
 export * from './websocket-source.js';
 export * from './validate-samples.js';
 export * from './stale-after.js';
@@ -9,9 +8,7 @@ export * from './alarm-manager.js';
 export * from './split-lines.js';
 export * from './watchdog.js';
 export * from './cement/index.js';
-export * from './cryo/index.js';
 export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './engines/index.js';
 export * from './dose/index.js';
-export * from './play-script.js';

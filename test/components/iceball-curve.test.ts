@@ -6,8 +6,8 @@ import type { IrIceballCurve } from '../../src/components/iceball-curve/iceball-
 import type { RoomInput } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor } from '../../src/models/channel.js';
 import type { AlarmChange } from '../../src/streams/alarm-manager.js';
-import type { CryoItem } from '../../src/streams/cryo/index.js';
-import { RENAL, RENAL_HYDRODISSECTION_MS, RENAL_NERVE_COLD_MS, VERTEBRAL } from '../../src/streams/cryo/scenarios.js';
+import type { CryoItem } from '../../src/sim.js';
+import { RENAL, RENAL_HYDRODISSECTION_MS, RENAL_NERVE_COLD_MS, VERTEBRAL } from '../../src/sim.js';
 import { CryoTracker } from '../../src/models/cryo/cryo-tracker.js';
 import { afterLangChange, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
 import { itLeaksNoPanel } from '../kit/memory.js';
@@ -152,7 +152,7 @@ describe('ir-iceball-curve drawing', () => {
 describe('ir-iceball-curve fed two ways', () => {
   it('shows the same through ir-telemetry from a WebSocket server on loopback as by .source', async () => {
     const { executeServerCommand } = await import('@web/test-runner-commands');
-    const { CryoSimulation, toWireLines } = await import('../../src/streams/cryo/index.js');
+    const { CryoSimulation, toWireLines } = await import('../../src/sim.js');
     const { from, toArray, firstValueFrom } = await import('rxjs');
     // Recent data: a gateway's is checked against the wall clock.
     const recent = Date.now() - 10 * MIN;

@@ -1,7 +1,7 @@
 // Shared setup for the iceball panel tests: the simulations fed second by second, a panel in ir-telemetry.
 import { Subject, type SchedulerLike } from 'rxjs';
 import type { RoomInput } from '../../src/streams/room/room.js';
-import { CryoSimulation, type CryoFaults, type CryoItem, type CryoScenario } from '../../src/streams/cryo/index.js';
+import { CryoSimulation, type CryoFaults, type CryoItem, type CryoScenario } from '../../src/sim.js';
 import type { CryoProcedure } from '../../src/models/cryo/procedure.js';
 import { DEFAULT_PROTOCOL } from '../../src/models/cryo/procedure.js';
 import { fixture } from '../kit/fixture.js';

@@ -2,7 +2,7 @@
 import { Subject, VirtualTimeScheduler } from 'rxjs';
 import '../../src/components/pulse-trace.js';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
-import { ProcedurePlayer, type Scenario } from '../../src/streams/pulses/index.js';
+import { ProcedurePlayer, type Scenario } from '../../src/sim.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture, laidOut } from '../kit/fixture.js';
 import { dataEpoch } from '../kit/clock.js';

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { Subject } from 'rxjs';
 import '../../src/components/pulse-trace.js';
-import { hepaticEct } from '../../src/streams/pulses/index.js';
+import { hepaticEct } from '../../src/sim.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { drawn, fixture } from '../kit/fixture.js';
 import { itLeaksNoPanel } from '../kit/memory.js';

@@ -3,7 +3,7 @@ import { Subject, VirtualTimeScheduler } from 'rxjs';
 import '../../src/components/telemetry.js';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
 import { EP, EP_EVENT, encodeBinaryFrame, pulseChannels, type WaveformFrame } from '../../src/models/index.js';
-import { hepaticEct, wireEncoder, wireInput, type WireChunk } from '../../src/streams/pulses/index.js';
+import { hepaticEct, wireEncoder, wireInput, type WireChunk } from '../../src/sim.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import type { TelemetryEvent } from '../../src/models/channel.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';

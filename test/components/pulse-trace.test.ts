@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler } from 'rxjs';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
 import { EP_EVENT, parsePulseRecord, pulseChannels, type PulseRecord } from '../../src/models/index.js';
-import { hepaticEct, ire } from '../../src/streams/pulses/index.js';
+import { hepaticEct, ire } from '../../src/sim.js';
 import { afterLangChange, countColour, drawn, forcedColours, rgbOf, rowsWith } from '../kit/fixture.js';
 import { T0, chartCanvas, mountFed, part, played, timelineCanvas, tracesCanvas } from './pulse-helpers.js';
 

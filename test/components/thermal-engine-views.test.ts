@@ -7,7 +7,8 @@ import type { ChannelDescriptor, GridFrame } from '../../src/models/channel.js';
 import { pixelsOf } from '../../src/models/thermal/coverage.js';
 import { rasterise } from '../../src/models/thermal/shapes.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
-import { LIVER_RF, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, type ThermalEngine } from '../../src/streams/thermal/index.js';
+import { LIVER_RF, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels } from '../../src/sim.js';
+import type { ThermalEngine } from '../../src/streams/thermal/index.js';
 import { drawn, fixture } from '../kit/fixture.js';
 import { dataEpoch } from '../kit/clock.js';
 

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReplaySubject, VirtualTimeScheduler } from 'rxjs';
-import { CementEngine, TelemetryRoom, cementSimulation, iliacConsolidationScript, sacralCombinedScript, vertebroplastyScript } from '../../dist/streams/index.js';
+import { CementEngine, TelemetryRoom } from '../../dist/streams/index.js';
+import { cementSimulation, iliacConsolidationScript, sacralCombinedScript, vertebroplastyScript } from '../../dist/sim.js';
 import { DEFAULT_CEMENT, cementChannels } from '../../dist/models/index.js';
 
 const MIN = 60_000;

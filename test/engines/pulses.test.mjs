@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReplaySubject, VirtualTimeScheduler } from 'rxjs';
-import { ProcedurePlayer, PulsesEngine, TelemetryRoom, hepaticEct, ire, pulseRecord } from '../../dist/streams/index.js';
+import { PulsesEngine, TelemetryRoom } from '../../dist/streams/index.js';
+import { ProcedurePlayer, hepaticEct, ire, pulseRecord } from '../../dist/sim.js';
 import { STATUS_PERIOD_MS, pulseChannels, voltageErrorPct } from '../../dist/models/index.js';
 
 const T0 = 1_000_000_000_000;

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VirtualTimeScheduler } from 'rxjs';
 
-const { TelemetryRoom, ThermalEngine, ThermalSimulation, LIVER_RF, THERMAL_SIM_IDS, thermalSimChannels } = await import('../../dist/streams/index.js');
+const { TelemetryRoom, ThermalEngine } = await import('../../dist/streams/index.js');
+const { ThermalSimulation, LIVER_RF, THERMAL_SIM_IDS, thermalSimChannels } = await import('../../dist/sim.js');
 const { rasterise, pixelsOf } = await import('../../dist/models/index.js');
 
 // Relative to the wall clock, never a calendar date.

@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { DOSE_CHANNEL_IDS, Y90_CHANNEL_IDS, doseChannels, y90Channels } from '../../src/models/dose/channels.js';
 import { decayed } from '../../src/models/dose/y90.js';
-import { DoseEngine, RadioembolisationEngine, longEmbolisation, resinStasis } from '../../src/streams/dose/index.js';
+import { DoseEngine, RadioembolisationEngine } from '../../src/streams/dose/index.js';
+import { longEmbolisation, resinStasis } from '../../src/sim.js';
 import { TelemetryRoom } from '../../src/streams/room/room.js';
 import { dataEpoch } from '../kit/clock.js';
 

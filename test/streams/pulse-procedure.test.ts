@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler } from 'rxjs';
 import { EP, EP_EVENT, parsePulseRecord, parseWaveformChannel, inRefractoryWindow, lastRWave, type PulseRecord, type TelemetryEvent, type WaveformFrame, type SampleBatch } from '../../src/models/index.js';
-import { ProcedurePlayer, hepaticEct, ire, procedureSource, wireEncoder, wireInput, type Scenario } from '../../src/streams/index.js';
+import { ProcedurePlayer, hepaticEct, ire, procedureSource, wireEncoder, wireInput, type Scenario } from '../../src/sim.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { from } from 'rxjs';
 import { dataEpoch } from '../kit/clock.js';

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler, toArray, lastValueFrom } from 'rxjs';
 import type { GridFrame, SampleBatch } from '../../src/models/channel.js';
 import { ThermalAccumulator, coverage, pixelsOf, rasterise } from '../../src/models/thermal/index.js';
-import { LIVER_MW_VESSEL, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, thermalSimulatedSource, thermalWorkerSource } from '../../src/streams/thermal/index.js';
+import { LIVER_MW_VESSEL, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, thermalSimulatedSource, thermalWorkerSource } from '../../src/sim.js';
 import { dataEpoch } from '../kit/clock.js';
 
 const T0 = dataEpoch();

@@ -1,4 +1,1 @@
 export * from './cement-engine.js';
-export * from './cement-script.js';
-export * from './cement-simulation.js';
-export * from './scenarios.js';
