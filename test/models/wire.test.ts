@@ -6,6 +6,7 @@ import {
 } from '../../src/models/wire.js';
 import { SequenceTracker } from '../../src/models/sequence.js';
 import { ALARM_COMMAND_TYPES, type AlarmCommand } from '../../src/models/alarm-command.js';
+import { MAX_PAUSE_MS } from '../../src/models/alarm-system.js';
 
 const samples = '{"ver":1,"type":"samples","channel":"probe","seq":12,"unit":"Cel","t":[1,2],"v":[36.5,37]}';
 const event = '{"ver":1,"type":"event","channel":"probe","seq":13,"t":3,"kind":"sensor","text":"reseated"}';
@@ -41,6 +42,7 @@ const badCommands: [string, RegExp][] = [
   [withCommand({ type: 'acknowledge', id: '' }), /^command: acknowledge needs an alarm id/],
   [withCommand({ type: 'acknowledge', id: 'nerve-high' }), /^command: acknowledge needs the occurrence/],
   [withCommand({ type: 'pause-audio', ms: -1 }), /^command: pause-audio: ms must be a positive number/],
+  [withCommand({ type: 'pause-alarms', ms: MAX_PAUSE_MS + 1 }), /^command: pause-alarms: 900001 ms is longer than the 900000 ms a pause may last/],
   [withCommand('acknowledge'), /^command: command is not an object/],
   ['{"ver":1,"type":"command","t":5,"command":{"type":"audio-off"}}', /^missing origin$/],
   ['{"ver":1,"type":"command","origin":"","t":5,"command":{"type":"audio-off"}}', /^origin$/],
@@ -130,7 +132,8 @@ describe('wire NDJSON', () => {
 
   it('round-trips encodeWireLine (property)', () => {
     const pause = (type: 'pause-audio' | 'pause-alarms') =>
-      fc.record({ type: fc.constant(type), ms: fc.double({ min: 1e-3, max: 1e9, noNaN: true }) }, { requiredKeys: ['type'] });
+      // Any pause a command may ask for: positive, at most the 15 min a pause may last.
+      fc.record({ type: fc.constant(type), ms: fc.double({ min: 1e-3, max: MAX_PAUSE_MS, noNaN: true }) }, { requiredKeys: ['type'] });
     const alarmCommand: fc.Arbitrary<AlarmCommand> = fc.oneof(
       fc.record({ type: fc.constant('acknowledge' as const), id: fc.string({ minLength: 1 }), occurrence: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)) }),
       pause('pause-audio'),

@@ -164,7 +164,7 @@ describe('data path faults over a real WebSocket (issue 10)', () => {
     const frames = items.flatMap((i) => (i.type === 'frame' ? [i.frame] : []));
     expect(frames).to.deep.equal([wave, grid]);
     expect(items.filter(isTechnicalEvent)).to.deep.equal([{ type: 'technical', channel: 'ire-1', reason: 'not-finite', count: 2, t: now }]);
-    expect(wsOf('parse-error')).to.deep.equal([{ type: 'parse-error', reason: 'bad-field', detail: 'count: 2 values for 2 x 5', channel: 'mr-t' }]);
+    expect(wsOf('parse-error'), 'the reason, the field and the frame\'s time').to.deep.equal([{ type: 'parse-error', reason: 'bad-field', detail: 'count: 2 values for 2 x 5', channel: 'mr-t', t: now }]);
   });
 
   it('6. hostile channel names: nothing kept grows with them', async function () {
