@@ -36,7 +36,7 @@ export const DEFAULT_CRYO_ALARMS: CryoAlarmSettings = {
   lostPriority: 'me',
 };
 
-/** Ids of the conditions the panel judges itself (not a limit on one channel). */
+/** Ids of the conditions the engine judges itself (not a limit on one channel). */
 export const coverageId = 'cryo:coverage';
 export const sensorTargetId = (sensorId: string) => `cryo:sensor-target:${sensorId}`;
 export const probeCoolingId = (probeId: string) => `cryo:probe-cooling:${probeId}`;
@@ -78,8 +78,8 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
   return rules;
 }
 
-/** Message and priority of a condition the panel judges itself (`CryoWatch` ids); undefined for an unknown id. */
-export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority; kind: AlarmKind } | undefined {
+/** Message and priority of a condition the engine judges itself (`CryoWatch` ids); undefined for an unknown id. */
+export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority; kind: Extract<AlarmKind, 'phy' | 'tec'> } | undefined {
   // Coverage and the sensor target are about the tissue (physiological); a probe that does not cool is the device's (technical).
   if (id === coverageId) return { priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
   const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);
