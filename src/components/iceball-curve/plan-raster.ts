@@ -74,7 +74,7 @@ export function roundedHullPath(ctx: CanvasRenderingContext2D, b: PlanBox, f: Fo
 }
 
 export interface PlanState {
-  footprints: Record<Isotherm, Footprint[]>;
+  footprints: Record<Isotherm, readonly Footprint[]>;
   probeState(id: string): ProbeState;
   /** Sensor channels in alarm, and data flagged questionable. */
   alarmed: ReadonlySet<string>;
