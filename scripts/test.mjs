@@ -12,8 +12,8 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npx', ['tsc', '-p',
   process.exit(1);
 }
 
-// Node's runner for the server-side rendering tests; its counts join the browser's totals.
-const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/'], { encoding: 'utf8' });
+// Node's runner for the server-side rendering tests and the procedure engines (no DOM); its counts join the browser's totals.
+const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/engines/'], { encoding: 'utf8' });
 process.stdout.write(ssr.stdout);
 process.stderr.write(ssr.stderr);
 const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(ssr.stdout)?.[1] ?? 0);
