@@ -1,5 +1,6 @@
 // `npm run bench -- NAME`: serves bench/NAME.html with Vite, runs it in headless Chromium
-// and writes the figures it reports to bench/results/NAME.json, with the machine's load.
+// and writes the figures it reports to bench/results/NAME.json, with the machine's load;
+// or runs bench/NAME.mjs in Node (the engines), which writes its own.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createServer } from 'vite';
@@ -7,8 +8,13 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
 const name = process.argv[2];
+// A Node benchmark (bench/NAME.mjs: the engines) runs in Node, without a browser.
+if (name && existsSync(`bench/${name}.mjs`)) {
+  await import(`../bench/${name}.mjs`);
+  process.exit(0);
+}
 if (!name || !existsSync(`bench/${name}.html`)) {
-  console.error(`Usage: npm run bench -- NAME, with bench/NAME.html present (got '${name ?? ''}').`);
+  console.error(`Usage: npm run bench -- NAME, with bench/NAME.html or bench/NAME.mjs present (got '${name ?? ''}').`);
   process.exit(1);
 }
 const round2 = (x) => Math.round(x * 100) / 100;
