@@ -226,7 +226,9 @@ describe('ir-iceball-curve language, themes, memory', () => {
     el.remove();
   });
 
-  it('50 mount/unmount cycles leave the heap flat and the source unobserved', async () => {
+  it('50 mount/unmount cycles leave the heap flat and the source unobserved', async function () {
+    // 110 mounts and 3 full collections: beyond the default 10 s on a loaded machine.
+    this.timeout(60_000);
     const { memoryGrowth } = await import('../kit/fixture.js');
     const source = new Subject<RoomInput>();
     const growth = await memoryGrowth(async () => {

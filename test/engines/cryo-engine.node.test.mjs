@@ -13,8 +13,11 @@ const MIN = 60_000;
 const T0 = Math.floor((Date.now() - 3_600_000) / MIN) * MIN;
 const FREEZE_1_MS = DEFAULT_PROTOCOL.phases[0].durationMs;
 
-/** A room with the simulation's channels and a cryo engine configured for the scenario; changes and technical events recorded. */
-function procedure(scenario, faults = {}, scheduler) {
+/**
+ * A room with the simulation's channels and a cryo engine configured for the scenario; changes and technical events recorded.
+ * On virtual time: a closed room's alarm manager may still hold a real timer (a technical hold), which would keep Node running.
+ */
+function procedure(scenario, faults = {}, scheduler = new VirtualTimeScheduler()) {
   const sim = new CryoSimulation(scenario, T0, faults);
   const room = new TelemetryRoom({ scheduler, windowMs: 45 * MIN });
   room.setChannels(sim.channels());
@@ -145,7 +148,7 @@ test('an engine configured late replays what the room holds and reaches the same
   const live = procedure(RENAL);
   live.play(0, 15 * MIN);
   const sim = new CryoSimulation(RENAL, T0);
-  const room = new TelemetryRoom({ windowMs: 45 * MIN });
+  const room = new TelemetryRoom({ windowMs: 45 * MIN, scheduler: new VirtualTimeScheduler() });
   room.setChannels(sim.channels());
   for (let a = 0; a < 15 * MIN; a += 1000) for (const x of sim.between(a, a + 1000)) room.push(x);
   const late = room.engine('cryo', (r) => new CryoEngine(r));
@@ -157,4 +160,17 @@ test('an engine configured late replays what the room holds and reaches the same
   assert.deepEqual(y.marks, x.marks);
   live.room.close();
   room.close();
+});
+
+test('no sensor is called colder than the tips during the thaw, when the tips are warm and the ice is not (issue 19)', () => {
+  const p = procedure(ILIAC);
+  p.play(0, p.sim.durationMs);
+  const flags = p.engine.current.questionable.filter((q) => q.reason === 'sensor-colder-than-tip');
+  assert.deepEqual(flags.map((q) => `${q.channel} ${((q.t - T0) / 1000).toFixed(0)} s`), []);
+  p.room.close();
+  // Still flagged while the probes freeze: a sensor 20 °C below the coldest tip.
+  const f = procedure(ILIAC, { sensorColderThanTip: { channel: 'sensor.2.1', from: 4 * MIN, to: 4 * MIN + 2000 } });
+  f.play(0, 5 * MIN);
+  assert.equal(f.engine.current.questionable.filter((q) => q.reason === 'sensor-colder-than-tip').length, 2);
+  f.room.close();
 });
