@@ -174,3 +174,12 @@ test('no sensor is called colder than the tips during the thaw, when the tips ar
   assert.equal(f.engine.current.questionable.filter((q) => q.reason === 'sensor-colder-than-tip').length, 2);
   f.room.close();
 });
+
+test('every alarm text names the channel as people do: the points of a multi-point sensor apart, no raw ids (issue 19)', () => {
+  const p = procedure(ILIAC);
+  const texts = p.sim.channels().flatMap((c) => p.room.manager.rulesOf(c.id)).filter((r) => r.id.startsWith('cryo:')).map((r) => r.message.en);
+  assert.ok(texts.includes('Nerve TC 1: signal lost') && texts.includes('Nerve TC 3: signal lost') && texts.includes('Margin TC: signal lost'), texts.join('\n'));
+  assert.equal(new Set(texts).size, texts.length, 'no two alike');
+  assert.ok(texts.every((m) => !/sensor\.|probe\.|\{/.test(m)), texts.join('\n'));
+  p.room.close();
+});

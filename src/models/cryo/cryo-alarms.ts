@@ -1,5 +1,5 @@
 import type { AlarmKind, AlarmRule, Priority } from '../alarm-rules.js';
-import type { CryoProcedure } from './procedure.js';
+import type { CryoProcedure, ThermoSensor } from './procedure.js';
 
 /** The cryoablation alarm defaults; every one configurable (docs/clinical-defaults.md gives each source). */
 export interface CryoAlarmSettings {
@@ -41,6 +41,9 @@ export const coverageId = 'cryo:coverage';
 export const sensorTargetId = (sensorId: string) => `cryo:sensor-target:${sensorId}`;
 export const probeCoolingId = (probeId: string) => `cryo:probe-cooling:${probeId}`;
 
+/** A sensor point as people name it: the sensor's label, numbered when it has several points ("Nerve TC 2"). */
+export const pointLabel = (sensor: ThermoSensor, i: number) => (sensor.points.length > 1 ? `${sensor.label} ${i + 1}` : sensor.label);
+
 /**
  * The limit rules of a procedure: each point of a sensor beside a nerve below
  * the band (high, latching: the operator must see it happened), and a lost
@@ -50,7 +53,7 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
   const rules: AlarmRule[] = [];
   for (const sensor of p.sensors)
     if (sensor.nearNerve)
-      for (const pt of sensor.points)
+      sensor.points.forEach((pt, i) =>
         rules.push({
           id: `cryo:nerve:${pt.channel}`,
           channel: pt.channel,
@@ -60,8 +63,9 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
           onsetDelayMs: s.nerveOnsetMs,
           hysteresis: 1,
           latching: true,
-          message: { en: `${sensor.label} below ${s.nerveLowC} °C: nerve at risk`, fr: `${sensor.label} sous ${s.nerveLowC} °C : nerf menacé` },
-        });
+          message: { en: `${pointLabel(sensor, i)} below ${s.nerveLowC} °C: nerve at risk`, fr: `${pointLabel(sensor, i)} sous ${s.nerveLowC} °C : nerf menacé` },
+        }),
+      );
   const lost = (channel: string, label: string): AlarmRule => ({
     id: `cryo:lost:${channel}`,
     channel,
@@ -74,7 +78,7 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
     message: { en: `${label}: signal lost`, fr: `${label} : signal perdu` },
   });
   for (const probe of p.probes) rules.push(lost(probe.channel, probe.label));
-  for (const sensor of p.sensors) for (const pt of sensor.points) rules.push(lost(pt.channel, sensor.label));
+  for (const sensor of p.sensors) sensor.points.forEach((pt, i) => rules.push(lost(pt.channel, pointLabel(sensor, i))));
   return rules;
 }
 
