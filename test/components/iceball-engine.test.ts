@@ -46,7 +46,10 @@ describe('ir-iceball-curve as a view of the cryo engine', () => {
     expect(onAt(changes, sensorTargetId('s2'))! - freeze).to.be.within(10 * MIN - 1000, 10 * MIN);
     // P1 warm: the CT measures the ice short of the target, judged at the end of the freeze too.
     expect(onAt(changes, coverageId)! - freeze).to.be.within(10 * MIN - 1000, 10 * MIN);
+    const engine = left.room.engine<CryoEngine>('cryo')!;
+    const state = engine.current;
     const again = await place(left);
+    expect(engine.current, 'the same procedure again: the engine goes on, nothing replayed').to.equal(state);
     await waitUntil(() => again.status?.now === kept.status?.now, 'the panel attached again reads the engine');
     again.requestUpdate();
     kept.requestUpdate();

@@ -33,6 +33,11 @@ import { iceballStyles } from './iceball-curve.styles.js';
 
 export type { IceballStatus } from './iceball-status.js';
 
+const sameSettings = (a: Partial<CryoAlarmSettings>, b: Partial<CryoAlarmSettings>) => {
+  const keys = Object.keys({ ...a, ...b }) as (keyof CryoAlarmSettings)[];
+  return keys.every((k) => a[k] === b[k]);
+};
+
 /** Data time the stores keep for the panel: a whole double-freeze procedure and some. */
 const PROCEDURE_MS = 45 * 60_000;
 const MIN = 60_000;
@@ -248,6 +253,10 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   private config(): CryoConfig | undefined {
     const p = this.procedure;
     if (!p) return undefined;
+    // The engine already runs this procedure with these settings (another panel's, or this one's before it
+    // was removed): its configuration is kept, so a panel attached late restarts nothing.
+    const running = this.engine?.config;
+    if (running?.procedure === p && sameSettings(running.alarms ?? {}, this.alarms)) return running;
     const c = this.configured;
     if (c?.procedure !== p || c.alarms !== this.alarms) this.configured = { procedure: p, alarms: this.alarms };
     return this.configured;
