@@ -6,6 +6,8 @@ import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
+import { heapPlugin } from './test/servers/heap-plugin.mjs';
+import { plainStatic } from './test/servers/plain-static.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -24,6 +26,20 @@ const reactEsm = () => ({
   },
 });
 
+/**
+ * Frameworks by name for modules that import them: `react` is the bundled copy above (through
+ * test/react/react-shim.js); `vue` its self-contained browser build (with the template
+ * compiler). Angular's ES modules are served as they are.
+ */
+const frameworks = () => ({
+  name: 'frameworks',
+  resolveImport({ source }) {
+    if (source === 'react') return '/test/react/react-shim.js';
+    if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
+    return undefined;
+  },
+});
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -35,11 +51,15 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
+  // Pages with no bundler, sent as on disk under a strict CSP (test/plain/).
+  middleware: [plainStatic],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
+    frameworks(),
     wsServerPlugin(),
     forcedColorsPlugin(),
+    heapPlugin(),
   ],
   reporters: [defaultReporter(), totalsReporter()],
 };

@@ -1,20 +1,21 @@
-// `npm run bench -- engines`: each procedure engine's throughput in Node (data seconds processed per
-// wall second, busiest scenario), from the built package. Each engine adds bench/engines/NAME.mjs
-// exporting `figures()`; this runner merges them into bench/results/engines.json with the load.
-import { spawnSync } from 'node:child_process';
+// `npm run bench -- engines`: each procedure engine (bench/engines/*.mjs, each exporting
+// run() -> figures) in Node on the built package, no browser; figures and the machine's
+// load go to bench/results/engines.json.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
-if (spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-const round2 = (x) => Math.round(x * 100) / 100;
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 const loadBefore = loadavg()[0];
-const result = {};
+const figures = {};
 for (const file of readdirSync('bench/engines').filter((f) => f.endsWith('.mjs')).sort()) {
-  const { figures } = await import(`./engines/${file}`);
-  Object.assign(result, await figures());
+  const { run } = await import(`./engines/${file}`);
+  Object.assign(figures, await run());
 }
-// The machine may be shared: its load says how far to trust the figures.
-Object.assign(result, { loadAverage1mBefore: round2(loadBefore), loadAverage1mAfter: round2(loadavg()[0]) });
+const round2 = (x) => Math.round(x * 100) / 100;
+const loadAfter = loadavg()[0];
+// As for the browser benchmarks: taken on a loaded machine, written but flagged.
+const result = { ...figures, node: process.version, loadAverage1mBefore: round2(loadBefore), loadAverage1mAfter: round2(loadAfter), representative: loadBefore <= 1 && loadAfter <= 1 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/engines.json', JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));

@@ -5,7 +5,7 @@
 import { environment } from './kit/environment.js';
 import { timeFrames } from './kit/frame-timer.js';
 import { Signals } from './kit/signals.js';
-import { describe, median, round } from './kit/stats.js';
+import { describe, figures, frameStats, median, round } from './kit/stats.js';
 import { MinMaxColumns } from './peers/min-max.js';
 import { PALETTE, record } from './peers/recording.js';
 import { dataEpoch } from '../test/kit/clock.js';
@@ -76,6 +76,6 @@ for (const [name, draw] of Object.entries(ways)) {
     [canvas],
   );
   console.log(`${describe(name, t.ms)}; read-back median ${round(median(t.readBackMs))} ms`);
-  result[`${name}MedianFrameMs_16ch`] = round(median(t.ms));
+  Object.assign(result, figures(name, frameStats(t.ms), '_16ch'));
 }
 window.benchResult = { ...(await environment()), rasterIncluded: true, ...result };

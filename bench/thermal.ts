@@ -1,19 +1,27 @@
-// One simulated temperature map arriving per animation frame into ir-thermal-map, through its
-// public API (.source): validation, colour mapping, CEM43 and Arrhenius accumulation, two
-// isotherms and the lethal-dose contour, drawn, with one pixel read back from the canvas inside
-// the timed frame so the raster counts. Then our three contours alone, and d3-contour computing
-// the same three contours on the same grid (the peer), in the same run.
-import { Subject } from 'rxjs';
+// ir-thermal-map on a page as a hospital builds it: ir-telemetry declaring every channel
+// the liver RF simulation sends (the map, console readings, thermocouples) and the
+// structure channels the panel's default alarm rules need, so the rules are accepted and
+// the derived channels published (both checked: a refused rule or refused data fails
+// the run). Each timed frame takes one second of the simulation (a map, 10 console
+// readings), made before timing: validation, colour mapping, CEM43 and Arrhenius
+// accumulation, two isotherms and the lethal-dose contour, the derived channels, drawn,
+// with one pixel read back from the canvas inside the timed frame so the raster counts.
+// Then the three contours alone against the same marching squares as d3-contour's
+// without its stitching (unjoined segments both: like for like), and d3-contour itself,
+// which also joins, orients and nests rings (a reference, not a speed-up), in one run.
 // @ts-expect-error d3-contour ships no types and only this benchmark uses it; its one call is typed below.
 import { contours as untypedContours } from 'd3-contour';
 import '../src/components/thermal-map.js';
-import type { GridFrame } from '../src/models/channel.js';
-import { ContourBuffer, ThermalAccumulator } from '../src/models/thermal/index.js';
-import { LIVER_RF, ThermalSimulation } from '../src/streams/thermal/index.js';
+import type { IrThermalMap } from '../src/components/thermal-map/thermal-map.js';
 import type { RoomInput } from '../src/streams/room/room.js';
+import { ContourBuffer, ThermalAccumulator, structureChannelIds } from '../src/models/thermal/index.js';
+import type { GridFrame } from '../src/models/channel.js';
+import { LIVER_RF, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels } from '../src/streams/thermal/index.js';
 import { environment } from './kit/environment.js';
-import { timePanel } from './kit/frame-timer.js';
-import { describe, median, p95, round } from './kit/stats.js';
+import { telemetryPage } from './kit/feed.js';
+import { timePanel, timeSteps } from './kit/frame-timer.js';
+import { describe, figures, frameStats, round, speedups } from './kit/stats.js';
+import { MarchingSquares } from './peers/marching-squares.js';
 import { dataEpoch } from '../test/kit/clock.js';
 
 /** The part of d3-contour's API used here. */
@@ -25,83 +33,96 @@ interface D3Contours {
 const d3Contours = untypedContours as unknown as () => D3Contours;
 const stage = document.querySelector<HTMLElement>('#stage')!;
 const T0 = dataEpoch();
+/** From 3 min into the scenario: isotherms and a dose front present. */
+const FROM_S = 180;
+const RUN = { warmUp: 20, frames: 300 };
 
-/** Maps of the liver RF scenario from 3 to 6 min in (MR noise, fat masked): isotherms and a dose front present. */
-function maps(resolution: number, count: number): GridFrame[] {
-  const sim = new ThermalSimulation({ resolution, t0: T0, consoleHz: 1, rateHz: 1, seed: 3 });
-  const out: GridFrame[] = [];
-  sim.advanceTo(180, () => {});
-  sim.advanceTo(180 + count, (x) => 'kind' in x && out.push(x));
-  return out.slice(-count);
+/** What the simulation sends in each second from FROM_S on (MR noise, fat masked), one array a frame. */
+function seconds(resolution: number, count: number): RoomInput[][] {
+  const sim = new ThermalSimulation({ resolution, t0: T0, consoleHz: 10, rateHz: 1, seed: 3 });
+  sim.advanceTo(FROM_S, () => {});
+  return Array.from({ length: count }, (_, f) => {
+    const items: RoomInput[] = [];
+    sim.advanceTo(FROM_S + f + 1, (x) => items.push(x));
+    return items;
+  });
 }
 
-async function panelFrames(resolution: number, frames: number): Promise<number[]> {
-  const source = new Subject<RoomInput>();
-  const el = document.createElement('ir-thermal-map');
+/** Everything a page would be told of that is not normal: refused rules and refused data. */
+const refusals: string[] = [];
+stage.addEventListener('ir-config-error', (e) => refusals.push(`config error: ${e.detail.message}`));
+stage.addEventListener('ir-technical', ({ detail: d }) => d.type === 'technical' && refusals.push(`refused on ${d.channel}: ${d.reason}`));
+
+async function panelFrames(resolution: number): Promise<number[]> {
+  const el = document.createElement('ir-thermal-map') as IrThermalMap;
   el.style.width = '900px';
-  el.channels = [{ id: 'thermal-map', label: 'Map', unit: 'Cel', intervalMs: 1000, range: [-20, 200] }];
+  el.channel = THERMAL_SIM_IDS.map;
   el.tumour = LIVER_RF.tumour;
   el.structures = LIVER_RF.structures;
-  el.source = source;
-  stage.append(el);
-  await el.updateComplete;
-  const pool = maps(resolution, 60);
-  let t = T0;
-  const times = await timePanel({ warmUp: 20, frames }, el, (f) => source.next({ ...pool[f % pool.length], t: (t += 1000) }));
-  const ms = times.ms;
-  el.remove();
-  console.log(describe(`ir-thermal-map ${resolution}`, ms));
-  return ms;
+  el.thermocouples = LIVER_RF.thermocouples.map((tc) => ({ channel: tc.id, label: tc.label, positionMm: tc.positionMm }));
+  const page = await telemetryPage(stage, thermalSimChannels(LIVER_RF, 1, 10), [el]);
+  const frames = seconds(resolution, RUN.warmUp + RUN.frames);
+  const times = await timePanel(RUN, el, (f) => {
+    for (const x of frames[f]) page.source.next(x);
+  });
+  // The derived channels were published: the page's room holds their samples.
+  const derived = LIVER_RF.structures.flatMap((s) => Object.values(structureChannelIds(THERMAL_SIM_IDS.map, s)));
+  const missing = derived.filter((id) => !page.telemetry.room.store(id)?.length);
+  page.remove();
+  if (refusals.length || missing.length) throw new Error(`thermal bench: less than a user's frame was done (${[...refusals.slice(0, 5), ...missing.map((id) => `nothing published on ${id}`)].join('; ')})`);
+  console.log(describe(`ir-thermal-map ${resolution}`, times.ms));
+  return times.ms;
 }
 
-/** Dose after the scenario's first minutes, for the dose contour. */
-function doseField(resolution: number): { temperature: Float32Array; dose: Float64Array } {
-  const pool = maps(resolution, 60);
-  const acc = new ThermalAccumulator(pool[0]);
-  pool.forEach((m, k) => acc.add({ ...m, t: T0 + k * 1000 }));
-  return { temperature: pool[pool.length - 1].data, dose: acc.cem43 };
+/** Temperature and dose after the scenario's first minutes, for the contours alone. */
+function fields(resolution: number): { temperature: Float32Array; dose: Float64Array } {
+  const maps = seconds(resolution, 60).flatMap((items) => items.filter((x): x is GridFrame => 'kind' in x && x.kind === 'grid'));
+  const acc = new ThermalAccumulator(maps[0]);
+  maps.forEach((m) => acc.add(m));
+  return { temperature: maps[maps.length - 1].data, dose: acc.cem43 };
 }
 
-function timeRepeated(runs: number, f: () => void): number[] {
-  const ms: number[] = [];
-  for (let r = 0; r < runs + 5; r++) {
-    const start = performance.now();
-    f();
-    if (r >= 5) ms.push(performance.now() - start);
-  }
-  return ms;
+/** Three contours (isotherms 50 and 60 °C, lethal dose 240 CEM43) by a tracer with ours' interface. */
+function traceThree(tracers: (ContourBuffer | MarchingSquares)[], temperature: Float32Array, dose: Float64Array): number {
+  tracers[0].trace(temperature, 256, 256, 50);
+  tracers[1].trace(temperature, 256, 256, 60);
+  tracers[2].trace(dose, 256, 256, 240);
+  return tracers.reduce((n, t) => n + t.count, 0);
 }
 
-const p256 = await panelFrames(256, 300);
-const p128 = await panelFrames(128, 300);
-const { temperature, dose } = doseField(256);
-const buffers = [new ContourBuffer(), new ContourBuffer(), new ContourBuffer()];
-let segments = 0;
-const ours = timeRepeated(100, () => {
-  buffers[0].trace(temperature, 256, 256, 50);
-  buffers[1].trace(temperature, 256, 256, 60);
-  buffers[2].trace(dose, 256, 256, 240);
-  segments = buffers[0].count + buffers[1].count + buffers[2].count;
-});
+const p256 = frameStats(await panelFrames(256));
+const p128 = frameStats(await panelFrames(128));
+const { temperature, dose } = fields(256);
+const CONTOUR_RUN = { warmUp: 5, frames: 100 };
+const ours = [new ContourBuffer(), new ContourBuffer(), new ContourBuffer()];
+const peer = [new MarchingSquares(), new MarchingSquares(), new MarchingSquares()];
+let ourSegments = 0;
+let peerSegments = 0;
+const oursMs = await timeSteps(CONTOUR_RUN, () => void (ourSegments = traceThree(ours, temperature, dose)));
+const peerMs = await timeSteps(CONTOUR_RUN, () => void (peerSegments = traceThree(peer, temperature, dose)));
 // d3-contour wants plain numbers: the copies are made once, outside the timing.
 const tArray = Array.from(temperature);
 const dArray = Array.from(dose);
 const iso = d3Contours().size([256, 256]).thresholds([50, 60]);
 const lethal = d3Contours().size([256, 256]).thresholds([240]);
-let rings = 0;
-const d3 = timeRepeated(30, () => {
-  rings = iso(tArray).length + lethal(dArray).length;
-});
-console.log(`contours 256: ours ${round(median(ours))} ms (${segments} segments), d3-contour ${round(median(d3))} ms (${rings} multipolygons)`);
+let multipolygons = 0;
+const d3Ms = await timeSteps({ warmUp: 5, frames: 30 }, () => void (multipolygons = iso(tArray).length + lethal(dArray).length));
+const [o, p, d] = [frameStats(oursMs), frameStats(peerMs), frameStats(d3Ms)];
+console.log(`contours 256, unjoined segments: ours median ${round(o.median)} ms, p95 ${round(o.p95)} ms (${ourSegments}); d3's marching squares median ${round(p.median)} ms, p95 ${round(p.p95)} ms (${peerSegments})`);
+console.log(`d3-contour, joined rings (reference): median ${round(d.median)} ms, p95 ${round(d.p95)} ms (${multipolygons} multipolygons)`);
 
 window.benchResult = {
   ...(await environment()),
   rasterIncluded: true,
-  p95FrameMs_256: round(p95(p256)),
-  medianFrameMs_256: round(median(p256)),
-  p95FrameMs_128: round(p95(p128)),
-  medianFrameMs_128: round(median(p128)),
-  contourMs_256: round(median(ours)),
-  d3ContourMs_256: round(median(d3)),
-  contourSpeedupVsD3_256: round(median(d3) / median(ours), 1),
+  channelsDeclared: thermalSimChannels(LIVER_RF, 1, 10).length,
+  timedFrames: RUN.frames,
+  ...figures('', p256, '_256'),
+  ...figures('', p128, '_128'),
+  contourComparison: "ours against d3-contour's marching squares without stitching: unjoined segments both",
+  ...figures('contour', o, '_256'),
+  contourSegments_256: ourSegments,
+  ...figures('marchingSquaresD3', p, '_256'),
+  marchingSquaresD3Segments_256: peerSegments,
+  ...speedups('MarchingSquaresD3', o, p, '_256'),
+  ...figures('d3ContourJoinedRings', d, '_256'),
 };

@@ -15,14 +15,14 @@ const start = Date.now();
 const WORDS = {
   en: {
     subtitle: 'training demo, simulated data',
-    cryoPage: 'Cryoablation: iceball, phases, nerve protection (three scenarios)', cementPage: 'Cementoplasty: vertebroplasty, screws on cement, the sacral combined procedure', thermalPage: 'Thermal ablation: liver RF, microwave near a vessel', pulsesPage: 'Electroporation: hepatic ECT, IRE', scenario: 'Renal cryoablation, freeze 1',
+    cryoPage: 'Cryoablation: iceball, phases, nerve protection (three scenarios)', cementPage: 'Cementoplasty: vertebroplasty, screws on cement, the sacral combined procedure', thermalPage: 'Thermal ablation: liver RF, microwave near a vessel', pulsesPage: 'Electroporation: hepatic ECT, IRE', dosePage: 'Radiation dose and Y-90 radioembolisation: a long embolisation, a resin injection with stasis', scenario: 'Renal cryoablation, freeze 1',
     disconnect: 'Disconnect nerve sensor', reconnect: 'Reconnect nerve sensor', garble: 'Send an invalid value', pauseAlarms: 'Pause alarms 2 min',
     states: { connecting: 'connecting', live: 'live', stale: 'stale', reconnecting: 'reconnecting', closed: 'closed' },
     probe: 'Probe tip', connection: 'connection', temperatures: 'Probe and thermosensors', log: 'Alarm log', freeze: 'Freeze 1', nerve: 'Nerve sensor',
   },
   fr: {
     subtitle: 'démo de formation, données simulées',
-    cryoPage: 'Cryoablation : glaçon, phases, protection nerveuse (trois scénarios)', cementPage: 'Cimentoplastie : vertébroplastie, vis cimentées, la procédure sacrée combinée', thermalPage: 'Ablation thermique : radiofréquence hépatique, micro-ondes près d’un vaisseau', pulsesPage: 'Électroporation : électrochimiothérapie hépatique, IRE', scenario: 'Cryoablation rénale, congélation 1',
+    cryoPage: 'Cryoablation : glaçon, phases, protection nerveuse (trois scénarios)', cementPage: 'Cimentoplastie : vertébroplastie, vis cimentées, la procédure sacrée combinée', thermalPage: 'Ablation thermique : radiofréquence hépatique, micro-ondes près d’un vaisseau', pulsesPage: 'Électroporation : électrochimiothérapie hépatique, IRE', dosePage: 'Dose de rayonnement et radioembolisation Y-90 : une embolisation longue, une injection de résine avec stase', scenario: 'Cryoablation rénale, congélation 1',
     disconnect: 'Débrancher le capteur nerveux', reconnect: 'Rebrancher le capteur nerveux', garble: 'Envoyer une valeur invalide', pauseAlarms: 'Alarmes en pause 2 min',
     states: { connecting: 'en cours', live: 'en direct', stale: 'sans données', reconnecting: 'reconnexion', closed: 'fermée' },
     probe: 'Pointe de la sonde', connection: 'connexion', temperatures: 'Sonde et thermocapteurs', log: 'Journal des alarmes', freeze: 'Congélation 1', nerve: 'Capteur nerveux',

@@ -1,3 +1,4 @@
+import './trusted-worker.js';
 import '../src/components/telemetry.js';
 import '../src/components/trend.js';
 import '../src/components/thermal-map.js';
@@ -65,7 +66,7 @@ source.subscribe((x) => {
 
 const room = document.querySelector('ir-telemetry')!;
 room.channels = thermalSimChannels({ ...scenario, structures }, rateHz, 10, WORDS.labels);
-room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip, impedance: THERMAL_SIM_IDS.impedance });
+room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip }, scenario.modality);
 room.source = source;
 
 const thermal = document.querySelector('ir-thermal-map')!;
@@ -74,6 +75,8 @@ thermal.marginMm = scenario.marginMm;
 thermal.structures = structures;
 thermal.thermocouples = scenario.thermocouples.map((tc) => ({ channel: tc.id, label: tc.label, positionMm: tc.positionMm }));
 thermal.lethalDose = lethal;
+// An RF generator's roll-offs are judged by the thermal engine; a microwave antenna has none.
+thermal.impedance = scenario.modality === 'rf' ? THERMAL_SIM_IDS.impedance : undefined;
 
 document.querySelector<HTMLSelectElement>('#scenario')!.value = scenarioId;
 restartOn(['scenario']);

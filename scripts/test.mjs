@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, render every element on the server (Node), then every
+// `npm test`: type-check, build the package (modules, bundle, import map), render every element on the server (Node), then every
 // test in headless Chromium through @web/test-runner. The last line is the totals of both.
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from './browser.mjs';
@@ -6,14 +6,15 @@ import { findBrowser } from './browser.mjs';
 process.env.CHROME_PATH = findBrowser();
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
 
-if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npx', ['tsc', '-p', 'tsconfig.build.json']) !== 0) {
+if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npm', ['run', '-s', 'build:package']) !== 0) {
   console.error('Type-check or build failed.');
   console.log('tests: 0 passed, 1 failed');
   process.exit(1);
 }
 
-// Node's runner for the server-side rendering tests and the procedure engines (no DOM); its counts join the browser's totals.
-const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/engines/'], { encoding: 'utf8' });
+// Node's runner for server-side rendering, the package's types, generated files and docs, and
+// the procedure engines without a DOM; its counts join the browser's totals.
+const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/package/', 'test/engines/'], { encoding: 'utf8' });
 process.stdout.write(ssr.stdout);
 process.stderr.write(ssr.stderr);
 const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(ssr.stdout)?.[1] ?? 0);

@@ -10,3 +10,5 @@ export * from './components/kit/index.js';
 export * from './components/cement-gauge.js';
 export * from './components/iceball-curve.js';
 export * from './components/pulse-trace.js';
+export * from './components/dose-gauge.js';
+export * from './components/activity-gauge.js';

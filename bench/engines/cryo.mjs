@@ -25,8 +25,8 @@ function run({ sim, items }, engine) {
   return sim.durationMs / ms;
 }
 
-/** Figures for bench/results/engines.json: the best of five runs (a shared machine only ever slows a run). */
-export async function figures() {
+/** Figures for bench/results/engines.json (bench/engines.mjs): the best of five runs (a shared machine only ever slows a run). */
+export async function run() {
   const rec = recording();
   run(rec, true);
   const best = (engine) => Math.max(...Array.from({ length: 5 }, () => run(rec, engine)));

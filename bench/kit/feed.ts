@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import '../../src/components/telemetry.js';
 import type { IrTelemetry } from '../../src/components/telemetry.js';
-import type { SampleBatch } from '../../src/models/channel.js';
+import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import type { Signals } from './signals.js';
 
@@ -13,11 +13,11 @@ export interface TelemetryPage {
   remove(): void;
 }
 
-/** Mounts `ir-telemetry` on `signals`' channels with `panels` inside and waits until all have rendered and connected. */
-export async function telemetryPage(stage: HTMLElement, signals: Signals, panels: readonly HTMLElement[]): Promise<TelemetryPage> {
+/** Mounts `ir-telemetry` declaring `channels` with `panels` inside and waits until all have rendered and connected. */
+export async function telemetryPage(stage: HTMLElement, channels: ChannelDescriptor[], panels: readonly HTMLElement[]): Promise<TelemetryPage> {
   const telemetry = document.createElement('ir-telemetry');
   const source = new Subject<RoomInput>();
-  telemetry.channels = signals.descriptors();
+  telemetry.channels = channels;
   telemetry.source = source;
   telemetry.append(...panels);
   stage.append(telemetry);

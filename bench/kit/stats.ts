@@ -27,6 +27,31 @@ export async function heapMB(): Promise<number> {
 /** Median and p95 of frame times, for the log. */
 export const describe = (what: string, ms: readonly number[]) => `${what}: median ${round(median(ms))} ms, p95 ${round(p95(ms))} ms over ${ms.length} frames`;
 
+/** The figures every contestant reports, ours and each peer's, from this one function. */
+export interface FrameStats {
+  median: number;
+  p95: number;
+}
+
+export const frameStats = (ms: readonly number[]): FrameStats => ({ median: median(ms), p95: p95(ms) });
+
+/**
+ * A contestant's figures as result keys: `${name}MedianFrameMs${suffix}` and
+ * `${name}P95FrameMs${suffix}` (`medianFrameMs…`, `p95FrameMs…` with no name).
+ */
+export function figures(name: string, s: FrameStats, suffix: string): Record<string, number> {
+  const key = (what: string) => (name ? `${name}${what}` : what[0].toLowerCase() + what.slice(1)) + suffix;
+  return { [key('MedianFrameMs')]: round(s.median), [key('P95FrameMs')]: round(s.p95) };
+}
+
+/**
+ * How many times faster ours is than a peer, in one run: p95 against p95 (the
+ * headline: a frame late is a frame dropped), and median against median.
+ */
+export function speedups(peer: string, ours: FrameStats, theirs: FrameStats, suffix: string): Record<string, number> {
+  return { [`speedupVs${peer}P95${suffix}`]: round(theirs.p95 / ours.p95, 1), [`speedupVs${peer}Median${suffix}`]: round(theirs.median / ours.median, 1) };
+}
+
 declare global {
   interface Window {
     /** What a benchmark page reports; `npm run bench -- NAME` writes it to bench/results/NAME.json. */

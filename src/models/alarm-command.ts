@@ -1,3 +1,5 @@
+import { MAX_PAUSE_MS } from './alarm-system.js';
+
 /**
  * What an operator may ask of the alarm system, from anywhere: a panel, a
  * hardware button on the console, another viewer over the wire. The names
@@ -34,6 +36,8 @@ export function parseAlarmCommand(x: unknown): { ok: true; value: AlarmCommand }
   }
   if (r.type === 'pause-audio' || r.type === 'pause-alarms') {
     if (r.ms !== undefined && !(typeof r.ms === 'number' && r.ms > 0 && Number.isFinite(r.ms))) return { ok: false, detail: `${r.type}: ms must be a positive number` };
+    // A pause is time-limited (IEC 60601-1-8): a longer one is refused, never shortened unsaid.
+    if (typeof r.ms === 'number' && r.ms > MAX_PAUSE_MS) return { ok: false, detail: `${r.type}: ${r.ms} ms is longer than the ${MAX_PAUSE_MS} ms a pause may last` };
     return { ok: true, value: r.ms === undefined ? { type: r.type } : { type: r.type, ms: r.ms } };
   }
   return { ok: true, value: { type: r.type as 'audio-off' | 'resume-audio' | 'resume-alarms' } };

@@ -12,6 +12,11 @@ export interface ChannelDescriptor {
   range: readonly [min: number, max: number];
   /** Decimals shown in read-outs, logs and text (default 1), so one value reads the same everywhere. */
   decimals?: number;
+  /**
+   * For a waveform channel: the sample rates (Hz) it may plausibly carry. A frame outside
+   * is refused (`sample-rate`), never drawn on a wrong time base: a Hz/MHz mix-up is 10^6 off.
+   */
+  sampleRateHz?: readonly [min: number, max: number];
 }
 
 /** Scalars in columnar batches: times in epoch ms, values in the channel's unit. */

@@ -1,10 +1,26 @@
 import type { Quality, SampleBatch } from './channel.js';
 import type { Verdict } from './validate.js';
 import type { FrameReason } from './frame-check.js';
+import type { FrameErrorReason } from './wire-frame.js';
+import type { WireErrorReason } from './wire-envelope.js';
 
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
-/** `unreadable`: well-formed data a procedure engine cannot interpret (an unknown phase, a malformed event text). */
-export type TechnicalReason = Exclude<Verdict, 'accepted'> | 'unknown-channel' | 'unit-mismatch' | 'malformed-json' | 'line-too-long' | 'unreadable' | FrameReason;
+/**
+ * `unreadable`: well-formed data a procedure engine cannot interpret (an unknown phase, a malformed event text).
+ * `reduced`: data kept at a lower resolution than sent (a map beyond an engine's size limit).
+ */
+export type TechnicalReason =
+  | Exclude<Verdict, 'accepted'>
+  | 'unknown-channel'
+  | 'unit-mismatch'
+  | 'line-too-long'
+  | 'unreadable'
+  | 'reduced'
+  | 'event-too-long'
+  | 'sample-rate'
+  | FrameReason
+  | WireErrorReason
+  | FrameErrorReason;
 
 /**
  * Samples rejected for one reason, aggregated per batch so a burst of bad

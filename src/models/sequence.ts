@@ -6,6 +6,9 @@
  *   its own times) but do not trust the number until the next message continues it;
  * - `resync`: that next message came: the sender renumbered (a restart without a stream id,
  *   or a long outage), and the channel now follows the new numbering;
+ * - `restart`: a number at or below the last one, but data newer than any seen on the channel:
+ *   not a replay (a replay repeats old data) but a sender that restarted its numbering without
+ *   a stream id. Kept, and the channel follows the new numbering at once;
  * - `new-stream`: the message names a stream other than the channel's: numbering restarts.
  */
 export type SequenceVerdict =
@@ -14,6 +17,7 @@ export type SequenceVerdict =
   | { kind: 'duplicate' }
   | { kind: 'jump' }
   | { kind: 'resync' }
+  | { kind: 'restart' }
   | { kind: 'new-stream' };
 
 export interface SequenceOptions {
@@ -30,6 +34,8 @@ interface Track {
   /** After a jump: the number that would confirm it. */
   confirm: number;
   stream: string | undefined;
+  /** The newest data time the channel's messages carried (NaN when none said). */
+  lastT: number;
 }
 
 const MOD = 2 ** 32;
@@ -57,18 +63,23 @@ export class SequenceTracker {
     return this.tracks.size;
   }
 
-  check(channel: string, seq: number, stream?: string): SequenceVerdict {
+  /**
+   * Judges `seq` of `channel`. With `t`, the message's (first) data time, a number that
+   * looks like a replay but carries data newer than any seen is a restart, not a duplicate.
+   */
+  check(channel: string, seq: number, stream?: string, t = NaN): SequenceVerdict {
     const tr = this.tracks.get(channel);
     if (tr) this.tracks.delete(channel); // re-inserted below: Map order is recency order
-    const verdict = tr ? this.judge(tr, seq, stream) : { kind: 'ok' as const };
-    const next = tr ?? { last: seq, confirm: NaN, stream };
+    const verdict = tr ? this.judge(tr, seq, stream, t) : { kind: 'ok' as const };
+    const next = tr ?? { last: seq, confirm: NaN, stream, lastT: NaN };
     if (!tr || verdict.kind === 'new-stream') Object.assign(next, { last: seq, confirm: NaN, stream });
+    if (verdict.kind !== 'duplicate' && !(t <= next.lastT)) next.lastT = t;
     this.tracks.set(channel, next);
     if (this.tracks.size > this.maxChannels) this.tracks.delete(this.tracks.keys().next().value!);
     return verdict;
   }
 
-  private judge(tr: Track, seq: number, stream: string | undefined): SequenceVerdict {
+  private judge(tr: Track, seq: number, stream: string | undefined, t: number): SequenceVerdict {
     if (stream !== undefined && tr.stream !== undefined && stream !== tr.stream) return { kind: 'new-stream' };
     if (stream !== undefined) tr.stream = stream;
     const confirming = seq === tr.confirm;
@@ -78,7 +89,11 @@ export class SequenceTracker {
       tr.last = seq;
       return { kind: 'resync' };
     }
-    if (ahead === 0 || ahead >= MOD - this.maxMisorder) return { kind: 'duplicate' };
+    if (ahead === 0 || ahead >= MOD - this.maxMisorder) {
+      if (!(t > tr.lastT)) return { kind: 'duplicate' };
+      tr.last = seq;
+      return { kind: 'restart' };
+    }
     if (ahead > this.maxDropout) {
       tr.confirm = (seq + 1) % MOD;
       return { kind: 'jump' };

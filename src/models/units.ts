@@ -31,8 +31,14 @@ const UNITS: Record<string, Affine> = {
   mGy: { dim: 'dose', scale: 0.001, offset: 0 },
   'Gy.cm2': { dim: 'dose-area', scale: 1, offset: 0 },
   'mGy.cm2': { dim: 'dose-area', scale: 0.001, offset: 0 },
+  // 1 µGy·m² = 1e-6 Gy × 1e4 cm² = 0.01 Gy·cm² (the unit many angiography systems report KAP in).
+  'uGy.m2': { dim: 'dose-area', scale: 0.01, offset: 0 },
+  'cGy.cm2': { dim: 'dose-area', scale: 0.01, offset: 0 },
   GBq: { dim: 'activity', scale: 1, offset: 0 },
   MBq: { dim: 'activity', scale: 0.001, offset: 0 },
+  // The curie is defined as exactly 3.7e10 Bq: 1 mCi = 0.037 GBq.
+  mCi: { dim: 'activity', scale: 0.037, offset: 0 },
+  Ci: { dim: 'activity', scale: 37, offset: 0 },
   V: { dim: 'voltage', scale: 1, offset: 0 },
   kV: { dim: 'voltage', scale: 1000, offset: 0 },
   'V/cm': { dim: 'field', scale: 1, offset: 0 },
@@ -44,6 +50,9 @@ const UNITS: Record<string, Affine> = {
   cm: { dim: 'length', scale: 10, offset: 0 },
   s: { dim: 'time', scale: 1, offset: 0 },
   min: { dim: 'time', scale: 60, offset: 0 },
+  h: { dim: 'time', scale: 3600, offset: 0 },
+  'Gy/min': { dim: 'dose-rate', scale: 1, offset: 0 },
+  'mGy/min': { dim: 'dose-rate', scale: 0.001, offset: 0 },
   '%': { dim: 'fraction', scale: 1, offset: 0 },
   '/min': { dim: 'rate', scale: 1, offset: 0 },
 };
@@ -82,7 +91,7 @@ export function conversion(from: string, to: string): Conversion {
   return { ok: true, convert: (v) => v * scale + offset };
 }
 
-const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω' };
+const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω', 'Gy.cm2': 'Gy·cm²', 'mGy.cm2': 'mGy·cm²', 'cGy.cm2': 'cGy·cm²', 'uGy.m2': 'µGy·m²' };
 
-/** How a person reads a UCUM code: `Cel` as °C, `Cel/min` as °C/min; files keep the code. */
+/** How a person reads a UCUM code: `Cel` as °C, `Cel/min` as °C/min, `uGy.m2` as µGy·m²; files keep the code. */
 export const unitSymbol = (ucum: Ucum): string => ucum.split('/').map((u) => SYMBOLS[u] ?? u).join('/');

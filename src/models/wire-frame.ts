@@ -11,6 +11,8 @@ export interface FrameError {
   detail: string;
   /** The channel, once its name has been read. */
   channel?: string;
+  /** The frame's data time (a waveform's t0, a grid's t), once its header has been read. */
+  t?: number;
 }
 /**
  * A decoded frame. `nonFinite` counts NaN and infinite values in `data`: they stay in place
@@ -105,8 +107,11 @@ export function countNonFinite(data: Float32Array): number {
  */
 export function decodeBinaryFrame(input: ArrayBuffer | ArrayBufferView): FrameResult {
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  const bad = (reason: FrameErrorReason, detail: string, channel?: string): FrameResult =>
-    ({ ok: false, error: channel === undefined ? { reason, detail } : { reason, detail, channel } });
+  let t: number | undefined;
+  const bad = (reason: FrameErrorReason, detail: string, channel?: string): FrameResult => ({
+    ok: false,
+    error: { reason, detail, ...(channel === undefined ? {} : { channel }), ...(t === undefined ? {} : { t }) },
+  });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const len = bytes.byteLength;
   const magic = len >= 4 ? dv.getUint32(0, true) : 0;
@@ -136,6 +141,7 @@ export function decodeBinaryFrame(input: ArrayBuffer | ArrayBufferView): FrameRe
   const head = kind === 'waveform'
     ? { kind, t0: f64(), sampleRateHz: f64() }
     : { kind, t: f64(), width: u32(), height: u32(), spacingMm: [f64(), f64()] as const, originMm: [f64(), f64()] as const };
+  t = head.kind === 'waveform' ? head.t0 : head.t;
   const n = u32();
   if (len < o + n * 4) return bad('truncated', `data: ${n} floats announced, ${Math.floor((len - o) / 4)} present`, channel);
   if (len > o + n * 4) return bad('bad-field', `count: ${len - o - n * 4} bytes after ${n} floats`, channel);

@@ -13,3 +13,5 @@ export * from './cryo/index.js';
 export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './engines/index.js';
+export * from './dose/index.js';
+export * from './play-script.js';

@@ -4,12 +4,14 @@ import type { TechnicalEvent } from '../models/events.js';
 import { DEFAULT_MAX_LINE_LENGTH, LineFramer } from '../models/line-framer.js';
 import { SequenceTracker, type SequenceOptions } from '../models/sequence.js';
 import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
+import type { FrameErrorReason } from '../models/wire-frame.js';
+import type { WireErrorReason } from '../models/wire-envelope.js';
 
 /** 'closed' is reserved for a source that gives up; this one retries until unsubscribed. */
 export type SocketState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
 /** Why a channel's numbering was remarked on; see `SequenceVerdict` in models/sequence.ts. */
-export type SequenceReason = 'gap' | 'duplicate' | 'jump' | 'resync' | 'new-stream';
+export type SequenceReason = 'gap' | 'duplicate' | 'jump' | 'resync' | 'restart' | 'new-stream';
 
 /** Messages and the technical events around them, in arrival order. */
 export type WsItem =
@@ -17,7 +19,7 @@ export type WsItem =
   | { type: 'frame'; frame: BinaryFrame }
   | { type: 'state'; state: SocketState; attempt: number; delayMs?: number }
   /** A line or frame refused; `channel` when it could be read. */
-  | { type: 'parse-error'; reason: string; detail: string; channel?: string }
+  | { type: 'parse-error'; reason: WireErrorReason | FrameErrorReason | 'line-too-long'; detail: string; channel?: string; t?: number }
   /** Only `duplicate` drops the message; the others keep it. */
   | { type: 'sequence'; channel: string; seq: number; reason: SequenceReason; missing?: number }
   /** The gateway announced a stream id other than the last one: it restarted, numbering anew. */
@@ -79,8 +81,8 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
     let connStream: string | undefined;
     let lastStream: string | undefined;
 
-    const sequenced = (channel: string, seq: number, stream: string | undefined): boolean => {
-      const s = seqs.check(channel, seq, stream ?? connStream);
+    const sequenced = (channel: string, seq: number, stream: string | undefined, t: number): boolean => {
+      const s = seqs.check(channel, seq, stream ?? connStream, t);
       if (s.kind === 'ok') return true;
       if (s.kind === 'gap') sub.next({ type: 'sequence', channel, seq, reason: 'gap', missing: s.missing });
       else sub.next({ type: 'sequence', channel, seq, reason: s.kind });
@@ -97,7 +99,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
           sub.next({ type: 'stream', stream: m.stream, previous: lastStream });
         }
         lastStream = m.stream;
-      } else if (m.type === 'command' || sequenced(m.channel, m.seq, m.stream)) sub.next({ type: 'message', message: m });
+      } else if (m.type === 'command' || sequenced(m.channel, m.seq, m.stream, m.type === 'samples' ? m.t[0] : m.t)) sub.next({ type: 'message', message: m });
     };
 
     /**
@@ -141,7 +143,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       const r = decodeBinaryFrame(buf);
       if (!r.ok) return sub.next({ type: 'parse-error', ...r.error });
       const f = r.value;
-      if (!sequenced(f.channel, f.seq, undefined)) return;
+      if (!sequenced(f.channel, f.seq, undefined, f.kind === 'waveform' ? f.t0 : f.t)) return;
       sub.next({ type: 'frame', frame: f });
       if (r.nonFinite > 0) sub.next({ type: 'technical', channel: f.channel, reason: 'not-finite', count: r.nonFinite, t: f.kind === 'waveform' ? f.t0 : f.t });
     };

@@ -7,6 +7,7 @@ import { AlarmManager } from '../../src/streams/alarm-manager.js';
 import { FUNDAMENTAL_HZ, burst } from '../../src/models/audio-burst.js';
 import type { AlarmCommand } from '../../src/models/alarm-command.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
+import { waitUntil } from '../kit/fixture.js';
 
 const row = (el: IrAlarmBanner, key: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-alarm="${key}"]`);
 const part = (el: IrAlarmBanner, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
@@ -52,9 +53,7 @@ async function enableSound(el: IrAlarmBanner) {
   part(el, 'sound')!.focus();
   await sendKeys({ press: 'Enter' });
   // The audio context resumes asynchronously after the gesture.
-  const end = performance.now() + 2000;
-  while (part(el, 'sound')!.getAttribute('aria-pressed') !== 'true' && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
-  expect(part(el, 'sound')!.getAttribute('aria-pressed')).to.equal('true');
+  await waitUntil(() => part(el, 'sound')!.getAttribute('aria-pressed') === 'true', 'the audio context to resume');
 }
 
 const channels = ['nerve', 'skin', 'probe'].map((id) => ({ id, label: id, unit: 'Cel', intervalMs: 100, range: [-200, 150] as const }));

@@ -4,6 +4,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import type { AlarmLogEntry, IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import { AlarmManager } from '../../src/streams/alarm-manager.js';
 import { dataEpoch } from '../kit/clock.js';
+import { afterLangChange } from '../kit/fixture.js';
 
 const T = dataEpoch();
 /** The CSV's form of a time `ms` after T. */
@@ -45,8 +46,7 @@ describe('ir-alarm-log', () => {
     expect(rows(el)).to.deep.equal(['Nerve cold']);
     expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent).to.equal('9.44 °C');
     el.lang = 'fr';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    await afterLangChange(el);
     expect(rows(el)).to.deep.equal(['Nerf froid']);
     expect(el.shadowRoot!.querySelector('tbody td:nth-child(4)')!.textContent).to.equal('9,44 °C');
     el.remove();

@@ -12,6 +12,7 @@ import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import { untilClients } from '../streams/ws-helpers.js';
+import { waitUntil } from '../kit/fixture.js';
 
 const channels: ChannelDescriptor[] = [{ id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 100, range: [-50, 60] }];
 // Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain, Semin Intervent Radiol 2022).
@@ -43,14 +44,6 @@ async function room(options: { source?: Subject<SampleBatch>; src?: string; rule
 
 async function settled(...els: { updateComplete: Promise<boolean> }[]) {
   for (let i = 0; i < 2; i++) await Promise.all(els.map((e) => e.updateComplete));
-}
-
-async function until(pred: () => boolean, what: string, ms = 5000) {
-  const end = performance.now() + ms;
-  while (!pred()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('alarms across panels', () => {
@@ -98,7 +91,7 @@ describe('alarms across panels', () => {
     const source = new Subject<SampleBatch>();
     const { el, banner } = await room({ source });
     source.next(at(1000, 8));
-    await until(() => el.manager.present.value.some((a) => a.rule.id === 'nerve:stale'), 'the stale alarm', 3000);
+    await waitUntil(() => el.manager.present.value.some((a) => a.rule.id === 'nerve:stale'), 'the stale alarm', 3000);
     await settled(banner);
     expect(part(banner, 'message')!.textContent).to.contain('Nerve below 10 °C');
     expect(part(banner, 'technical')!.textContent).to.contain('Technical: Nerve sensor: no data');
@@ -148,15 +141,15 @@ describe('alarms between viewers over the wire', () => {
     const port = await executeServerCommand<number, unknown>('ws-port');
     const desk = await room({ src: `ws://127.0.0.1:${port}` });
     const proctor = await room({ src: `ws://127.0.0.1:${port}` });
-    await until(() => desk.el.state === 'live' || proctor.el.state === 'live', 'sockets open');
+    await waitUntil(() => desk.el.state === 'live' || proctor.el.state === 'live', 'sockets open');
     await untilClients(2);
     expect(desk.el.viewer, 'an id even outside a secure context').to.match(/^[0-9a-f]{16}$/).and.not.equal(proctor.el.viewer);
     const line = JSON.stringify({ ver: 1, type: 'samples', channel: 'nerve', seq: 0, unit: 'Cel', t: [1.7e12], v: [8] });
     await executeServerCommand('ws-send', { lines: [line] });
-    await until(() => [desk, proctor].every((r) => r.el.manager.present.value[0]?.state.presence === 'on'), 'the alarm on both viewers');
+    await waitUntil(() => [desk, proctor].every((r) => r.el.manager.present.value[0]?.state.presence === 'on'), 'the alarm on both viewers');
     await settled(desk.banner);
     part(desk.banner, 'acknowledge')!.click();
-    await until(() => proctor.el.manager.present.value[0]?.state.presence === 'ack', 'the acknowledgement at the proctor');
+    await waitUntil(() => proctor.el.manager.present.value[0]?.state.presence === 'ack', 'the acknowledgement at the proctor');
     await settled(proctor.banner, proctor.trend);
     expect(part(proctor.banner, 'banner')!.hasAttribute('data-acknowledged')).to.equal(true);
     expect(proctor.trend.acknowledged).to.equal(true);
@@ -168,13 +161,13 @@ describe('alarms between viewers over the wire', () => {
   it('raises a technical alarm while the gateway connection is lost, and ends it on reconnect', async () => {
     const port = await executeServerCommand<number, unknown>('ws-port');
     const { el, banner } = await room({ src: `ws://127.0.0.1:${port}` });
-    await until(() => el.state === 'live', 'the socket open');
+    await waitUntil(() => el.state === 'live', 'the socket open');
     await executeServerCommand('ws-terminate-all');
-    await until(() => el.manager.present.value.some((a) => a.rule.id === 'connection'), 'the connection alarm');
+    await waitUntil(() => el.manager.present.value.some((a) => a.rule.id === 'connection'), 'the connection alarm');
     await settled(banner);
     expect(part(banner, 'message')!.textContent).to.contain('Technical: Connection to the gateway lost');
     const outage = el.manager.present.value.find((a) => a.rule.id === 'connection')!.state.occurrence;
-    await until(() => el.state === 'live', 'the reconnect');
+    await waitUntil(() => el.state === 'live', 'the reconnect');
     // One outage is one occurrence: it ends once the link has held for TECHNICAL_HOLD_MS (tested on virtual time in alarm-manager.test.ts).
     expect(el.manager.present.value.map((a) => `${a.rule.id}@${a.state.occurrence}`)).to.deep.equal([`connection@${outage}`]);
     el.remove();

@@ -34,10 +34,10 @@ describe('ir-iceball-curve alarms judged by the panel', () => {
     expect(on.t).to.be.closeTo(T0 + sim.freezeStartMs + 10 * MIN, 1000);
     expect(on.rule.priority).to.equal('me');
     expect(on.rule.kind, 'about the tissue, not the device').to.equal('phy');
-    // Measured shown in preference: the measurement is short of the target, the estimate (full gas) is not.
+    // The estimate follows the measured tips, warm for want of gas: it falls short too, as the measurement does.
     const s = el.status!;
     expect(s.isotherms[0].measuredMm).to.be.below(s.targetMm);
-    expect(s.isotherms[0].estimatedMm).to.be.above(s.targetMm);
+    expect(s.isotherms[0].estimatedMm).to.be.below(s.targetMm);
     sub.unsubscribe();
     telemetry.remove();
   });

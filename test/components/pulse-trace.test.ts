@@ -3,7 +3,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
 import { EP_EVENT, parsePulseRecord, type PulseRecord } from '../../src/models/index.js';
 import { hepaticEct, ire } from '../../src/streams/pulses/index.js';
-import { countColour, drawn, rgbOf, rowsWith } from '../kit/fixture.js';
+import { afterLangChange, countColour, drawn, forcedColours, rgbOf, rowsWith } from '../kit/fixture.js';
 import { T0, chartCanvas, mountFed, part, played, timelineCanvas, tracesCanvas } from './pulse-helpers.js';
 
 const ect = hepaticEct(T0);
@@ -43,7 +43,9 @@ describe('ir-pulse-trace fed by .source (hepatic ECT)', () => {
     expect(row.querySelectorAll('td')[1].textContent).to.equal('8 / 8');
     expect(row.querySelectorAll('td')[2].textContent).to.equal('1');
     expect(part(el, 'summary').textContent).to.contain('Train: 97 pulses, 1 failed, train ended.');
-    expect(el.shadowRoot!.querySelectorAll('[part="map"] .pair.done')).to.have.length(12);
+    // What a screen reader says of each pair on the map.
+    const said = [...part(el, 'map').querySelectorAll('[role="button"]')].map((g) => g.getAttribute('aria-label'));
+    expect(said.filter((s) => /^Pair \S+: done,/.test(s!))).to.have.length(12);
   });
 
   it('computes V/cm and the resistance change per pair', () => {
@@ -123,8 +125,7 @@ describe('ir-pulse-trace in French and other themes', () => {
   it('speaks French when lang changes, numbers included', async () => {
     const { el } = await mountFed(ect, ectItems, (el) => (el.lang = 'en'));
     el.lang = 'fr';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    await afterLangChange(el);
     expect(part(el, 'table').querySelector('th')!.textContent).to.equal('Paire');
     expect(part(el, 'table').querySelector('tbody td')!.textContent).to.equal('1\u202f200 V · 1\u202f000 V/cm');
     expect(part(el, 'summary').textContent).to.contain('Train : 97 impulsions, 1 échouée(s), train terminé.');
@@ -143,19 +144,15 @@ describe('ir-pulse-trace in French and other themes', () => {
 });
 
 describe('ir-pulse-trace in forced colours', () => {
-  afterEach(async () => {
-    const { executeServerCommand } = await import('@web/test-runner-commands');
-    await executeServerCommand('forced-colors', false);
-  });
+  afterEach(() => forcedColours(false));
 
   it('draws the train with system colours when the user forces a palette', async () => {
-    const { executeServerCommand } = await import('@web/test-runner-commands');
     const { el } = await mountFed(ect, ectItems);
     const canvas = timelineCanvas(el);
     const orange: [number, number, number] = [0xff, 0xb7, 0x4d];
     expect(countColour(canvas, orange, 0, canvas.width, 10)).to.be.greaterThan(50);
-    await executeServerCommand('forced-colors', true);
-    await new Promise((r) => setTimeout(r, 50));
+    // Pixels are read only once the panel has heard the media change (the flake read them before).
+    await forcedColours(true);
     await drawn(el);
     const probe = document.createElement('span');
     probe.style.color = 'LinkText';

@@ -9,6 +9,9 @@ import type { ConnectionState } from '../../src/streams/room/room.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import { drawn, fixture, waitUntil } from '../kit/fixture.js';
 import { registerEngine, type RoomEngine } from '../../src/streams/engines/registry.js';
+import { encodeBinaryFrame } from '../../src/models/wire-frame.js';
+import type { IrTechnicalEvent } from '../../src/components/kit/events.js';
+import { dataEpoch } from '../kit/clock.js';
 
 /** A stand-in panel: reads the room it is given by context, as every panel does. */
 class RoomReader extends LitElement {
@@ -226,5 +229,25 @@ describe('ir-telemetry procedures', () => {
     expect(closed, 'detached, the room keeps its engines (it may be attached again)').to.deep.equal([]);
     el.room.close();
     expect(closed).to.deep.equal(['noted']);
+  });
+});
+
+describe('ir-telemetry refusals from a gateway', () => {
+  it('a binary frame refused keeps its reason, the decoder detail and its data time', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const refused: IrTechnicalEvent['detail'][] = [];
+    const el = await fixture('ir-telemetry', (t) => {
+      t.channels = [{ id: 'wave', label: 'Wave', unit: 'V', intervalMs: 60_000, range: [-5000, 5000] }];
+      t.addEventListener('ir-technical', (e) => refused.push(e.detail));
+      t.src = `ws://127.0.0.1:${port}`;
+    });
+    await waitUntil(() => el.state === 'live', 'live');
+    const t0 = dataEpoch();
+    const whole = new Uint8Array(encodeBinaryFrame({ kind: 'waveform', channel: 'wave', seq: 1, t0, sampleRateHz: 1e6, data: new Float32Array(16) }));
+    await executeServerCommand('ws-send', { binary: [Array.from(whole.subarray(0, whole.length - 8))] });
+    await waitUntil(() => refused.some((d) => d.type === 'technical'), 'the refusal');
+    expect(refused.find((d) => d.type === 'technical')).to.deep.include({ channel: 'wave', reason: 'truncated', t: t0, detail: 'data: 16 floats announced, 14 present' });
+    el.remove();
   });
 });

@@ -1,9 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { Subject } from 'rxjs';
 import type { SampleBatch } from '../../src/models/channel.js';
-import { canvasOf, drawn, fixture, rgbOf, rowsWith } from '../kit/fixture.js';
+import { canvasOf, drawn, fixture, forcedColours, rgbOf, rowsWith } from '../kit/fixture.js';
 
 const TAGS = ['ir-trend', 'ir-alarm-banner', 'ir-alarm-log', 'ir-cement-gauge'] as const;
 const SURFACE = { dark: 'rgb(11, 15, 20)', light: 'rgb(255, 255, 255)', 'high-contrast': 'rgb(0, 0, 0)' } as const;
@@ -24,7 +23,7 @@ describe('themes', () => {
 });
 
 describe('forced colors', () => {
-  afterEach(() => executeServerCommand('forced-colors', false));
+  afterEach(() => forcedColours(false));
 
   it('draws with system colours when the user forces a palette, and back', async () => {
     const source = new Subject<SampleBatch>();
@@ -37,8 +36,7 @@ describe('forced colors', () => {
     source.next({ channel: 'probe', t: new Float64Array(100).map((_, i) => i * 100), v: new Float32Array(100).map((_, i) => i) });
     await drawn(el);
     expect(rowsWith(canvasOf(el), [0x4f, 0xc3, 0xf7]).length).to.be.greaterThan(10);
-    await executeServerCommand('forced-colors', true);
-    await new Promise((r) => setTimeout(r, 50));
+    await forcedColours(true);
     await drawn(el);
     // The series takes the system Highlight colour, whatever it is on this machine.
     const probe = document.createElement('span');
@@ -48,8 +46,7 @@ describe('forced colors', () => {
     probe.remove();
     expect(rowsWith(canvasOf(el), highlight, 10).length).to.be.greaterThan(10);
     expect(rowsWith(canvasOf(el), [0x4f, 0xc3, 0xf7], 10)).to.have.length(0);
-    await executeServerCommand('forced-colors', false);
-    await new Promise((r) => setTimeout(r, 50));
+    await forcedColours(false);
     await drawn(el);
     expect(rowsWith(canvasOf(el), [0x4f, 0xc3, 0xf7]).length).to.be.greaterThan(10);
     el.remove();

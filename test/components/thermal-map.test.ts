@@ -8,7 +8,7 @@ import type { ChannelDescriptor, GridFrame } from '../../src/models/channel.js';
 import { encodeBinaryFrame } from '../../src/models/wire.js';
 import { structureChannels, type ThermalStructure } from '../../src/models/thermal/alarms.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
-import { canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
 import { dataEpoch } from '../kit/clock.js';
 
 // Recent: what a gateway sends (and what the panel derives from it) is checked against the wall clock.
@@ -145,9 +145,13 @@ describe('ir-thermal-map', () => {
     canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + at.x / devicePixelRatio, clientY: r.top + at.y / devicePixelRatio, bubbles: true }));
     expect(part(el, 'cursor')).to.match(/Température 100,0 °C · Dose > .* CEM43 · Lésion Ω/);
     el.lang = 'en';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    await afterLangChange(el);
     expect(part(el, 'coverage')).to.match(/^Coverage 100\s?% of tumour \+ 5 mm margin$/);
+    // The text equivalent names the lethal criterion the coverage is judged by.
+    expect(part(el, 'summary')).to.match(/Coverage: 100\s?% of tumour \+ 5 mm margin \(240 CEM43\)\./);
+    el.lethalDose = 'omega';
+    await el.updateComplete;
+    expect(part(el, 'summary')).to.match(/\(Ω = 1\)\./);
     el.remove();
   });
 
@@ -193,7 +197,22 @@ describe('ir-thermal-map', () => {
     clock.flush();
     await el.updateComplete;
     expect(part(el, 'status')).to.match(/^No new map for \d+\s?s$/);
-    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('map:maps-stopped');
+    expect(room.manager.present.value.map((a) => a.rule.id)).to.include('thermal:map:maps-stopped');
+    room.remove();
+  });
+
+  it('dims a stale map towards the dark end of its scale in the light theme, not towards grey', async () => {
+    const clock = new VirtualTimeScheduler(undefined, 5000);
+    const source = new Subject<RoomInput>();
+    const { room, el } = await inRoom(source, [map], (t) => (t.scheduler = clock), (el) => (el.theme = 'light'));
+    source.next(radial(T0));
+    clock.flush();
+    await drawn(el);
+    expect(part(el, 'status')).to.match(/^No new map for/);
+    // A corner of the map is at 37 °C, the scale's black: veiled with the light surface it read mid-grey.
+    const at = el.positionOf([1, 1])!;
+    const px = canvasOf(el).getContext('2d')!.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data;
+    expect(Math.max(...px.slice(0, 3))).to.be.below(40);
     room.remove();
   });
 
@@ -208,6 +227,9 @@ describe('ir-thermal-map', () => {
     expect(ids()).to.not.include('map.vessel.max:hot');
     source.next(radial(T0 + 2000, 100));
     expect(el.structureStates[0].maxC).to.be.within(45, 80);
+    // Raised once above the limit for its 2 s onset delay.
+    expect(ids()).to.not.include('map.vessel.max:hot');
+    source.next(radial(T0 + 4000, 100));
     expect(ids()).to.include('map.vessel.max:hot');
     expect(room.room.store('map.vessel.max')!.lastV).to.equal(Math.fround(el.structureStates[0].maxC));
     el.requestUpdate();

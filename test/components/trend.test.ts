@@ -4,7 +4,7 @@ import '../../src/components/trend.js';
 import '../../src/components/telemetry.js';
 import type { IrTrend } from '../../src/components/trend/trend.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
-import { canvasOf, countColour, drawn, fixture, nextFrame, rowsWith } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, countColour, drawn, fixture, nextFrame, onScreen, pointAtCentre, rowsWith, waitUntil } from '../kit/fixture.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
 const SERIES_1: [number, number, number] = [0x4f, 0xc3, 0xf7];
@@ -36,8 +36,8 @@ describe('ir-trend', () => {
     source.next({ channel: 'probe', t: Float64Array.of(1000, 1100), v: Float32Array.of(-10, -12.5) });
     el.requestUpdate();
     await el.updateComplete;
-    expect(readout(el).querySelector('.value')!.textContent).to.equal('-12,5');
-    expect(readout(el).querySelector('.unit')!.textContent).to.equal('°C');
+    expect(readout(el).querySelector('[part="value"]')!.textContent).to.equal('-12,5');
+    expect(readout(el).querySelector('[part="unit"]')!.textContent).to.equal('°C');
     el.remove();
   });
 
@@ -50,8 +50,8 @@ describe('ir-trend', () => {
     clock.flush();
     await el.updateComplete;
     expect(readout(el).hasAttribute('data-stale')).to.equal(true);
-    expect(readout(el).querySelector('.value')!.textContent).to.equal('--');
-    expect(readout(el).querySelector('.age')!.textContent).to.match(/\(1\s?s\)/);
+    expect(readout(el).querySelector('[part="value"]')!.textContent).to.equal('--');
+    expect(readout(el).querySelector('[part="age"]')!.textContent).to.match(/\(1\s?s\)/);
     el.remove();
   });
 
@@ -65,11 +65,10 @@ describe('ir-trend', () => {
     source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(-12.5) });
     el.requestUpdate();
     await el.updateComplete;
-    expect(readout(el).querySelector('.value')!.textContent).to.equal('-12.5');
+    expect(readout(el).querySelector('[part="value"]')!.textContent).to.equal('-12.5');
     host.lang = 'fr';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect(readout(el).querySelector('.value')!.textContent).to.equal('-12,5');
+    await afterLangChange(el);
+    expect(readout(el).querySelector('[part="value"]')!.textContent).to.equal('-12,5');
     host.remove();
   });
 
@@ -157,10 +156,10 @@ describe('ir-trend limits and themes', () => {
     await drawRamp(el, source);
     const canvas = canvasOf(el);
     el.style.width = '600px';
-    await new Promise((r) => setTimeout(r, 50));
+    // The panel's ResizeObserver resizes the chart's canvas: that is the proof it ran.
+    await waitUntil(() => canvas.width > 500 * devicePixelRatio, 'the chart resized to 600 px');
     await drawn(el);
     expect(canvasOf(el)).to.equal(canvas);
-    expect(canvas.width).to.be.greaterThan(500 * devicePixelRatio);
     expect(rowsWith(canvas, SERIES_1).length).to.be.greaterThan(10);
     el.remove();
   });
@@ -181,15 +180,13 @@ describe('ir-trend off-screen', () => {
       el.style.position = 'absolute';
       el.style.top = '5000px';
     });
-    await nextFrame();
-    await nextFrame();
+    expect(await onScreen(el)).to.equal(false);
     source.next(ramp(100));
     await drawn(el);
     expect(rowsWith(canvasOf(el), SERIES_1)).to.have.length(0);
     el.style.top = '0px';
-    await new Promise((r) => setTimeout(r, 100));
-    await nextFrame();
-    expect(rowsWith(canvasOf(el), SERIES_1).length).to.be.greaterThan(10);
+    // Its IntersectionObserver sees it on screen and it draws in the next frame, without a flush.
+    await waitUntil(() => rowsWith(canvasOf(el), SERIES_1).length > 10, 'the chart drawn once on screen');
     el.remove();
   });
 });
@@ -205,9 +202,7 @@ describe('ir-trend markers and hover', () => {
     const x = Math.round(el.positionOf('probe', 5000, 0)!.x);
     expect(countColour(canvasOf(el), [255, 0, 255], x - 1, x + 2)).to.be.greaterThan(50);
 
-    const over = el.shadowRoot!.querySelector('.u-over')!;
-    const box = over.getBoundingClientRect();
-    over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }));
+    pointAtCentre(el, 'chart');
     await nextFrame();
     expect(el.shadowRoot!.querySelector('[part="hover"]')!.textContent).to.match(/Probe \d+\.\d °C/);
     el.remove();
@@ -228,8 +223,8 @@ describe('ir-trend inside ir-telemetry', () => {
     await el.updateComplete;
     const readouts = [...el.shadowRoot!.querySelectorAll('[part="readout"]')];
     expect(readouts).to.have.length(1);
-    expect(readouts[0].querySelector('.label')!.textContent).to.equal('Skin');
-    expect(readouts[0].querySelector('.value')!.textContent).to.equal('33.5');
+    expect(readouts[0].querySelector('[part="label"]')!.textContent).to.equal('Skin');
+    expect(readouts[0].querySelector('[part="value"]')!.textContent).to.equal('33.5');
     room.remove();
   });
 
@@ -244,7 +239,7 @@ describe('ir-trend inside ir-telemetry', () => {
     source.next({ channel: 'probe', t: Float64Array.of(2000, 1000, 3000), v: Float32Array.of(20, 21, 999) });
     await el.updateComplete;
     expect(technical).to.have.members(['time-backwards', 'out-of-range']);
-    expect(readout(el).querySelector('.value')!.textContent).to.equal('20.0');
+    expect(readout(el).querySelector('[part="value"]')!.textContent).to.equal('20.0');
     expect(el.alarm, 'an out-of-range value never raises a limit alarm').to.not.equal('hi');
     clock.flush();
     await el.updateComplete;
@@ -279,7 +274,7 @@ describe('ir-trend attached late', () => {
     const el = await fixture('ir-trend', (el) => el.setAttribute('channel', 'probe'), room);
     el.requestUpdate();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="readout"] .value')!.textContent).to.equal('-21.5');
+    expect(el.shadowRoot!.querySelector('[part="readout"] [part="value"]')!.textContent).to.equal('-21.5');
     room.remove();
   });
 });
@@ -295,9 +290,7 @@ describe('ir-trend against absurd times', () => {
       source.next({ channel: 'probe', t: Float64Array.of(t), v: Float32Array.of(20) });
       el.requestUpdate();
       await drawn(el);
-      const over = el.shadowRoot!.querySelector('.u-over')!;
-      const box = over.getBoundingClientRect();
-      over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }));
+      pointAtCentre(el, 'chart');
     }
     await nextFrame();
     window.removeEventListener('error', onError);

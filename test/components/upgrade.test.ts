@@ -18,7 +18,7 @@ describe('properties set before the element is defined', () => {
     source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(-7.5) });
     el.requestUpdate();
     await drawn(el);
-    expect(el.shadowRoot!.querySelector('[part="readout"] .value')!.textContent).to.equal('-7.5');
+    expect(el.shadowRoot!.querySelector('[part="readout"] [part="value"]')!.textContent).to.equal('-7.5');
     expect(source.observed).to.equal(true);
     el.remove();
     expect(source.observed).to.equal(false);

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '../kit/fixture.js';
 import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import type { IrPulseTrace } from '../../src/components/pulse-trace/pulse-trace.js';
 
@@ -20,13 +21,8 @@ async function open(query: string): Promise<{ frame: HTMLIFrameElement; doc: Doc
   return { frame, doc: frame.contentDocument!, violations };
 }
 
-async function until(pred: () => boolean, what: string, ms = 20_000) {
-  const end = performance.now() + ms;
-  while (!pred()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** A demo at 60x still takes seconds of wall time on a shared machine. */
+const until = (pred: () => boolean, what: string, ms = 20_000) => waitUntil(pred, what, ms);
 
 const logIds = (doc: Document) => ((doc.querySelector('ir-alarm-log') as IrAlarmLog | null)?.entries ?? []).map((e) => e.id);
 

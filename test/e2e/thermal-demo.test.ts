@@ -31,16 +31,17 @@ describe('thermal ablation demo', function () {
     expect(page.violations).to.deep.equal([]);
   });
 
-  it('covers the margin once the antenna has moved, and raises the tip alarm in the log', async () => {
+  it('covers the margin once the antenna has moved, with no RF console alarm for a microwave antenna', async () => {
     await until(() => (map().coverage?.fraction ?? 0) >= 0.99, 'full coverage');
     const log = doc().querySelector('ir-alarm-log') as IrAlarmLog;
-    await until(() => log.entries.some((e) => e.id === 'tip-temperature:boiling'), 'the tip alarm');
+    // The tip passes 100 °C in this scenario: an RF electrode's vaporisation alarm, meaningless for an antenna.
+    expect(log.entries.filter((e) => e.id.startsWith('tip-temperature:') || e.id.startsWith('impedance:'))).to.deep.equal([]);
   });
 
   it('shows stopped maps as a technical alarm', async () => {
     doc().querySelector<HTMLButtonElement>('#stop-maps')!.click();
     await until(() => /No new map for/.test(part(map(), 'status')), 'the stale map');
     const log = doc().querySelector('ir-alarm-log') as IrAlarmLog;
-    await until(() => log.entries.some((e) => e.id === 'thermal-map:maps-stopped'), 'the technical alarm');
+    await until(() => log.entries.some((e) => e.id === 'thermal:thermal-map:maps-stopped'), 'the technical alarm');
   });
 });

@@ -1,4 +1,5 @@
-// Shared helpers for element tests: mount, wait, read pixels, measure memory.
+// Shared helpers for element tests: mount, wait, read pixels.
+import { executeServerCommand } from '@web/test-runner-commands';
 import { flushFrames } from '../../src/components/kit/frame-scheduler.js';
 
 /** Creates an element of `tag`, lets `setup` set its properties, attaches it and waits for its first render. */
@@ -13,19 +14,96 @@ export async function fixture<K extends keyof HTMLElementTagNameMap>(tag: K, set
 /** The next animation frame. */
 export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
+/**
+ * Whether `el` is on screen, once the browser has told IntersectionObservers: a panel's
+ * own observer, made before this call, is told by then or in the same task, and a frame
+ * later it has surely run.
+ */
+export async function onScreen(el: Element): Promise<boolean> {
+  const on = await new Promise<boolean>((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      resolve(entry.isIntersecting);
+    });
+    observer.observe(el);
+  });
+  await nextFrame();
+  return on;
+}
+
+/**
+ * Resolves once the browser has laid `el` out and told ResizeObservers its size: a
+ * panel's own observers, made before this call, have then run, every round of them (the
+ * frame after), so pixels read next were drawn at the size the panel keeps. `el` must
+ * have a size: observers are not told of an element of none.
+ */
+export async function laidOut(el: Element): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(el);
+  });
+  await nextFrame();
+}
+
 /** Lets pending Lit updates finish, then draws every pending panel now, as the next frame would. */
 export async function drawn(el: { updateComplete?: Promise<unknown> }): Promise<void> {
   await el.updateComplete;
   flushFrames();
 }
 
-/** Polls `predicate` until true, failing with `what` after `ms` (for real I/O only: sockets, audio). */
-export async function waitUntil(predicate: () => boolean, what: string, ms = 5000): Promise<void> {
+/**
+ * The suite's one wait: checks `predicate` every 10 ms until it holds, and fails naming
+ * `what` after `ms`. For what only real I/O or the browser decides (sockets, audio, a
+ * page in a frame, observers): a test waits for the state that proves a thing, never
+ * for a time. `predicate` may ask the test server (async); `what` may describe what was
+ * seen so far.
+ */
+export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string | (() => string), ms = 5000): Promise<void> {
   const end = performance.now() + ms;
-  while (!predicate()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+  while (!(await predicate())) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * The element's update after a `lang` on its path changed: the page's mutation observer
+ * re-resolves panels' languages in the microtask the change queued, which runs before
+ * this continues; the update that requests is then awaited.
+ */
+export async function afterLangChange(el: { updateComplete: Promise<unknown> }): Promise<void> {
+  await Promise.resolve();
+  await el.updateComplete;
+}
+
+/**
+ * Switches the emulated `forced-colors` on or off (test/servers/forced-colors-plugin.mjs)
+ * and resolves once the page has told `matchMedia` listeners: a panel's, registered
+ * before this call, has run by then (the browser tells them in the order their queries
+ * were made). Reading `matches` on the query between the switch and the event would
+ * swallow the event, so it is read only before.
+ */
+export async function forcedColours(on: boolean): Promise<void> {
+  const query = matchMedia('(forced-colors: active)');
+  if (query.matches === on) return;
+  const changed = new Promise((r) => query.addEventListener('change', r, { once: true }));
+  await executeServerCommand('forced-colors', on);
+  await changed;
+}
+
+/**
+ * Moves a mouse to the centre of `el`'s part `name` as a user would: the event goes to
+ * whatever the browser finds on top there (for a uPlot chart, its overlay).
+ */
+export function pointAtCentre(el: Element, name: string): void {
+  const box = el.shadowRoot!.querySelector(`[part="${name}"]`)!.getBoundingClientRect();
+  const [clientX, clientY] = [box.left + box.width / 2, box.top + box.height / 2];
+  const target = el.shadowRoot!.elementFromPoint(clientX, clientY);
+  if (!target) throw new Error(`nothing under the centre of <${el.localName}>'s ${name}`);
+  target.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true, composed: true }));
 }
 
 /** The element's first canvas (in its shadow root, or light DOM). */
@@ -69,32 +147,4 @@ export function rgbOf(colour: string): [number, number, number] {
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
   if (!m) throw new Error(`not a colour: ${colour}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-/** Used JS heap after garbage collection (Chromium started with --js-flags=--expose-gc). */
-export async function heapAfterGc(): Promise<number> {
-  const gc = (window as unknown as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run Chromium with --js-flags=--expose-gc');
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-}
-
-/**
- * Heap growth (bytes) over `cycles` mount/unmount cycles after a warm-up: a panel that
- * leaks its chart, closures or buffers grows by about 100 kB a cycle. Measured twice
- * and the smaller kept: a leak grows the heap in both rounds, while the collector's
- * noise (a megabyte or two either way on a shared machine) rarely strikes twice.
- */
-export async function memoryGrowth(cycle: () => Promise<void>, cycles = 50, warmUp = 10): Promise<number> {
-  for (let i = 0; i < warmUp; i++) await cycle();
-  const rounds: number[] = [];
-  for (let round = 0; round < 2; round++) {
-    const before = await heapAfterGc();
-    for (let i = 0; i < cycles; i++) await cycle();
-    rounds.push((await heapAfterGc()) - before);
-  }
-  return Math.min(...rounds);
 }

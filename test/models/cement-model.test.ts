@@ -46,6 +46,29 @@ describe('cement setting model', () => {
   });
 });
 
+describe('cement setting model against published points it was not fitted to', () => {
+  // perC was fitted to one figure: the handling time of pre-cooled cement (15.2 min at 4 °C,
+  // 8.5 min at 22 °C; Lai et al., BMC Musculoskelet Disord 2012;13:198).
+
+  it('splits the pre-cooled handling time into liquid and paste as measured: 9.4 ± 1.1 and 5.8 ± 0.5 min, within one standard deviation (Lai 2012)', () => {
+    const times = settingTimes(DEFAULT_CEMENT, 4);
+    expect(times.pasteMs / MIN).to.be.closeTo(9.4, 1.1);
+    expect((times.hardeningMs - times.pasteMs) / MIN).to.be.closeTo(5.8, 0.5);
+  });
+
+  it('shortens the set of warmer cement as measured at another temperature: 534 s at 20 °C, 381 s at 28 °C, a ratio of 1.40, within 10 % (Koh 2015)', () => {
+    // SmartSet HV components stored at 20 or 28 °C, mixed after 15 min in a 20 °C room
+    // (Koh et al., J Orthop Surg Res 2015;10:178). Another cement, so the ratio is
+    // compared, not the times. 10 %: the scatter of the fitted study's own handling time
+    // (8.5 ± 0.8 min). The model gives 1.29, 8 % low; the same study's 24 °C point (414 s,
+    // a ratio of 1.29 against the model's 1.14) lies outside: warm cement sets sooner
+    // than the model says. Nor does it hold for cement kept in an ice bath (Lai 2012:
+    // handling 112.5 min; the model at 0 °C gives 17 min).
+    const ratio = settingTimes(DEFAULT_CEMENT, 20).setMs / settingTimes(DEFAULT_CEMENT, 28).setMs;
+    expect(ratio).to.be.closeTo(534 / 381, 0.1 * (534 / 381));
+  });
+});
+
 describe('cement plan', () => {
   it('refuses an unsound plan, naming the site', () => {
     expect(checkPlan(plan)).to.deep.equal([]);

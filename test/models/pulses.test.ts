@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import {
   PulseLedger, checkRules, encodePulseRecord, fieldStrength, hexagonLayout, inRefractoryWindow, pairsLayout, parsePulseRecord,
-  pulseAlarmRules, pulseChannels, resistance, rowsLayout, setVoltage, summarisePulse, voltageErrorPct,
+  pulseAlarmRules, pulseChannels, resistance, rowsLayout, setVoltage, pairSettings, deliveredField, summarisePulse, voltageErrorPct,
   type PulseProtocol, type PulseRecord,
 } from '../../src/models/index.js';
 
@@ -38,6 +38,35 @@ describe('protocol arithmetic', () => {
         if (field * (mm / 10) < 2999) expect(fieldStrength(v, mm)).to.be.closeTo(field, (0.5 / (mm / 10)) + 1e-9);
       }),
     );
+  });
+
+  it('each pair gets its own voltage: a 15 mm square at 1500 V/cm gives 2250 V on the sides, and the diagonals capped at 3000 V are marked (1414 V/cm)', () => {
+    const square = pairsLayout([{ id: 'A', x: 0, y: 0 }, { id: 'B', x: 15, y: 0 }, { id: 'C', x: 15, y: 15 }, { id: 'D', x: 0, y: 15 }]);
+    const ire: PulseProtocol = { ...ect, modality: 'IRE', fieldVPerCm: 1500, maxVoltageV: 3000, currentLimitA: 50 };
+    const byId = Object.fromEntries(pairSettings(ire, square.pairs).map((s) => [s.pairId, s]));
+    for (const side of ['A-B', 'B-C', 'C-D', 'A-D']) expect(byId[side]).to.deep.include({ voltageV: 2250, fieldVPerCm: 1500, capped: false, shortfallPct: 0 });
+    for (const diagonal of ['A-C', 'B-D']) {
+      expect(byId[diagonal]).to.deep.include({ voltageV: 3000, capped: true });
+      expect(byId[diagonal].fieldVPerCm).to.be.closeTo(1414.2, 0.1);
+      expect(byId[diagonal].shortfallPct).to.be.closeTo(5.72, 0.01);
+    }
+  });
+
+  it('pairs at measured, uneven spacings each reach the requested field when under the limit (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 3, max: 19, noNaN: true }), { minLength: 1, maxLength: 6 }), (spacings) => {
+        const pairs = spacings.map((mm, k) => ({ id: `${k}-x`, a: String(k), b: 'x', spacingMm: mm }));
+        for (const s of pairSettings({ ...ect, fieldVPerCm: 1500 }, pairs)) {
+          expect(s.capped).to.equal(false);
+          expect(s.voltageV).to.equal(Math.round(1.5 * s.spacingMm * 100));
+          expect(s.fieldVPerCm).to.be.closeTo(1500, 0.5 / (s.spacingMm / 10) + 1e-9);
+        }
+      }),
+    );
+  });
+
+  it('the delivered field is the measured peak voltage over the pair spacing', () => {
+    expect(deliveredField(2200, { spacingMm: 15 })).to.be.closeTo(1466.7, 0.1);
   });
 
   it('resistance is V/I; voltage error is relative to the set voltage', () => {

@@ -28,6 +28,29 @@ describe('SequenceTracker', () => {
     expect(kinds(s, 'a', [5000, 5001, 0, 1, 2, 5002])).to.deep.equal(['ok', 'ok', 'jump', 'resync', 'ok', 'jump']);
   });
 
+  it('tells a restart without a stream id from a replay by data time: newer data is kept, repeated data dropped', () => {
+    const s = new SequenceTracker();
+    // Numbers 40..50 carry data times 40..50 s; the sender restarts at 0 with data from 51 s on.
+    for (let q = 40; q <= 50; q++) expect(s.check('a', q, undefined, q * 1000).kind).to.match(/ok/);
+    expect(s.check('a', 45, undefined, 45_000).kind, 'a replay after reconnect').to.equal('duplicate');
+    expect(s.check('a', 0, undefined, 51_000).kind, 'the restarted sender').to.equal('restart');
+    expect([1, 2, 3].map((q) => s.check('a', q, undefined, (51 + q) * 1000).kind)).to.deep.equal(['ok', 'ok', 'ok']);
+    expect(s.check('a', 2, undefined, 53_000).kind, 'its own replay is still a replay').to.equal('duplicate');
+  });
+
+  it('a sender restarting without a stream id loses no message with newer data, wherever it restarts (property, 2000 runs)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 200 }), (before, restartAt, after) => {
+        const s = new SequenceTracker();
+        let t = 0;
+        for (let q = 0; q < before; q++) s.check('a', q, undefined, (t += 10));
+        for (let q = restartAt; q < restartAt + after; q++) if (s.check('a', q, undefined, (t += 10)).kind === 'duplicate') return false;
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never lets one absurd number lock a channel', () => {
     const s = new SequenceTracker();
     expect(kinds(s, 'a', [10, 4_000_000_000, 11, 12, 1_000_000_000, 13])).to.deep.equal(['ok', 'jump', 'ok', 'ok', 'jump', 'ok']);

@@ -2,8 +2,8 @@
 // elements are registered before the first render (as the README says to do).
 import { expect } from '@esm-bundle/chai';
 import type { JSX } from 'react';
-import type { Root } from 'react-dom/client';
-import { React, ReactDOM, ReactDOMClient } from './react-esm.js';
+import { React, ReactDOM } from './react-esm.js';
+import { reactRootPerTest } from './react-root.js';
 import { Subject } from 'rxjs';
 import '../../src/index.js'; // registers every element: before the first render
 import type { IrTechnicalEvent } from '../../src/components/kit/events.js';
@@ -26,29 +26,19 @@ const wrongType: JSX.IntrinsicElements['ir-telemetry'] = { channels: 'probe' };
 void misspelt, wrongType;
 
 describe('React 19', () => {
-  let host: HTMLElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = ReactDOMClient.createRoot(host);
-  });
-  afterEach(() => {
-    root.unmount();
-    host.remove();
-  });
+  const react = reactRootPerTest();
 
   it('passes array, object and Observable props to ir-telemetry and ir-trend as properties, and listens to ir- events', () => {
     const source = new Subject<SampleBatch>();
     const technical: IrTechnicalEvent[] = [];
     ReactDOM.flushSync(() =>
-      root.render(
+      react.root.render(
         React.createElement('ir-telemetry', { channels, rules, 'onir-technical': (e: IrTechnicalEvent) => technical.push(e) } satisfies JSX.IntrinsicElements['ir-telemetry'],
           React.createElement('ir-trend', { ...trendProps, source, limits: [{ channel: 'probe', above: 60 }] } satisfies JSX.IntrinsicElements['ir-trend'])),
       ),
     );
-    const telemetry = host.querySelector('ir-telemetry')!;
-    const trend = host.querySelector('ir-trend')!;
+    const telemetry = react.host.querySelector('ir-telemetry')!;
+    const trend = react.host.querySelector('ir-trend')!;
     expect(telemetry.channels).to.equal(channels);
     expect(telemetry.rules).to.equal(rules);
     expect(telemetry.hasAttribute('channels')).to.equal(false);

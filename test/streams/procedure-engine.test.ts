@@ -47,7 +47,7 @@ describe('ProcedureEngine', () => {
     for (const x of history) room.push(x);
     expect(engine.current.coldest).to.equal(-90);
     expect(room.store('probe.min')!.lastV, 'the derived channel, declared by the engine').to.equal(-90);
-    expect(room.manager.present.value.map((a) => a.rule.id)).to.deep.equal(['too-cold']);
+    expect(room.manager.present.value.map((a) => a.rule.id)).to.deep.equal(['coldest:too-cold']);
     expect(room.engine('coldest'), 'one engine of a kind per room').to.equal(engine);
     room.close();
   });

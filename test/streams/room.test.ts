@@ -108,3 +108,34 @@ describe('TelemetryRoom clock', () => {
     room.close();
   });
 });
+
+describe('TelemetryRoom bounds and reasons', () => {
+  const wave: ChannelDescriptor = { id: 'wave', label: 'Wave', unit: 'V', intervalMs: 60_000, range: [-5000, 5000], sampleRateHz: [1e5, 1e8] };
+
+  it('refuses an event whose kind or text is beyond its bound, naming the lengths, and keeps the next', () => {
+    const room = new TelemetryRoom();
+    room.setChannels([probe]);
+    const refused: string[] = [];
+    room.technical.subscribe((e) => e.type === 'technical' && refused.push(`${e.reason}: ${e.detail}`));
+    const t = dataEpoch();
+    room.push({ type: 'event', channel: 'probe', t, kind: 'note', text: 'x'.repeat(1 << 20) });
+    room.push({ type: 'event', channel: 'probe', t, kind: 'k'.repeat(65), text: '' });
+    room.push({ type: 'event', channel: 'probe', t, kind: 'note', text: 'probe reseated' });
+    expect(refused).to.deep.equal(['event-too-long: kind 4, text 1048576 characters (at most 64 and 2048)', 'event-too-long: kind 65, text 0 characters (at most 64 and 2048)']);
+    expect(room.eventsOf('probe')!.items.map((e) => e.text)).to.deep.equal(['probe reseated']);
+    room.close();
+  });
+
+  it('refuses a waveform at an implausible sample rate (a Hz/MHz mix-up), with the rate, and keeps the plausible one', () => {
+    const room = new TelemetryRoom();
+    room.setChannels([wave]);
+    const refused: string[] = [];
+    room.technical.subscribe((e) => e.type === 'technical' && refused.push(`${e.reason}: ${e.detail}`));
+    const t0 = dataEpoch();
+    room.push({ kind: 'waveform', channel: 'wave', t0, sampleRateHz: 1, data: new Float32Array(100) });
+    room.push({ kind: 'waveform', channel: 'wave', t0: t0 + 1, sampleRateHz: 1e6, data: new Float32Array(100) });
+    expect(refused).to.deep.equal(['sample-rate: 1 Hz, outside 100000–100000000 Hz']);
+    expect(room.waveforms('wave')!.items.map((w) => w.sampleRateHz)).to.deep.equal([1e6]);
+    room.close();
+  });
+});

@@ -9,6 +9,25 @@ const T0 = dataEpoch();
 const isGrid = (x: GridFrame | SampleBatch): x is GridFrame => 'kind' in x;
 
 describe('thermal simulation', () => {
+  it('produces the lethal zones its documentation states at 12 min: liver RF 25 mm by 240 CEM43 and 30 mm by Ω = 1, each within 2 mm', function () {
+    // 12 min of simulated ablation: seconds of computing, more on a loaded machine.
+    this.timeout(120_000);
+    const sim = new ThermalSimulation({ t0: T0, consoleHz: 1, rateHz: 1, resolution: 128 });
+    let acc: ThermalAccumulator | undefined;
+    sim.advanceTo(12 * 60, (x) => {
+      if (!isGrid(x)) return;
+      acc ??= new ThermalAccumulator(x);
+      acc.add(x);
+    });
+    const across = (field: Float64Array, level: number) => {
+      let n = 0;
+      for (const v of field) if (v >= level) n++;
+      return 2 * Math.sqrt((n * acc!.geometry.spacingMm[0] ** 2) / Math.PI);
+    };
+    expect(across(acc!.cem43, 240)).to.be.closeTo(25, 2);
+    expect(across(acc!.omega, 1)).to.be.closeTo(30, 2);
+  });
+
   it('sends maps at the configured rate and resolution, in order, of one geometry, with console telemetry', () => {
     const sim = new ThermalSimulation({ rateHz: 4, resolution: 256, t0: T0 });
     const out: (GridFrame | SampleBatch)[] = [];

@@ -4,7 +4,8 @@ import { Subject, VirtualTimeScheduler, type Subscription } from 'rxjs';
 import type { AlarmCommand } from '../../src/models/alarm-command.js';
 import { encodeWireLine } from '../../src/models/wire.js';
 import { websocketSource, type WsItem } from '../../src/streams/websocket-source.js';
-import { until, untilClients } from './ws-helpers.js';
+import { waitUntil } from '../kit/fixture.js';
+import { seen, untilClients } from './ws-helpers.js';
 
 const commandLine = (origin: string, command: AlarmCommand, t = 1.7e12) => encodeWireLine({ type: 'command', origin, t, command });
 const lives = (items: WsItem[]) => items.filter((i) => i.type === 'state' && i.state === 'live').length;
@@ -126,8 +127,8 @@ describe('commands between two viewers through a relaying server', () => {
       websocketSource(url, { backoff, outgoing: outA, scheduler: reconnectA }).subscribe((i) => a.push(i)),
       websocketSource(url, { backoff }).subscribe((i) => b.push(i)),
     ];
-    await until(a, (xs) => lives(xs) === 1, 'A live');
-    await until(b, (xs) => lives(xs) === 1, 'B live');
+    await waitUntil(() => lives(a) === 1, seen('A live', a));
+    await waitUntil(() => lives(b) === 1, seen('B live', b));
     await untilClients(2);
     await received();
   });
@@ -136,15 +137,15 @@ describe('commands between two viewers through a relaying server', () => {
   it("delivers A's command to B, parsed, with A's origin", async () => {
     const line = commandLine('console', { type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 });
     outA.next(line);
-    await until(b, (xs) => commands(xs).length === 1, 'command at B');
+    await waitUntil(() => commands(b).length === 1, seen('command at B', b));
     expect(commands(b)).to.deep.equal([{ type: 'command', origin: 'console', t: 1.7e12, command: { type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 } }]);
     expect(await received()).to.deep.equal([line]);
   });
 
   it('sends the lines given while the connection was down once it is back, in order', async () => {
     await executeServerCommand('ws-terminate-all');
-    await until(a, (xs) => xs.some((i) => i.type === 'state' && i.state === 'reconnecting'), 'A down');
-    await until(b, (xs) => lives(xs) === 2, 'B back');
+    await waitUntil(() => a.some((i) => i.type === 'state' && i.state === 'reconnecting'), seen('A down', a));
+    await waitUntil(() => lives(b) === 2, seen('B back', b));
     await untilClients(1);
     const lines = [
       commandLine('console', { type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 }, 1.7e12 + 1),
@@ -153,7 +154,7 @@ describe('commands between two viewers through a relaying server', () => {
     lines.forEach((l) => outA.next(l));
     expect(await received()).to.deep.equal([]);
     reconnectA.flush();
-    await until(b, (xs) => commands(xs).length === 2, 'queued commands at B');
+    await waitUntil(() => commands(b).length === 2, seen('queued commands at B', b));
     expect(commands(b).map((c) => c.command)).to.deep.equal([{ type: 'acknowledge', id: 'nerve-high', occurrence: 1.7e12 }, { type: 'pause-audio', ms: 120_000 }]);
     expect(await received()).to.deep.equal(lines);
     expect(lives(a)).to.equal(2);
@@ -164,7 +165,7 @@ describe('commands between two viewers through a relaying server', () => {
   it('reports a malformed command at B as a parse error and goes on', async () => {
     outA.next(JSON.stringify({ ver: 1, type: 'command', origin: 'console', t: 1, command: { type: 'acknowledge' } }));
     outA.next(commandLine('console', { type: 'resume-audio' }));
-    await until(b, (xs) => commands(xs).length === 1, 'command after the bad one');
+    await waitUntil(() => commands(b).length === 1, seen('command after the bad one', b));
     const errors = b.filter((i) => i.type === 'parse-error');
     expect(errors).to.deep.equal([{ type: 'parse-error', reason: 'bad-field', detail: 'command: acknowledge needs an alarm id' }]);
     expect(commands(b)[0].command).to.deep.equal({ type: 'resume-audio' });

@@ -5,7 +5,7 @@ import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
 import type { CementFinding, SiteRecord } from '../../models/cement/ledger.js';
-import { checkPlan, planChannelIds, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
+import { checkPlan, maxTotalMl, planChannelIds, plannedTotalMl, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
 import { cementRules, setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
 import type { SettingState } from '../../models/cement/setting.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
@@ -135,7 +135,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
   private readonly language = new LanguageController(this, cementMessages);
   private readonly frame = new FrameController(this, () => this.draw());
   private readonly themes = new ThemeController(this, () => this.frame.request());
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
@@ -181,7 +181,6 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
       if (this.room && this.tracker?.plan !== this.plan) this.startTracker(this.room);
     }
-    if (changed.has('scheduler')) this.tick.restart();
     if (['rules', 'thresholds', 'plan', 'manager', 'source'].some((k) => changed.has(k))) this.useRules();
     this.showAlarm();
   }
@@ -327,7 +326,7 @@ export class IrCementGauge extends LitElement implements InputHost, AlarmHost, T
         >
       </div>
       <p part="total">
-        ${w.total} <span class="value">${l ? this.ml(l.totalMl) : '--'}</span> mL · ${w.planned} ${l ? this.ml(l.plannedMl) : '--'} · ${w.max} ${l ? this.ml(l.maxMl) : '--'} mL
+        ${w.total} <span class="value">${l ? this.ml(l.totalMl) : '--'}</span> mL · ${w.planned} ${plan ? this.ml(plannedTotalMl(plan)) : '--'} · ${w.max} ${plan ? this.ml(maxTotalMl(plan)) : '--'} mL
       </p>
       <canvas part="bars" aria-hidden="true"></canvas>
       <ol part="sites">

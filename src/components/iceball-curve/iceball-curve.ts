@@ -50,9 +50,12 @@ const MIN = 60_000;
  * a timeline above and a phase timer readable from 2 m; the target line
  * (tumour plus margin) and the moment each isotherm covers it; a plan view in
  * mm with the probes, sensors, tumour and margin, protected structures, the
- * estimated isotherm footprints and a scale bar; probe tip and thermosensor
+ * estimated isotherms and a scale bar; probe tip and thermosensor
  * temperatures through `ir-trend`s, the nerve-protection band on the
- * sensors beside a nerve.
+ * sensors beside a nerve. The estimate comes from a freezing model driven by
+ * the measured tip temperatures (drawn as isotherm lines); while a running
+ * probe has no recent tip temperature, from a curve fit (drawn as filled
+ * footprints).
  *
  * Channels: each probe's tip (`Cel`), each sensor point (`Cel`), and the
  * measured diameters `ice.0`, `ice.-20`, `ice.-40` (`mm`), as named in
@@ -80,6 +83,7 @@ const MIN = 60_000;
  * @summary Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces.
  * @csspart header - The phase timer and the read-outs.
  * @csspart timer - Phase, elapsed and remaining time.
+ * @csspart phase - The name of the current phase (`Freeze 1`), in the panel's language.
  * @csspart readouts - The diameter of each isotherm: measured, estimated, difference, coverage time.
  * @csspart views - The curve and the plan view.
  * @csspart curve - The diameter-against-time chart.
@@ -161,7 +165,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   private readonly language = new LanguageController(this, iceballMessages);
   private readonly frame = new FrameController(this, () => this.draw());
   private readonly themes = new ThemeController(this, () => this.redrawAll());
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
   private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
   private readonly engines = new EngineController<CryoConfig, CryoState, CryoEngine>(this, {
@@ -263,7 +267,6 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('scheduler')) this.tick.restart();
     if (changed.has('procedure') || changed.has('alarms')) this.engines.configure();
   }
 
@@ -346,6 +349,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     const b = (this.planBox = fitPlan(p.field, pw, ph, 6 * dpr));
     drawPlan(plan, b, dpr, this.planColours(iso), p, {
       footprints: s.footprints,
+      contours: s.contours,
       probeState: (id) => s.probes[id] ?? 'off',
       alarmed,
       questionable: new Set(s.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),
@@ -417,7 +421,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return html`
       <div part="header">
         <div part="timer" role="timer" aria-live="off">
-          <span class="phase">${st ? phaseName(w, st) : w.before}</span>
+          <span class="phase" part="phase">${st ? phaseName(w, st) : w.before}</span>
           ${st && st.phase.kind !== 'before' && st.phase.kind !== 'end'
             ? html`<span class="clock">${clock(st.phase.elapsedMs)} <small>${w.elapsed}</small></span>
                 <span class="clock ${st.phase.remainingMs < 0 ? 'overrun' : ''}">${clock(st.phase.remainingMs, true)} <small>${st.phase.remainingMs < 0 ? w.overrun : w.remaining}</small></span>`

@@ -75,6 +75,8 @@ export function roundedHullPath(ctx: CanvasRenderingContext2D, b: PlanBox, f: Fo
 
 export interface PlanState {
   footprints: Record<Isotherm, readonly Footprint[]>;
+  /** The freezing model's isotherms as segments x0, y0, x1, y1 in mm: drawn instead of the footprints when given. */
+  contours?: Record<Isotherm, Float32Array>;
   probeState(id: string): ProbeState;
   /** Sensor channels in alarm, and data flagged questionable. */
   alarmed: ReadonlySet<string>;
@@ -91,8 +93,20 @@ export function drawPlan(ctx: CanvasRenderingContext2D, b: PlanBox, dpr: number,
   ctx.beginPath();
   ctx.rect(b.left, b.top, b.width, b.height);
   ctx.clip();
-  // Footprints, warmest first, so colder ones lie on top.
+  // The model's isotherms, or else the fit's footprints; warmest first, so colder ones lie on top.
   for (const iso of [0, -20, -40] as const) {
+    const segments = s.contours?.[iso];
+    if (segments) {
+      ctx.beginPath();
+      for (let k = 0; k < segments.length; k += 4) {
+        ctx.moveTo(planX(b, segments[k]), planY(b, segments[k + 1]));
+        ctx.lineTo(planX(b, segments[k + 2]), planY(b, segments[k + 3]));
+      }
+      ctx.strokeStyle = c.iso[iso];
+      ctx.lineWidth = 2 * dpr;
+      ctx.stroke();
+      continue;
+    }
     const prints = s.footprints[iso];
     if (!prints.length) continue;
     ctx.beginPath();

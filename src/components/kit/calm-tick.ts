@@ -8,6 +8,7 @@ import { asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
  */
 export class CalmTickController implements ReactiveController {
   private subscription?: Subscription;
+  private clock?: SchedulerLike;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { scheduler?: SchedulerLike },
@@ -25,15 +26,18 @@ export class CalmTickController implements ReactiveController {
     this.subscription = undefined;
   }
 
-  /** The clock changed: tick on the new one. */
-  restart(): void {
-    this.hostDisconnected();
-    if (this.host.isConnected) this.start();
+  /** A new `scheduler` on the host: tick on the new clock. */
+  hostUpdate(): void {
+    if (this.host.scheduler !== this.clock && this.subscription) {
+      this.hostDisconnected();
+      this.start();
+    }
   }
 
   private start(): void {
     const host = this.host;
     const ms = this.ms;
+    this.clock = host.scheduler;
     this.subscription = (host.scheduler ?? asyncScheduler).schedule(function () {
       host.requestUpdate();
       this.schedule(undefined, ms);

@@ -9,3 +9,5 @@ export * from './language-controller.js';
 export * from './calm-tick.js';
 export * from './uplot.styles.js';
 export * from './engine-controller.js';
+export * from './panel.js';
+export * from './fit-canvas.js';

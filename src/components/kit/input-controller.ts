@@ -15,6 +15,8 @@ export interface InputHost extends ReactiveControllerHost, HTMLElement {
   channel?: string;
   /** The clock of the panel's private room (stale detection); a VirtualTimeScheduler in tests. */
   scheduler?: SchedulerLike;
+  /** The channel ids a panel reads inside `ir-telemetry` when neither `channel` nor `channels` is given. */
+  fallbackChannels?(): string[];
 }
 
 export interface InputOptions {
@@ -89,7 +91,7 @@ export class InputController implements ReactiveController {
     const host = this.host;
     if (!host.isConnected) return;
     const room = host.source ? this.ownRoom(host.source) : this.context.value;
-    const wanted = ids(host.channel).length ? ids(host.channel) : host.channels.map((c) => c.id);
+    const wanted = ids(host.channel).length ? ids(host.channel) : host.channels.length ? host.channels.map((c) => c.id) : (host.fallbackChannels?.() ?? []);
     const channels = room ? wanted.flatMap((id) => room.descriptor(id) ?? []) : [];
     const key = channels.map((c) => c.id).join('\n');
     if (room === this.room && key === this.key && channels.every((c, i) => c === this.channels[i])) return;

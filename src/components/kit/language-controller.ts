@@ -19,6 +19,11 @@ const observe = (root: Node) => {
   observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
 };
 
+/** An event dispatched to learn an unconnected element's ancestors (it bubbles to none of them). */
+const PATH_PROBE = 'ir-language-path';
+
+const languageOf = (locale: string): Language => (locale.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+
 /** Intl throws on a time no date can hold: a time from bad data shows empty, never throws. */
 const formatDate = (f: Intl.DateTimeFormat, t: number) => (Math.abs(t) <= MAX_TIME_MS ? f.format(t) : '');
 
@@ -37,10 +42,22 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
  * Gives the element's messages and cached `Intl` formatters for that language.
  */
 export class LanguageController<T> implements ReactiveController {
-  /** The resolved BCP 47 tag, as given (`fr-CA`), for `Intl`. */
-  locale = 'en';
+  private resolved = { locale: 'en', language: 'en' as Language };
+  private connected = false;
+  private unconnected?: string;
+
+  /**
+   * The resolved BCP 47 tag, as given (`fr-CA`), for `Intl`. Unconnected (rendered on the
+   * server, where no element is ever connected), the first `lang` on the element's event path.
+   */
+  get locale(): string {
+    return this.connected ? this.resolved.locale : (this.unconnected ??= this.pathLocale());
+  }
+
   /** The language of the messages. */
-  language: Language = 'en';
+  get language(): Language {
+    return this.connected ? this.resolved.language : languageOf(this.locale);
+  }
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -50,17 +67,37 @@ export class LanguageController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
+    this.unconnected = undefined;
     controllers.add(this);
     this.resolve();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     controllers.delete(this);
   }
 
   /** The messages in the element's language. */
   get t(): T {
     return this.messages[this.language];
+  }
+
+  /**
+   * The element's own `lang`, else its ancestors': on the server, Lit's DOM shim knows them
+   * only as the path of an event (the elements being rendered around this one).
+   */
+  private pathLocale(): string {
+    let path: EventTarget[] = [this.host];
+    const probe = (e: Event) => (path = e.composedPath());
+    this.host.addEventListener(PATH_PROBE, probe);
+    this.host.dispatchEvent(new Event(PATH_PROBE, { composed: true }));
+    this.host.removeEventListener(PATH_PROBE, probe);
+    for (const t of path) {
+      const lang = (t as Partial<Element>).getAttribute?.('lang');
+      if (lang) return lang;
+    }
+    return 'en';
   }
 
   resolve(): void {
@@ -76,10 +113,9 @@ export class LanguageController<T> implements ReactiveController {
       }
     }
     locale ||= navigator.language || 'en';
-    const language: Language = locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-    if (locale === this.locale && language === this.language) return;
-    this.locale = locale;
-    this.language = language;
+    const language = languageOf(locale);
+    if (locale === this.resolved.locale && language === this.resolved.language) return;
+    this.resolved = { locale, language };
     this.host.requestUpdate();
   }
 
@@ -96,6 +132,14 @@ export class LanguageController<T> implements ReactiveController {
   /** A duration in whole seconds, narrow (`12 s`). */
   seconds(s: number): string {
     return cached(`${this.locale}|s`, () => new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 })).format(s);
+  }
+
+  /** A duration as a clock, `m:ss` (`h:mm:ss` from an hour), whole seconds elapsed; `--:--` for none. */
+  clock(ms: number): string {
+    if (!Number.isFinite(ms) || ms < 0) return '--:--';
+    const s = Math.floor(ms / 1000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return s >= 3600 ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
   }
 
   /** A date and clock time, short (`23/11/2026 14:03:27`). */

@@ -154,7 +154,7 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
   /** Overlay colours faded towards the surface, per theme. */
   private readonly mixed = new Map<string, string>();
   private readonly spans = new SpanRaster();
-  private readonly tick = new CalmTickController(this);
+  protected readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
   private readonly timelineSize = new SizeController(this, () => this.timelineEl, () => this.frame.request());
   @query('[part="chart"]') private chartEl?: HTMLElement;
@@ -245,7 +245,6 @@ export class IrPulseTrace extends LitElement implements InputHost, AlarmHost, Th
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('layout') || changed.has('source')) this.defaultChannels();
-    if (changed.has('scheduler')) this.tick.restart();
     if (changed.has('layout') || changed.has('protocol')) this.attach(this.room);
     if (changed.has('rules') || changed.has('manager') || changed.has('source') || changed.has('protocol')) this.useRules();
     if (changed.has('pair') || changed.has('overlay')) this.frame.request();

@@ -1,25 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { Observable, SchedulerLike, Subscription } from 'rxjs';
-import type { ChannelDescriptor, Grid } from '../../models/channel.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { unitSymbol } from '../../models/units.js';
-import { ThermalAccumulator } from '../../models/thermal/accumulator.js';
 import { ContourBuffer } from '../../models/thermal/contours.js';
-import { coverage, lethalField, pixelsOf, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
+import type { Coverage, LethalCriterion } from '../../models/thermal/coverage.js';
 import { LETHAL_CEM43 } from '../../models/thermal/dose.js';
-import { mmToPixel, rasterise, type PairMm, type Shape } from '../../models/thermal/shapes.js';
+import { mmToPixel, type PairMm, type Shape } from '../../models/thermal/shapes.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from '../../models/thermal/tissue.js';
-import { THERMAL_LIMITS, structureChannelIds, structureRules, type ThermalStructure, type ThermalLimits } from '../../models/thermal/alarms.js';
-import type { AlarmManager } from '../../streams/alarm-manager.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
-import { AlarmController, type AlarmHost } from '../alarm-controller.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
-import { FrameController } from '../kit/frame-scheduler.js';
+import { THERMAL_LIMITS, structureChannelIds, type ThermalStructure, type ThermalLimits } from '../../models/thermal/alarms.js';
+import { ThermalEngine, type StructureReading, type ThermalConfig, type ThermalState } from '../../streams/thermal/thermal-engine.js';
+import { EngineController } from '../kit/engine-controller.js';
+import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
 import { ColourTable } from './colour-table.js';
 import { label, place, scaleBarMm, strokeContour, strokeShape, toCanvas, toMm, type MapPlacement } from './map-layers.js';
 import { thermalMapMessages } from './thermal-map.messages.js';
@@ -44,19 +36,27 @@ export interface ThermalPoint {
 const BAR_CSS = 74;
 const PAD_CSS = 8;
 const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
+/** Properties that configure the thermal engine, and those that change only the drawing. */
+const ENGINE_KEYS = ['tumour', 'marginMm', 'structures', 'limits', 'rules', 'lethalDose', 'lethalCem43', 'tissue', 'impedance'];
+const LAYER_KEYS = ['tumour', 'marginMm', 'structures', 'isotherms', 'min', 'max', 'thermocouples'];
 
 /**
  * A tissue temperature map during radiofrequency or microwave ablation: the
  * latest map colour-mapped through a lookup table into one image, isotherms,
  * the lethal-dose contour, tumour, margin and protected structures, thermocouple
  * readings, a colour bar and a mm scale bar, with coverage and cursor read-outs.
- * Dose (CEM43) and Arrhenius damage Ω accumulate from every map on data time,
- * also while the panel is hidden; per-structure maximum temperature and dose are
- * published as derived channels (see `structureChannels`) so ordinary alarm
- * rules apply to them.
+ *
+ * A view of the room's thermal engine (`ThermalEngine`, kind `thermal`): the
+ * panel hands it its configuration (map channel, tumour, structures, limits,
+ * lethal criterion, tissue) and draws its state. The engine accumulates dose
+ * (CEM43) and Arrhenius damage Ω from every map on data time, publishes each
+ * structure's maximum temperature and dose as derived channels (declared in the
+ * room) under their alarm rules, and raises the map's technical alarms; removing
+ * the panel stops none of it, and a panel attached later shows the same state.
  *
  * @tagname ir-thermal-map
  * @summary Colour-mapped temperature map with isotherms, lethal-dose contour, target coverage and protected structures.
+ * @csspart alarm - The priority marker and message while a protected structure is in alarm.
  * @csspart readouts - Coverage, peak temperature and status line.
  * @csspart coverage - Fraction of tumour plus margin at the lethal dose.
  * @csspart peak - Highest temperature of the latest map.
@@ -69,6 +69,9 @@ const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
  * @cssproperty --ir-color-surface - Background, and halo of labels.
  * @cssproperty --ir-color-stale - Status text; veil over a stale map.
  * @cssproperty --ir-font - Font of read-outs.
+ * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is active.
+ * @cssproperty --ir-alarm-medium-color - Frame colour for medium priority.
+ * @cssproperty --ir-alarm-low-color - Frame colour for low priority.
  * @cssproperty --ir-thermal-map-height - Height of the drawing area (default 360px).
  * @cssproperty --ir-thermal-map-isotherm-color - Isotherm contours.
  * @cssproperty --ir-thermal-map-lethal-color - Lethal-dose contour.
@@ -79,20 +82,11 @@ const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
  * @cssproperty --ir-thermal-map-font - Font of the labels drawn on the map.
  * @cssproperty --ir-thermal-map-label-color - Text of labels over the map (default white: the scale starts dark in every theme).
  * @cssproperty --ir-thermal-map-label-halo-color - Halo of those labels, and the chips of the legend.
- * @event ir-config-error - A rule was refused (a structure's derived channels not declared, say), or a `.source` came without `channels` (`IrConfigErrorEvent`).
- * @event ir-technical - With a `.source`: a map refused (out of order, geometry changed), masked pixels counted, or the map gone stale (`IrTechnicalEvent`).
+ * @event ir-config-error - With a `.source`: a rule was refused, or the source came without `channels` (`IrConfigErrorEvent`).
+ * @event ir-technical - With a `.source`: a map refused (out of order, geometry changed) or reduced, masked pixels counted (`IrTechnicalEvent`).
  */
-export class IrThermalMap extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   static override styles = thermalMapStyles;
-
-  /** With `.source`: descriptors of what it sends (the map first, then structure and thermocouple channels). */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /** The map channel, read from the nearest `ir-telemetry` (or picked among `channels`). */
-  @property() channel?: string;
-
-  /** The data: grid frames of the map, and samples of thermocouples and derived channels. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** Bottom of the colour scale (°C). */
   @property({ type: Number }) min = 37;
@@ -106,7 +100,7 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   /** The lethal-dose criterion drawn and used for coverage: `cem43` (CEM43 ≥ `lethal-cem43`) or `omega` (Ω ≥ 1). */
   @property({ attribute: 'lethal-dose' }) lethalDose: 'cem43' | 'omega' = 'cem43';
 
-  /** The lethal thermal dose, CEM43 minutes (default 240, Sapareto & Dewey 1984). */
+  /** The lethal thermal dose, CEM43 minutes (default 240: `LETHAL_CEM43`, a project default). */
   @property({ type: Number, attribute: 'lethal-cem43' }) lethalCem43 = LETHAL_CEM43;
 
   /** The tumour, in mm in the map's frame. */
@@ -121,45 +115,32 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   /** Point probes shown with their readings. */
   @property({ attribute: false }) thermocouples: Thermocouple[] = [];
 
-  /** Arrhenius parameters of the tissue (default liver). */
+  /** Arrhenius parameters of the tissue (default liver); a change starts the dose again. */
   @property({ attribute: false }) tissue: ArrheniusTissue = LIVER_ARRHENIUS;
 
   /** Thresholds of the default structure alarms. */
   @property({ attribute: false }) limits: ThermalLimits = THERMAL_LIMITS;
 
-  /** The panel's alarm rules; by default those of each structure (`structureRules`). */
+  /** An RF generator's impedance channel: the engine alarms on a roll-off not recovering, or repeated (none for a microwave antenna). */
+  @property() impedance?: string;
+
+  /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   @property({ attribute: false }) rules?: AlarmRule[];
 
-  /** The alarm manager to use; without it, the `ir-telemetry`'s or the panel's own room's. */
-  @property({ attribute: false }) manager?: AlarmManager;
-
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** The clock of the panel's own room and read-outs; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => 60_000,
-    onChannels: (room) => this.follow(room),
-    onQuality: () => this.qualityChanged(),
+  private readonly procedure = new EngineController<ThermalConfig, ThermalState, ThermalEngine>(this, {
+    room: () => this.input.room,
+    kind: 'thermal',
+    create: (room) => new ThermalEngine(room),
+    config: () => this.engineConfig,
+    onState: (s) => this.stateChanged(s),
   });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, thermalMapMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => ((this.paletteKey = this.layerKey = ''), this.frame.request()));
-  private readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.mapEl, () => this.frame.request());
   @query('[part="map"]') private mapEl?: HTMLElement;
   @query('canvas') private canvas?: HTMLCanvasElement;
   @query('[part="cursor"]') private cursorEl?: HTMLElement;
 
-  private acc?: ThermalAccumulator;
-  private target?: Int32Array;
-  private masks: Int32Array[] = [];
-  private cover?: Coverage;
-  private states: StructureState[] = [];
-  private subscription?: Subscription;
+  private engineConfig?: ThermalConfig;
+  private state?: ThermalState;
   private readonly colours = new ColourTable();
   private paletteKey = '';
   private image?: ImageData;
@@ -171,17 +152,22 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   private dirty = false;
   private layer?: HTMLCanvasElement;
   private layerKey = '';
+  /** Bumped when a setting drawn in the layer changes: the layer's key without serialising outlines each frame. */
+  private layerVersion = 0;
   private placement?: MapPlacement;
-  private geometryRefused = false;
-  private mapStale = false;
 
   /** The map channel. */
   private get mapId(): string | undefined {
-    return this.input.channels[0]?.id;
+    return this.shown[0]?.id;
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
+  constructor() {
+    super(thermalMapMessages);
+  }
+
+  /** The room's thermal engine this panel shows (undefined before a room). */
+  get engine(): ThermalEngine | undefined {
+    return this.procedure.engine;
   }
 
   /** The lethal-dose criterion in force. */
@@ -191,24 +177,25 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
 
   /** Coverage of tumour plus margin by the lethal dose, after the latest map (undefined without a tumour or a map). */
   get coverage(): Coverage | undefined {
-    return this.cover;
+    return this.state?.coverage;
   }
 
   /** Each structure's hottest pixel and highest dose, in the order of `structures`. */
-  get structureStates(): readonly StructureState[] {
-    return this.states;
+  get structureStates(): readonly StructureReading[] {
+    return this.state?.structures ?? [];
   }
 
   /** Temperature (latest map), dose and Ω at a point given in mm; undefined outside the map. */
   valuesAt(pointMm: PairMm): ThermalPoint | undefined {
-    const acc = this.acc;
-    if (!acc) return undefined;
-    const [fi, fj] = mmToPixel(acc.geometry, pointMm);
+    const s = this.state;
+    const g = s?.geometry;
+    if (!g || !s.temperature || !s.cem43 || !s.omega) return undefined;
+    const [fi, fj] = mmToPixel(g, pointMm);
     const i = Math.round(fi);
     const j = Math.round(fj);
-    if (i < 0 || j < 0 || i >= acc.geometry.width || j >= acc.geometry.height) return undefined;
-    const k = j * acc.geometry.width + i;
-    return { temperatureC: acc.temperatureAt(k), cem43: acc.cem43[k], omega: acc.omega[k] };
+    if (i < 0 || j < 0 || i >= g.width || j >= g.height) return undefined;
+    const k = j * g.width + i;
+    return { temperatureC: s.temperature[k], cem43: s.cem43[k], omega: s.omega[k] };
   }
 
   /** Where a point given in mm fell on the canvas as last drawn, in device pixels: for overlays and tests. */
@@ -218,139 +205,64 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     return { x, y };
   }
 
-  /** Starts dose and damage again from the next map (a new procedure on the same channel). */
-  reset(): void {
-    this.acc = undefined;
-    this.cover = undefined;
-    this.states = [];
-    this.dirty = true;
-    this.frame.request();
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-  }
-
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('scheduler')) this.tick.restart();
-    if (changed.has('tissue')) this.acc = undefined;
-    if (changed.has('tumour') || changed.has('marginMm') || changed.has('structures')) this.rasteriseRegions();
-    if (changed.has('rules') || changed.has('structures') || changed.has('limits') || changed.has('manager') || changed.has('source')) this.useRules();
     if (changed.has('min') || changed.has('max')) this.paletteKey = '';
+    if (LAYER_KEYS.some((k) => changed.has(k))) this.layerVersion++;
+    if (ENGINE_KEYS.some((k) => changed.has(k))) this.configureEngine();
+    super.willUpdate(changed);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    for (const k of ['isotherms', 'lethalDose', 'lethalCem43', 'tumour', 'marginMm', 'structures', 'thermocouples', 'min', 'max']) {
-      if (!changed.has(k)) continue;
+    if ([...LAYER_KEYS, ...ENGINE_KEYS].some((k) => changed.has(k))) {
       this.dirty = true;
       this.frame.request();
-      if (k === 'lethalDose' || k === 'lethalCem43') this.measure();
-      break;
     }
   }
 
-  /** The room or its channels changed: follow the map channel's grids from its latest. */
-  private follow(room: TelemetryRoom): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.acc = undefined;
-    this.useRules();
-    const id = this.mapId;
-    const grids = id ? room.grids(id) : undefined;
-    if (!id || !grids) return;
-    if (grids.latest) this.ingest(grids.latest);
-    this.subscription = grids.live.subscribe((g) => this.ingest(g));
-    this.subscription.add(
-      room.technical.subscribe((d) => {
-        if (d.type === 'technical' && d.channel === id && d.reason === 'geometry-changed') this.setGeometryRefused(true);
-      }),
-    );
+  protected override windowMs(): number {
+    return 60_000;
   }
 
-  /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. */
-  private useRules(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    const id = this.mapId;
-    this.alarmSystem.useRules(this.rules ?? (id ? structureRules(id, this.structures, this.limits) : []));
+  /** The room or its channels changed: configure its engine for the map channel and follow its state. */
+  protected override channelsChanged(): void {
+    this.configureEngine();
+    this.procedure.attach();
   }
 
-  /** One map: dose and damage accumulate now (hidden or not); drawing waits for the frame. */
-  private ingest(g: Grid): void {
-    if (!this.acc) {
-      this.acc = new ThermalAccumulator({ width: g.width, height: g.height, spacingMm: g.spacingMm, originMm: g.originMm }, this.tissue);
-      this.rasteriseRegions();
-    }
-    const first = !this.acc.latest;
-    const verdict = this.acc.add(g);
-    if (!verdict.ok) return this.setGeometryRefused(verdict.reason === 'geometry-changed');
-    this.setGeometryRefused(false);
-    this.measure();
-    this.publish(g.t);
+  protected override themeChanged(): void {
+    this.paletteKey = this.layerKey = '';
+    this.frame.request();
+  }
+
+  protected override engineKind(): string {
+    return 'thermal';
+  }
+
+  /** The structures' derived channels frame the panel when in alarm. */
+  protected override alarmChannels(): string[] {
+    const map = this.mapId;
+    return map ? [map, ...this.structures.flatMap((s) => Object.values(structureChannelIds(map, s)))] : [];
+  }
+
+  /** The engine's configuration from the panel's properties (a new object only when they change). */
+  private configureEngine(): void {
+    const map = this.mapId;
+    this.engineConfig = map
+      ? { map, tumour: this.tumour, marginMm: this.marginMm, structures: this.structures, limits: this.limits, rules: this.rules, lethal: this.criterion, tissue: this.tissue, impedance: this.impedance }
+      : undefined;
+    this.procedure.configure();
+  }
+
+  /** A new snapshot: a new map repaints; the first one, or a new status, updates the read-outs at once (others on the calm tick). */
+  private stateChanged(s: ThermalState): void {
+    const prev = this.state;
+    this.state = s;
     this.dirty = true;
     this.frame.request();
-    // The first map replaces the 'no map' line at once; later ones refresh on the calm tick.
-    if (first) this.requestUpdate();
+    if (!prev || prev.maps === 0 || prev.geometryRefused !== s.geometryRefused || prev.mapsStopped !== s.mapsStopped) this.requestUpdate();
   }
 
-  private measure(): void {
-    const acc = this.acc;
-    if (!acc) return;
-    this.cover = this.target ? coverage(acc, this.target, this.criterion) : undefined;
-    this.states = this.masks.map((m) => structureState(acc, m));
-  }
-
-  /** Each structure's state as samples of its derived channels, where the room declares them. */
-  private publish(t: number): void {
-    const room = this.room;
-    const map = this.mapId;
-    if (!room || !map) return;
-    this.structures.forEach((s, k) => {
-      const id = structureChannelIds(map, s);
-      const st = this.states[k];
-      if (!st) return;
-      for (const [channel, v] of [[id.maxC, st.maxC], [id.cem43, st.maxCem43]] as const)
-        if (room.descriptor(channel) && Number.isFinite(v)) room.push({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
-    });
-  }
-
-  private rasteriseRegions(): void {
-    const g = this.acc?.geometry;
-    this.target = g && this.tumour ? pixelsOf(rasterise(this.tumour, g, this.marginMm)) : undefined;
-    this.masks = g ? this.structures.map((s) => pixelsOf(rasterise(s.shape, g))) : [];
-    this.measure();
-  }
-
-  private setGeometryRefused(on: boolean): void {
-    if (on === this.geometryRefused) return;
-    this.geometryRefused = on;
-    this.technical('geometry', on);
-    this.requestUpdate();
-  }
-
-  private qualityChanged(): void {
-    const id = this.mapId;
-    const stale = !!id && this.room?.qualityOf(id).quality === 'stale';
-    if (stale !== this.mapStale) {
-      this.mapStale = stale;
-      this.technical('maps-stopped', stale);
-    }
-    this.requestUpdate();
-    this.frame.request();
-  }
-
-  /** The map's technical alarms (maps stopped, geometry changed), raised on the manager in reach. */
-  private technical(kind: 'geometry' | 'maps-stopped', on: boolean): void {
-    const id = this.mapId;
-    const d = id ? this.room?.descriptor(id) : undefined;
-    if (!id || !d) return;
-    const words = (l: 'en' | 'fr') => (kind === 'geometry' ? thermalMapMessages[l].geometryChanged(d.label) : thermalMapMessages[l].mapsStopped(d.label));
-    this.alarmSystem.manager?.setTechnical(`${id}:${kind}`, on, { en: words('en'), fr: words('fr') });
-  }
-
-  private draw(): void {
+  protected draw(): void {
     const canvas = this.canvas;
     const box = this.mapEl;
     if (!canvas || !box) return;
@@ -369,30 +281,30 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     ctx.fillRect(0, 0, w, h);
     this.font(ctx);
     this.palette(ctx);
-    const acc = this.acc;
-    const latest = acc?.latest;
+    const s = this.state;
     const pad = PAD_CSS * dpr;
     const barW = BAR_CSS * dpr;
-    const g = acc?.geometry;
-    const p = (this.placement = g && latest ? place(g, pad, pad, w - barW - 2 * pad, h - 2 * pad) : undefined);
+    const g = s?.geometry;
+    const p = (this.placement = g && s.temperature ? place(g, pad, pad, w - barW - 2 * pad, h - 2 * pad) : undefined);
     // What changes with a setting, not with a map (colour bar, outlines, labels, scale bar) is drawn once into a layer.
-    const key = [w, h, dpr, p?.left, p?.top, p?.pxPerMm, this.paletteKey, this.isotherms.join(), this.tumour && JSON.stringify(this.tumour), this.marginMm, JSON.stringify(this.structures), this.language.locale, text, surface].join('|');
+    const key = [w, h, dpr, p?.left, p?.top, p?.pxPerMm, this.paletteKey, this.layerVersion, this.language.locale, text, surface].join('|');
     if (key !== this.layerKey) this.drawLayer(key, w, h, p, text);
-    if (!acc || !latest || !p) {
+    if (!s || !p) {
       ctx.drawImage(this.layer!, 0, 0);
       ctx.fillStyle = text;
       ctx.textBaseline = 'middle';
       ctx.fillText(this.language.t.noMap, pad, h / 2);
       return;
     }
-    if (this.dirty) this.repaint(latest, acc);
+    if (this.dirty) this.repaint(s);
     const mw = g!.width * g!.spacingMm[0] * p.pxPerMm;
     const mh = g!.height * g!.spacingMm[1] * p.pxPerMm;
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.offscreen!, p.left, p.top, mw, mh);
-    if (this.mapStale) {
+    // Stale: dimmed towards the scale's dark end in every theme (a light surface turned the map grey).
+    if (s.mapsStopped) {
       ctx.globalAlpha = 0.55;
-      ctx.fillStyle = surface;
+      ctx.fillStyle = read('--_map-halo');
       ctx.fillRect(p.left, p.top, mw, mh);
       ctx.globalAlpha = 1;
     }
@@ -458,8 +370,9 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
   }
 
   /** The map image and its contours, again only when a map or a setting is new. */
-  private repaint(latest: Grid, acc: ThermalAccumulator): void {
-    const { width, height } = latest;
+  private repaint(s: ThermalState): void {
+    const { width, height } = s.geometry!;
+    const temperature = s.temperature!;
     if (!this.image || this.image.width !== width || this.image.height !== height) {
       const off = (this.offscreen ??= document.createElement('canvas'));
       off.width = width;
@@ -467,12 +380,12 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
       this.image = off.getContext('2d')!.createImageData(width, height);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
-    this.colours.paint(latest.data, width, height, this.pixels!);
+    this.colours.paint(temperature, width, height, this.pixels!);
     this.offscreen!.getContext('2d')!.putImageData(this.image, 0, 0);
     while (this.contours.length < this.isotherms.length) this.contours.push(new ContourBuffer());
-    this.isotherms.forEach((level, k) => this.contours[k].trace(latest.data, width, height, level));
-    const { field, level } = lethalField(acc, this.criterion);
-    this.lethalContour.trace(field, width, height, level);
+    this.isotherms.forEach((level, k) => this.contours[k].trace(temperature, width, height, level));
+    const c = this.criterion;
+    this.lethalContour.trace((c.kind === 'cem43' ? s.cem43 : s.omega)!, width, height, c.kind === 'cem43' ? c.minutes : c.omega);
     this.dirty = false;
   }
 
@@ -590,11 +503,12 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     const id = this.mapId;
     const q = id ? room?.qualityOf(id) : undefined;
     const now = room?.scheduler.now() ?? 0;
-    const c = this.cover;
-    const latest = this.acc?.latest;
-    const peak = latest ? maxOf(latest.data) : NaN;
-    const status = this.geometryRefused ? w.geometry : this.mapStale && q && Number.isFinite(q.arrivedAt) ? w.stale(this.language.seconds((now - q.arrivedAt) / 1000)) : !latest ? w.noMap : '';
+    const s = this.state;
+    const c = s?.coverage;
+    const peak = s?.peakC ?? NaN;
+    const status = s?.geometryRefused ? w.geometry : s?.mapsStopped && q && Number.isFinite(q.arrivedAt) ? w.stale(this.language.seconds((now - q.arrivedAt) / 1000)) : !s?.maps ? w.noMap : '';
     return html`
+      ${this.alarmMarker()}
       <div part="readouts">
         ${this.tumour
           ? html`<span part="coverage"
@@ -627,10 +541,12 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
     const n = (x: number, d: number) => this.language.number(x, d);
     const parts = [status];
     if (Number.isFinite(peak)) parts.push(`${w.max} ${n(peak, 1)} ${unitSymbol('Cel')}.`);
-    const c = this.cover;
-    if (c && Number.isFinite(c.fraction)) parts.push(`${w.coverage}${w.colon}${this.percent(c.fraction)} ${w.coverageOf(`${n(this.marginMm, 0)} mm`)}.`);
+    const c = this.state?.coverage;
+    // The criterion said with the coverage: the lethal zone differs by which one is used (240 CEM43 or Ω = 1).
+    const criterion = this.lethalDose === 'omega' ? w.lethalOmega : `${n(this.lethalCem43, 0)} CEM43`;
+    if (c && Number.isFinite(c.fraction)) parts.push(`${w.coverage}${w.colon}${this.percent(c.fraction)} ${w.coverageOf(`${n(this.marginMm, 0)} mm`)} (${criterion}).`);
     this.structures.forEach((s, k) => {
-      const st = this.states[k];
+      const st = this.structureStates[k];
       if (st) parts.push(`${s.label}${w.colon}${w.max} ${Number.isFinite(st.maxC) ? n(st.maxC, 1) : '--'} ${unitSymbol('Cel')}, ${formatDose(st.maxCem43, n)} CEM43.`);
     });
     return parts.filter(Boolean).join(' ');
@@ -641,12 +557,6 @@ export class IrThermalMap extends LitElement implements InputHost, AlarmHost, Th
 function formatDose(x: number, n: (x: number, d: number) => string): string {
   if (!Number.isFinite(x)) return '--';
   return x < 1000 ? n(x, 1) : `> ${n(10 ** Math.floor(Math.log10(x)), 0)}`;
-}
-
-function maxOf(data: ArrayLike<number>): number {
-  let m = -Infinity;
-  for (let i = 0; i < data.length; i++) if (data[i] > m) m = data[i];
-  return m;
 }
 
 function niceStep(raw: number): number {

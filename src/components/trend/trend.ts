@@ -1,20 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
-import type { Observable, SchedulerLike } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, SLOTS, type Column } from '../../models/column-aggregator.js';
 import { unitSymbol } from '../../models/units.js';
-import { PRIORITY_MARKER, type AlarmRule } from '../../models/alarm-rules.js';
-import type { AlarmManager } from '../../streams/alarm-manager.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
-import { AlarmController, type AlarmHost } from '../alarm-controller.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
-import { FrameController } from '../kit/frame-scheduler.js';
+import type { AlarmRule } from '../../models/alarm-rules.js';
+import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
 import { SpanRaster, strokeSeries, type Plot } from './series-raster.js';
 import { drawLimits, drawMarkers, type TrendLimit, type TrendMarker } from './trend-layers.js';
 import { trendMessages } from './trend.messages.js';
@@ -37,6 +29,10 @@ const TREND_MS = 10_000;
  * @summary Multi-channel strip chart with read-outs, limits, alarms and stale marking.
  * @csspart readouts - The list of current values.
  * @csspart readout - One channel's current value, unit and state.
+ * @csspart label - A read-out's channel label.
+ * @csspart value - A read-out's latest value (`--` while stale).
+ * @csspart unit - A read-out's unit.
+ * @csspart age - How long ago a stale channel's last value came.
  * @csspart chart - The chart area.
  * @csspart hover - The read-out of time and values under the pointer.
  * @csspart summary - The text equivalent of the chart (visually hidden).
@@ -58,20 +54,8 @@ const TREND_MS = 10_000;
  * @event ir-config-error - One of `rules` was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
  * @event ir-technical - With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`).
  */
-export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   static override styles = trendStyles;
-
-  /**
-   * With `.source`, the descriptors of the channels it sends (validated against
-   * them). Inside `ir-telemetry`, the channels to show, when `channel` is not set.
-   */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
-  @property() channel?: string;
-
-  /** The data: sample batches (and events) for `channels`. The panel then has a room of its own. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** Width of the visible window, in seconds. */
   @property({ type: Number }) window = 120;
@@ -85,39 +69,9 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
   /** This panel's alarm rules, added to the alarm manager of its room (or `manager`). */
   @property({ attribute: false }) rules: AlarmRule[] = [];
 
-  /** The alarm manager to follow; without it, the room's. */
-  @property({ attribute: false }) manager?: AlarmManager;
-
   /** Event markers (phase change, pulse, operator note): a vertical line with its label, on data time. */
   @property({ attribute: false }) markers: TrendMarker[] = [];
 
-  /**
-   * Priority of the most urgent alarm on this panel's channels, if any: the panel
-   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`).
-   * Set from the alarm manager when it has rules on these channels; otherwise the host's to set.
-   */
-  @property({ reflect: true }) alarm?: 'hi' | 'me' | 'lo';
-
-  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
-  @property({ type: Boolean, reflect: true }) acknowledged = false;
-
-  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
-
-  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => this.window * 1000,
-    onChannels: () => this.configure(),
-    onBatch: (b) => this.ingest(b),
-    onQuality: () => (this.requestUpdate(), this.invalidate()),
-  });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, trendMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.invalidate());
-  private readonly tick = new CalmTickController(this);
   private readonly size = new SizeController(this, () => this.chartEl, () => this.resize());
   @query('[part="chart"]') private chartEl?: HTMLElement;
   @query('[part="hover"]') private hoverEl?: HTMLElement;
@@ -134,13 +88,22 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
   private unitOf: number[] = [];
   private lows = new Float64Array(0);
   private highs = new Float64Array(0);
-  private alarmMessage = '';
   /** Something besides new samples changed the picture (size, theme, quality, limits): the next frame redraws. */
   private invalid = true;
   /** The last column drawn: while it stays and no column changes, a frame has nothing new to show. */
   private drawnEnd = NaN;
   private drawnLocale = '';
   private readonly spans = new SpanRaster();
+  private drawCount = 0;
+
+  /**
+   * How many times the chart has been painted since the panel was made. A
+   * frame whose new samples change no pixel column is skipped and leaves it
+   * unchanged: benchmarks and hosts can tell drawn frames from skipped ones.
+   */
+  get framesDrawn(): number {
+    return this.drawCount;
+  }
 
   /**
    * Where data time `t` (epoch ms) and `value` of `channel` fall on the chart as
@@ -153,12 +116,8 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     return { x: this.chart.valToPos(t / 1000, 'x', true), y: this.chart.valToPos(value, unit, true) };
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
-  }
-
-  private get shown(): readonly ChannelDescriptor[] {
-    return this.input.channels;
+  constructor() {
+    super(trendMessages);
   }
 
   override disconnectedCallback(): void {
@@ -173,9 +132,8 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
       this.input.retain();
       this.rebin();
     }
-    if (changed.has('scheduler')) this.tick.restart();
-    if (changed.has('rules') || changed.has('manager') || changed.has('source')) this.useRules();
-    this.showAlarm();
+    if (changed.has('rules') || changed.has('manager') || changed.has('source')) this.alarms.useRules(this.rules);
+    super.willUpdate(changed);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
@@ -188,35 +146,28 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     }
   }
 
+  protected override windowMs(): number {
+    return this.window * 1000;
+  }
+
   /** The room or its channels changed: a chart for these channels, columns read again from the store. */
-  private configure(): void {
+  protected override channelsChanged(): void {
     this.index = new Map(this.shown.map((c, i) => [c.id, i]));
-    this.useRules();
+    this.alarms.useRules(this.rules);
     this.build();
   }
 
-  /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. */
-  private useRules(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    this.alarmSystem.useRules(this.rules);
+  protected override qualityChanged(): void {
+    this.invalidate();
   }
 
-  /** The most urgent alarm on this panel's channels frames it, unless alarm signals are paused. */
-  private showAlarm(): void {
-    const m = this.alarmSystem.manager;
-    // With no rule on its channels, the frame is the host's to set.
-    if (!m || !this.shown.some((c) => m.rulesOf(c.id).length)) return;
-    const ids = new Set(this.shown.map((c) => c.id));
-    const paused = this.alarmSystem.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel));
-    this.alarm = mine[0]?.rule.priority;
-    this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
-    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
+  protected override themeChanged(): void {
+    this.invalidate();
   }
 
   /** The explicit limits, and those of every rule on a shown channel. */
   private allLimits(): TrendLimit[] {
-    const m = this.alarmSystem.manager;
+    const m = this.alarms.manager;
     if (!m) return this.limits;
     const fromRules = this.shown.flatMap((c) =>
       m.rulesOf(c.id).flatMap(({ condition: k }): TrendLimit[] =>
@@ -226,7 +177,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     return [...this.limits, ...fromRules];
   }
 
-  private ingest(batch: SampleBatch): void {
+  protected override batch(batch: SampleBatch): void {
     const agg = this.aggs[this.index.get(batch.channel) ?? -1];
     if (!agg) return;
     const { t, v } = batch;
@@ -324,7 +275,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     this.frame.request();
   }
 
-  private draw(): void {
+  protected override draw(): void {
     const chart = this.chart;
     const lead = this.aggs[0];
     if (!chart || !lead) return;
@@ -361,6 +312,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
 
   /** Series (dense as pixel spans in one image, sparse as lines), then limits and markers, over uPlot's axes and grid. */
   private drawLayers(u: uPlot): void {
+    this.drawCount++;
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     const lineWidth = (Number.parseFloat(this.themes.read('--_line-width')) || 1.5) * devicePixelRatio;
@@ -432,7 +384,7 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
     const room = this.room;
     const now = room?.scheduler.now() ?? 0;
     return html`
-      ${this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}
+      ${this.alarmMarker()}
       <ul part="readouts">
         ${this.shown.map((c) => {
           const store = room?.store(c.id);
@@ -440,10 +392,10 @@ export class IrTrend extends LitElement implements InputHost, AlarmHost, ThemeHo
           const stale = this.isStale(c);
           const last = store?.lastV ?? NaN;
           return html`<li part="readout" ?data-stale=${stale}>
-            <span class="label">${c.label}</span>
-            <span class="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
-            <span class="unit">${unitSymbol(c.unit)}</span>
-            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
+            <span class="label" part="label">${c.label}</span>
+            <span class="value" part="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
+            <span class="unit" part="unit">${unitSymbol(c.unit)}</span>
+            ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age" part="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
           </li>`;
         })}
       </ul>

@@ -1,6 +1,6 @@
 import type { TelemetryEvent } from '../channel.js';
 import { isCementEventKind, parseEventText } from './event-text.js';
-import { planCement, siteVolumeMl, type InjectionPlan, type InjectionSite } from './plan.js';
+import { maxTotalMl, planCement, plannedTotalMl, siteVolumeMl, type InjectionPlan, type InjectionSite } from './plan.js';
 import { settingAt, settingTimes, type SettingState, type SettingTimes } from './setting.js';
 
 /**
@@ -109,11 +109,11 @@ export class InjectionLedger {
   }
 
   get plannedMl(): number {
-    return this.plan.sites.reduce((s, x) => s + x.plannedMl, 0);
+    return plannedTotalMl(this.plan);
   }
 
   get maxMl(): number {
-    return this.plan.sites.reduce((s, x) => s + x.maxMl, 0);
+    return maxTotalMl(this.plan);
   }
 
   /** A leak is reported and the injection has not been resumed since. */

@@ -54,6 +54,12 @@ export const siteVolumeMl = (site: InjectionSite, value: number) => (site.plunge
 
 export const planCement = (plan: InjectionPlan): CementSpec => plan.cement ?? DEFAULT_CEMENT;
 
+/** The volume planned for the whole injection (mL): every site's, added. */
+export const plannedTotalMl = (plan: InjectionPlan): number => plan.sites.reduce((s, x) => s + x.plannedMl, 0);
+
+/** The most the whole injection may take (mL): every site's maximum, added. */
+export const maxTotalMl = (plan: InjectionPlan): number => plan.sites.reduce((s, x) => s + x.maxMl, 0);
+
 /** What is wrong with a plan, one sentence each (empty when it is sound). */
 export function checkPlan(plan: InjectionPlan): string[] {
   const errors: string[] = [];
@@ -84,6 +90,15 @@ export interface CementChannelRates {
   flowMs?: number;
 }
 
+/**
+ * Default interval of the measured channels (volume, pressure, flow): the longest gap between
+ * readings of an ordinary injector or transducer feed, 2 Hz. A channel goes stale after three
+ * intervals without data, so a 2 Hz (or 1 Hz) feed stays valid and a faster one just gives finer
+ * data; at 3.5 mL/min the volume moves 0.03 mL per half second, below the 0.1 mL shown, and
+ * pressure rises over minutes (Krebs et al., Spine 2005).
+ */
+export const INJECTOR_INTERVAL_MS = 500;
+
 /** Interval of the derived channels (ms of data time between published values). */
 export const DERIVED_INTERVAL_MS = 250;
 
@@ -93,7 +108,7 @@ export const DERIVED_INTERVAL_MS = 250;
  * (kPa), flow (mL/min, never negative), the cement channel and the working time left (s).
  */
 export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = {}): ChannelDescriptor[] {
-  const { volumeMs = 20, pressureMs = 5, flowMs = 100 } = rates;
+  const { volumeMs = INJECTOR_INTERVAL_MS, pressureMs = INJECTOR_INTERVAL_MS, flowMs = INJECTOR_INTERVAL_MS } = rates;
   return [
     ...plan.sites.map((s): ChannelDescriptor => ({
       id: s.channel,

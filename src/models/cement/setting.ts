@@ -30,8 +30,11 @@ export interface CementSpec {
  * (BMC Musculoskelet Disord 2012;13:198). The hardening duration (3.5 min, set
  * at 12 min) is an estimate: that study gives no set time; a medium-viscosity
  * cement hardened about 11 min after immersion at 37 °C (Hindawi 2011, 571728).
- * `perC` is an estimate fitted to the same 2012 study's pre-cooled cement
- * (handling 15.2 min at 4 °C vs 8.5 min at 22 °C: ln(15.2/8.5)/18 = 0.032 per °C).
+ * `perC` is a project default, with no published steady-temperature source: it
+ * was derived as if that study's pre-cooled group had been cement held at 4 °C
+ * (ln(15.2/8.5)/18 = 0.032 per °C), but that group's powder, liquid and tools
+ * were stored at 4 °C overnight and then mixed (a lower starting temperature
+ * only); its ice-bath group, held near 0 °C after mixing, gave 112.5 min.
  */
 export const DEFAULT_CEMENT: CementSpec = { name: 'PMMA', liquidMin: 5.1, pasteMin: 3.4, hardeningMin: 3.5, referenceC: 22, perC: 0.032 };
 

@@ -1,22 +1,40 @@
 import { DEFAULT_CRYO_ALARMS, type CryoAlarmSettings } from './cryo-alarms.js';
 import { CryoWatch } from './cryo-watch.js';
 import { FreezeClock, parseProbeState } from './freeze-clock.js';
-import { ISOTHERMS, coverageMarginMm, equivalentDiameterMm, footprints, type Footprint, type FreezingProbe, type Isotherm } from './iceball-estimate.js';
+import { ISOTHERMS, clearanceMm, coverageMarginMm, equivalentDiameterMm, footprints, type Footprint, type FreezingProbe, type Isotherm } from './iceball-estimate.js';
+import { ContourBuffer } from '../thermal/contours.js';
+import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from './freezing-model.js';
 import { PhaseLog, parsePhase } from './phase-log.js';
 import { checkProcedure, marginOf, targetDiameterMm, type CryoProcedure } from './procedure.js';
-import { ellipsePoints, type Vec } from './plane-geometry.js';
+import { ellipsePoints, segmentDistanceXY, type Vec } from './plane-geometry.js';
 import { IceShrinkCheck, colderThanTips, type QuestionableReason, type QuestionableSample } from './questionable.js';
 
 /** The estimate is stepped on data time at this interval (ms). */
 const STEP_MS = 5000;
 /** Questionable samples kept for display. */
 const KEPT = 200;
+/** A tip temperature older than this no longer drives the model (ms; project default: a few missed 1 s samples). */
+const TIP_STALE_MS = 15_000;
+/** Grid of the freezing model, mm: isotherms within 0.5 mm of the Neumann solution at this spacing (tested). */
+const MODEL_SPACING_MM = 1;
+/** Probe radius when the procedure gives none, mm (17 G). */
+const DEFAULT_PROBE_RADIUS_MM = 0.74;
+/** Vessel radius when the procedure gives none, mm (project default). */
+const DEFAULT_VESSEL_RADIUS_MM = 2;
 
-/** The estimated series, one value per step: diameter (mm) and target-coverage margin (mm) per isotherm. */
+/**
+ * Where a step's estimate comes from: `model`, the freezing model driven by the
+ * measured tip temperatures; `fit`, the curve fit of iceball-estimate.ts, the
+ * labelled fallback while a probe the console runs has no recent tip temperature.
+ */
+export type EstimateSource = 'model' | 'fit';
+
+/** The estimated series, one value per step: diameter (mm) and target-coverage margin (mm) per isotherm, and their source. */
 export interface EstimateSeries {
   t: number[];
   diameter: Record<Isotherm, number[]>;
   margin: Record<Isotherm, number[]>;
+  source: EstimateSource[];
 }
 
 const perIsotherm = <T>(make: () => T) => Object.fromEntries(ISOTHERMS.map((i) => [i, make()])) as Record<Isotherm, T>;
@@ -32,7 +50,9 @@ export class CryoTracker {
   readonly clock = new FreezeClock();
   readonly phases: PhaseLog;
   readonly watch: CryoWatch;
-  readonly estimate: EstimateSeries = { t: [], diameter: perIsotherm(() => []), margin: perIsotherm(() => []) };
+  readonly estimate: EstimateSeries = { t: [], diameter: perIsotherm(() => []), margin: perIsotherm(() => []), source: [] };
+  /** The freezing model, stepped on data time with the probes at their measured tip temperatures. */
+  readonly model: FreezingModel;
   /** First data time each isotherm covers the target plus margin: estimated, and measured. */
   readonly estimatedCover = perIsotherm(() => NaN);
   readonly measuredCover = perIsotherm(() => NaN);
@@ -41,6 +61,9 @@ export class CryoTracker {
   now = -Infinity;
   private readonly shrink = new IceShrinkCheck();
   private readonly tips = new Map<string, number>();
+  private readonly tipTimes = new Map<string, number>();
+  private modelT = NaN;
+  private readonly contours = new ContourBuffer();
   private readonly probeOf = new Map<string, string>();
   private readonly designated = new Map<string, string>();
   private readonly sensorChannels = new Set<string>();
@@ -53,7 +76,16 @@ export class CryoTracker {
     readonly settings: CryoAlarmSettings = DEFAULT_CRYO_ALARMS,
     /** Channel id of each isotherm's measured diameter. */
     readonly iceChannel: (iso: Isotherm) => string = (iso) => `ice.${iso}`,
+    /** The tissue the model assumes. */
+    tissue: Readonly<FreezingTissue> = TISSUE_ESTIMATE,
   ) {
+    this.model = new FreezingModel({
+      field: procedure.field,
+      spacingMm: MODEL_SPACING_MM,
+      probes: procedure.probes.map((p) => ({ xMm: p.xMm, yMm: p.yMm, radiusMm: p.radiusMm ?? DEFAULT_PROBE_RADIUS_MM })),
+      vessels: procedure.structures.filter((s) => s.kind === 'vessel').map((s) => ({ points: s.points, radiusMm: s.radiusMm ?? DEFAULT_VESSEL_RADIUS_MM })),
+      tissue,
+    });
     this.phases = new PhaseLog(procedure.protocol);
     this.watch = new CryoWatch(settings);
     for (const p of procedure.probes) this.probeOf.set(p.channel, p.id);
@@ -99,6 +131,7 @@ export class CryoTracker {
     const probe = this.probeOf.get(channel);
     if (probe !== undefined) {
       this.tips.set(channel, v);
+      this.tipTimes.set(channel, t);
       this.watch.tip(probe, t, v);
       return;
     }
@@ -141,8 +174,48 @@ export class CryoTracker {
     return this.procedure.probes.map((p) => ({ xMm: p.xMm, yMm: p.yMm, freezeMin: this.clock.minutes(p.id, t) }));
   }
 
+  /** The fit's footprints (the fallback estimate) at data time t. */
   footprintsAt(t: number, iso: Isotherm): Footprint[] {
     return footprints(this.probesAt(t), iso);
+  }
+
+  /** Distance from the estimated 0 °C edge out to the nearest of `points` at data time t, mm (negative inside; NaN without ice or points). */
+  clearanceMm(t: number, points: readonly Vec[]): number {
+    if (!points.length) return NaN;
+    if (this.estimateSource === 'model') {
+      // The distance to the model's 0 °C line, negative for a point already frozen.
+      const lines = this.contoursMm(0);
+      if (!lines.length) return NaN;
+      let d = Infinity;
+      for (const [x, y] of points) {
+        let near = Infinity;
+        for (let k = 0; k < lines.length; k += 4) near = Math.min(near, segmentDistanceXY(x, y, lines[k], lines[k + 1], lines[k + 2], lines[k + 3]));
+        d = Math.min(d, this.model.at(x, y) <= 0 ? -near : near);
+      }
+      return d;
+    }
+    const prints = this.footprintsAt(t, 0);
+    return prints.length ? clearanceMm(prints, points) : NaN;
+  }
+
+  /** The source of the latest estimate step (`fit` before any). */
+  get estimateSource(): EstimateSource {
+    return this.estimate.source[this.estimate.source.length - 1] ?? 'fit';
+  }
+
+  /**
+   * The model's isotherm `iso` now, as segments x0, y0, x1, y1 in mm of the
+   * plan (a new array; the latest model step's time).
+   */
+  contoursMm(iso: Isotherm): Float32Array {
+    const m = this.model;
+    const c = this.contours.trace(m.temperature, m.nx, m.ny, iso + 1e-9);
+    const out = c.segments.slice(0, c.count * 4);
+    for (let k = 0; k < out.length; k += 2) {
+      out[k] = m.cellX(out[k]);
+      out[k + 1] = m.cellY(out[k + 1]);
+    }
+    return out;
   }
 
   /** The latest measurement of an isotherm (NaN when none). */
@@ -155,23 +228,51 @@ export class CryoTracker {
     const m = this.lastMeasured[0];
     const start = this.phases.at(t).start;
     if (m.t >= start) return m.v >= this.targetDiameterMm;
+    if (this.estimateSource === 'model') return this.model.marginMm(0, this.targetPoints) >= 0;
     return coverageMarginMm(this.footprintsAt(t, 0), this.targetPoints) >= 0;
+  }
+
+  /**
+   * Steps the model to t with each probe at its latest tip temperature (a probe
+   * without a recent one is left free); says whether every probe the console
+   * runs had one, i.e. whether the model's estimate stands.
+   */
+  private stepModel(t: number): boolean {
+    let driven = true;
+    this.procedure.probes.forEach((p, i) => {
+      const fresh = t - (this.tipTimes.get(p.channel) ?? -Infinity) <= TIP_STALE_MS;
+      this.model.setProbe(i, fresh ? this.tips.get(p.channel)! : NaN);
+      if (!fresh && this.clock.state(p.id) !== 'off') driven = false;
+    });
+    if (Number.isFinite(this.modelT)) this.model.advance((t - this.modelT) / 1000);
+    this.modelT = t;
+    return driven;
   }
 
   private step(t: number): void {
     const e = this.estimate;
     const probes = this.probesAt(t);
+    const source: EstimateSource = this.stepModel(t) ? 'model' : 'fit';
     e.t.push(t);
+    e.source.push(source);
     for (const iso of ISOTHERMS) {
-      const prints = footprints(probes, iso);
-      const margin = prints.length ? coverageMarginMm(prints, this.targetPoints) : -Infinity;
+      let margin: number;
+      let diameter: number;
+      if (source === 'model') {
+        diameter = this.model.equivalentDiameterMm(iso);
+        margin = this.model.marginMm(iso, this.targetPoints);
+      } else {
+        const prints = footprints(probes, iso);
+        diameter = equivalentDiameterMm(prints);
+        margin = prints.length ? coverageMarginMm(prints, this.targetPoints) : -Infinity;
+      }
       const ms = e.margin[iso];
       // The crossing, interpolated between steps.
       if (Number.isNaN(this.estimatedCover[iso]) && margin >= 0) {
         const prev = ms[ms.length - 1];
         this.estimatedCover[iso] = Number.isFinite(prev) && prev < 0 ? t - STEP_MS * (margin / (margin - prev)) : t;
       }
-      e.diameter[iso].push(equivalentDiameterMm(prints));
+      e.diameter[iso].push(diameter);
       ms.push(margin);
     }
     this.watch.coverage(t, this.covered(t));

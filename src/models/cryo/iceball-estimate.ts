@@ -1,7 +1,9 @@
 import { convexHull, distanceToHull, roundedHullArea, type Vec } from './plane-geometry.js';
 
 /**
- * An ESTIMATE of the ice-ball isotherms around a set of freezing cryoprobes, for
+ * The FALLBACK estimate of the ice-ball isotherms (a curve fit), used by
+ * CryoTracker only while a running probe has no recent tip temperature; the
+ * estimate otherwise comes from the freezing model (freezing-model.ts). For
  * the display; never a measurement. Measured sizes (imaging, the device) are
  * shown in preference whenever they arrive.
  *
@@ -16,7 +18,7 @@ import { convexHull, distanceToHull, roundedHullArea, type Vec } from './plane-g
  *   diameters 1.2 / 3.3 / 4.1 / 4.9 cm for 1-4 probes, 13 / 46 / 51 / 56 % of
  *   the ice-ball area); probes assumed in a line, triangle and square.
  * - Temperature rises linearly from the -40 °C isotherm to the 0 °C edge
- *   (Baust et al., PMC4850244: "≤ -40 °C ... ~1 cm around the needles,
+ *   (gel study of PMC4850244, Urology 2016: "≤ -40 °C ... ~1 cm around the needles,
  *   increases linearly to the leading edge, a further ≈ 1 cm"). The -40 °C
  *   radius is a fraction q of r_0, fitted to Littrup's lethal ice taken as the
  *   -30 °C isotherm: q = 0.147 for one probe, 0.469 for two or more, which
@@ -24,7 +26,8 @@ import { convexHull, distanceToHull, roundedHullArea, type Vec } from './plane-g
  * - Isotherms grow together (the similarity of the freezing front around a
  *   line sink), as h(t) = (1 - e^(-t/τ)) / (1 - e^(-15/τ)), τ = 6 min, fitted to
  *   the early-growth points read as the lethal (-20 °C) isotherm reaching the
- *   target: 1 cm at 4 min and 2 cm at 12 min (Visica2, PMC7798152), and to
+ *   target: 1 cm at 4 min and 2 cm at 12 min (Visica2, PMC7798152; a misreading:
+ *   that study reports histological lesion sizes at 3 days, not isotherms), and to
  *   -20 °C at 1 cm from a single probe after 19 min 10 s on average
  *   (Young et al., J Urol 2011; range 9-46 min).
  * Tolerances against each point are in docs/clinical-defaults.md and tested.

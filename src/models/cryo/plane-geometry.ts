@@ -40,13 +40,16 @@ export const roundedHullArea = (hull: readonly Vec[], r: number) => {
   return area + perimeter * r + Math.PI * r * r;
 };
 
-function segmentDistance(p: Vec, a: Vec, b: Vec): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
+/** Distance from (px, py) to the segment (ax, ay)–(bx, by), in coordinates: no arrays, for hot loops. */
+export function segmentDistanceXY(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
   const len2 = dx * dx + dy * dy;
-  const u = len2 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2)) : 0;
-  return Math.hypot(p[0] - a[0] - u * dx, p[1] - a[1] - u * dy);
+  const u = len2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
+  return Math.hypot(px - ax - u * dx, py - ay - u * dy);
 }
+
+const segmentDistance = (p: Vec, a: Vec, b: Vec): number => segmentDistanceXY(p[0], p[1], a[0], a[1], b[0], b[1]);
 
 /** Distance from p to a convex hull (0 inside). */
 export function distanceToHull(p: Vec, hull: readonly Vec[]): number {

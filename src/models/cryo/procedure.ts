@@ -19,6 +19,8 @@ export interface PointMm {
 export interface CryoProbe extends PointMm {
   id: string;
   label: string;
+  /** Outer radius, mm (default 0.74 mm: a 17 G needle, as in renal protocols' 17-gauge cryoprobes). */
+  radiusMm?: number;
   /** Channel of the tip temperature (`Cel`). */
   channel: string;
 }
@@ -53,6 +55,8 @@ export interface ProtectedStructure {
   label: string;
   /** A polyline, in mm. */
   points: PointMm[];
+  /** A vessel's radius, mm: held at blood temperature by the freezing model (default 2 mm, project default). */
+  radiusMm?: number;
 }
 
 export interface Phase {

@@ -44,6 +44,12 @@ export function parseWaveformChannel(id: string): { quantity: Quantity; pair: st
  * Descriptors of every channel of a procedure over `layout`: status channels,
  * the ECG, and a voltage and a current waveform channel per pair.
  */
+/**
+ * Sample rates a pulse waveform may carry: 100 kHz (ten points on a 100 µs plateau) to
+ * 100 MHz; a frame outside (a Hz/MHz mix-up) is refused, not drawn on a wrong time base.
+ */
+export const PULSE_SAMPLE_RATES = [1e5, 1e8] as const;
+
 export function pulseChannels(layout: ElectrodeLayout, labels: { current: string; ecg: string } = { current: 'Pulse current', ecg: 'ECG' }): ChannelDescriptor[] {
   const status = (id: string, label: string, unit: string, range: [number, number], decimals = 0): ChannelDescriptor => ({ id, label, unit, intervalMs: STATUS_PERIOD_MS, range, decimals });
   return [
@@ -54,8 +60,8 @@ export function pulseChannels(layout: ElectrodeLayout, labels: { current: string
     status(EP.incomplete, 'Incomplete pairs', '{pair}', [0, 100]),
     { id: EP.ecg, label: labels.ecg, unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2 },
     ...layout.pairs.flatMap((p): ChannelDescriptor[] => [
-      { id: waveformChannel('V', p.id), label: `V ${p.id}`, unit: 'V', intervalMs: 60_000, range: [-5000, 5000] },
-      { id: waveformChannel('I', p.id), label: `I ${p.id}`, unit: 'A', intervalMs: 60_000, range: [-200, 200] },
+      { id: waveformChannel('V', p.id), label: `V ${p.id}`, unit: 'V', intervalMs: 60_000, range: [-5000, 5000], sampleRateHz: PULSE_SAMPLE_RATES },
+      { id: waveformChannel('I', p.id), label: `I ${p.id}`, unit: 'A', intervalMs: 60_000, range: [-200, 200], sampleRateHz: PULSE_SAMPLE_RATES },
     ]),
   ];
 }

@@ -2,7 +2,8 @@ import type { ElectrodeLayout, ElectrodePair } from './layout.js';
 
 /**
  * How pulses follow each other: 1 Hz or 5 kHz (ESOPE electrochemotherapy:
- * Mir et al. 2006; 5 kHz causes less discomfort: Mali et al. 2008), or one
+ * Mir et al. 2006; 5 kHz less unpleasant than 1 Hz in 40 volunteers: Županič
+ * et al., Neoplasma 2007), or one
  * burst per heartbeat in the refractory period (`ecg`: Mali et al. 2005; NICE
  * IPG579 for IRE).
  */
@@ -34,6 +35,40 @@ export const fieldStrength = (voltageV: number, spacingMm: number): number => vo
 
 /** The set voltage of a pair: the protocol's field times the spacing, never above the generator's maximum. */
 export const setVoltage = (p: PulseProtocol, pair: ElectrodePair): number => Math.min(p.maxVoltageV, Math.round(p.fieldVPerCm * (pair.spacingMm / 10)));
+
+/** What one pair gets: its voltage (V = E × d, capped) and the field that voltage gives across its measured spacing. */
+export interface PairSetting {
+  pairId: string;
+  spacingMm: number;
+  /** Set voltage, V. */
+  voltageV: number;
+  /** Nominal field V/d at the set voltage, V/cm. */
+  fieldVPerCm: number;
+  /** The generator's limit held the voltage below E × d: this pair gets less field than asked. */
+  capped: boolean;
+  /** How far the field falls short of the request, % (0 unless capped). */
+  shortfallPct: number;
+}
+
+/**
+ * Each pair's voltage from its own measured spacing and the requested field,
+ * capped at the generator's maximum, with the field it then delivers. Pairs
+ * at different distances (a square's diagonals against its sides) get
+ * different voltages; a pair whose E × d exceeds the limit is marked `capped`
+ * rather than silently under-treated (15 mm square, 1500 V/cm, 3000 V: the
+ * diagonals, 21.2 mm, get 1414 V/cm).
+ */
+export function pairSettings(p: PulseProtocol, pairs: readonly ElectrodePair[]): PairSetting[] {
+  return pairs.map((pair) => {
+    const voltageV = setVoltage(p, pair);
+    const fieldVPerCm = fieldStrength(voltageV, pair.spacingMm);
+    const capped = p.fieldVPerCm * (pair.spacingMm / 10) > p.maxVoltageV;
+    return { pairId: pair.id, spacingMm: pair.spacingMm, voltageV, fieldVPerCm, capped, shortfallPct: capped ? (1 - fieldVPerCm / p.fieldVPerCm) * 100 : 0 };
+  });
+}
+
+/** The field a delivered pulse gave across its pair, V/cm, from its measured peak voltage. */
+export const deliveredField = (peakV: number, pair: Pick<ElectrodePair, 'spacingMm'>): number => fieldStrength(peakV, pair.spacingMm);
 
 /** Time between pulse starts within a burst, ms: 1000 at 1 Hz, 0.2 at 5 kHz (ECG: the burst repeats at 5 kHz inside one beat). */
 export const pulsePeriodMs = (r: Repetition): number => (r === '1Hz' ? 1000 : 0.2);

@@ -27,17 +27,26 @@ export function structureChannels(map: string, structures: readonly ThermalStruc
   });
 }
 
-const rule = (id: string, channel: string, limit: number, priority: Priority, hysteresis: number, latching: boolean, en: string, fr: string): AlarmRule => ({
-  id, channel, condition: { kind: 'above', limit }, priority, kind: 'phy', onsetDelayMs: 0, hysteresis, latching, message: { en, fr },
+const rule = (id: string, channel: string, limit: number, priority: Priority, hysteresis: number, latching: boolean, en: string, fr: string, onsetDelayMs = 0): AlarmRule => ({
+  id, channel, condition: { kind: 'above', limit }, priority, kind: 'phy', onsetDelayMs, hysteresis, latching, message: { en, fr },
 });
+
+/**
+ * A structure's temperature alarm ends 1 °C below its limit and needs 2 s above
+ * it (two maps at 1 Hz, the second one of slower maps): MR thermometry is precise
+ * to about 1 °C (Rieke & Butts Pauly 2008), so a temperature hovering at the limit
+ * must not raise it again and again.
+ */
+export const STRUCTURE_HYSTERESIS_C = 1;
+export const STRUCTURE_ONSET_MS = 2000;
 
 /** Thresholds of the default thermal alarms; each is configurable. */
 export interface ThermalLimits {
   /** Protected structure temperature (°C), medium: keep juxtaneural tissue at or below 45 °C (Sag & Husain 2022). */
   structureC: number;
-  /** Protected structure dose (CEM43 min), medium: early warning at 60 (damage threshold in the kwavers constants after Sapareto & Dewey 1984). */
+  /** Protected structure dose (CEM43 min), medium: early warning at 60 (project default; no published source). */
   structureWarnCem43: number;
-  /** Protected structure dose (CEM43 min), high: necrosis at 240 (Sapareto & Dewey 1984; Dewey 2009). */
+  /** Protected structure dose (CEM43 min), high: 240, the usual ablation convention (project default; see `LETHAL_CEM43`). */
   structureLethalCem43: number;
 }
 
@@ -45,7 +54,7 @@ export const THERMAL_LIMITS: ThermalLimits = { structureC: 45, structureWarnCem4
 
 /**
  * The default alarms of each protected structure: temperature at 45 °C
- * (medium), dose at 60 CEM43 (medium) and 240 CEM43 (high, latching: tissue
+ * (medium, with the hysteresis and onset delay above), dose at 60 CEM43 (medium) and 240 CEM43 (high, latching: tissue
  * that received it stays damaged). Dose never decreases, so the dose alarms
  * last until acknowledged in any case.
  */
@@ -53,7 +62,7 @@ export function structureRules(map: string, structures: readonly ThermalStructur
   return structures.flatMap((s) => {
     const id = structureChannelIds(map, s);
     return [
-      rule(`${id.maxC}:hot`, id.maxC, limits.structureC, 'me', 0.5, false, `${s.label} at ${limits.structureC} °C or more`, `${s.label} : ${limits.structureC} °C ou plus`),
+      rule(`${id.maxC}:hot`, id.maxC, limits.structureC, 'me', STRUCTURE_HYSTERESIS_C, false, `${s.label} at ${limits.structureC} °C or more`, `${s.label} : ${limits.structureC} °C ou plus`, STRUCTURE_ONSET_MS),
       rule(`${id.cem43}:warn`, id.cem43, limits.structureWarnCem43, 'me', 0, false, `${s.label}: thermal dose ${limits.structureWarnCem43} CEM43`, `${s.label} : dose thermique ${limits.structureWarnCem43} CEM43`),
       rule(`${id.cem43}:lethal`, id.cem43, limits.structureLethalCem43, 'hi', 0, true, `${s.label}: lethal thermal dose ${limits.structureLethalCem43} CEM43`, `${s.label} : dose thermique létale ${limits.structureLethalCem43} CEM43`),
     ];
@@ -63,22 +72,18 @@ export function structureRules(map: string, structures: readonly ThermalStructur
 /** The generator console's channels, by id. */
 export interface ConsoleChannels {
   tip: string;
-  impedance: string;
 }
 
 /**
- * Default alarms of an RF or microwave console: tip temperature at or above
- * 100 °C (medium: vaporisation, charring and impedance roll-off risk; Goldberg
- * et al. 2000, AJR 174:323; Haemmerich & Brace 2013), and impedance roll-off:
- * impedance rising faster than 60 Ohm/min over 10 s (medium; a training
- * estimate, not a manufacturer's rule: the RF 3000 roll-off rules were not found).
+ * Default alarm of an RF console: tip temperature at or above 100 °C (medium:
+ * vaporisation, charring and impedance roll-off risk; Goldberg et al. 2000, AJR
+ * 174:323; Haemmerich & Brace 2013). Roll-offs themselves are judged by the
+ * thermal engine (`RollOffWatch`: not recovering, or repeated), not by a rate
+ * rule that fired on every normal power cycle. A microwave antenna heats by its
+ * field, not by current through tissue: no vaporisation-driven cut-off, so
+ * `'mw'` gets none.
  */
-export function consoleRules(c: ConsoleChannels, tipC = 100, rollOffOhmPerMin = 60): AlarmRule[] {
-  return [
-    { ...rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`) },
-    {
-      id: `${c.impedance}:roll-off`, channel: c.impedance, condition: { kind: 'rate', perMin: rollOffOhmPerMin, windowMs: 10_000 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 20, latching: false,
-      message: { en: 'Impedance roll-off', fr: 'Roll-off d’impédance' },
-    },
-  ];
+export function consoleRules(c: ConsoleChannels, modality: 'rf' | 'mw' = 'rf', tipC = 100): AlarmRule[] {
+  if (modality === 'mw') return [];
+  return [rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`)];
 }

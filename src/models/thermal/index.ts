@@ -6,3 +6,5 @@ export * from './contours.js';
 export * from './coverage.js';
 export * from './bioheat.js';
 export * from './alarms.js';
+export * from './reduce.js';
+export * from './roll-off.js';

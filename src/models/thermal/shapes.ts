@@ -55,9 +55,9 @@ function insidePolygon(p: readonly PairMm[], x: number, y: number): boolean {
   return inside;
 }
 
-/** Distance from a point to a closed outline. */
-function distanceToOutline(p: readonly PairMm[], x: number, y: number): number {
-  let best = Infinity;
+/** Whether a point lies within `d` of a closed outline (squared distances, stops at the first segment close enough). */
+function nearOutline(p: readonly PairMm[], x: number, y: number, d: number): boolean {
+  const d2 = d * d;
   for (let i = 0, j = p.length - 1; i < p.length; j = i++) {
     const [ax, ay] = p[j];
     const [bx, by] = p[i];
@@ -65,23 +65,32 @@ function distanceToOutline(p: readonly PairMm[], x: number, y: number): number {
     const dy = by - ay;
     const len2 = dx * dx + dy * dy;
     const u = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-    const d = Math.hypot(x - ax - u * dx, y - ay - u * dy);
-    if (d < best) best = d;
+    const ex = x - ax - u * dx;
+    const ey = y - ay - u * dy;
+    if (ex * ex + ey * ey <= d2) return true;
   }
-  return best;
+  return false;
 }
 
 /**
  * The pixels of a grid whose centres lie inside a shape grown by `marginMm`
- * (tumour plus margin): 1 inside, 0 outside. Computed once per geometry.
+ * (tumour plus margin): 1 inside, 0 outside. Computed once per geometry; only
+ * the pixels within the grown outline's bounding box are tested.
  */
 export function rasterise(s: Shape, g: GridGeometry, marginMm = 0): Uint8Array {
   const mask = new Uint8Array(g.width * g.height);
-  const outline = marginMm > 0 ? outlineOf(s) : [];
-  for (let j = 0; j < g.height; j++)
-    for (let i = 0; i < g.width; i++) {
+  const outline = outlineOf(s);
+  const grow = Math.max(0, marginMm);
+  const xs = outline.map((p) => p[0]);
+  const ys = outline.map((p) => p[1]);
+  // Pixel range of the bounding box, one pixel wider for the outline's polygonal approximation.
+  const [i0, j0] = mmToPixel(g, [Math.min(...xs) - grow, Math.min(...ys) - grow]);
+  const [i1, j1] = mmToPixel(g, [Math.max(...xs) + grow, Math.max(...ys) + grow]);
+  const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
+  for (let j = clamp(Math.floor(j0) - 1, g.height); j <= clamp(Math.ceil(j1) + 1, g.height); j++)
+    for (let i = clamp(Math.floor(i0) - 1, g.width); i <= clamp(Math.ceil(i1) + 1, g.width); i++) {
       const p: PairMm = [g.originMm[0] + i * g.spacingMm[0], g.originMm[1] + j * g.spacingMm[1]];
-      if (contains(s, p) || (marginMm > 0 && distanceToOutline(outline, p[0], p[1]) <= marginMm)) mask[j * g.width + i] = 1;
+      if (contains(s, p) || (grow > 0 && nearOutline(outline, p[0], p[1], grow))) mask[j * g.width + i] = 1;
     }
   return mask;
 }

@@ -11,25 +11,26 @@ export interface ArrheniusTissue {
   /** Activation energy Ea (J/mol). */
   ea: number;
   /**
-   * Below this temperature (°C) no damage is accumulated. Our choice (an estimate),
-   * not a published value: with the liver figures the rate at 37 °C would give
-   * Ω = 1 after about an hour of body temperature.
+   * Baseline (body) temperature, °C: damage accrues at the Arrhenius rate in
+   * excess of the rate here (project default; see `damageRate`). With the liver
+   * figures alone, 37 °C would give Ω = 1 after about an hour.
    */
-  floorC: number;
+  baselineC: number;
 }
 
 /** Gas constant R (J/(mol·K)), CODATA 2018. */
 export const GAS_CONSTANT = 8.314462618;
 
 /**
- * Human liver: A = 7.39e39 1/s, Ea = 2.577e5 J/mol, as used in the COMSOL
- * "microwave cancer therapy" model's liver material and reviewed by Pearce
- * (Crit Rev Biomed Eng 2010;38:1–20) among the Arrhenius parameter sets.
+ * Liver: A = 7.39e39 1/s, Ea = 2.577e5 J/mol, the liver material of the COMSOL
+ * "microwave cancer therapy" model and many RF/MW ablation models. The
+ * measurement behind these figures was not found (not the review by Pearce
+ * 2010, nor the simulation package): treat them as a project default.
  */
-export const LIVER_ARRHENIUS: ArrheniusTissue = { name: 'liver', a: 7.39e39, ea: 2.577e5, floorC: 43 };
+export const LIVER_ARRHENIUS: ArrheniusTissue = { name: 'liver', a: 7.39e39, ea: 2.577e5, baselineC: 37 };
 
 /** Artery wall (Agah, Pearce, Welch et al. 1994): A = 5.6e63 1/s, Ea = 4.3e5 J/mol. */
-export const ARTERY_ARRHENIUS: ArrheniusTissue = { name: 'artery', a: 5.6e63, ea: 4.3e5, floorC: 43 };
+export const ARTERY_ARRHENIUS: ArrheniusTissue = { name: 'artery', a: 5.6e63, ea: 4.3e5, baselineC: 37 };
 
 /** Properties of the Pennes bioheat equation for one tissue. */
 export interface BioheatTissue {

@@ -3,7 +3,7 @@ import type { SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
 import { parseProbeState } from '../../models/cryo/freeze-clock.js';
-import { ISOTHERMS, clearanceMm, type Isotherm } from '../../models/cryo/iceball-estimate.js';
+import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import { parsePhase, type PhaseKind } from '../../models/cryo/phase-log.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
@@ -198,7 +198,7 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
     const structures = tr.procedure.structures;
     const clearance = (kind: 'nerve' | 'skin') => {
       const pts: Vec[] = structures.filter((s) => s.kind === kind).flatMap((s) => polylinePoints(s.points.map((q) => [q.xMm, q.yMm] as Vec)));
-      return footprints[0].length && pts.length ? clearanceMm(footprints[0], pts) : NaN;
+      return steps ? tr.clearanceMm(stepT, pts) : NaN;
     };
     const state: CryoState = {
       ...EMPTY_CRYO_STATE,
@@ -207,6 +207,7 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
       covered: Number.isFinite(at) && tr.covered(at),
       stepT,
       footprints,
+      contours: steps && tr.estimateSource === 'model' ? perIsotherm((i) => tr.contoursMm(i)) : undefined,
       nerveClearanceMm: clearance('nerve'),
       skinClearanceMm: clearance('skin'),
     };

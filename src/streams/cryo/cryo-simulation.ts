@@ -2,7 +2,7 @@ import type { ChannelDescriptor, TelemetryEvent } from '../../models/channel.js'
 import type { UnitBatch } from '../../models/events.js';
 import { FreezeClock } from '../../models/cryo/freeze-clock.js';
 import { pointLabel } from '../../models/cryo/cryo-alarms.js';
-import { clearanceMm, equivalentDiameterMm, footprints, type FreezingProbe } from '../../models/cryo/iceball-estimate.js';
+import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from '../../models/cryo/freezing-model.js';
 import type { ProbeState } from '../../models/cryo/procedure.js';
 import { RENAL_HYDRODISSECTION_MS, type CryoScenario } from './scenarios.js';
 
@@ -30,8 +30,21 @@ const GAS_KPA = 20_000;
 const TIP_FREEZE_C = -145;
 /** CT control of the ice ball every 3 min in a freeze (Cryobiology 2025 scanned at 3, 6 and 9 min). */
 const SCAN_MS = 3 * MIN;
-/** Measured ice runs a little smaller than the gel-fitted estimate in perfused tissue (training value). */
-const TISSUE_FACTOR = 0.94;
+/**
+ * The simulated patient's tissue: the same freezing model as the estimate with
+ * other parameters, so measured and estimated differ as a real patient would
+ * from the model (training values): perfusion 1.6 times the estimate's (a
+ * kidney is better perfused than the liver the estimate assumes), frozen
+ * tissue conducting 2.2 W/(m·K) (ice near 0 °C) rather than 2, less water
+ * (latent heat 270 MJ/m³ rather than 300).
+ */
+export const TISSUE_TRUTH: Readonly<FreezingTissue> = {
+  ...TISSUE_ESTIMATE,
+  name: 'simulated patient',
+  perfusion: 1.6 * TISSUE_ESTIMATE.perfusion,
+  kFrozen: 2.2,
+  latent: 2.7e8,
+};
 
 const on = (f: { from: number; to?: number } | undefined, ms: number) => !!f && ms >= f.from && (f.to === undefined || ms < f.to);
 /** Deterministic noise in [-1, 1]. */
@@ -52,6 +65,8 @@ const noise = (k: number) => {
 export class CryoSimulation {
   readonly faults: CryoFaults;
   private readonly clock = new FreezeClock();
+  /** The truth: the freezing model in the simulated patient's tissue, driven by the true tip temperatures. */
+  readonly truth: FreezingModel;
   private readonly tips = new Map<string, number>();
   private readonly seq = new Map<string, number>();
   private readonly plan: { ms: number; kind: 'freeze' | 'thaw' | 'end'; state: ProbeState }[];
@@ -73,6 +88,15 @@ export class CryoSimulation {
     }
     this.plan.push({ ms, kind: 'end', state: 'off' });
     for (const p of scenario.procedure.probes) this.tips.set(p.id, 36.5);
+    const { procedure } = scenario;
+    this.truth = new FreezingModel({
+      field: procedure.field,
+      // Coarser than the estimate's 1 mm: the truth is read through noise, and replaying a procedure stays cheap.
+      spacingMm: 1.5,
+      probes: procedure.probes.map((p) => ({ xMm: p.xMm, yMm: p.yMm, radiusMm: p.radiusMm ?? 0.74 })),
+      vessels: procedure.structures.filter((s) => s.kind === 'vessel').map((s) => ({ points: s.points, radiusMm: s.radiusMm ?? 2 })),
+      tissue: TISSUE_TRUTH,
+    });
   }
 
   /** Data time (ms since the start) of freeze 1. */
@@ -148,32 +172,30 @@ export class CryoSimulation {
     const f = this.faults;
     const gasDown = on(f.gasPressureDrop, ms);
     add('console.gas', 'kPa', t, (gasDown ? GAS_KPA * 0.35 : GAS_KPA) + 60 * noise(ms / 1000));
-    // The true freeze: a warm probe or low gas freezes less than the console says.
-    const truth: FreezingProbe[] = procedure.probes.map((p) => {
-      const warm = on(f.probeNotCooling, ms) && f.probeNotCooling!.probe === p.id;
-      const factor = warm ? 0 : gasDown ? 0.35 : 1;
-      return { xMm: p.xMm, yMm: p.yMm, freezeMin: this.clock.minutes(p.id, t) * (this.clock.state(p.id) === 'freeze' ? factor : 1) };
-    });
+    // The true tips: a warm probe or low gas freezes less than the console says; the tissue follows them.
     let coldest = Infinity;
     procedure.probes.forEach((p, i) => {
       const state = this.clock.state(p.id);
       const warm = on(f.probeNotCooling, ms) && f.probeNotCooling!.probe === p.id;
-      const target = state === 'freeze' ? (warm ? -25 : gasDown ? -70 : TIP_FREEZE_C) : state === 'thaw-active' ? 25 : truth[i].freezeMin > 0 ? -10 : 36.5;
+      const target = state === 'freeze' ? (warm ? -25 : gasDown ? -70 : TIP_FREEZE_C) : state === 'thaw-active' ? 25 : this.clock.minutes(p.id, t) > 0 ? -10 : 36.5;
       const prev = this.tips.get(p.id)!;
       const k = 1 - Math.exp(-this.sampleMs / (state === 'freeze' ? 20_000 : 40_000));
       const v = prev + (target - prev) * k;
       this.tips.set(p.id, v);
+      this.truth.setProbe(i, v);
       coldest = Math.min(coldest, v);
       add(p.channel, 'Cel', t, v + 0.6 * noise(ms / 1000 + i * 7.1));
     });
-    const ice0 = footprints(truth, 0);
-    const ice40 = footprints(truth, -40);
+    this.truth.advance(this.sampleMs / 1000);
     for (const s of procedure.sensors)
       s.points.forEach((pt, k) => {
         if (on(f.sensorDisconnected, ms) && f.sensorDisconnected!.channel === pt.channel) return;
         let v: number;
         if (this.scenario.script?.channel === pt.channel) v = this.scenario.script.value(ms - this.freezeStartMs) + 0.05 * noise(ms / 1000 + 3.3);
-        else v = tissueTemperature([pt.xMm, pt.yMm], ice0, ice40) + 0.3 * noise(ms / 1000 + k * 2.9 + 11);
+        else {
+          const inside = this.truth.at(pt.xMm, pt.yMm);
+          v = (inside === inside ? inside : TISSUE_TRUTH.bloodC) + 0.3 * noise(ms / 1000 + k * 2.9 + 11);
+        }
         if (on(f.sensorColderThanTip, ms) && f.sensorColderThanTip!.channel === pt.channel) v = coldest - 20;
         add(pt.channel, 'Cel', t, v);
       });
@@ -182,7 +204,7 @@ export class CryoSimulation {
     if (freezing && this.lastScanMs === -Infinity) this.lastScanMs = ms;
     else if (freezing && ms - this.lastScanMs >= SCAN_MS) {
       this.lastScanMs = ms;
-      let d = equivalentDiameterMm(ice0) * TISSUE_FACTOR + 0.8 * noise(ms / 997);
+      let d = this.truth.equivalentDiameterMm(0) + 0.8 * noise(ms / 997);
       if (f.iceShrink && ms >= f.iceShrink.from && ms < f.iceShrink.from + SCAN_MS) d -= 12;
       if (d > 1) add('ice.0', 'mm', t, d);
     }
@@ -191,17 +213,3 @@ export class CryoSimulation {
 }
 
 const firstT = (x: CryoItem) => ('type' in x && x.type === 'event' ? x.t : (x as UnitBatch).t[0]);
-
-/**
- * Temperature at a point from the estimated isotherms: linear from -40 °C to
- * the 0 °C edge inside the ice (Baust, PMC4850244), colder still towards the
- * probes (at most -140 °C), and back to body temperature within about a
- * centimetre outside it (training shape).
- */
-export function tissueTemperature(p: readonly [number, number], ice0: ReturnType<typeof footprints>, ice40: ReturnType<typeof footprints>): number {
-  if (!ice0.length) return 36.5;
-  const out = clearanceMm(ice0, [p]);
-  if (out >= 0) return 36.5 * (1 - Math.exp(-out / 6));
-  const gap = ice0[0].radiusMm - (ice40[0]?.radiusMm ?? 0);
-  return Math.max(-140, (40 * out) / Math.max(gap, 1));
-}

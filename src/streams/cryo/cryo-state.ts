@@ -51,6 +51,8 @@ export interface CryoState {
   stepT: number;
   /** Estimated isotherm footprints at `stepT`. */
   footprints: Record<Isotherm, readonly Footprint[]>;
+  /** The freezing model's isotherms at `stepT` as segments x0, y0, x1, y1 in mm, when the model drives the estimate. */
+  contours?: Record<Isotherm, Float32Array>;
   /** Estimated distance from the 0 °C edge to the nearest nerve and to the skin at `stepT` (mm; negative: inside; NaN: none). */
   nerveClearanceMm: number;
   skinClearanceMm: number;
@@ -77,7 +79,7 @@ export const EMPTY_CRYO_STATE: CryoState = {
   actual: [],
   planned: [],
   targetMm: 0,
-  estimate: { t: [], diameter: { 0: [], [-20]: [], [-40]: [] }, margin: { 0: [], [-20]: [], [-40]: [] } },
+  estimate: { t: [], source: [], diameter: { 0: [], [-20]: [], [-40]: [] }, margin: { 0: [], [-20]: [], [-40]: [] } },
   isotherms: { 0: isotherm(), [-20]: isotherm(), [-40]: isotherm() },
   covered: false,
   stepT: NaN,

@@ -9,6 +9,12 @@ export interface EngineAlarm {
   message: AlarmRule['message'];
   priority: Priority;
   kind: 'phy' | 'tec';
+  /**
+   * Wall-clock time the condition must stay clear before it ends (ms, default 0).
+   * An engine judges its conditions on data time, hysteresis included; a hold is
+   * for a condition that flaps on the wall clock (a link going up and down).
+   */
+  holdMs?: number;
 }
 
 type Held = { t: number; run: () => void };
@@ -90,6 +96,11 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     this.room.publish({ channel, t: Float64Array.of(t), v: Float32Array.of(v) });
   }
 
+  /** An event of the procedure (a level crossed, a step ended), into the room as a source's would be. */
+  protected publishEvent(e: TelemetryEvent): void {
+    this.room.publish(e);
+  }
+
   /** The derived channels this engine publishes, declared in the room. */
   protected declare(list: readonly ChannelDescriptor[]): void {
     this.room.declareChannels(this.kind, list);
@@ -107,9 +118,12 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     }
   }
 
-  /** A condition the engine judges itself, present or not, through the room's manager. */
+  /**
+   * A condition the engine judges itself, present or not, through the room's
+   * manager, as `KIND:id` (`dose:kar:4`): a panel of this engine claims its alarms by that prefix.
+   */
   protected raise(id: string, present: boolean, alarm: EngineAlarm): void {
-    this.room.manager.setTechnical(id, present, alarm.message, alarm.priority, undefined, alarm.kind);
+    this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind);
   }
 
   /** Names what the engine could not read (an unknown phase, a malformed event text): a technical event, never a silent drop. */

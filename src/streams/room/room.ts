@@ -54,6 +54,12 @@ export const WALL_CLOCK: ClockCheck = { clock: () => Date.now() };
 const WAVEFORMS_KEPT = 16;
 /** Events a channel keeps for a late panel (phase changes, leaks, pulses of a train). */
 const EVENTS_KEPT = 256;
+/**
+ * Longest event kind and text taken (characters): with `EVENTS_KEPT`, at most about 1 MB
+ * an event channel keeps. An event is a phase, a pulse record, a note, never a document.
+ */
+export const MAX_EVENT_KIND = 64;
+export const MAX_EVENT_TEXT = 2048;
 
 const isEvent = (x: RoomInput): x is TelemetryEvent => (x as TelemetryEvent).type === 'event';
 const isFrame = (x: RoomInput): x is WaveformFrame | GridFrame => (x as WaveformFrame).kind === 'waveform' || (x as GridFrame).kind === 'grid';
@@ -166,11 +172,12 @@ export class TelemetryRoom {
   }
 
   /**
-   * A derived sample batch (an engine's output): validated and stored like any
-   * other, but not taken as a sign that the source is alive.
+   * A derived sample batch or event (an engine's output): validated and stored
+   * like any other, but not taken as a sign that the source is alive.
    */
-  publish(batch: UnitBatch): void {
-    this.raw.next(batch);
+  publish(item: UnitBatch | TelemetryEvent): void {
+    if (isEvent(item)) this.receiveEvent(item);
+    else this.raw.next(item);
   }
 
   /** A technical event raised outside validation: an engine naming what it cannot read. */
@@ -279,7 +286,8 @@ export class TelemetryRoom {
       else if (item.type === 'frame') this.push(item.frame);
       // The room counts a frame's non-finite values itself, from any source: not twice.
       else if (item.type === 'technical' && item.reason === 'not-finite') return;
-      else if (item.type === 'parse-error' && item.channel !== undefined) this.refuse(item.channel, 'malformed-json', NaN);
+      // A refusal named by channel keeps the decoder's reason, detail and the data time it read.
+      else if (item.type === 'parse-error' && item.channel !== undefined) this.refuse(item.channel, item.reason, item.t ?? NaN, 1, item.detail);
       else if (item.type !== 'message') this.technical.next(item);
       else if (item.message.type === 'command') {
         // A gateway may echo our own commands back: only other viewers' are carried out.
@@ -369,6 +377,8 @@ export class TelemetryRoom {
     if (!this.descriptor(e.channel)) return this.refuse(e.channel, 'unknown-channel', e.t);
     if (!Number.isFinite(e.t)) return this.refuse(e.channel, 'not-finite', NaN);
     if (this.skewed(e.t)) return this.refuse(e.channel, 'clock-skew', e.t);
+    if (String(e.kind).length > MAX_EVENT_KIND || String(e.text).length > MAX_EVENT_TEXT)
+      return this.refuse(e.channel, 'event-too-long', e.t, 1, `kind ${String(e.kind).length}, text ${String(e.text).length} characters (at most ${MAX_EVENT_KIND} and ${MAX_EVENT_TEXT})`);
     this.eventsOf(e.channel)!.push(e);
     this.eventSubject.next(e);
   }
@@ -377,8 +387,11 @@ export class TelemetryRoom {
     if (!this.descriptor(f.channel)) return this.refuse(f.channel, 'unknown-channel', f.kind === 'grid' ? f.t : f.t0);
     const t = f.kind === 'grid' ? f.t : f.t0;
     if (this.skewed(t)) return this.refuse(f.channel, 'clock-skew', t);
+    const rates = this.descriptor(f.channel)!.sampleRateHz;
+    if (f.kind === 'waveform' && rates && !(f.sampleRateHz >= rates[0] && f.sampleRateHz <= rates[1]))
+      return this.refuse(f.channel, 'sample-rate', t, 1, `${f.sampleRateHz} Hz, outside ${rates[0]}–${rates[1]} Hz`);
     const verdict = f.kind === 'grid' ? checkGrid(f, this.grids(f.channel)!.latest) : checkWaveform(f, this.waveforms(f.channel)!.latest?.t0 ?? -Infinity);
-    if (!verdict.ok) return this.refuse(f.channel, verdict.reason, t);
+    if (!verdict.ok) return this.refuse(f.channel, verdict.reason, t, 1, verdict.detail);
     if (verdict.nonFinite) this.refuse(f.channel, 'not-finite', t, verdict.nonFinite);
     if (f.kind === 'grid') this.grids(f.channel)!.push(f);
     else this.waveforms(f.channel)!.push(f);
@@ -391,8 +404,8 @@ export class TelemetryRoom {
     return clockSkewed(t, this.clock?.clock(), this.clock);
   }
 
-  private refuse(channel: string, reason: TechnicalEvent['reason'], t: number, count = 1): void {
-    const event: TechnicalEvent = { type: 'technical', channel, reason, count, t };
+  private refuse(channel: string, reason: TechnicalEvent['reason'], t: number, count = 1, detail?: string): void {
+    const event: TechnicalEvent = { type: 'technical', channel, reason, count, t, ...(detail === undefined ? {} : { detail }) };
     this.technical.next(event);
     // Refused data counts as invalid data for the channel's technical alarm.
     if (this.descriptor(channel)) this.manager.input(event);

@@ -1,0 +1,40 @@
+// The no-bundler build: `dist/ir-monitor.bundle.js`, one minified ES module with lit, rxjs,
+// uplot and @lit/context inside, for a page that loads it with a plain
+// `<script type="module" src>` and no import map. Run after `tsc -p tsconfig.build.json`;
+// exits 1 when the bundle outgrows its budget.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Bytes of the bundle, minified and gzipped: eight elements, their models and streams, lit, rxjs, uplot. */
+export const BUNDLE_BUDGET = { minified: 380_000, gzip: 130_000 };
+export const BUNDLE = 'dist/ir-monitor.bundle.js';
+
+/** Builds the bundle and returns its sizes. */
+export async function bundle() {
+  await build({
+    // tsc's output, which the package's `sideEffects` describes (each element module registers its element).
+    entryPoints: ['dist/index.js'],
+    outfile: BUNDLE,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+  // RxJS as one ES module, for the import map of separate files (scripts/import-map.mjs).
+  await build({ stdin: { contents: "export * from 'rxjs';", resolveDir: '.' }, outfile: 'dist/vendor/rxjs.js', bundle: true, format: 'esm', minify: true, target: 'es2022', legalComments: 'eof', logLevel: 'warning' });
+  // Its types are the package's: a TypeScript page importing the file by path is checked too.
+  writeFileSync(BUNDLE.replace(/\.js$/, '.d.ts'), "export * from './index.js';\n");
+  const bytes = readFileSync(BUNDLE);
+  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const size = await bundle();
+  const over = Object.entries(BUNDLE_BUDGET).filter(([k, max]) => size[k] > max);
+  for (const [k, max] of over) console.error(`bundle: ${BUNDLE} ${size[k]} B ${k}, over its ${max} B budget`);
+  console.log(`bundle: ${BUNDLE} ${size.minified} B minified (budget ${BUNDLE_BUDGET.minified}), ${size.gzip} B gzipped (budget ${BUNDLE_BUDGET.gzip})`);
+  process.exit(over.length ? 1 : 0);
+}

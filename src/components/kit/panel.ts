@@ -1,0 +1,157 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
+import { PRIORITY_MARKER, type Priority } from '../../models/alarm-rules.js';
+import type { AlarmManager } from '../../streams/alarm-manager.js';
+import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
+import { AlarmController, type AlarmHost } from '../alarm-controller.js';
+import { CalmTickController } from './calm-tick.js';
+import { FrameController } from './frame-scheduler.js';
+import { InputController, type InputHost } from './input-controller.js';
+import { LanguageController, type Messages } from './language-controller.js';
+import { ThemeController, type ThemeHost } from './theme-controller.js';
+
+/**
+ * What every data panel shares, written once: its input (`source` with
+ * `channels`, or `channel` ids through `ir-telemetry`), the alarm manager in
+ * reach (`manager`, else its room's), `theme`, the clock (`scheduler`), the
+ * alarm frame with its marker, the page's one animation frame, theme colours,
+ * language and a calm tick for read-outs. A panel adds its drawing: `draw()`,
+ * and the hooks it needs (`channelsChanged`, `batch`, `qualityChanged`).
+ * Nested elements are declared in `dependencies`, registered with the panel.
+ */
+export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmHost, ThemeHost {
+  /** Elements this panel renders inside itself, registered along with it. */
+  static dependencies: Record<string, CustomElementConstructor> = {};
+
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
+
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  @property() channel?: string;
+
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  @property({ attribute: false }) source?: Observable<RoomInput>;
+
+  /** The alarm manager to follow; without it, the room's. */
+  @property({ attribute: false }) manager?: AlarmManager;
+
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
+
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
+  @property({ attribute: false }) scheduler?: SchedulerLike;
+
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  @property({ reflect: true }) alarm?: Priority;
+
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  @property({ type: Boolean, reflect: true }) acknowledged = false;
+
+  protected readonly input = new InputController(this, {
+    windowMs: () => this.windowMs(),
+    onChannels: (room) => {
+      this.useFallbackManager();
+      this.channelsChanged(room);
+    },
+    onBatch: (b) => this.batch(b),
+    onQuality: () => (this.requestUpdate(), this.qualityChanged()),
+  });
+  protected readonly alarms = new AlarmController(this);
+  protected readonly language: LanguageController<M>;
+  protected readonly frame = new FrameController(this, () => this.draw());
+  protected readonly themes = new ThemeController(this, () => this.themeChanged());
+  protected readonly tick = new CalmTickController(this);
+  /** The text of the alarm framing the panel, in the panel's language. */
+  protected alarmMessage = '';
+
+  constructor(messages: Messages<M>) {
+    super();
+    this.language = new LanguageController(this, messages);
+  }
+
+  /** The room the panel reads: its own (with `.source`) or its `ir-telemetry`'s. */
+  protected get room(): TelemetryRoom | undefined {
+    return this.input.room;
+  }
+
+  /** The channels shown, resolved in the room. */
+  protected get shown(): readonly ChannelDescriptor[] {
+    return this.input.channels;
+  }
+
+  /** Data time the panel needs from each store (ms). */
+  protected windowMs(): number {
+    return 600_000;
+  }
+
+  /** The room or the resolved channels changed: re-read what the panel draws. */
+  protected channelsChanged(_room: TelemetryRoom): void {
+    this.frame.request();
+  }
+
+  /** A batch arrived on one of the panel's channels (already in the store). */
+  protected batch(_b: SampleBatch): void {
+    this.frame.request();
+  }
+
+  protected qualityChanged(): void {
+    this.frame.request();
+  }
+
+  protected themeChanged(): void {
+    this.frame.request();
+  }
+
+  /** The kind of the procedure engine this panel views, whose alarms (`KIND:id`) frame it too. */
+  protected engineKind(): string | undefined {
+    return undefined;
+  }
+
+  /** The channels whose alarms frame the panel: those shown, and any its engine derives for it. */
+  protected alarmChannels(): string[] {
+    return this.shown.map((c) => c.id);
+  }
+
+  /** Draws once in the page's animation frame, from what the panel keeps. */
+  protected abstract draw(): void;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.useFallbackManager();
+    super.willUpdate(changed);
+    this.showAlarm();
+  }
+
+  /** A private room's manager is the panel's when no other is in reach. */
+  private useFallbackManager(): void {
+    this.alarms.fallback = this.input.isPrivate ? this.room?.manager : undefined;
+  }
+
+  /** The alarm marker and text while the panel is framed (`part="alarm"`). */
+  protected alarmMarker(): TemplateResult | typeof nothing {
+    return this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing;
+  }
+
+  /**
+   * The most urgent alarm on this panel's channels, or of its engine, frames it,
+   * acknowledged ones too, unless alarm signals are paused.
+   */
+  private showAlarm(): void {
+    const m = this.alarms.manager;
+    const kind = this.engineKind();
+    const ids = new Set(this.alarmChannels());
+    // With no rule on its channels and no engine, the frame is the host's to set.
+    if (!m || (!kind && ![...ids].some((id) => m.rulesOf(id).length))) return;
+    const paused = this.alarms.system.alarms.mode === 'paused';
+    const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
+    this.alarm = mine[0]?.rule.priority;
+    this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
+    this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
+  }
+}

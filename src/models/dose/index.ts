@@ -1,0 +1,3 @@
+export * from './air-kerma.js';
+export * from './y90.js';
+export * from './channels.js';

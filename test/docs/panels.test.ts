@@ -1,0 +1,47 @@
+// The panel pages of docs/ run as a stranger would copy them: each page's html block is put
+// in the document, its js block runs as a module (its `ir-monitor` and `rxjs` imports
+// pointed at the built package and its one-file RxJS), and the panel draws the feed.
+import { expect } from '@esm-bundle/chai';
+import { codeBlocks } from './blocks.js';
+import { waitUntil } from '../kit/fixture.js';
+
+type Check = { tag: string; drawn: (el: HTMLElement & Record<string, unknown>) => boolean; what: string };
+const part = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+const PAGES: Record<string, Check> = {
+  'panel-cement.md': { tag: 'ir-cement-gauge', what: '1.8 mL injected', drawn: (el) => /Total 1\.8 mL · planned 4\.0/.test(part(el, 'total')) },
+  'panel-cryo.md': { tag: 'ir-iceball-curve', what: 'an isotherm diameter', drawn: (el) => el.status !== undefined && /\d mm/.test(part(el, 'readouts')) },
+  'panel-thermal.md': { tag: 'ir-thermal-map', what: 'the 90 °C peak and a coverage', drawn: (el) => /90\.0/.test(part(el, 'peak')) && el.coverage !== undefined },
+  'panel-pulses.md': { tag: 'ir-pulse-trace', what: 'the pulse of pair 1-2', drawn: (el) => (el.pulses as unknown[]).length === 1 && part(el, 'table').includes('1-2') },
+};
+
+/** The js block as a module: bare imports pointed at what the package ships. */
+function asModule(js: string): string {
+  const url = (path: string) => new URL(path, location.origin).href;
+  const code = js.replaceAll("from 'ir-monitor'", `from '${url('/dist/index.js')}'`).replaceAll("from 'rxjs'", `from '${url('/dist/vendor/rxjs.js')}'`);
+  return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+}
+
+describe('docs: the panel pages run and draw', function () {
+  this.timeout(30_000); // the first page loads the built package
+  for (const [page, check] of Object.entries(PAGES))
+    it(`${page}: <${check.tag}> shows ${check.what}`, async () => {
+      const blocks = codeBlocks(await (await fetch(`/docs/${page}`)).text());
+      const markup = blocks.find((b) => b.lang === 'html')!.code.replace(/<script[\s\S]*?<\/script>/g, '');
+      const js = blocks.filter((b) => b.lang === 'js');
+      expect(js).to.have.length(1);
+      const host = document.createElement('div');
+      host.style.width = '900px';
+      host.append(document.createRange().createContextualFragment(markup));
+      document.body.append(host);
+      try {
+        await import(asModule(js[0].code));
+        const el = host.querySelector(check.tag) as HTMLElement & Record<string, unknown>;
+        await waitUntil(() => check.drawn(el), `${check.what} in <${check.tag}>`, 15_000).catch((e: Error) => {
+          throw new Error(`${e.message}; it shows: ${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 400)}`);
+        });
+      } finally {
+        host.remove();
+      }
+    });
+});

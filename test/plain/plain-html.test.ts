@@ -1,0 +1,33 @@
+// Plain HTML with no bundler, from a static server that sends files as they are, under a
+// strict CSP: the one-file bundle, and separate files through the documented import map.
+// Every element upgrades and renders; the page's samples reach the trend and its alarm the banner.
+import { expect } from '@esm-bundle/chai';
+import { openDemo } from '../kit/demo-page.js';
+import { waitUntil } from '../kit/fixture.js';
+
+const TAGS = ['ir-telemetry', 'ir-alarm-banner', 'ir-trend', 'ir-alarm-log', 'ir-iceball-curve', 'ir-thermal-map', 'ir-pulse-trace', 'ir-cement-gauge'];
+
+for (const [page, what] of [['bundle.html', 'dist/ir-monitor.bundle.js'], ['import-map.html', 'the import map']]) {
+  describe(`plain HTML: ${what}`, () => {
+    it('renders every element, draws the page\'s samples and raises its alarm, with no CSP violation', async () => {
+      const { frame, doc, violations } = await openDemo(`/plain/test/plain/${page}`, 'ir-cement-gauge');
+      try {
+        const csp = (await fetch(`/plain/test/plain/${page}`)).headers.get('content-security-policy')!;
+        expect(csp).to.match(/^default-src 'self'/);
+        expect(csp).not.to.match(/unsafe/);
+        for (const tag of TAGS) {
+          const el = doc().querySelector(tag)!;
+          expect(frame.contentWindow!.customElements.get(tag), tag).to.equal(el.constructor);
+          if (tag !== 'ir-telemetry') await waitUntil(() => (el.shadowRoot?.childElementCount ?? 0) > 0, `${tag} rendered`);
+        }
+        const trend = doc().querySelector('ir-trend')!;
+        await waitUntil(() => trend.shadowRoot!.querySelector('[part="readout"] .value')?.textContent === '70.0', 'the latest sample in the trend');
+        const banner = doc().querySelector('ir-alarm-banner')!;
+        await waitUntil(() => banner.shadowRoot!.textContent!.includes('Probe hot'), 'the alarm in the banner');
+        expect(violations).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  });
+}
