@@ -7,7 +7,7 @@ import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js'
 import { parsePhase, type PhaseKind } from '../../models/cryo/phase-log.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
-import { ProcedureEngine } from '../engines/procedure-engine.js';
+import { ProcedureEngine, type EngineAlarm } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
 import type { TelemetryRoom } from '../room/room.js';
 import { EMPTY_CRYO_STATE, type CryoState } from './cryo-state.js';
@@ -17,6 +17,9 @@ export interface CryoConfig {
   procedure: CryoProcedure;
   alarms?: Partial<CryoAlarmSettings>;
 }
+
+/** The alarm given with a condition that ends (its text and priority stay those it was raised with). */
+const ENDED: EngineAlarm = { message: { en: '', fr: '' }, priority: 'me', kind: 'tec' };
 
 /** Unreadable events named once each, however often the room's history is replayed. */
 const NAMED_KEPT = 256;
@@ -67,7 +70,7 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
   }
 
   protected onConfigure(config: CryoConfig): void {
-    for (const id of this.raised) this.raise(id, false, { message: { en: '', fr: '' }, priority: 'me', kind: 'tec' });
+    for (const id of this.raised) this.condition(id, false, ENDED);
     this.raised = new Set();
     this.named = new Set();
     this.flagged = this.unread = 0;
@@ -143,6 +146,11 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
     this.useRules(rules);
   }
 
+  /** A judged condition on or off; the watch's ids are already the manager's (`cryo:…`), `raise` adds the kind. */
+  private condition(id: string, present: boolean, alarm: EngineAlarm): void {
+    this.raise(id.slice(this.kind.length + 1), present, alarm);
+  }
+
   /** The judged conditions through the manager, then a new snapshot. */
   private settle(): void {
     const tr = this.tracker!;
@@ -153,12 +161,12 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
       const alarm = derivedAlarm(id, p, this.settings);
       if (!alarm) continue;
       this.raised.add(id);
-      this.raise(id, true, alarm);
+      this.condition(id, true, alarm);
     }
     for (const id of this.raised)
       if (!active.has(id)) {
         this.raised.delete(id);
-        this.raise(id, false, { message: { en: '', fr: '' }, priority: 'me', kind: 'tec' });
+        this.condition(id, false, ENDED);
       }
     this.emit(this.snapshot());
   }
