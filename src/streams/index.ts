@@ -8,6 +8,7 @@ export * from './alarm-manager.js';
 export * from './split-lines.js';
 export * from './watchdog.js';
 export * from './cement/index.js';
+export * from './cryo/index.js';
 export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './engines/index.js';

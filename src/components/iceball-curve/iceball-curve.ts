@@ -1,16 +1,16 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { Observable, SchedulerLike, Subscription } from 'rxjs';
-import type { ChannelDescriptor, SampleBatch, TelemetryEvent } from '../../models/channel.js';
-import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
-import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { ChannelDescriptor } from '../../models/channel.js';
+import { DEFAULT_CRYO_ALARMS, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
-import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
 import type { QuestionableSample } from '../../models/cryo/questionable.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
+import { CryoEngine, type CryoConfig } from '../../streams/cryo/cryo-engine.js';
+import { EMPTY_CRYO_STATE, type CryoState } from '../../streams/cryo/cryo-state.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { InputController, type InputHost } from '../kit/input-controller.js';
 import { LanguageController } from '../kit/language-controller.js';
@@ -19,6 +19,8 @@ import { SizeController } from '../kit/size-controller.js';
 import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
 import { CalmTickController } from '../kit/calm-tick.js';
 import { roomContext } from '../kit/room-context.js';
+import { EngineController } from '../kit/engine-controller.js';
+// A nested element, registered here until the kit's panel base declares dependencies (issue 18).
 import '../trend.js';
 import type { TrendLimit } from '../trend/trend.js';
 import { curveX, curveY, drawCurve, type CurveBox, type IsothermSeries } from './curve-raster.js';
@@ -30,6 +32,11 @@ import type { IceballStatus } from './iceball-status.js';
 import { iceballStyles } from './iceball-curve.styles.js';
 
 export type { IceballStatus } from './iceball-status.js';
+
+const sameSettings = (a: Partial<CryoAlarmSettings>, b: Partial<CryoAlarmSettings>) => {
+  const keys = Object.keys({ ...a, ...b }) as (keyof CryoAlarmSettings)[];
+  return keys.every((k) => a[k] === b[k]);
+};
 
 /** Data time the stores keep for the panel: a whole double-freeze procedure and some. */
 const PROCEDURE_MS = 45 * 60_000;
@@ -56,16 +63,21 @@ const MIN = 60_000;
  * a probe's channel (`freeze 80`, `thaw-active`, `thaw-passive`, `stick`,
  * `off`). Geometry and protocol come as the `procedure` property.
  *
- * Inside `ir-telemetry`, the channels are those of `procedure` unless `channel`
+ * The panel is a view: the procedure runs in the room's `cryo` engine
+ * (`CryoEngine`), which it finds there (or starts) and hands `procedure` and
+ * `alarms`. Removed, the panel stops drawing and nothing else: the engine keeps
+ * the ice-ball estimate and the alarms; attached again, it shows the same state.
+ * Without a `procedure`, it shows the procedure the engine was configured with.
+ *
+ * Inside `ir-telemetry`, the channels are those of the procedure unless `channel`
  * names others; with `.source`, the panel gets a room of its own. Either way
  * the inner traces read the same room: the panel provides it to them.
  *
- * Alarms (configurable through `alarms`): sensor beside a nerve below 10 °C
- * (high, latching), a lost probe or sensor signal (technical) as rules; the
- * 0 °C isotherm not covering the target by the end of a freeze (medium), the
- * designated sensor above -20 °C at the end of freeze 1 (low), and a freezing
- * probe not below -100 °C for 2 min (technical) are judged by the panel and
- * raised through the manager's `setTechnical`.
+ * Alarms (the engine's, configurable through `alarms`, raised on the room's
+ * manager): sensor beside a nerve below 10 °C (high, latching), a lost probe or
+ * sensor signal (technical), the 0 °C isotherm not covering the target by the
+ * end of a freeze (medium), the designated sensor above -20 °C at the end of
+ * freeze 1 (low), a freezing probe not below -100 °C for 2 min (technical).
  *
  * @tagname ir-iceball-curve
  * @summary Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces.
@@ -98,12 +110,12 @@ const MIN = 60_000;
  * @cssproperty --ir-alarm-medium-color - Questionable data and a phase over its planned time.
  * @event ir-questionable - A value kept and drawn but flagged: an ice ball shrinking in a freeze, a sensor colder than the tips, a position outside the field (`IrQuestionableEvent`).
  * @event ir-config-error - An alarm rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
- * @event ir-technical - With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`).
+ * @event ir-technical - With a `.source`: data refused by the panel's own room, an event the engine could not read, or a channel gone stale (`IrTechnicalEvent`).
  */
 export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, ThemeHost {
   static override styles = iceballStyles;
 
-  /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). */
+  /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). Handed to the room's engine. */
   @property({ attribute: false }) procedure?: CryoProcedure;
 
   /** With `.source`, the descriptors of the channels it sends. */
@@ -128,10 +140,10 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   /** The data: sample batches and events. The panel then has a room of its own. */
   @property({ attribute: false }) source?: Observable<RoomInput>;
 
-  /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`). */
+  /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`), handed to the engine with `procedure`. */
   @property({ attribute: false }) alarms: Partial<CryoAlarmSettings> = {};
 
-  /** The alarm manager to follow; without it, the room's. */
+  /** The alarm manager whose alarms the panel shows; without it, the room's (the engine raises the procedure's alarms on the room's). */
   @property({ attribute: false }) manager?: AlarmManager;
 
   /** Colour theme: `dark` (default), `light` or `high-contrast`. */
@@ -145,8 +157,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
 
   private readonly input = new InputController(this, {
     windowMs: () => PROCEDURE_MS,
-    onChannels: (room) => this.configure(room),
-    onBatch: (b) => this.ingest(b),
+    onChannels: (room) => this.attach(room),
     onQuality: () => (this.requestUpdate(), this.frame.request()),
   });
   private readonly provider = new ContextProvider(this, { context: roomContext });
@@ -157,14 +168,23 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   protected readonly tick = new CalmTickController(this);
   private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
   private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
+  private readonly engines = new EngineController<CryoConfig, CryoState, CryoEngine>(this, {
+    room: () => this.input.room,
+    kind: 'cryo',
+    create: (room) => new CryoEngine(room),
+    config: () => this.config(),
+    onState: (s) => this.show(s),
+  });
   @query('[part="curve"] canvas') private curveCanvas?: HTMLCanvasElement;
   @query('[part="plan"] canvas') private planCanvas?: HTMLCanvasElement;
 
-  private tracker?: CryoTracker;
-  private trackerKey?: unknown;
-  private events?: Subscription;
-  private eventsRoom?: TelemetryRoom;
-  private raised = new Set<string>();
+  /** The configuration last handed to the engine: the same procedure and alarms give the same object (no restart). */
+  private configured?: CryoConfig;
+  /** The questionable list last reported with `ir-questionable`, and how many of its flags were. */
+  private reportedList?: readonly QuestionableSample[];
+  private reported = 0;
+  private shown = EMPTY_CRYO_STATE;
+  private drawnConfig?: CryoConfig;
   private curveBox?: CurveBox;
   private planBox?: PlanBox;
   /** What each canvas was last drawn from: a frame with nothing new for a canvas leaves it as it is (no raster). */
@@ -190,24 +210,34 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
 
   /** Data flagged as questionable (kept and drawn), oldest first. */
   get questionable(): readonly QuestionableSample[] {
-    return this.tracker?.questionable ?? [];
+    return this.state.questionable;
+  }
+
+  /** The engine this panel shows (the room's `cryo` engine; undefined before a room). */
+  get engine(): CryoEngine | undefined {
+    return this.engines.engine;
   }
 
   /** What the panel shows, as data (estimates labelled as such). */
   get status(): IceballStatus | undefined {
-    const tr = this.tracker;
-    if (!tr) return undefined;
-    const now = tr.now;
-    const e = tr.estimate;
-    const last = e.t.length - 1;
+    if (!this.engine?.config) return undefined;
+    const s = this.state;
     const isotherms = Object.fromEntries(
-      ISOTHERMS.map((iso) => [iso, { measuredMm: tr.measured(iso).v, estimatedMm: last >= 0 ? e.diameter[iso][last] : 0, estimatedCover: tr.estimatedCover[iso], measuredCover: tr.measuredCover[iso] }]),
+      ISOTHERMS.map((i) => {
+        const x = s.isotherms[i];
+        return [i, { measuredMm: x.measuredMm, estimatedMm: x.estimatedMm, estimatedCover: x.estimatedCover, measuredCover: x.measuredCover }];
+      }),
     ) as IceballStatus['isotherms'];
-    const clearance = (kind: 'nerve' | 'skin') => {
-      const pts: Vec[] = (this.procedure?.structures ?? []).filter((s) => s.kind === kind).flatMap((s) => polylinePoints(s.points.map((p) => [p.xMm, p.yMm] as Vec)));
-      return Number.isFinite(now) ? tr.clearanceMm(now, pts) : NaN;
-    };
-    return { now, phase: tr.phases.at(now), targetMm: tr.targetDiameterMm, isotherms, covered: Number.isFinite(now) && tr.covered(now), nerveClearanceMm: clearance('nerve'), skinClearanceMm: clearance('skin') };
+    return { now: s.now, phase: s.phase, targetMm: s.targetMm, isotherms, covered: s.covered, nerveClearanceMm: s.nerveClearanceMm, skinClearanceMm: s.skinClearanceMm };
+  }
+
+  private get state(): CryoState {
+    return this.engine?.current ?? EMPTY_CRYO_STATE;
+  }
+
+  /** The procedure drawn: the panel's, else the one the engine runs. */
+  private get shownProcedure(): CryoProcedure | undefined {
+    return this.procedure ?? this.engine?.config?.procedure;
   }
 
   private get room(): TelemetryRoom | undefined {
@@ -215,111 +245,62 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   }
 
   private get settings(): CryoAlarmSettings {
-    return { ...DEFAULT_CRYO_ALARMS, ...this.alarms };
+    return { ...DEFAULT_CRYO_ALARMS, ...(this.procedure ? this.alarms : this.engine?.config?.alarms) };
   }
 
   private procedureChannels(): string[] {
-    const p = this.procedure;
+    const p = this.shownProcedure;
     if (!p) return [];
     return [...p.probes.map((x) => x.channel), ...p.sensors.flatMap((s) => s.points.map((pt) => pt.channel)), ...ISOTHERMS.map((i) => `ice.${i}`)];
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.events?.unsubscribe();
-    this.events = this.eventsRoom = undefined;
-    // Conditions judged here end with the panel only if they were never raised: a present alarm outlives its panel.
-    this.raised.clear();
+  private config(): CryoConfig | undefined {
+    const p = this.procedure;
+    if (!p) return undefined;
+    // The engine already runs this procedure with these settings (another panel's, or this one's before it
+    // was removed): its configuration is kept, so a panel attached late restarts nothing.
+    const running = this.engine?.config;
+    if (running?.procedure === p && sameSettings(running.alarms ?? {}, this.alarms)) return running;
+    const c = this.configured;
+    if (c?.procedure !== p || c.alarms !== this.alarms) this.configured = { procedure: p, alarms: this.alarms };
+    return this.configured;
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('procedure') || changed.has('alarms')) this.track();
-    if (changed.has('procedure') || changed.has('alarms') || changed.has('manager') || changed.has('source')) this.useRules();
+    if (changed.has('procedure') || changed.has('alarms')) this.engines.configure();
   }
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('procedure') || changed.has('theme') || changed.has('lang')) this.redrawAll();
   }
 
-  /** The room or its channels changed: events followed there, rules registered, the tracker fed from the stores. */
-  private configure(room: TelemetryRoom): void {
+  /** The room or its channels changed: the inner traces read this room, and the panel follows its engine. */
+  private attach(room: TelemetryRoom): void {
     this.provider.setValue(room);
-    if (room !== this.eventsRoom) {
-      this.events?.unsubscribe();
-      this.eventsRoom = room;
-      this.events = room.events.subscribe((e) => this.onEvent(e));
-    }
-    this.useRules();
-    this.track(true);
+    this.alarmSystem.fallback = this.input.isPrivate ? room.manager : undefined;
+    this.engines.attach();
     this.frame.request();
   }
 
-  /** A tracker for this procedure and these settings, replaying what the stores hold (events are not stored: phases start again). */
-  private track(replay = false): void {
-    const p = this.procedure;
-    const key = p && [p, this.alarms];
-    const same = this.trackerKey && key && (this.trackerKey as unknown[])[0] === key[0] && (this.trackerKey as unknown[])[1] === key[1];
-    if (same && !replay) return;
-    if (same && this.tracker && this.tracker.now > -Infinity) return;
-    this.trackerKey = key;
-    this.tracker = p ? new CryoTracker(p, this.settings) : undefined;
-    this.redrawAll();
-    if (!this.tracker || !this.room) return;
-    for (const q of this.tracker.questionable) this.dispatchEvent(new IrQuestionableEvent(q));
-    const samples: [string, number, number][] = [];
-    for (const c of this.input.channels) this.room.store(c.id)?.forEach((t, v) => samples.push([c.id, t, v]));
-    samples.sort((a, b) => a[1] - b[1]);
-    for (const [c, t, v] of samples) this.tracker.sample(c, t, v);
-    this.syncAlarms();
-  }
-
-  /** Rules go to the manager in reach: the one set on the panel, its `ir-telemetry`'s, or its own room's. Only rules on channels the room has. */
-  private useRules(): void {
-    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
-    const p = this.procedure;
-    const room = this.room;
-    this.alarmSystem.useRules(p && room ? cryoRules(p, this.settings).filter((r) => room.descriptor(r.channel)) : []);
-  }
-
-  private onEvent(e: TelemetryEvent): void {
-    if (!this.tracker) return;
-    this.tracker.event(e);
-    this.syncAlarms();
-    this.requestUpdate();
-    this.frame.request();
-  }
-
-  private ingest(b: SampleBatch): void {
-    const tr = this.tracker;
-    if (!tr) return;
-    const { t, v } = b;
-    for (let i = 0; i < t.length; i++) {
-      const reason = tr.sample(b.channel, t[i], v[i]);
-      if (reason) this.dispatchEvent(new IrQuestionableEvent({ channel: b.channel, t: t[i], v: v[i], reason }));
+  /** A new snapshot: drawn on the next frame; new flags reported; the read-outs follow a new phase at once. */
+  private show(s: CryoState): void {
+    const before = this.shown;
+    this.shown = s;
+    if (s.questionable !== this.reportedList) {
+      this.reportedList = s.questionable;
+      this.reported = s.flagged - s.questionable.length;
     }
-    this.syncAlarms();
-    this.frame.request();
-  }
-
-  /** Raises and ends the conditions judged here, through the manager. */
-  private syncAlarms(): void {
-    const m = this.alarmSystem.manager;
-    const tr = this.tracker;
-    const p = this.procedure;
-    if (!m || !tr || !p) return;
-    const active = tr.watch.active();
-    for (const id of active) {
-      if (this.raised.has(id)) continue;
-      const alarm = derivedAlarm(id, p, this.settings);
-      if (!alarm) continue;
-      this.raised.add(id);
-      m.setTechnical(id, true, alarm.message, alarm.priority, undefined, alarm.kind);
+    const fresh = s.questionable.slice(Math.max(0, s.questionable.length - (s.flagged - this.reported)));
+    this.reported = s.flagged;
+    for (const q of fresh) this.dispatchEvent(new IrQuestionableEvent(q));
+    const config = this.engine?.config;
+    if (config !== this.drawnConfig) {
+      this.drawnConfig = config;
+      this.redrawAll();
+      this.requestUpdate();
     }
-    for (const id of [...this.raised])
-      if (!active.has(id)) {
-        this.raised.delete(id);
-        m.setTechnical(id, false, { en: '', fr: '' });
-      }
+    if (s.marks.length !== before.marks.length || fresh.length) this.requestUpdate();
+    this.frame.request();
   }
 
   /** Size, theme or procedure changed: both canvases are drawn again. */
@@ -343,27 +324,23 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   }
 
   private draw(): void {
-    const tr = this.tracker;
-    const p = this.procedure;
+    const s = this.state;
+    const p = this.shownProcedure;
     const dpr = devicePixelRatio;
     const curve = this.curveCanvas?.getContext('2d');
     const plan = this.planCanvas?.getContext('2d');
-    if (!tr || !p || !curve || !plan) return;
+    if (!this.engine?.config || !p || !curve || !plan) return;
     const iso = { 0: this.colour('--_iso-0'), [-20]: this.colour('--_iso-20'), [-40]: this.colour('--_iso-40') } as Record<Isotherm, string>;
-    const now = tr.now;
     // The curve is drawn again only when something on it changed: a step of the estimate, a
-    // measurement, a phase, the "now" line moving by a pixel, the language.
-    const cw = curve.canvas.width;
-    const ch = curve.canvas.height;
+    // measurement, a flag, a phase, the "now" line moving by a pixel, the language.
     const lengths = ISOTHERMS.map((i) => this.room?.store(`ice.${i}`)?.length ?? 0).join();
-    const column = this.curveBox && Number.isFinite(now) ? Math.round(curveX(this.curveBox, now)) : NaN;
-    const curveKey = `${tr.estimate.t.length}|${lengths}|${tr.questionable.length}|${tr.phases.marks.length}|${column}|${this.language.language}`;
-    if (curveKey !== this.curveKey) this.drawCurveCanvas(curve, cw, ch, iso, dpr);
+    const column = this.curveBox && Number.isFinite(s.now) ? Math.round(curveX(this.curveBox, s.now)) : NaN;
+    const curveKey = `${s.estimate.t.length}|${lengths}|${s.flagged}|${s.marks.length}|${column}|${this.language.language}`;
+    if (curveKey !== this.curveKey) this.drawCurveCanvas(curve, s, iso, dpr);
     this.curveKey = curveKey;
     // The plan shows the estimate at its latest step (every 5 s of data), and is drawn again when that, an alarm or a probe's state changes.
-    const at = tr.estimate.t[tr.estimate.t.length - 1] ?? 0;
     const alarmed = new Set(this.alarmSystem.present.filter((a) => a.rule.priority === 'hi').map((a) => a.rule.channel));
-    const planKey = `${at}|${[...alarmed].join()}|${p.probes.map((x) => tr.clock.state(x.id)).join()}|${tr.questionable.length}`;
+    const planKey = `${s.stepT}|${[...alarmed].join()}|${p.probes.map((x) => s.probes[x.id]).join()}|${s.flagged}`;
     if (planKey === this.planKey) return;
     this.planKey = planKey;
     const pw = plan.canvas.width;
@@ -371,49 +348,47 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     plan.clearRect(0, 0, pw, ph);
     const b = (this.planBox = fitPlan(p.field, pw, ph, 6 * dpr));
     drawPlan(plan, b, dpr, this.planColours(iso), p, {
-      footprints: { 0: tr.footprintsAt(at, 0), [-20]: tr.footprintsAt(at, -20), [-40]: tr.footprintsAt(at, -40) } as Record<Isotherm, ReturnType<CryoTracker['footprintsAt']>>,
-      contours: tr.estimateSource === 'model' ? { 0: tr.contoursMm(0), [-20]: tr.contoursMm(-20), [-40]: tr.contoursMm(-40) } : undefined,
-      probeState: (id) => tr.clock.state(id),
+      footprints: s.footprints,
+      contours: s.contours,
+      probeState: (id) => s.probes[id] ?? 'off',
       alarmed,
-      questionable: new Set(tr.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),
+      questionable: new Set(s.questionable.filter((q) => q.reason !== 'ice-shrinking').map((q) => q.channel)),
       scaleLabel: '10 mm',
     });
   }
 
-  private drawCurveCanvas(curve: CanvasRenderingContext2D, cw: number, ch: number, iso: Record<Isotherm, string>, dpr: number): void {
-    const tr = this.tracker!;
+  private drawCurveCanvas(curve: CanvasRenderingContext2D, s: CryoState, iso: Record<Isotherm, string>, dpr: number): void {
     const w = this.language.t;
-    const now = tr.now;
+    const { now, planned, estimate } = s;
+    const cw = curve.canvas.width;
+    const ch = curve.canvas.height;
     curve.clearRect(0, 0, cw, ch);
-    const planned = tr.phases.planned(Number.isFinite(tr.phases.startT) ? tr.phases.startT : (tr.estimate.t[0] ?? now));
     const t0 = planned[0]?.start ?? now;
-    if (Number.isFinite(t0)) {
-      const t1 = Math.max(planned[planned.length - 1].end + MIN, Number.isFinite(now) ? now + MIN : -Infinity);
-      let top = tr.targetDiameterMm * 1.2;
-      for (const i of ISOTHERMS) for (const d of tr.estimate.diameter[i]) top = Math.max(top, d * 1.05);
-      const series: IsothermSeries[] = ISOTHERMS.map((i) => ({ iso: i, estT: tr.estimate.t, estD: tr.estimate.diameter[i], measured: this.measuredPoints(i), gapMs: 1.5 * (this.room?.descriptor(`ice.${i}`)?.intervalMs ?? MIN), estimatedCover: tr.estimatedCover[i], measuredCover: tr.measuredCover[i] }));
-      for (const s of series) for (const m of s.measured) top = Math.max(top, m.v * 1.05);
-      const b: CurveBox = (this.curveBox = { left: 44 * dpr, top: 22 * dpr, width: cw - 52 * dpr, height: ch - 44 * dpr, t0, t1, yMax: Math.ceil(top / 10) * 10 });
-      let freezes = 0;
-      const labels = planned.map((band) => (band.kind === 'freeze' ? `${w.freeze} ${++freezes} · ${Math.round((band.end - band.start) / MIN)}′` : `${w.thaw} · ${Math.round((band.end - band.start) / MIN)}′`));
-      drawCurve(curve, b, dpr, this.curveColours(iso), {
-        actual: tr.phases.actual(now),
-        planned,
-        plannedLabels: labels,
-        now,
-        target: tr.targetDiameterMm,
-        targetLabel: `${w.target} ${this.language.number(tr.targetDiameterMm, 0)} mm`,
-        series,
-        unitLabel: `${w.diameter} (mm)`,
-      });
-    }
+    if (!Number.isFinite(t0)) return;
+    const t1 = Math.max(planned[planned.length - 1].end + MIN, Number.isFinite(now) ? now + MIN : -Infinity);
+    let top = s.targetMm * 1.2;
+    for (const i of ISOTHERMS) for (const d of estimate.diameter[i]) top = Math.max(top, d * 1.05);
+    const series: IsothermSeries[] = ISOTHERMS.map((i) => ({ iso: i, estT: estimate.t, estD: estimate.diameter[i], measured: this.measuredPoints(s, i), gapMs: 1.5 * (this.room?.descriptor(`ice.${i}`)?.intervalMs ?? MIN), estimatedCover: s.isotherms[i].estimatedCover, measuredCover: s.isotherms[i].measuredCover }));
+    for (const x of series) for (const m of x.measured) top = Math.max(top, m.v * 1.05);
+    const b: CurveBox = (this.curveBox = { left: 44 * dpr, top: 22 * dpr, width: cw - 52 * dpr, height: ch - 44 * dpr, t0, t1, yMax: Math.ceil(top / 10) * 10 });
+    let freezes = 0;
+    const labels = planned.map((band) => (band.kind === 'freeze' ? `${w.freeze} ${++freezes} · ${Math.round((band.end - band.start) / MIN)}′` : `${w.thaw} · ${Math.round((band.end - band.start) / MIN)}′`));
+    drawCurve(curve, b, dpr, this.curveColours(iso), {
+      actual: s.actual,
+      planned,
+      plannedLabels: labels,
+      now,
+      target: s.targetMm,
+      targetLabel: `${w.target} ${this.language.number(s.targetMm, 0)} mm`,
+      series,
+      unitLabel: `${w.diameter} (mm)`,
+    });
   }
 
-  private measuredPoints(i: Isotherm): IsothermSeries['measured'] {
-    const tr = this.tracker!;
+  private measuredPoints(s: CryoState, i: Isotherm): IsothermSeries['measured'] {
     const id = `ice.${i}`;
     const out: IsothermSeries['measured'] = [];
-    const flagged = tr.questionable.filter((q) => q.channel === id);
+    const flagged = s.questionable.filter((q) => q.channel === id);
     this.room?.store(id)?.forEach((t, v) => out.push({ t, v, questionable: flagged.some((q) => q.t === t) }));
     return out;
   }
@@ -428,14 +403,14 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
 
   /** The clock time since the first phase, for coverage moments (m:ss from the start). */
   private since(t: number): string {
-    const start = this.tracker?.phases.startT ?? NaN;
+    const start = this.state.marks[0]?.t ?? NaN;
     return Number.isFinite(t) && Number.isFinite(start) ? clock(t - start) : '--';
   }
 
   protected override render() {
     const w = this.language.t;
     const st = this.status;
-    const p = this.procedure;
+    const p = this.shownProcedure;
     const mm = (v: number) => (Number.isFinite(v) ? `${this.language.number(v, 0)} mm` : '--');
     const probeIds = p?.probes.map((x) => x.channel).join(' ') ?? '';
     const pointsOf = (nerve: boolean) => p?.sensors.filter((s) => !!s.nearNerve === nerve).flatMap((s) => s.points.map((pt) => pt.channel)).join(' ') ?? '';
@@ -473,7 +448,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
       <p part="status">
         ${st ? `${st.covered ? w.covered : w.notCovered} (${w.target} ${mm(st.targetMm)}) · ${w.toNerve}${w.colon}${mm(st.nerveClearanceMm)} · ${w.toSkin}${w.colon}${mm(st.skinClearanceMm)} (${w.estimate})` : ''}
       </p>
-      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${q.channel} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
+      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${this.room?.descriptor(q.channel)?.label ?? q.channel} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
       <div part="traces">
         <section><h3>${w.probes}</h3><ir-trend .channel=${probeIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>
         ${nerveIds ? html`<section><h3>${w.nerveSensors}</h3><ir-trend .channel=${nerveIds} .manager=${manager} .limits=${band} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}

@@ -74,7 +74,7 @@ export function roundedHullPath(ctx: CanvasRenderingContext2D, b: PlanBox, f: Fo
 }
 
 export interface PlanState {
-  footprints: Record<Isotherm, Footprint[]>;
+  footprints: Record<Isotherm, readonly Footprint[]>;
   /** The freezing model's isotherms as segments x0, y0, x1, y1 in mm: drawn instead of the footprints when given. */
   contours?: Record<Isotherm, Float32Array>;
   probeState(id: string): ProbeState;

@@ -1,5 +1,5 @@
 import type { AlarmKind, AlarmRule, Priority } from '../alarm-rules.js';
-import type { CryoProcedure } from './procedure.js';
+import type { CryoProcedure, ThermoSensor } from './procedure.js';
 
 /** The cryoablation alarm defaults; every one configurable (docs/clinical-defaults.md gives each source). */
 export interface CryoAlarmSettings {
@@ -36,10 +36,13 @@ export const DEFAULT_CRYO_ALARMS: CryoAlarmSettings = {
   lostPriority: 'me',
 };
 
-/** Ids of the conditions the panel judges itself (not a limit on one channel). */
+/** Ids of the conditions the engine judges itself (not a limit on one channel). */
 export const coverageId = 'cryo:coverage';
 export const sensorTargetId = (sensorId: string) => `cryo:sensor-target:${sensorId}`;
 export const probeCoolingId = (probeId: string) => `cryo:probe-cooling:${probeId}`;
+
+/** A sensor point as people name it: the sensor's label, numbered when it has several points ("Nerve TC 2"). */
+export const pointLabel = (sensor: ThermoSensor, i: number) => (sensor.points.length > 1 ? `${sensor.label} ${i + 1}` : sensor.label);
 
 /**
  * The limit rules of a procedure: each point of a sensor beside a nerve below
@@ -50,7 +53,7 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
   const rules: AlarmRule[] = [];
   for (const sensor of p.sensors)
     if (sensor.nearNerve)
-      for (const pt of sensor.points)
+      sensor.points.forEach((pt, i) =>
         rules.push({
           id: `cryo:nerve:${pt.channel}`,
           channel: pt.channel,
@@ -60,8 +63,9 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
           onsetDelayMs: s.nerveOnsetMs,
           hysteresis: 1,
           latching: true,
-          message: { en: `${sensor.label} below ${s.nerveLowC} °C: nerve at risk`, fr: `${sensor.label} sous ${s.nerveLowC} °C : nerf menacé` },
-        });
+          message: { en: `${pointLabel(sensor, i)} below ${s.nerveLowC} °C: nerve at risk`, fr: `${pointLabel(sensor, i)} sous ${s.nerveLowC} °C : nerf menacé` },
+        }),
+      );
   const lost = (channel: string, label: string): AlarmRule => ({
     id: `cryo:lost:${channel}`,
     channel,
@@ -74,12 +78,12 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
     message: { en: `${label}: signal lost`, fr: `${label} : signal perdu` },
   });
   for (const probe of p.probes) rules.push(lost(probe.channel, probe.label));
-  for (const sensor of p.sensors) for (const pt of sensor.points) rules.push(lost(pt.channel, sensor.label));
+  for (const sensor of p.sensors) sensor.points.forEach((pt, i) => rules.push(lost(pt.channel, pointLabel(sensor, i))));
   return rules;
 }
 
-/** Message and priority of a condition the panel judges itself (`CryoWatch` ids); undefined for an unknown id. */
-export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority; kind: AlarmKind } | undefined {
+/** Message and priority of a condition the engine judges itself (`CryoWatch` ids); undefined for an unknown id. */
+export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority; kind: Extract<AlarmKind, 'phy' | 'tec'> } | undefined {
   // Coverage and the sensor target are about the tissue (physiological); a probe that does not cool is the device's (technical).
   if (id === coverageId) return { priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
   const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);

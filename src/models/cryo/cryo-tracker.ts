@@ -138,8 +138,10 @@ export class CryoTracker {
     if (this.sensorChannels.has(channel)) {
       const d = this.designated.get(channel);
       if (d) this.watch.sensor(d, t, v);
+      // Only a tip that is freezing (in freeze and down to the probe target) bounds the tissue: in a thaw,
+      // and early in the next freeze, the tips are warmer than the ice they left.
       let coldest = Infinity;
-      for (const tip of this.tips.values()) coldest = Math.min(coldest, tip);
+      for (const [tipChannel, tip] of this.tips) if (tip <= this.settings.probeTargetC && this.clock.state(this.probeOf.get(tipChannel)!) === 'freeze') coldest = Math.min(coldest, tip);
       if (colderThanTips(v, coldest)) return this.flag(channel, t, v, 'sensor-colder-than-tip');
       return;
     }

@@ -60,9 +60,10 @@ export class FreezeClock {
   }
 }
 
-/** Parses a probe-state event text: `freeze 80`, `thaw-active`, `thaw-passive`, `stick`, `off`. */
+/** Parses a probe-state event text: `freeze 80`, `thaw-active`, `thaw-passive`, `stick`, `off`, in any case. */
 export function parseProbeState(text: string): { state: ProbeState; powerPct: number } | undefined {
-  const [word, power] = text.trim().split(/\s+/);
+  const [cased, power] = text.trim().split(/\s+/);
+  const word = cased.toLowerCase();
   if (word === 'freeze') {
     const p = power === undefined ? 100 : Number(power);
     return Number.isFinite(p) && p >= 0 && p <= 100 ? { state: 'freeze', powerPct: p } : undefined;

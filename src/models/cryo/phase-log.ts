@@ -73,8 +73,8 @@ export class PhaseLog {
   }
 }
 
-/** Parses a phase event text: `freeze`, `thaw`, `end` (a label may follow). */
+/** Parses a phase event text: `freeze`, `thaw`, `end` in any case (a label may follow). */
 export function parsePhase(text: string): PhaseKind | undefined {
-  const word = text.trim().split(/\s+/)[0];
+  const word = text.trim().split(/\s+/)[0].toLowerCase();
   return word === 'freeze' || word === 'thaw' || word === 'end' ? word : undefined;
 }

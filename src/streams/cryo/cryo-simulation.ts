@@ -1,6 +1,7 @@
 import type { ChannelDescriptor, TelemetryEvent } from '../../models/channel.js';
 import type { UnitBatch } from '../../models/events.js';
 import { FreezeClock } from '../../models/cryo/freeze-clock.js';
+import { pointLabel } from '../../models/cryo/cryo-alarms.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from '../../models/cryo/freezing-model.js';
 import type { ProbeState } from '../../models/cryo/procedure.js';
 import { RENAL_HYDRODISSECTION_MS, type CryoScenario } from './scenarios.js';
@@ -115,7 +116,7 @@ export class CryoSimulation {
     return [
       { id: 'console.gas', label: 'Argon', unit: 'kPa', intervalMs: every, range: [0, 40_000], decimals: 0 },
       ...p.probes.map((x): ChannelDescriptor => ({ id: x.channel, label: x.label, unit: 'Cel', intervalMs: every, range: [-200, 100] })),
-      ...p.sensors.flatMap((s) => s.points.map((pt, i): ChannelDescriptor => ({ id: pt.channel, label: s.points.length > 1 ? `${s.label} ${i + 1}` : s.label, unit: 'Cel', intervalMs: every, range: [-200, 100] }))),
+      ...p.sensors.flatMap((s) => s.points.map((pt, i): ChannelDescriptor => ({ id: pt.channel, label: pointLabel(s, i), unit: 'Cel', intervalMs: every, range: [-200, 100] }))),
       { id: 'ice.0', label: '0 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },
       { id: 'ice.-20', label: '-20 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },
       { id: 'ice.-40', label: '-40 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },

@@ -1,0 +1,2 @@
+export * from './cryo-state.js';
+export * from './cryo-engine.js';
