@@ -1,7 +1,8 @@
-// `npm test`: type-check, build, render every element on the server (Node), then every
-// test in headless Chromium through @web/test-runner. The last line is the totals of both.
+// `npm test`: type-check, build, render every element on the server (Node), run the edge
+// against a real nats-server (Node), then every test in headless Chromium through @web/test-runner. The last line is the totals of both.
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from './browser.mjs';
+import { ensureNatsServer } from './nats-server.mjs';
 
 process.env.CHROME_PATH = findBrowser();
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
@@ -12,8 +13,12 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npx', ['tsc', '-p',
   process.exit(1);
 }
 
-// Node's runner for the server-side rendering tests; its counts join the browser's totals.
-const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/'], { encoding: 'utf8' });
+// The NATS tests (Node's and the browser's) need Debian's nats-server: installed here when
+// missing and root; otherwise the message says what to run.
+ensureNatsServer();
+
+// Node's runner for the server-side rendering and edge tests; its counts join the browser's totals.
+const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/edge/'], { encoding: 'utf8' });
 process.stdout.write(ssr.stdout);
 process.stderr.write(ssr.stderr);
 const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(ssr.stdout)?.[1] ?? 0);

@@ -12,3 +12,4 @@ export * from './cement/index.js';
 export * from './cryo/index.js';
 export * from './thermal/index.js';
 export * from './pulses/index.js';
+export * from './nats/index.js';

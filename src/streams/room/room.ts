@@ -74,6 +74,8 @@ export class TelemetryRoom {
   readonly connection = new BehaviorSubject<ConnectionState>('closed');
   /** The channel descriptors, each time they change (panels resolve their ids again). */
   readonly channels = new BehaviorSubject<readonly ChannelDescriptor[]>([]);
+  /** Messages a source still has to replay before it is live (a viewer joining a broker late); 0 when live. */
+  readonly replaying = new BehaviorSubject<number>(0);
   /**
    * The alarm manager, one for the room's life: a new set of channels or rules
    * never removes an alarm that is present and unacknowledged.
