@@ -92,6 +92,8 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
     let commands: Subscription | undefined;
     let done = false;
     let lastStreamSeq = 0;
+    /** Ends the current consumer, so the next one starts after the last message handled. */
+    let restart = () => {};
     const numbering = new Map<string, { stream: string; seq: number }>();
 
     const fail = (e: unknown) => {
@@ -185,7 +187,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       void (async () => {
         for await (const s of conn.status()) {
           if (s.type === 'disconnect') out.next({ type: 'state', state: 'reconnecting' });
-          else if (s.type === 'reconnect') out.next({ type: 'state', state: 'live' });
+          else if (s.type === 'reconnect') restart();
         }
       })();
       commands = options.commands?.subscribe((c) => void send(conn, c));
@@ -199,38 +201,53 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         const alarms = await jsm.streams.getMessage(stream, { last_by_subj: subjects.alarms }).catch(() => null);
         if (alarms && alarms.time < since) handle(alarms.subject, alarms.data, () => alarms.string(), alarms.header);
       }
-      const consumer = await client.jetstream(conn).consumers.get(stream, {
-        filter_subjects: subjects.all,
-        ...(since ? { deliver_policy: 'by_start_time', opt_start_time: since.toISOString() } : { deliver_policy: 'all' }),
-      } as never);
-      const info = await consumer.info(true);
-      let pending = info.num_pending;
-      out.next({ type: 'state', state: 'live' });
-      out.next({ type: 'replay', pending });
-      const messages = await consumer.consume();
-      if (done) return void messages.stop();
-      let sliceStart = now();
-      let told = pending;
-      for await (const m of messages as AsyncIterable<JsMsg>) {
-        if (m.seq > lastStreamSeq) {
-          lastStreamSeq = m.seq;
-          handle(m.subject, m.data, () => m.string(), m.headers);
+      const js = client.jetstream(conn);
+      let from: Record<string, unknown> = since ? { deliver_policy: 'by_start_time', opt_start_time: since.toISOString() } : { deliver_policy: 'all' };
+      let pending = -1;
+      // One ordered consumer per connection: after the broker comes back (a restart loses
+      // its consumers) a new one starts after the last message handled.
+      while (!done) {
+        let messages;
+        try {
+          const consumer = await js.consumers.get(stream, { filter_subjects: subjects.all, ...from } as never);
+          const info = await consumer.info(true);
+          if (pending !== 0) {
+            pending = info.num_pending;
+            out.next({ type: 'replay', pending });
+          }
+          messages = await consumer.consume();
+        } catch {
+          // JetStream not ready yet after a restart: try again shortly.
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
         }
-        if (pending > 0) {
-          pending = m.info.pending;
-          // Told every thousand messages and when caught up: enough for a progress line.
-          if (pending === 0 || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
+        out.next({ type: 'state', state: 'live' });
+        restart = () => messages.stop();
+        let sliceStart = now();
+        let told = pending;
+        for await (const m of messages as AsyncIterable<JsMsg>) {
+          if (m.seq > lastStreamSeq) {
+            lastStreamSeq = m.seq;
+            handle(m.subject, m.data, () => m.string(), m.headers);
+          }
+          if (pending > 0) {
+            pending = m.info.pending;
+            // Told every thousand messages and when caught up: enough for a progress line.
+            if (pending === 0 || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
+          }
+          if (now() - sliceStart > sliceMs) {
+            await yieldToPage();
+            sliceStart = now();
+          }
+          if (done) break;
         }
-        if (now() - sliceStart > sliceMs) {
-          await yieldToPage();
-          sliceStart = now();
-        }
-        if (done) break;
+        from = { deliver_policy: 'by_start_sequence', opt_start_seq: lastStreamSeq + 1 };
       }
     })().catch(fail);
 
     return () => {
       done = true;
+      restart();
       commands?.unsubscribe();
       void nc?.close();
     };
