@@ -6,6 +6,7 @@ import { browserArgs, findBrowser } from './scripts/browser.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
+import { natsServerPlugin } from './test/servers/nats-server-plugin.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -39,6 +40,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
     wsServerPlugin(),
+    natsServerPlugin(),
     forcedColorsPlugin(),
   ],
   reporters: [defaultReporter(), totalsReporter()],

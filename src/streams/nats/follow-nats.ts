@@ -35,5 +35,7 @@ export function followNats(room: TelemetryRoom, options: Omit<NatsSourceOptions,
         return room.technical.next(x);
     }
   });
+  // Ending the follow ends the data too (the room's input shares the one connection).
+  sub.add(() => room.disconnect());
   return sub;
 }
