@@ -42,7 +42,7 @@ describe('ir-telemetry following a procedure room on NATS', function () {
   const viewers: ReturnType<typeof viewer>[] = [];
 
   before(async () => {
-    broker = await executeServerCommand<Broker>('nats-start');
+    broker = await executeServerCommand<Broker, undefined>('nats-start');
     await executeServerCommand('nats-edge-start', { procedure: ROOM, scenario: 'load' });
   });
   after(async () => {
@@ -55,14 +55,14 @@ describe('ir-telemetry following a procedure room on NATS', function () {
     const proctor = viewer('proctor@hospital-b');
     viewers.push(console_, proctor);
     await waitUntil(() => shown(console_)?.state.presence === 'on' && shown(proctor)?.state.presence === 'on', 'both viewers to show the alarm', 30_000);
-    const edge = await executeServerCommand<{ occurrence: number }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
+    const edge = await executeServerCommand<{ occurrence: number }, { procedure: string; id: string }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
     expect(shown(console_)!.state.occurrence).to.equal(edge.occurrence);
     expect(shown(proctor)!.state.occurrence).to.equal(edge.occurrence);
     await waitUntil(() => /Load 1 above 0.9 mV/.test(bannerPart(console_.banner, 'banner')?.textContent ?? ''), 'the console\'s banner to show it');
 
     bannerPart(proctor.banner, 'acknowledge')!.click();
     await waitUntil(() => shown(console_)?.state.presence !== 'on' && shown(proctor)?.state.presence !== 'on', 'the acknowledgement in both viewers', 15_000);
-    const atEdge = await executeServerCommand<{ presence: string } | null>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
+    const atEdge = await executeServerCommand<{ presence: string } | null, { procedure: string; id: string }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
     expect(atEdge?.presence ?? 'off', 'the edge decided').to.not.equal('on');
     await waitUntil(() => logText(console_).includes('proctor@hospital-b'), 'the console\'s log to name who acknowledged');
 
@@ -81,7 +81,7 @@ describe('ir-telemetry following a procedure room on NATS', function () {
     bannerPart(ro.banner, 'acknowledge')!.click();
     await waitUntil(() => /read-only/.test(logText(ro)), 'the refusal in its log', 15_000);
     expect(logText(ro)).to.contain('Command refused');
-    const atEdge = await executeServerCommand<{ presence: string }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
+    const atEdge = await executeServerCommand<{ presence: string }, { procedure: string; id: string }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
     expect(atEdge.presence).to.equal('on');
   });
 });
