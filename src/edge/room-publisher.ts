@@ -1,10 +1,9 @@
-import { Subscription, merge } from 'rxjs';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, type StreamConfig } from '@nats-io/jetstream';
-import { ALARM_SNAPSHOT_VERSION, encodeAlarmSnapshot, type AlarmSnapshot, type SnapshotChange } from '../models/alarm-snapshot.js';
-import type { AlarmAction } from '../models/alarm-record.js';
+import { ALARM_SNAPSHOT_VERSION, encodeAlarmSnapshot } from '../models/alarm-snapshot.js';
 import { WIRE_VERSION, encodeBinaryFrame, encodeWireLine, parseWireLine } from '../models/wire.js';
 import type { TelemetryRoom } from '../streams/room/room.js';
+import { alarmSnapshots, roomOutput } from '../streams/room/room-output.js';
 import { NATS_HEADERS, ROOM_STREAM_LIMITS, roomIdProblem, roomStream, roomSubjects } from '../streams/nats/subjects.js';
 import type { CommandReply } from '../streams/nats/nats-source.js';
 import { Outbox, type OutboxStats } from './outbox.js';
@@ -84,59 +83,15 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
     outbox.push({ subject, data, headers: h, msgId: `${run}:${count++}` });
   };
 
-  const sub = new Subscription();
-  // A closed subscription tears down whatever is added to it: a new one per set of channels.
-  let channelSubs = new Subscription();
-  sub.add(() => channelSubs.unsubscribe());
-  sub.add(
-    room.channels.subscribe((list) => {
-      // A room not yet given its channels has nothing to announce.
-      if (!list.length) return;
-      put(subjects.channels, JSON.stringify({ channels: list }), WIRE_VERSION);
-      channelSubs.unsubscribe();
-      channelSubs = new Subscription();
-      for (const d of list) {
-        const id = d.id;
-        const store = room.store(id);
-        if (!store) continue;
-        channelSubs.add(
-          store.batches.subscribe((b) =>
-            put(subjects.samples(id), encodeWireLine({ type: 'samples', channel: id, seq: nextSeq(id), stream: run, unit: d.unit, t: b.t, v: b.v }), WIRE_VERSION),
-          ),
-        );
-        channelSubs.add(
-          merge(room.waveforms(id)!.live, room.grids(id)!.live).subscribe((f) => {
-            const frame = 'width' in f ? { kind: 'grid' as const, ...f, seq: nextSeq(id) } : { kind: 'waveform' as const, ...f, seq: nextSeq(id) };
-            put(subjects.frames(id), new Uint8Array(encodeBinaryFrame(frame)), WIRE_VERSION);
-          }),
-        );
-      }
-    }),
-  );
-  sub.add(
-    room.events.subscribe((e) =>
-      put(subjects.events(e.channel), encodeWireLine({ type: 'event', channel: e.channel, seq: nextSeq(e.channel), stream: run, t: e.t, kind: e.kind, text: e.text }), WIRE_VERSION),
-    ),
-  );
-
-  // One snapshot per turn of the event loop that changed the decision, carrying every change and action of that turn.
+  const sub = roomOutput(room).subscribe((x) => {
+    if (x.type === 'channels') return put(subjects.channels, JSON.stringify({ channels: x.channels }), WIRE_VERSION);
+    const d = x.data;
+    if ('type' in d) put(subjects.events(d.channel), encodeWireLine({ type: 'event', channel: d.channel, seq: nextSeq(d.channel), stream: run, t: d.t, kind: d.kind, text: d.text }), WIRE_VERSION);
+    else if ('kind' in d) put(subjects.frames(d.channel), new Uint8Array(encodeBinaryFrame({ ...d, seq: nextSeq(d.channel) })), WIRE_VERSION);
+    else put(subjects.samples(d.channel), encodeWireLine({ type: 'samples', channel: d.channel, seq: nextSeq(d.channel), stream: run, unit: d.unit ?? '', t: d.t, v: d.v }), WIRE_VERSION);
+  });
   const manager = room.manager;
-  let changes: SnapshotChange[] = [];
-  let actions: AlarmAction[] = [];
-  let due = false;
-  const snapshot = () => {
-    due = false;
-    const s: AlarmSnapshot = { ver: ALARM_SNAPSHOT_VERSION, sender, present: manager.present.value, system: manager.system.value, changes, actions };
-    changes = [];
-    actions = [];
-    put(subjects.alarms, encodeAlarmSnapshot(s), ALARM_SNAPSHOT_VERSION);
-  };
-  const schedule = () => {
-    if (!due) (due = true), queueMicrotask(snapshot);
-  };
-  sub.add(manager.changes.subscribe((c) => (changes.push(c), schedule())));
-  sub.add(manager.actions.subscribe((a) => (actions.push(a), schedule())));
-  sub.add(merge(manager.present, manager.system).subscribe(schedule));
+  sub.add(alarmSnapshots(manager, sender).subscribe((s) => put(subjects.alarms, encodeAlarmSnapshot(s), ALARM_SNAPSHOT_VERSION)));
 
   // Commands: the manager decides; the reply names a refusal.
   const commands = nc.subscribe(subjects.commands, {

@@ -13,3 +13,4 @@ export * from './cryo/index.js';
 export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './nats/index.js';
+export * from './room-port.js';
