@@ -7,6 +7,7 @@ import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
 import { natsServerPlugin } from './test/servers/nats-server-plugin.mjs';
+import { sseMiddleware, ssePlugin } from './test/servers/sse-server.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -36,11 +37,13 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
+  middleware: [sseMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
     wsServerPlugin(),
     natsServerPlugin(),
+    ssePlugin(),
     forcedColorsPlugin(),
   ],
   reporters: [defaultReporter(), totalsReporter()],

@@ -14,3 +14,4 @@ export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './nats/index.js';
 export * from './room-port.js';
+export * from './sse-source.js';

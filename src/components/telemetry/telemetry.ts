@@ -29,7 +29,11 @@ const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b)
  * @event ir-config-error - An alarm rule was refused, or the NATS broker or room could not be followed; `detail.message` says why (`IrConfigErrorEvent`).
  */
 export class IrTelemetry extends LitElement {
-  /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
+  /**
+   * A gateway speaking the wire format: `ws://` or `wss://` (WebSocket, both ways), or
+   * `http://` or `https://` (Server-Sent Events, one way: acknowledgements made here
+   * stay here). Used when no `source` or `nats` is set.
+   */
   @property() src?: string;
 
   /**
@@ -158,6 +162,7 @@ export class IrTelemetry extends LitElement {
     this.natsFollow = undefined;
     if (this.source) this.room.connect(this.source, this.clock);
     else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, ...this.natsAuth });
+    else if (this.src && /^https?:/i.test(this.src)) this.room.connectSse(this.src, this.viewer, this.clock);
     else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);
     else this.room.disconnect();
   }
