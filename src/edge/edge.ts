@@ -3,6 +3,9 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { AlarmRule } from '../models/alarm-rules.js';
 import type { ChannelDescriptor } from '../models/channel.js';
 import { TelemetryRoom, type RoomOptions } from '../streams/room/room.js';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { decodeAlarmSnapshot } from '../models/alarm-snapshot.js';
+import { roomStream, roomSubjects } from '../streams/nats/subjects.js';
 import { EDGE_SCENARIOS } from './scenarios.js';
 import { publishRoom, type RoomPublisher } from './room-publisher.js';
 
@@ -70,6 +73,11 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
     for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') o.onNotice?.(`broker ${s.type === 'disconnect' ? 'lost: reconnecting' : 'back'} (${s.server})`);
   })();
   const room = new TelemetryRoom({ ...o.room, viewer: sender });
+  const scenario = make?.();
+  room.setChannels(scenario?.channels ?? o.channels ?? []);
+  room.setRules(scenario?.rules ?? o.rules ?? []);
+  // Before publishing: this run's first decision must not hide the last run's.
+  await resume(nc, room, o);
   let publisher: RoomPublisher;
   try {
     publisher = await publishRoom(nc, room, { procedure: o.procedure, sender, maxBytes: o.maxBytes, onError: (e) => o.onNotice?.(`publishing held back, will retry: ${e instanceof Error ? e.message : String(e)}`) });
@@ -77,9 +85,6 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
     await nc.close();
     throw new BrokerUnreachable(`the broker at ${[o.nats].flat().join(', ')} refused the room's stream (${e instanceof Error ? e.message : String(e)}): is JetStream enabled?`);
   }
-  const scenario = make?.();
-  room.setChannels(scenario?.channels ?? o.channels ?? []);
-  room.setRules(scenario?.rules ?? o.rules ?? []);
   const detach = (o.attach ?? []).map((a) => a(room));
   if (scenario) room.connect(scenario.source(Date.now(), o.speed ?? 1));
   else room.connectUrl(o.gateway!, sender);
@@ -95,4 +100,19 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
       await nc.close();
     },
   };
+}
+
+/**
+ * An edge restarted mid-procedure takes over the alarms its last run left present, from
+ * the room's stream, so none is lost; what is attached to the room (the engines) starts
+ * anew from the data that comes, as their state is not in the stream: the operator is told.
+ */
+async function resume(nc: NatsConnection, room: TelemetryRoom, o: EdgeOptions): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const last = await jsm.streams.getMessage(roomStream(o.procedure), { last_by_subj: roomSubjects(o.procedure).alarms }).catch(() => null);
+  if (!last) return;
+  const snapshot = decodeAlarmSnapshot(last.string());
+  if (!snapshot.ok) return o.onNotice?.(`the last alarm decision in the stream cannot be read (${snapshot.detail}): alarms start anew`);
+  const n = room.manager.restore(snapshot.value);
+  o.onNotice?.(`resumed: ${n} alarm(s) present in the previous run taken over; attached engines start anew from the data (their state is not in the stream)`);
 }

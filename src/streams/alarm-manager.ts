@@ -309,6 +309,25 @@ export class AlarmManager {
     this.system.next(s.system);
   }
 
+  /**
+   * Takes over the present alarms of an earlier decision (an edge restarted, reading
+   * its last snapshot): an alarm whose rule is here again carries its occurrence on and
+   * is judged from now on; any other is kept, retired, until acknowledged. No alarm
+   * present before the restart is lost. Returns how many were taken over.
+   */
+  restore(s: AlarmSnapshot): number {
+    let n = 0;
+    for (const a of s.present) {
+      if (a.state.presence === 'off') continue;
+      const e = this.entries.get(a.rule.id);
+      if (e && !e.retired) e.state = a.state;
+      else this.entries.set(a.rule.id, { rule: a.rule, state: a.state, retired: true, isDefault: false });
+      n++;
+    }
+    if (n) this.publish();
+    return n;
+  }
+
   /** A command the deciding manager or the broker refused (no right to acknowledge, say): logged and reported as any refusal. */
   refusedElsewhere(command: unknown, reason: RefusalReason, detail: string): void {
     this.refuse(command, reason, detail, this.viewer, this.scheduler.now());

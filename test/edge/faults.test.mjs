@@ -48,7 +48,7 @@ test('broker killed (kill -9) and restarted mid-procedure: the edge and the view
   }
 });
 
-test('an edge restarted mid-procedure: viewers follow the new run without a gap report, the alarm decision carries on', async () => {
+test('an edge restarted mid-procedure: it takes over the alarms left present (none lost), viewers follow the new run without a gap report', async () => {
   const nats = await startNats();
   const viewer = follow(nats, 'fault-b', 'console');
   const gaps = [];
@@ -56,10 +56,16 @@ test('an edge restarted mid-procedure: viewers follow the new run without a gap 
   try {
     const first = await startEdge({ nats: nats.url, procedure: 'fault-b', scenario: 'load', ...NATS_USERS.edge });
     await until('the first run\'s alarm at the viewer', () => viewer.room.manager.present.value.some((a) => a.rule.id === 'load.00:high'));
+    const raised = first.room.manager.present.value.find((a) => a.rule.id === 'load.00:high').state.occurrence;
     await first.stop();
     const before = tally(viewer.room.store('load.03')).count;
-    const second = await startEdge({ nats: nats.url, procedure: 'fault-b', scenario: 'load', ...NATS_USERS.edge });
+    const notices = [];
+    const second = await startEdge({ nats: nats.url, procedure: 'fault-b', scenario: 'load', ...NATS_USERS.edge, onNotice: (t) => notices.push(t) });
     try {
+      // The unacknowledged alarm of the first run is the second run's from its start: the same occurrence.
+      const carried = second.room.manager.present.value.find((a) => a.rule.id === 'load.00:high');
+      assert.equal(carried?.state.occurrence, raised);
+      assert.ok(notices.some((t) => /resumed: 1 alarm/.test(t) && /engines start anew/.test(t)), notices.join('; '));
       await until('the second run\'s data', () => tally(viewer.room.store('load.03')).count > before + 200);
       assert.deepEqual(gaps, [], 'a new run numbers anew: no gap, no duplicate');
       await until('the second run\'s alarm decision', () => viewer.room.manager.present.value.some((a) => a.rule.id === 'load.00:high' && a.state.presence === 'on'));
