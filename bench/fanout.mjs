@@ -86,9 +86,9 @@ try {
     page.on('pageerror', (e) => console.error(`[${viewer} error] ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`[${viewer}] ${m.text()}`));
     await page.goto(url(viewer));
-    await page.waitForFunction(() => document.querySelector('ir-telemetry')?.getAttribute('catching-up') === '0' && document.querySelector('ir-telemetry')?.room.store('load.00')?.length > 0, { timeout: 600_000, polling: 200 });
+    const replay = await page.waitForFunction(() => window.replayResult, { timeout: 900_000, polling: 500 }).then((h) => h.jsonValue());
     pages.push(page);
-    console.log(`${viewer} caught up`);
+    console.log(`${viewer} caught up: ${JSON.stringify(replay)}`);
   }
   const cpu0 = cpuSeconds(edge.pid);
   const wall0 = performance.now();

@@ -39,6 +39,7 @@ while (!(sawReplay && t.catchingUp === 0 && (t.room.store('load.00')?.length ?? 
 }
 const replaySeconds = (performance.now() - joined) / 1000;
 const replayedSamples = t.room.store('load.00')!.length;
+(window as { replayResult?: unknown }).replayResult = { replaySeconds, maxFrame, replayedSamples };
 
 // Live: each batch's newest sample time against the wall clock at the frame after it arrived.
 const delays: number[] = [];

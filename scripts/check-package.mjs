@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Packed (gzip) and unpacked budgets, in bytes: eight elements with their models, types
- * and manifest. The package ships tsc's readable ES2022 output, no TypeScript sources or
+ * and manifest, plus the edge (`ir-monitor/edge`) and the NATS, Server-Sent Events and
+ * window-port transports (about 25 kB packed; the NATS client itself is a peer, never
+ * shipped). The package ships tsc's readable ES2022 output, no TypeScript sources or
  * source maps (they tripled it); the sources are in the repository.
  */
-export const BUDGET = { packed: 300_000, unpacked: 1_300_000 };
+export const BUDGET = { packed: 340_000, unpacked: 1_400_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
