@@ -65,7 +65,23 @@ const server = await createServer({
   server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error',
 });
 await server.listen();
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 900_000 });
+// One browser per viewer: a tab in the background gets no animation frames, so three tabs of
+// one browser would not all draw.
+const browsers = [];
+const launch = async () => {
+  const b = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 900_000 });
+  browsers.push(b);
+  return b;
+};
+// Interrupted: the broker, the edge and the browsers go too.
+const stop = async () => {
+  edge?.kill('SIGTERM');
+  for (const b of browsers) await b.close().catch(() => {});
+  await nats.stop();
+  process.exit(130);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 try {
   const loadBefore = loadavg()[0];
   const filled = await prefill(nats, PREFILL_MIN);
@@ -81,7 +97,7 @@ try {
   const pages = [];
   // One after another: each replay timed alone, as a viewer joining a running procedure.
   for (const viewer of ['console', 'proctor', 'teaching-room']) {
-    const page = await browser.newPage();
+    const page = await (await launch()).newPage();
     await page.setViewport({ width: 1200, height: 800 });
     page.on('pageerror', (e) => console.error(`[${viewer} error] ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`[${viewer}] ${m.text()}`));
@@ -113,7 +129,7 @@ try {
   console.log(JSON.stringify(result, null, 2));
 } finally {
   edge?.kill('SIGTERM');
-  await browser.close();
+  for (const b of browsers) await b.close();
   await server.close();
   await nats.stop();
 }
