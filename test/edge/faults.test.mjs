@@ -65,7 +65,7 @@ test('an edge restarted mid-procedure: it takes over the alarms left present (no
       // The unacknowledged alarm of the first run is the second run's from its start: the same occurrence.
       const carried = second.room.manager.present.value.find((a) => a.rule.id === 'load.00:high');
       assert.equal(carried?.state.occurrence, raised);
-      assert.ok(notices.some((t) => /resumed: 1 alarm/.test(t) && /engines start anew/.test(t)), notices.join('; '));
+      assert.ok(notices.some((t) => /resumed: [1-9]\d* alarm/.test(t) && /engines start anew/.test(t)), notices.join('; '));
       await until('the second run\'s data', () => tally(viewer.room.store('load.03')).count > before + 200);
       assert.deepEqual(gaps, [], 'a new run numbers anew: no gap, no duplicate');
       await until('the second run\'s alarm decision', () => viewer.room.manager.present.value.some((a) => a.rule.id === 'load.00:high' && a.state.presence === 'on'));

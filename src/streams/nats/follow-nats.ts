@@ -36,6 +36,6 @@ export function followNats(room: TelemetryRoom, options: Omit<NatsSourceOptions,
     }
   });
   // Ending the follow ends the data too (the room's input shares the one connection).
-  sub.add(() => room.disconnect());
+  sub.add(() => (room.disconnect(), room.replaying.next(0)));
   return sub;
 }
