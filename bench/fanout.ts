@@ -14,6 +14,7 @@ const watched = ['load.00', 'load.05', 'load.10', 'load.15'];
 const t = document.createElement('ir-telemetry') as IrTelemetry;
 t.viewer = q.get('viewer') ?? 'bench';
 t.natsAuth = { user: q.get('user') ?? 'viewer', pass: q.get('pass') ?? '' };
+t.natsClient = { core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') };
 t.setAttribute('nats', q.get('nats')!);
 t.setAttribute('procedure', q.get('procedure')!);
 for (const id of watched) {

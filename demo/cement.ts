@@ -49,8 +49,12 @@ const nats = params.get('nats');
 const watching = !!nats && !!params.get('procedure');
 if (watching) {
   // The edge sends the channels and decides the alarms; this page only watches.
-  room.setAttribute('nats', nats!);
-  room.setAttribute('procedure', params.get('procedure')!);
+  // The NATS client (optional peers of the library), loaded only on this path.
+  void Promise.all([import('@nats-io/nats-core'), import('@nats-io/jetstream')]).then(([core, jetstream]) => {
+    room.natsClient = { core, jetstream };
+    room.setAttribute('nats', nats!);
+    room.setAttribute('procedure', params.get('procedure')!);
+  });
   document.querySelector<HTMLElement>('#step-cement')!.hidden = false;
 } else {
   room.channels = cementChannels(plan);

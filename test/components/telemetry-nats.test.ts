@@ -19,12 +19,14 @@ const ROOM = 'browser-room';
 const RO_ROOM = 'browser-room-ro';
 const ALARM = 'load.00:high';
 let broker: Broker;
+const client = { core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') };
 
 /** A viewer: <ir-telemetry nats procedure> holding a banner and a log. */
 function viewer(name: string, creds: 'viewer' | 'readonly' = 'viewer', procedure = ROOM) {
   const t = document.createElement('ir-telemetry') as IrTelemetry;
   t.viewer = name;
   t.natsAuth = broker.users[creds];
+  t.natsClient = client;
   t.setAttribute('nats', broker.wsUrl);
   t.setAttribute('procedure', procedure);
   const banner = document.createElement('ir-alarm-banner') as IrAlarmBanner;

@@ -8,6 +8,7 @@ import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import { TelemetryRoom, type ConnectionState, type RoomInput } from '../../streams/room/room.js';
 import { followNats } from '../../streams/nats/follow-nats.js';
+import type { NatsClientModules } from '../../streams/nats/nats-source.js';
 import { alarmContext } from '../alarm-controller.js';
 import { roomContext } from '../kit/room-context.js';
 import { IrConfigErrorEvent, IrConnectionStateEvent, IrTechnicalEvent } from '../kit/events.js';
@@ -51,6 +52,13 @@ export class IrTelemetry extends LitElement {
 
   /** Credentials for `nats`: a property only, so they never stand in the page's HTML. */
   @property({ attribute: false }) natsAuth?: { user: string; pass: string } | { token: string };
+
+  /**
+   * The NATS client modules for `nats`, in a page built by a bundler:
+   * `{ core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') }`.
+   * Without, they are imported by name when `nats` is set (a page with an import map).
+   */
+  @property({ attribute: false }) natsClient?: NatsClientModules;
 
   /**
    * Messages still to replay before this viewer is live with the procedure (a
@@ -151,7 +159,7 @@ export class IrTelemetry extends LitElement {
     if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
-    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'natsAuth'].some((k) => changed.has(k));
+    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'natsAuth', 'natsClient'].some((k) => changed.has(k));
     if (!this.connected || source) this.connect();
   }
 
@@ -161,7 +169,7 @@ export class IrTelemetry extends LitElement {
     this.natsFollow?.unsubscribe();
     this.natsFollow = undefined;
     if (this.source) this.room.connect(this.source, this.clock);
-    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, ...this.natsAuth });
+    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, client: this.natsClient, ...this.natsAuth });
     else if (this.src && /^https?:/i.test(this.src)) this.room.connectSse(this.src, this.viewer, this.clock);
     else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);
     else this.room.disconnect();

@@ -41,6 +41,12 @@ export interface NatsSourceOptions {
   replayMs?: number;
   /** Commands to send to the room (a manager's `issued`); each answered, or refused. */
   commands?: Observable<AlarmCommand>;
+  /**
+   * The NATS client modules. A page built by a bundler passes them
+   * (`{ core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') }`);
+   * without, they are imported by name at run time (Node, or a page with an import map).
+   */
+  client?: NatsClientModules;
   /** Opens the connection; default the NATS client over WebSocket (`wsconnect`, `@nats-io/nats-core`). */
   connect?: (options: ConnectionOptions) => Promise<NatsConnection>;
   /** Longest run of message handling before the page gets the thread back (ms, default 8). */
@@ -56,11 +62,27 @@ export interface CommandReply {
 
 const PEERS = 'the NATS client: npm install @nats-io/nats-core @nats-io/jetstream (optional peer dependencies of ir-monitor)';
 
-/** The optional peers, loaded only when a page follows a broker. */
-async function loadClient() {
+/** The NATS client modules, as `import('@nats-io/nats-core')` and `import('@nats-io/jetstream')` give them. */
+export interface NatsClientModules {
+  core: typeof import('@nats-io/nats-core');
+  jetstream: typeof import('@nats-io/jetstream');
+}
+
+// Names held in variables: a bundler building a page that never follows a broker must not
+// need the optional peers (a page that does passes `client`, or has an import map).
+const CORE = '@nats-io/nats-core';
+const JETSTREAM = '@nats-io/jetstream';
+
+/** The optional peers: given, or loaded by name (Node, an import map) only when a page follows a broker. */
+async function loadClient(given?: NatsClientModules) {
   try {
-    const [core, js] = await Promise.all([import('@nats-io/nats-core'), import('@nats-io/jetstream')]);
-    return { wsconnect: core.wsconnect, jetstream: js.jetstream, jetstreamManager: js.jetstreamManager };
+    const [core, js] = given ? [given.core, given.jetstream] : await Promise.all([import(/* @vite-ignore */ /* webpackIgnore: true */ CORE), import(/* @vite-ignore */ /* webpackIgnore: true */ JETSTREAM)]);
+    return { wsconnect: core.wsconnect, headers: core.headers, jetstream: js.jetstream, jetstreamManager: js.jetstreamManager } as {
+      wsconnect: NatsClientModules['core']['wsconnect'];
+      headers: NatsClientModules['core']['headers'];
+      jetstream: NatsClientModules['jetstream']['jetstream'];
+      jetstreamManager: NatsClientModules['jetstream']['jetstreamManager'];
+    };
   } catch (e) {
     throw new Error(`${PEERS} (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -152,8 +174,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       // Commands are the room's record; their outcome arrives as an alarm snapshot.
     };
 
-    const send = async (client: NatsConnection, command: AlarmCommand) => {
-      const { headers } = await import('@nats-io/nats-core');
+    const send = async (client: NatsConnection, headers: () => MsgHdrs, command: AlarmCommand) => {
       const h = headers();
       h.set(NATS_HEADERS.version, String(WIRE_VERSION));
       h.set(NATS_HEADERS.sender, options.viewer);
@@ -178,7 +199,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
 
     (async () => {
       out.next({ type: 'state', state: 'connecting' });
-      const client = await loadClient();
+      const client = await loadClient(options.client);
       const connect = options.connect ?? client.wsconnect;
       const auth = { ...(options.user ? { user: options.user, pass: options.pass } : {}), ...(options.token ? { token: options.token } : {}) };
       nc = await connect({ servers: options.servers, name: options.viewer, maxReconnectAttempts: -1, reconnectTimeWait: 500, ...auth });
@@ -190,7 +211,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
           else if (s.type === 'reconnect') restart();
         }
       })();
-      commands = options.commands?.subscribe((c) => void send(conn, c));
+      commands = options.commands?.subscribe((c) => void send(conn, client.headers, c));
       const jsm = await client.jetstreamManager(conn);
       const last = await jsm.streams.getMessage(stream, { last_by_subj: subjects.channels }).catch(() => null);
       if (last) handle(last.subject, last.data, () => last.string(), last.header);
