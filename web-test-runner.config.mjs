@@ -8,6 +8,8 @@ import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
 import { heapPlugin } from './test/servers/heap-plugin.mjs';
 import { plainStatic } from './test/servers/plain-static.mjs';
+import { natsServerPlugin } from './test/servers/nats-server-plugin.mjs';
+import { sseMiddleware, ssePlugin } from './test/servers/sse-server.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -51,13 +53,15 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
-  // Pages with no bundler, sent as on disk under a strict CSP (test/plain/).
-  middleware: [plainStatic],
+  // Pages with no bundler, sent as on disk under a strict CSP (test/plain/); a real /sse endpoint.
+  middleware: [plainStatic, sseMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
     frameworks(),
     wsServerPlugin(),
+    natsServerPlugin(),
+    ssePlugin(),
     forcedColorsPlugin(),
     heapPlugin(),
   ],

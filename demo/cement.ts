@@ -11,7 +11,9 @@ import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.
 import '../src/components/iceball-curve.js';
 import { CryoSimulation, ILIAC, SACRAL, cryoSource } from '../src/sim.js';
 
-// `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`
+// `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`; with
+// `&nats=ws://127.0.0.1:9222&procedure=room-1` the page watches that procedure room as an
+// edge publishes it (`npm run edge -- --scenario vertebroplasty`, docs/nats.md) instead.
 const speed = speedOr(10);
 const name = (Object.keys(CEMENT_SCENARIOS) as (keyof typeof CEMENT_SCENARIOS)[]).find((k) => k === params.get('scenario')) ?? 'vertebroplasty';
 // Optionally start later in the script (minutes): `?from=40` skips to the sacral case's screws.
@@ -41,10 +43,23 @@ const tamper = (x: RoomInput): RoomInput | undefined => {
 };
 const sim = cementSimulation(script, { t0, fromMin, speed, tamper }).pipe(share());
 const room = document.querySelector('ir-telemetry')!;
-room.channels = cementChannels(plan);
 const gauge = document.querySelector('ir-cement-gauge')!;
 gauge.plan = plan;
-room.source = sim;
+const nats = params.get('nats');
+const watching = !!nats && !!params.get('procedure');
+if (watching) {
+  // The edge sends the channels and decides the alarms; this page only watches.
+  // The NATS client (optional peers of the library), loaded only on this path.
+  void Promise.all([import('@nats-io/nats-core'), import('@nats-io/jetstream')]).then(([core, jetstream]) => {
+    room.natsClient = { core, jetstream };
+    room.setAttribute('nats', nats!);
+    room.setAttribute('procedure', params.get('procedure')!);
+  });
+  document.querySelector<HTMLElement>('#step-cement')!.hidden = false;
+} else {
+  room.channels = cementChannels(plan);
+  room.source = sim;
+}
 document.querySelector('#leak')!.addEventListener('click', () => (leakNow = true));
 document.querySelector('#glitch')!.addEventListener('click', () => (glitch = true));
 sim.subscribe(() => {
@@ -69,7 +84,8 @@ const showSteps = () => {
     const section = s.panel ? sections[s.panel] : null;
     if (!section || m < s.fromMin || !section.hidden) return;
     section.hidden = false;
-    if (s.panel === 'ir-iceball-curve') section.append(cryoPanel(s.fromMin, m));
+    // The cryo step plays its own simulation in the page's room: not while watching an edge.
+    if (s.panel === 'ir-iceball-curve' && !watching) section.append(cryoPanel(s.fromMin, m));
   });
 };
 /**
@@ -90,7 +106,11 @@ function cryoPanel(stepMin: number, nowMin: number): HTMLElement {
 }
 
 showSteps();
-setInterval(showSteps, 250);
+setInterval(() => {
+  // Watching an edge, the procedure's clock is its data's.
+  if (watching) lastT = room.room.store(plan.pressureChannel)?.lastT || lastT;
+  showSteps();
+}, 250);
 
 document.querySelector<HTMLSelectElement>('#scenario')!.value = name;
 restartOn(['scenario']);

@@ -10,7 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 
 const name = process.argv[2];
-// A Node benchmark (bench/NAME.mjs, the engines) runs without a browser.
+// A Node benchmark (bench/NAME.mjs: the engines; fanout, which drives its broker, edge and viewers) runs without this page runner.
 if (name && existsSync(`bench/${name}.mjs`)) {
   await import(new URL(`../bench/${name}.mjs`, import.meta.url).href);
   process.exit(0);

@@ -14,7 +14,8 @@ import { join, resolve as resolvePath } from 'node:path';
  * modules, types and manifest as tsc's readable ES2022 output (no TypeScript sources or
  * source maps: they tripled it), about 290 kB; the one-file bundle for pages with no bundler,
  * 117 kB (its own budget in scripts/bundle.mjs); RxJS as one file for the import map, 18 kB;
- * the docs, editor data and React wrappers, about 20 kB. Room for the elements to come.
+ * the docs, editor data and React wrappers, about 20 kB. The edge (`ir-monitor/edge`) and the NATS, Server-Sent Events and
+ * window-port transports add about 25 kB (the NATS client itself is a peer, never shipped).
  */
 export const BUDGET = { packed: 500_000, unpacked: 2_000_000 };
 

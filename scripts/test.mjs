@@ -1,7 +1,9 @@
-// `npm test`: type-check, build the package (modules, bundle, import map), render every element on the server (Node), then every
-// test in headless Chromium through @web/test-runner. The last line is the totals of both.
+// `npm test`: type-check, build the package (modules, bundle, import map), render every element on the
+// server, run the engines and the edge against a real nats-server (Node), then every test in
+// headless Chromium through @web/test-runner. The last line is the totals of both.
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from './browser.mjs';
+import { ensureNatsServer } from './nats-server.mjs';
 
 process.env.CHROME_PATH = findBrowser();
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
@@ -12,9 +14,13 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0 || run('npm', ['run', '-s',
   process.exit(1);
 }
 
-// Node's runner for server-side rendering, the package's types, generated files and docs, and
-// the procedure engines without a DOM; its counts join the browser's totals.
-const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/package/', 'test/engines/'], { encoding: 'utf8' });
+// The NATS tests (Node's and the browser's) need Debian's nats-server: installed here when
+// missing and root; otherwise the message says what to run.
+ensureNatsServer();
+
+// Node's runner for server-side rendering, the package's types, generated files and docs, the
+// procedure engines without a DOM and the edge; its counts join the browser's totals.
+const ssr = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/ssr/', 'test/package/', 'test/engines/', 'test/edge/'], { encoding: 'utf8' });
 process.stdout.write(ssr.stdout);
 process.stderr.write(ssr.stderr);
 const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(ssr.stdout)?.[1] ?? 0);

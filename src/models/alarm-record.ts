@@ -26,8 +26,12 @@ export interface AlarmAction {
 /** Who acts when nobody did: a pause that ran out, or ended for a higher priority. */
 export const SYSTEM_ACTOR = 'system';
 
-/** Why a command was not carried out: malformed, or naming no present, unacknowledged occurrence. */
-export type RefusalReason = 'invalid' | 'not-present';
+/**
+ * Why a command was not carried out: malformed, naming no present, unacknowledged
+ * occurrence, not permitted to this viewer (a read-only credential), or not
+ * delivered to the room that decides.
+ */
+export type RefusalReason = 'invalid' | 'not-present' | 'forbidden' | 'undelivered';
 
 /** A command refused: a typed error, reported on `AlarmManager.refused`, never thrown, never acted on. */
 export class AlarmCommandRefused extends Error {

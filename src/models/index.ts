@@ -21,3 +21,4 @@ export * from './cryo/index.js';
 export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './dose/index.js';
+export * from './alarm-snapshot.js';

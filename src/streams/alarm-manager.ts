@@ -6,6 +6,7 @@ import { inactivationAt, pause, pauseRemaining, signalsOff, signalsOn, type Alar
 import { parseAlarmCommand, type AlarmCommand } from '../models/alarm-command.js';
 import { AlarmCommandRefused, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type RefusalReason } from '../models/alarm-record.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent } from '../models/events.js';
+import type { AlarmSnapshot } from '../models/alarm-snapshot.js';
 
 /** A present alarm condition, as panels show it. */
 export interface PresentAlarm {
@@ -104,6 +105,8 @@ export class AlarmManager {
   private readonly scheduler: SchedulerLike;
   private readonly viewer: string;
   private now = -Infinity;
+  /** Another manager decides (an edge's): this one renders its snapshots and judges nothing. */
+  private following = false;
 
   /** Every change of presence (raised, acknowledged, latched, ended). */
   readonly changes = new Subject<AlarmChange>();
@@ -133,6 +136,8 @@ export class AlarmManager {
    * rule with the id of a removed one whose alarm is still present takes it over.
    */
   addRules(rules: readonly AlarmRule[]): () => void {
+    // The deciding manager holds the rules; a panel's own have nothing to judge here.
+    if (this.following) return () => {};
     const taken = new Set<string>();
     for (const [id, e] of this.entries) if (!e.retired) taken.add(id);
     checkRules(rules, [...this.channels.keys()], taken);
@@ -169,6 +174,7 @@ export class AlarmManager {
 
   /** Evaluates every rule of the batch's channel on each sample, in data-time order. */
   ingest(batch: SampleBatch): void {
+    if (this.following) return;
     const entries = this.byChannel.get(batch.channel);
     if (!entries) {
       // Data time moves on with every channel: pauses count down while a watched one is silent.
@@ -191,6 +197,7 @@ export class AlarmManager {
 
   /** A channel reported stale or invalid at data time t (NaN: the latest data time seen). */
   fault(channel: string | null, t: number, fault: Fault): void {
+    if (this.following) return;
     const entries = channel === null ? undefined : this.byChannel.get(channel);
     if (!entries) return;
     const at = Number.isFinite(t) ? t : this.latest();
@@ -210,6 +217,7 @@ export class AlarmManager {
    * tissue itself (an isotherm not covering its target) reports it as `phy`.
    */
   setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS, kind: AlarmRule['kind'] = 'tec'): void {
+    if (this.following) return;
     let e = this.entries.get(id);
     if (e && e.rule.condition.kind !== 'external') return this.refuse({ setTechnical: id }, 'invalid', `'${id}' is the id of an alarm rule`, this.viewer, this.scheduler.now());
     if (!e) {
@@ -242,6 +250,12 @@ export class AlarmManager {
     const parsed = parseAlarmCommand(input);
     if (!parsed.ok) return this.refuse(input, 'invalid', parsed.detail, who, given), false;
     const c = parsed.value;
+    // A follower carries out nothing: its own commands go to the deciding manager, whose
+    // snapshot then shows what was done; commands relayed from others are that manager's.
+    if (this.following) {
+      if (!remote) this.issued.next(c);
+      return !remote;
+    }
     const system = this.system.value;
     switch (c.type) {
       case 'acknowledge': {
@@ -276,6 +290,47 @@ export class AlarmManager {
     if (c.type !== 'acknowledge') this.record({ action: c.type, who, wall: given, detail: 'ms' in c && c.ms !== undefined ? `${c.ms} ms` : undefined });
     if (!remote) this.issued.next(c);
     return true;
+  }
+
+  /**
+   * Renders the decision of another manager (an edge's, over a broker): from the
+   * first snapshot on, this one judges nothing. Present alarms and pauses become
+   * the snapshot's, its changes and actions are passed on as if made here (with
+   * who acted), and this viewer's commands are only issued, for that manager to decide.
+   */
+  follow(s: AlarmSnapshot): void {
+    this.following = true;
+    this.entries.clear();
+    this.byChannel.clear();
+    for (const a of s.present) this.entries.set(a.rule.id, { rule: a.rule, state: a.state, retired: a.retired === true, isDefault: false });
+    for (const c of s.changes) this.changes.next(c);
+    for (const a of s.actions) this.actions.next(a);
+    this.present.next(s.present.map((a) => (a.retired ? { rule: a.rule, state: a.state, retired: true } : { rule: a.rule, state: a.state })));
+    this.system.next(s.system);
+  }
+
+  /**
+   * Takes over the present alarms of an earlier decision (an edge restarted, reading
+   * its last snapshot): an alarm whose rule is here again carries its occurrence on and
+   * is judged from now on; any other is kept, retired, until acknowledged. No alarm
+   * present before the restart is lost. Returns how many were taken over.
+   */
+  restore(s: AlarmSnapshot): number {
+    let n = 0;
+    for (const a of s.present) {
+      if (a.state.presence === 'off') continue;
+      const e = this.entries.get(a.rule.id);
+      if (e && !e.retired) e.state = a.state;
+      else this.entries.set(a.rule.id, { rule: a.rule, state: a.state, retired: true, isDefault: false });
+      n++;
+    }
+    if (n) this.publish();
+    return n;
+  }
+
+  /** A command the deciding manager or the broker refused (no right to acknowledge, say): logged and reported as any refusal. */
+  refusedElsewhere(command: unknown, reason: RefusalReason, detail: string): void {
+    this.refuse(command, reason, detail, this.viewer, this.scheduler.now());
   }
 
   /** Feeds the manager from a stream of data and from commands given elsewhere. */
@@ -433,6 +488,7 @@ export class AlarmManager {
 
   /** Pauses end on data time or the wall clock, or at once when a higher priority than any present at the pause starts. */
   private tick(): void {
+    if (this.following) return;
     const sounding = this.highest(true);
     const { audio, alarms } = this.system.value;
     const wall = this.scheduler.now();

@@ -13,3 +13,6 @@ export * from './thermal/index.js';
 export * from './pulses/index.js';
 export * from './engines/index.js';
 export * from './dose/index.js';
+export * from './nats/index.js';
+export * from './room-port.js';
+export * from './sse-source.js';

@@ -49,6 +49,55 @@ const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, maxMs: 10_000, factor:
 const OPEN = 1;
 
 /**
+ * Reads wire-format lines and binary frames for one source, across its connections:
+ * per-channel `seq`s checked (a duplicate reported and dropped, everything else kept),
+ * a `hello` naming a new stream restarts the numbering. Shared by every transport of
+ * the wire format (WebSocket, Server-Sent Events).
+ */
+export function wireReader(emit: (x: WsItem) => void, sequence?: SequenceOptions) {
+  const seqs = new SequenceTracker(sequence);
+  // The stream this connection announced, and the last one any connection announced.
+  let connStream: string | undefined;
+  let lastStream: string | undefined;
+  // With the message's data time: a number that looks replayed but carries newer data is a restart.
+  const sequenced = (channel: string, seq: number, stream: string | undefined, t: number): boolean => {
+    const s = seqs.check(channel, seq, stream ?? connStream, t);
+    if (s.kind === 'ok') return true;
+    if (s.kind === 'gap') emit({ type: 'sequence', channel, seq, reason: 'gap', missing: s.missing });
+    else emit({ type: 'sequence', channel, seq, reason: s.kind });
+    return s.kind !== 'duplicate';
+  };
+  return {
+    /** A new connection: the stream it will announce is not known yet. */
+    newConnection(): void {
+      connStream = undefined;
+    },
+    /** One parsed line. */
+    line(r: WireResult<WireMessage>): void {
+      if (!r.ok) return emit({ type: 'parse-error', ...r.error });
+      const m = r.value;
+      if (m.type === 'hello') {
+        connStream = m.stream;
+        if (lastStream !== undefined && lastStream !== m.stream) {
+          seqs.reset();
+          emit({ type: 'stream', stream: m.stream, previous: lastStream });
+        }
+        lastStream = m.stream;
+      } else if (m.type === 'command' || sequenced(m.channel, m.seq, m.stream, m.type === 'samples' ? m.t[0] : m.t)) emit({ type: 'message', message: m });
+    },
+    /** One binary frame. */
+    frame(buf: ArrayBuffer | ArrayBufferView): void {
+      const r = decodeBinaryFrame(buf);
+      if (!r.ok) return emit({ type: 'parse-error', ...r.error });
+      const f = r.value;
+      if (!sequenced(f.channel, f.seq, undefined, f.kind === 'waveform' ? f.t0 : f.t)) return;
+      emit({ type: 'frame', frame: f });
+      if (r.nonFinite > 0) emit({ type: 'technical', channel: f.channel, reason: 'not-finite', count: r.nonFinite, t: f.kind === 'waveform' ? f.t0 : f.t });
+    },
+  };
+}
+
+/**
  * A WebSocket that reconnects for as long as it is subscribed, a clean server close included
  * (a monitor never chooses to go dark). NDJSON text lines and binary frames are parsed; a
  * text message may end inside a line, continued by the next one (docs/wire-format.md,
@@ -65,7 +114,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
   const outgoingLimit = opts.outgoingLimit ?? 100;
 
   return new Observable<WsItem>((sub) => {
-    const seqs = new SequenceTracker(opts.sequence);
+    const reader = wireReader((x) => sub.next(x), opts.sequence);
     // No limit inside the framer: a message is already in memory whole, and may be one long
     // complete line; only what is carried over between messages is bounded, below.
     const framer = new LineFramer(Infinity);
@@ -77,30 +126,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
     let timer: Subscription | undefined;
     let attempt = 0;
     let done = false;
-    // The stream this connection announced, and the last one any connection announced.
-    let connStream: string | undefined;
-    let lastStream: string | undefined;
-
-    const sequenced = (channel: string, seq: number, stream: string | undefined, t: number): boolean => {
-      const s = seqs.check(channel, seq, stream ?? connStream, t);
-      if (s.kind === 'ok') return true;
-      if (s.kind === 'gap') sub.next({ type: 'sequence', channel, seq, reason: 'gap', missing: s.missing });
-      else sub.next({ type: 'sequence', channel, seq, reason: s.kind });
-      return s.kind !== 'duplicate';
-    };
-
-    const handle = (r: WireResult<WireMessage>) => {
-      if (!r.ok) return sub.next({ type: 'parse-error', ...r.error });
-      const m = r.value;
-      if (m.type === 'hello') {
-        connStream = m.stream;
-        if (lastStream !== undefined && lastStream !== m.stream) {
-          seqs.reset();
-          sub.next({ type: 'stream', stream: m.stream, previous: lastStream });
-        }
-        lastStream = m.stream;
-      } else if (m.type === 'command' || sequenced(m.channel, m.seq, m.stream, m.type === 'samples' ? m.t[0] : m.t)) sub.next({ type: 'message', message: m });
-    };
+    const handle = reader.line;
 
     /**
      * A line whose start was carried from the previous message: if the whole fails but this
@@ -139,14 +165,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       }
     };
 
-    const onBinary = (buf: ArrayBuffer) => {
-      const r = decodeBinaryFrame(buf);
-      if (!r.ok) return sub.next({ type: 'parse-error', ...r.error });
-      const f = r.value;
-      if (!sequenced(f.channel, f.seq, undefined, f.kind === 'waveform' ? f.t0 : f.t)) return;
-      sub.next({ type: 'frame', frame: f });
-      if (r.nonFinite > 0) sub.next({ type: 'technical', channel: f.channel, reason: 'not-finite', count: r.nonFinite, t: f.kind === 'waveform' ? f.t0 : f.t });
-    };
+    const onBinary = reader.frame;
 
     const send = (line: string) => {
       // A closing socket discards what it is given; queue instead, for the next one.
@@ -157,7 +176,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
 
     const connect = () => {
       timer = undefined;
-      connStream = undefined;
+      reader.newConnection();
       sub.next({ type: 'state', state: 'connecting', attempt });
       let sock: WebSocket;
       try {

@@ -8,6 +8,8 @@ import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import { TelemetryRoom, type ConnectionState, type RoomInput } from '../../streams/room/room.js';
 import { engineKinds } from '../../streams/engines/registry.js';
+import { followNats } from '../../streams/nats/follow-nats.js';
+import type { NatsClientModules } from '../../streams/nats/nats-source.js';
 import { alarmContext } from '../alarm-controller.js';
 import { roomContext } from '../kit/room-context.js';
 import { IrConfigErrorEvent, IrConnectionStateEvent, IrTechnicalEvent } from '../kit/events.js';
@@ -28,13 +30,47 @@ const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b)
  * @slot - Panels that read channels from this source.
  * @event ir-connection-state - The connection state changed (`IrConnectionStateEvent`, `detail.state`).
  * @event ir-technical - Invalid data, a refused batch or frame, a parse error, a gap or duplicate in a channel's sequence, or a channel gone stale or valid again (`IrTechnicalEvent`).
- * @event ir-config-error - An alarm rule was refused; `detail.message` names it (`IrConfigErrorEvent`).
+ * @event ir-config-error - An alarm rule was refused, or the NATS broker or room could not be followed; `detail.message` says why (`IrConfigErrorEvent`).
  */
 export class IrTelemetry extends LitElement {
-  /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
+  /**
+   * A gateway speaking the wire format: `ws://` or `wss://` (WebSocket, both ways), or
+   * `http://` or `https://` (Server-Sent Events, one way: acknowledgements made here
+   * stay here). Used when no `source` or `nats` is set.
+   */
   @property() src?: string;
 
-  /** The source: an Observable of sample batches, waveforms, grids and events. Takes precedence over `src`. */
+  /**
+   * A NATS broker's WebSocket URL (`ws://host:port`). With `procedure`, the page
+   * follows that procedure room as an edge publishes it (docs/nats.md): it replays
+   * what it missed, then follows live; the alarms shown are the edge's decision, and
+   * acknowledgements and pauses go to the edge, which decides. Needs the optional
+   * peers `@nats-io/nats-core` and `@nats-io/jetstream`. Used when no `source` is
+   * set; takes precedence over `src`.
+   */
+  @property() nats?: string;
+
+  /** The procedure room to follow on `nats` (letters, digits, `-`, `_`). */
+  @property() procedure?: string;
+
+  /** Credentials for `nats`: a property only, so they never stand in the page's HTML. */
+  @property({ attribute: false }) natsAuth?: { user: string; pass: string } | { token: string };
+
+  /**
+   * The NATS client modules for `nats`, in a page built by a bundler:
+   * `{ core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') }`.
+   * Without, they are imported by name when `nats` is set (a page with an import map).
+   */
+  @property({ attribute: false }) natsClient?: NatsClientModules;
+
+  /**
+   * Messages still to replay before this viewer is live with the procedure (a
+   * late join, a reconnect); 0 when live. Reflected as `catching-up` so a page
+   * can say so, and panels inside read it from the room (`room.replaying`).
+   */
+  @property({ type: Number, reflect: true, attribute: 'catching-up' }) catchingUp = 0;
+
+  /** The source: an Observable of sample batches, waveforms, grids and events. Takes precedence over `nats` and `src`. */
   @property({ attribute: false }) source?: Observable<RoomInput>;
 
   /** The channels this source may send. Data of any other channel is refused as a technical event. */
@@ -82,6 +118,7 @@ export class IrTelemetry extends LitElement {
   @property({ attribute: false }) scheduler?: SchedulerLike;
 
   private roomValue?: TelemetryRoom;
+  private natsFollow?: Subscription;
   private events?: Subscription;
   private connected = false;
   private readonly provider = new ContextProvider(this, { context: roomContext });
@@ -108,6 +145,7 @@ export class IrTelemetry extends LitElement {
         this.dispatchEvent(new IrConnectionStateEvent(s));
       }),
     );
+    this.events.add(room.replaying.subscribe((n) => (this.catchingUp = n)));
     this.alarmProvider.setValue(room.manager);
     this.provider.setValue(room);
     return room;
@@ -122,6 +160,7 @@ export class IrTelemetry extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.connected = false;
+    this.natsFollow?.unsubscribe();
     this.roomValue?.disconnect();
   }
 
@@ -132,7 +171,8 @@ export class IrTelemetry extends LitElement {
     if (changed.has('procedures')) this.startProcedures(room);
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
-    if (!this.connected || changed.has('source') || changed.has('src') || changed.has('clock')) this.connect();
+    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'natsAuth', 'natsClient'].some((k) => changed.has(k));
+    if (!this.connected || source) this.connect();
   }
 
   private startProcedures(room: TelemetryRoom): void {
@@ -144,7 +184,11 @@ export class IrTelemetry extends LitElement {
   private connect(): void {
     if (!this.isConnected) return;
     this.connected = true;
+    this.natsFollow?.unsubscribe();
+    this.natsFollow = undefined;
     if (this.source) this.room.connect(this.source, this.clock);
+    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, client: this.natsClient, ...this.natsAuth });
+    else if (this.src && /^https?:/i.test(this.src)) this.room.connectSse(this.src, this.viewer, this.clock);
     else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);
     else this.room.disconnect();
   }

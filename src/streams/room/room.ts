@@ -10,6 +10,7 @@ import { staleAfter } from '../stale-after.js';
 import { Watchdog } from '../watchdog.js';
 import { validateSamples } from '../validate-samples.js';
 import { websocketSource, type WsItem } from '../websocket-source.js';
+import { sseSource } from '../sse-source.js';
 import { ChannelStore } from './channel-store.js';
 import { FrameStore } from './frame-store.js';
 import { engineFactory, type RoomEngine } from '../engines/registry.js';
@@ -81,6 +82,8 @@ export class TelemetryRoom {
   readonly connection = new BehaviorSubject<ConnectionState>('closed');
   /** The channel descriptors, each time they change (panels resolve their ids again). */
   readonly channels = new BehaviorSubject<readonly ChannelDescriptor[]>([]);
+  /** Messages a source still has to replay before it is live (a viewer joining a broker late); 0 when live. */
+  readonly replaying = new BehaviorSubject<number>(0);
   /**
    * The alarm manager, one for the room's life: a new set of channels or rules
    * never removes an alarm that is present and unacknowledged.
@@ -282,10 +285,23 @@ export class TelemetryRoom {
    * other viewers' commands are carried out here.
    */
   connectUrl(url: string, viewer: string, clock: ClockCheck = WALL_CLOCK): void {
+    const outgoing = this.manager.issued.pipe(map((command) => encodeWireLine({ type: 'command', origin: viewer, t: this.scheduler.now(), command })));
+    this.follow(websocketSource(url, { outgoing, scheduler: this.scheduler }), viewer, clock);
+  }
+
+  /**
+   * Follows a gateway's Server-Sent Events (the wire format, `sseSource`): one way, so
+   * commands given here stay here; other viewers' commands in the stream are carried out.
+   */
+  connectSse(url: string, viewer: string, clock: ClockCheck = WALL_CLOCK): void {
+    this.follow(sseSource(url), viewer, clock);
+  }
+
+  /** Follows a wire-format transport's items (`websocketSource`, `sseSource`). */
+  private follow(items: Observable<WsItem>, viewer: string, clock: ClockCheck): void {
     this.disconnect();
     this.useClock(clock);
-    const outgoing = this.manager.issued.pipe(map((command) => encodeWireLine({ type: 'command', origin: viewer, t: this.scheduler.now(), command })));
-    this.input = websocketSource(url, { outgoing, scheduler: this.scheduler }).subscribe((item) => {
+    this.input = items.subscribe((item) => {
       if (item.type === 'state') this.setConnection(item.state, true);
       else if (item.type === 'frame') this.push(item.frame);
       // The room counts a frame's non-finite values itself, from any source: not twice.

@@ -1,0 +1,135 @@
+// `npm run bench -- fanout`: a broker, an edge and three headless viewers on this machine.
+// The room first holds `PREFILL_MIN` minutes of the load scenario (16 channels at 1 kHz, the
+// window a viewer replays), published as fast as the broker takes it; then a live edge plays
+// the load scenario (its cement alarms' busiest rate is far below it) while three viewers join
+// one after another (each timing its replay) and then watch live together. Writes
+// bench/results/fanout.json.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+import { browserArgs, findBrowser } from '../scripts/browser.mjs';
+import { NATS_USERS, startNats } from '../scripts/nats-server.mjs';
+
+const PREFILL_MIN = Number(process.env.PREFILL_MIN ?? 10);
+const LIVE_MS = 20_000;
+const PROCEDURE = 'fanout';
+const round2 = (x) => Math.round(x * 100) / 100;
+
+const { publishRoom, EDGE_SCENARIOS } = await import('../dist/edge/index.js');
+const { TelemetryRoom } = await import('../dist/streams/index.js');
+const { connect } = await import('@nats-io/transport-node');
+
+/** The load scenario's data over the last `minutes`, published through a room as an edge would. */
+async function prefill(nats, minutes) {
+  const nc = await connect({ servers: nats.url, ...NATS_USERS.edge });
+  const scenario = EDGE_SCENARIOS.load();
+  const room = new TelemetryRoom({ viewer: 'prefill', windowMs: 1000 });
+  room.setChannels(scenario.channels);
+  room.setRules(scenario.rules);
+  const publisher = await publishRoom(nc, room, { procedure: PROCEDURE, sender: 'prefill' });
+  const t0 = Date.now() - minutes * 60_000;
+  const ticks = (minutes * 60_000) / 20;
+  const started = performance.now();
+  for (let k = 0; k < ticks; k++) {
+    for (const c of scenario.channels) {
+      const t = new Float64Array(20);
+      const v = new Float32Array(20);
+      for (let i = 0; i < 20; i++) (t[i] = t0 + k * 20 + i), (v[i] = Math.sin((t[i] - t0) / 5000) * 0.5);
+      room.push({ channel: c.id, t, v, unit: 'mV' });
+    }
+    if (k % 500 === 499) await publisher.drained();
+  }
+  await publisher.drained();
+  const seconds = (performance.now() - started) / 1000;
+  const stored = publisher.stats.stored;
+  await publisher.stop();
+  room.close();
+  await nc.close();
+  return { messages: stored, seconds: round2(seconds) };
+}
+
+/** CPU time of a process (user + system), in seconds, from /proc. */
+const cpuSeconds = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
+
+const nats = await startNats();
+let edge;
+const server = await createServer({
+  root: '.', configFile: false, resolve: { conditions: ['module', 'browser', 'production'] },
+  // Pre-bundled before the pages open: a discovery mid-run would reload them.
+  optimizeDeps: { include: ['@nats-io/nats-core', '@nats-io/jetstream'] },
+  server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error',
+});
+await server.listen();
+// One browser per viewer: a tab in the background gets no animation frames, so three tabs of
+// one browser would not all draw.
+const browsers = [];
+const launch = async () => {
+  const b = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 900_000 });
+  browsers.push(b);
+  return b;
+};
+// Interrupted: the broker, the edge and the browsers go too.
+const stop = async () => {
+  edge?.kill('SIGTERM');
+  for (const b of browsers) await b.close().catch(() => {});
+  await nats.stop();
+  process.exit(130);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+try {
+  const loadBefore = loadavg()[0];
+  const filled = await prefill(nats, PREFILL_MIN);
+  console.log(`prefilled ${PREFILL_MIN} min: ${filled.messages} messages in ${filled.seconds} s`);
+  edge = spawn(process.execPath, ['dist/edge/cli.js', '--nats', nats.url, '--procedure', PROCEDURE, '--scenario', 'load', '--user', NATS_USERS.edge.user, '--pass', NATS_USERS.edge.pass], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    edge.stderr.on('data', (d) => /Ctrl-C stops/.test(String(d)) && resolve());
+    edge.once('exit', (code) => reject(new Error(`edge exited ${code}`)));
+  });
+  console.log('edge live');
+  const url = (viewer) =>
+    new URL(`bench/fanout.html?${new URLSearchParams({ nats: nats.wsUrl, procedure: PROCEDURE, viewer, user: NATS_USERS.viewer.user, pass: NATS_USERS.viewer.pass, liveMs: String(LIVE_MS) })}`, server.resolvedUrls.local[0]).href;
+  const pages = [];
+  // One after another: each replay timed alone, as a viewer joining a running procedure.
+  for (const viewer of ['console', 'proctor', 'teaching-room']) {
+    const page = await (await launch()).newPage();
+    await page.setViewport({ width: 1200, height: 800 });
+    page.on('pageerror', (e) => console.error(`[${viewer} error] ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && console.error(`[${viewer}] ${m.text()}`));
+    await page.goto(url(viewer));
+    const replay = await page.waitForFunction(() => window.replayResult, { timeout: 900_000, polling: 500 }).then((h) => h.jsonValue());
+    pages.push(page);
+    console.log(`${viewer} caught up: ${JSON.stringify(replay)}`);
+  }
+  const cpu0 = cpuSeconds(edge.pid);
+  const wall0 = performance.now();
+  const results = await Promise.all(pages.map((p) => p.waitForFunction(() => window.benchResult, { timeout: 600_000, polling: 1000 }).then((h) => h.jsonValue())));
+  const edgeCpuPercent = (100 * (cpuSeconds(edge.pid) - cpu0)) / ((performance.now() - wall0) / 1000);
+  const max = (k) => Math.max(...results.map((r) => r[k]));
+  const result = {
+    scenario: `load: 16 channels at 1 kHz, 20 ms batches (${16 * 50} messages/s), one alarm rule`,
+    endToEndP95Ms: max('endToEndP95Ms'),
+    replayHourSeconds: max('replaySeconds'),
+    replayMaxFrameMs: max('replayMaxFrameMs'),
+    edgeCpuPercent: round2(edgeCpuPercent),
+    replayed: `the room's ${PREFILL_MIN}-minute window (what a viewer keeps): ${filled.messages} messages, ${results[0].replayedSamplesPerChannel} samples per channel`,
+    prefill: filled,
+    viewers: results.map(({ environment, ...r }) => r),
+    environment: { ...results[0].environment, nodeCores: cpus().length },
+    loadAverage1mBefore: round2(loadBefore),
+    loadAverage1mAfter: round2(loadavg()[0]),
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/fanout.json', JSON.stringify(result, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  edge?.kill('SIGTERM');
+  for (const b of browsers) await b.close();
+  await server.close();
+  await nats.stop();
+}

@@ -1,0 +1,67 @@
+// One viewer of the fan-out benchmark (driven by bench/fanout.mjs): joins a procedure room on
+// NATS, times its replay and the longest frame while replaying, then the delay from a
+// sample's time at the edge to the frame that painted it.
+import '../src/components/telemetry.js';
+import '../src/components/trend.js';
+import type { IrTelemetry } from '../src/components/telemetry/telemetry.js';
+import { environment } from './kit/environment.js';
+import { p95, quantile, round } from './kit/stats.js';
+
+const q = new URLSearchParams(location.search);
+const liveMs = Number(q.get('liveMs') ?? 20_000);
+const watched = ['load.00', 'load.05', 'load.10', 'load.15'];
+
+const t = document.createElement('ir-telemetry') as IrTelemetry;
+t.viewer = q.get('viewer') ?? 'bench';
+t.natsAuth = { user: q.get('user') ?? 'viewer', pass: q.get('pass') ?? '' };
+t.natsClient = { core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') };
+t.setAttribute('nats', q.get('nats')!);
+t.setAttribute('procedure', q.get('procedure')!);
+for (const id of watched) {
+  const trend = document.createElement('ir-trend');
+  trend.setAttribute('channel', id);
+  trend.style.height = '120px';
+  t.append(trend);
+}
+
+const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+const joined = performance.now();
+document.getElementById('stage')!.append(t);
+
+// Replay: until the room says it is live with the procedure and data has come.
+let maxFrame = 0;
+let last = await frame();
+let sawReplay = false;
+while (!(sawReplay && t.catchingUp === 0 && (t.room.store('load.00')?.length ?? 0) > 0)) {
+  const now = await frame();
+  maxFrame = Math.max(maxFrame, now - last);
+  last = now;
+  sawReplay ||= t.state === 'live';
+}
+const replaySeconds = (performance.now() - joined) / 1000;
+const replayedSamples = t.room.store('load.00')!.length;
+(window as { replayResult?: unknown }).replayResult = { replaySeconds, maxFrame, replayedSamples };
+
+// Live: each batch's newest sample time against the wall clock at the frame after it arrived.
+const delays: number[] = [];
+let newest = NaN;
+const sub = t.room.store('load.00')!.batches.subscribe((b) => (newest = Math.max(Number.isNaN(newest) ? -Infinity : newest, b.t[b.t.length - 1])));
+const end = performance.now() + liveMs;
+while (performance.now() < end) {
+  await frame();
+  // The trend draws in this frame's callbacks; the delay is taken once they ran.
+  await Promise.resolve();
+  if (!Number.isNaN(newest)) delays.push(Date.now() - newest), (newest = NaN);
+}
+sub.unsubscribe();
+
+(window as { benchResult?: unknown }).benchResult = {
+  viewer: t.viewer,
+  replaySeconds: round(replaySeconds, 2),
+  replayMaxFrameMs: round(maxFrame, 1),
+  replayedSamplesPerChannel: replayedSamples,
+  endToEndP50Ms: round(quantile(delays, 0.5), 1),
+  endToEndP95Ms: round(p95(delays), 1),
+  liveFrames: delays.length,
+  environment: await environment(),
+};

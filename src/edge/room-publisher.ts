@@ -1,0 +1,122 @@
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
+import { jetstream, jetstreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { ALARM_SNAPSHOT_VERSION, encodeAlarmSnapshot } from '../models/alarm-snapshot.js';
+import { WIRE_VERSION, encodeBinaryFrame, encodeWireLine, parseWireLine } from '../models/wire.js';
+import type { TelemetryRoom } from '../streams/room/room.js';
+import { alarmSnapshots, roomOutput } from '../streams/room/room-output.js';
+import { NATS_HEADERS, ROOM_STREAM_LIMITS, roomIdProblem, roomStream, roomSubjects } from '../streams/nats/subjects.js';
+import type { CommandReply } from '../streams/nats/nats-source.js';
+import { Outbox, type OutboxStats } from './outbox.js';
+
+export interface PublishOptions {
+  /** The procedure room (one subject token). */
+  procedure: string;
+  /** This edge's name, in every message's `Ir-Sender` header and as the wire `stream` id. */
+  sender: string;
+  /** The stream's byte limit (default `ROOM_STREAM_LIMITS.maxBytes`); the broker reserves it on disk. */
+  maxBytes?: number;
+  /** Messages kept while the broker is away (default 500 000, oldest dropped first). */
+  outboxLimit?: number;
+  /** A publishing failure (the broker down): reported once per outage, retried until it passes. */
+  onError?: (e: unknown) => void;
+}
+
+export interface RoomPublisher {
+  /** Resolves once everything published so far is stored. */
+  drained(): Promise<void>;
+  stats: OutboxStats;
+  /** Stops publishing and answering commands; the connection stays the caller's. */
+  stop(): Promise<void>;
+}
+
+const ns = (ms: number) => ms * 1_000_000;
+
+/** The room's stream: every subject of the room, on file, limits from `ROOM_STREAM_LIMITS` (docs/nats.md). */
+export function roomStreamConfig(procedure: string, maxBytes: number = ROOM_STREAM_LIMITS.maxBytes): Partial<StreamConfig> & { name: string } {
+  return {
+    name: roomStream(procedure),
+    subjects: [roomSubjects(procedure).all],
+    retention: 'limits' as StreamConfig['retention'],
+    storage: 'file' as StreamConfig['storage'],
+    discard: 'old' as StreamConfig['discard'],
+    max_age: ns(ROOM_STREAM_LIMITS.maxAgeMs),
+    max_bytes: maxBytes,
+    max_msg_size: ROOM_STREAM_LIMITS.maxMsgSize,
+    duplicate_window: ns(ROOM_STREAM_LIMITS.duplicateWindowMs),
+    num_replicas: 1,
+  };
+}
+
+/**
+ * Publishes a room to NATS JetStream: its channels, every validated sample batch,
+ * waveform, grid and event (numbered per channel, under this sender's stream id), and
+ * each change of its alarm decision as a snapshot with what changed and who acted.
+ * Answers the commands subject: a viewer's acknowledgement or pause is decided by the
+ * room's manager, and the reply says whether it was carried out.
+ */
+export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, options: PublishOptions): Promise<RoomPublisher> {
+  const problem = roomIdProblem(options.procedure);
+  if (problem) throw new Error(problem);
+  const subjects = roomSubjects(options.procedure);
+  const jsm = await jetstreamManager(nc);
+  const config = roomStreamConfig(options.procedure, options.maxBytes);
+  const existing = await jsm.streams.info(config.name).catch(() => null);
+  if (existing) await jsm.streams.update(config.name, config);
+  else await jsm.streams.add(config);
+
+  const outbox = new Outbox(jetstream(nc), { limit: options.outboxLimit, onError: options.onError });
+  const { sender } = options;
+  // This run's numbering: a restarted edge numbers anew, and its message ids never collide with the last run's.
+  const run = `${sender.slice(0, 48)}.${Date.now().toString(36)}`;
+  const seqs = new Map<string, number>();
+  const nextSeq = (channel: string) => {
+    const s = seqs.get(channel) ?? 0;
+    seqs.set(channel, s + 1);
+    return s;
+  };
+  let count = 0;
+  const put = (subject: string, data: Uint8Array | string, version: number) => {
+    const h = natsHeaders();
+    h.set(NATS_HEADERS.version, String(version));
+    h.set(NATS_HEADERS.sender, sender);
+    h.set(NATS_HEADERS.stream, run);
+    outbox.push({ subject, data, headers: h, msgId: `${run}:${count++}` });
+  };
+
+  const sub = roomOutput(room).subscribe((x) => {
+    if (x.type === 'channels') return put(subjects.channels, JSON.stringify({ channels: x.channels }), WIRE_VERSION);
+    const d = x.data;
+    if ('type' in d) put(subjects.events(d.channel), encodeWireLine({ type: 'event', channel: d.channel, seq: nextSeq(d.channel), stream: run, t: d.t, kind: d.kind, text: d.text }), WIRE_VERSION);
+    else if ('kind' in d) put(subjects.frames(d.channel), new Uint8Array(encodeBinaryFrame({ ...d, seq: nextSeq(d.channel) })), WIRE_VERSION);
+    else put(subjects.samples(d.channel), encodeWireLine({ type: 'samples', channel: d.channel, seq: nextSeq(d.channel), stream: run, unit: d.unit ?? '', t: d.t, v: d.v }), WIRE_VERSION);
+  });
+  const manager = room.manager;
+  sub.add(alarmSnapshots(manager, sender).subscribe((s) => put(subjects.alarms, encodeAlarmSnapshot(s), ALARM_SNAPSHOT_VERSION)));
+
+  // Commands: the manager decides; the reply names a refusal.
+  const commands = nc.subscribe(subjects.commands, {
+    callback: (err, m) => {
+      if (err) return;
+      const reply = (r: CommandReply) => void m.respond(JSON.stringify(r));
+      const parsed = parseWireLine(m.string());
+      if (!parsed.ok || parsed.value.type !== 'command') return reply({ ok: false, reason: 'invalid', detail: parsed.ok ? 'not a command' : parsed.error.detail });
+      const { origin, t, command } = parsed.value;
+      let refusal: CommandReply | undefined;
+      const watch = manager.refused.subscribe((r) => (refusal = { ok: false, reason: r.reason, detail: r.detail }));
+      const done = manager.command(command, { origin, wall: t });
+      watch.unsubscribe();
+      reply(done ? { ok: true } : (refusal ?? { ok: false, reason: 'invalid', detail: 'refused' }));
+    },
+  });
+
+  return {
+    stats: outbox.stats,
+    drained: () => outbox.drained(),
+    async stop() {
+      sub.unsubscribe();
+      commands.unsubscribe();
+      await outbox.drained();
+      outbox.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { ConditionState } from './alarm-condition.js';
+import type { AlarmAction } from './alarm-record.js';
+import type { AlarmRule } from './alarm-rules.js';
+import type { AlarmSystemState } from './alarm-system.js';
+
+/** Version of the alarm snapshot a room publishes; a viewer refuses any other. */
+export const ALARM_SNAPSHOT_VERSION = 1;
+
+/** One present condition, as the deciding room holds it. */
+export interface SnapshotAlarm {
+  rule: AlarmRule;
+  state: ConditionState;
+  retired?: boolean;
+}
+
+/** A change of presence, as the deciding room saw it (who acknowledged, and when). */
+export interface SnapshotChange extends SnapshotAlarm {
+  t: number;
+  wall: number;
+  previous: ConditionState['presence'];
+  by?: string;
+}
+
+/**
+ * Everything a viewer needs to show one room's alarm decision: the present
+ * conditions (in the deciding manager's order), the alarm system's pauses, and
+ * what changed and who acted since the previous snapshot. One room decides;
+ * every viewer renders this, so none disagrees with another.
+ */
+export interface AlarmSnapshot {
+  ver: number;
+  /** The deciding room's id for itself (the edge's sender name). */
+  sender: string;
+  present: SnapshotAlarm[];
+  system: AlarmSystemState;
+  changes: SnapshotChange[];
+  actions: AlarmAction[];
+}
+
+// JSON has no NaN or Infinity, and the alarm state is full of NaN (no onset yet, no pause).
+const NUMBER_TAG = '$num';
+
+/** The snapshot as JSON, non-finite numbers kept (as `{"$num":"NaN"}`). */
+export function encodeAlarmSnapshot(s: AlarmSnapshot): string {
+  return JSON.stringify(s, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? { [NUMBER_TAG]: String(v) } : v));
+}
+
+/** Reads a snapshot; never throws. Another version, or something else, is refused with the reason. */
+export function decodeAlarmSnapshot(text: string): { ok: true; value: AlarmSnapshot } | { ok: false; detail: string } {
+  let o: unknown;
+  try {
+    o = JSON.parse(text, (_k, v) => (v !== null && typeof v === 'object' && Object.keys(v).length === 1 && typeof v[NUMBER_TAG] === 'string' ? Number(v[NUMBER_TAG]) : v));
+  } catch (e) {
+    return { ok: false, detail: e instanceof Error ? e.message : String(e) };
+  }
+  const r = o as Partial<AlarmSnapshot> | null;
+  if (typeof r !== 'object' || r === null) return { ok: false, detail: 'alarm snapshot is not an object' };
+  if (r.ver !== ALARM_SNAPSHOT_VERSION) return { ok: false, detail: `alarm snapshot version ${JSON.stringify(r.ver)}, this viewer reads ${ALARM_SNAPSHOT_VERSION}` };
+  if (!Array.isArray(r.present) || !Array.isArray(r.changes) || !Array.isArray(r.actions) || typeof r.system !== 'object' || r.system === null || typeof r.sender !== 'string')
+    return { ok: false, detail: 'alarm snapshot lacks present, system, changes, actions or sender' };
+  const wellFormed = (a: SnapshotAlarm) => typeof a?.rule?.id === 'string' && typeof a.rule.message?.en === 'string' && typeof a?.state?.presence === 'string';
+  if (!r.present.every(wellFormed) || !r.changes.every(wellFormed)) return { ok: false, detail: 'alarm snapshot holds a malformed alarm' };
+  return { ok: true, value: r as AlarmSnapshot };
+}

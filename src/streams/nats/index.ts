@@ -1,0 +1,3 @@
+export * from './subjects.js';
+export * from './nats-source.js';
+export * from './follow-nats.js';

@@ -1,0 +1,278 @@
+import { Observable, type Subscription } from 'rxjs';
+import type { ConnectionOptions, MsgHdrs, NatsConnection } from '@nats-io/nats-core';
+import type { JsMsg } from '@nats-io/jetstream';
+import type { ChannelDescriptor } from '../../models/channel.js';
+import type { AlarmCommand } from '../../models/alarm-command.js';
+import type { RefusalReason } from '../../models/alarm-record.js';
+import { decodeAlarmSnapshot, type AlarmSnapshot } from '../../models/alarm-snapshot.js';
+import { WIRE_VERSION, WIRE_VERSIONS, decodeBinaryFrame, encodeWireLine, parseWireLine } from '../../models/wire.js';
+import type { RoomInput } from '../room/room.js';
+import { NATS_HEADERS, roomIdProblem, roomStream, roomSubjects, subjectKind } from './subjects.js';
+import type { WireErrorReason } from '../../models/wire-envelope.js';
+import type { FrameErrorReason } from '../../models/wire-frame.js';
+
+/** What a room's stream brings a viewer, in stream order, and the connection around it. */
+export type NatsItem =
+  | { type: 'state'; state: 'connecting' | 'live' | 'reconnecting' | 'closed'; detail?: string }
+  /** Replaying what the room published before: messages still to come before live (0: live). */
+  | { type: 'replay'; pending: number }
+  | { type: 'channels'; channels: ChannelDescriptor[] }
+  | { type: 'data'; data: RoomInput }
+  | { type: 'alarms'; snapshot: AlarmSnapshot }
+  /** This viewer's command not carried out: the room refused it, the broker forbade it, or it never arrived. */
+  | { type: 'refused'; command: AlarmCommand; reason: RefusalReason; detail: string }
+  /** A message this viewer cannot read (another wire or snapshot version, a malformed body): skipped. */
+  | { type: 'parse-error'; reason: WireErrorReason | FrameErrorReason; detail: string; channel?: string }
+  /** A channel's numbering skipped (`missing` messages) or repeated one (dropped). */
+  | { type: 'sequence'; channel: string; seq: number; reason: 'gap' | 'duplicate'; missing?: number };
+
+export interface NatsSourceOptions {
+  /** Broker URL(s): `ws://host:port` from a page, `nats://host:port` from Node with `connect`. */
+  servers: string | string[];
+  /** The procedure room (one subject token). */
+  procedure: string;
+  /** This viewer's id: the sender of its commands, shown as who acknowledged. */
+  viewer: string;
+  user?: string;
+  pass?: string;
+  token?: string;
+  /**
+   * How much of the procedure a joining viewer replays (ms of publishing time before
+   * now; default 10 min, a room's window). `Infinity` replays the whole stream.
+   */
+  replayMs?: number;
+  /** Commands to send to the room (a manager's `issued`); each answered, or refused. */
+  commands?: Observable<AlarmCommand>;
+  /**
+   * The NATS client modules. A page built by a bundler passes them
+   * (`{ core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') }`);
+   * without, they are imported by name at run time (Node, or a page with an import map).
+   */
+  client?: NatsClientModules;
+  /** Opens the connection; default the NATS client over WebSocket (`wsconnect`, `@nats-io/nats-core`). */
+  connect?: (options: ConnectionOptions) => Promise<NatsConnection>;
+  /** Longest run of message handling before the page gets the thread back (ms, default 8). */
+  sliceMs?: number;
+}
+
+/** The room's answer to a command (docs/nats.md, "Commands"). */
+export interface CommandReply {
+  ok: boolean;
+  reason?: RefusalReason;
+  detail?: string;
+}
+
+const PEERS = 'the NATS client: npm install @nats-io/nats-core @nats-io/jetstream (optional peer dependencies of ir-monitor)';
+
+/** The NATS client modules, as `import('@nats-io/nats-core')` and `import('@nats-io/jetstream')` give them. */
+export interface NatsClientModules {
+  core: typeof import('@nats-io/nats-core');
+  jetstream: typeof import('@nats-io/jetstream');
+}
+
+// Names held in variables: a bundler building a page that never follows a broker must not
+// need the optional peers (a page that does passes `client`, or has an import map).
+const CORE = '@nats-io/nats-core';
+const JETSTREAM = '@nats-io/jetstream';
+
+/** The optional peers: given, or loaded by name (Node, an import map) only when a page follows a broker. */
+async function loadClient(given?: NatsClientModules) {
+  try {
+    const [core, js] = given ? [given.core, given.jetstream] : await Promise.all([import(/* @vite-ignore */ /* webpackIgnore: true */ CORE), import(/* @vite-ignore */ /* webpackIgnore: true */ JETSTREAM)]);
+    return { wsconnect: core.wsconnect, headers: core.headers, jetstream: js.jetstream, jetstreamManager: js.jetstreamManager } as {
+      wsconnect: NatsClientModules['core']['wsconnect'];
+      headers: NatsClientModules['core']['headers'];
+      jetstream: NatsClientModules['jetstream']['jetstream'];
+      jetstreamManager: NatsClientModules['jetstream']['jetstreamManager'];
+    };
+  } catch (e) {
+    throw new Error(`${PEERS} (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Follows one procedure room on NATS JetStream: the channels first, then what the room
+ * published in the last `replayMs` (an ordered consumer: in order, none twice, resumed
+ * after the broker or the link comes back), then live. While it replays, `replay` items
+ * count what is left, and the thread is handed back every `sliceMs` so the page stays
+ * responsive. Alarm snapshots are the room's decision, to be rendered as they are.
+ * Commands go to the room's commands subject as requests; a refusal comes back as an item.
+ */
+export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
+  return new Observable<NatsItem>((out) => {
+    const problem = roomIdProblem(options.procedure);
+    if (problem) {
+      out.next({ type: 'state', state: 'closed', detail: problem });
+      out.complete();
+      return;
+    }
+    const subjects = roomSubjects(options.procedure);
+    const stream = roomStream(options.procedure);
+    const sliceMs = options.sliceMs ?? 8;
+    let nc: NatsConnection | undefined;
+    let commands: Subscription | undefined;
+    let done = false;
+    let lastStreamSeq = 0;
+    /** Ends the current consumer, so the next one starts after the last message handled. */
+    let restart = () => {};
+    const numbering = new Map<string, { stream: string; seq: number }>();
+
+    const fail = (e: unknown) => {
+      if (done) return;
+      out.next({ type: 'state', state: 'closed', detail: e instanceof Error ? e.message : String(e) });
+      out.complete();
+    };
+
+    /** Wire numbering per channel: a repeat is dropped, a gap reported; a new sender's stream starts anew. */
+    const inOrder = (channel: string, seq: number, sender: string): boolean => {
+      const last = numbering.get(channel);
+      numbering.set(channel, { stream: sender, seq: Math.max(seq, last && last.stream === sender ? last.seq : -1) });
+      if (!last || last.stream !== sender || seq === last.seq + 1) return true;
+      if (seq <= last.seq) {
+        out.next({ type: 'sequence', channel, seq, reason: 'duplicate' });
+        return false;
+      }
+      out.next({ type: 'sequence', channel, seq, reason: 'gap', missing: seq - last.seq - 1 });
+      return true;
+    };
+
+    const versionOf = (h: MsgHdrs | undefined) => Number(h?.get(NATS_HEADERS.version) || NaN);
+
+    const handle = (subject: string, data: Uint8Array, text: () => string, headers: MsgHdrs | undefined) => {
+      const kind = subjectKind(options.procedure, subject);
+      const sender = headers?.get(NATS_HEADERS.stream) ?? '';
+      if (kind === 'samples' || kind === 'events') {
+        const r = parseWireLine(text());
+        if (!r.ok) return out.next({ type: 'parse-error', reason: r.error.reason, detail: `${subject}: ${r.error.detail}`, channel: r.error.channel });
+        const m = r.value;
+        if (m.type === 'samples') {
+          if (inOrder(m.channel, m.seq, m.stream ?? sender)) out.next({ type: 'data', data: { channel: m.channel, t: m.t, v: m.v, unit: m.unit } });
+        } else if (m.type === 'event') {
+          if (inOrder(m.channel, m.seq, m.stream ?? sender)) out.next({ type: 'data', data: { type: 'event', channel: m.channel, t: m.t, kind: m.kind, text: m.text } });
+        }
+      } else if (kind === 'frames') {
+        const v = versionOf(headers);
+        if (!WIRE_VERSIONS.includes(v)) return out.next({ type: 'parse-error', reason: 'unsupported-version', detail: `${subject}: wire version ${headers?.get(NATS_HEADERS.version) || 'missing'}` });
+        const r = decodeBinaryFrame(data);
+        if (!r.ok) return out.next({ type: 'parse-error', reason: r.error.reason, detail: `${subject}: ${r.error.detail}`, channel: r.error.channel });
+        const { seq, ...frame } = r.value;
+        if (inOrder(frame.channel, seq, sender)) out.next({ type: 'data', data: frame });
+      } else if (kind === 'channels') {
+        try {
+          const list = JSON.parse(text()) as { channels?: ChannelDescriptor[] };
+          if (!Array.isArray(list.channels)) throw new Error('no channels array');
+          out.next({ type: 'channels', channels: list.channels });
+        } catch (e) {
+          out.next({ type: 'parse-error', reason: 'malformed-json', detail: `${subject}: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      } else if (kind === 'alarms') {
+        const r = decodeAlarmSnapshot(text());
+        if (r.ok) out.next({ type: 'alarms', snapshot: r.value });
+        else out.next({ type: 'parse-error', reason: 'unsupported-version', detail: `${subject}: ${r.detail}` });
+      }
+      // Commands are the room's record; their outcome arrives as an alarm snapshot.
+    };
+
+    const send = async (client: NatsConnection, headers: () => MsgHdrs, command: AlarmCommand) => {
+      const h = headers();
+      h.set(NATS_HEADERS.version, String(WIRE_VERSION));
+      h.set(NATS_HEADERS.sender, options.viewer);
+      const line = encodeWireLine({ type: 'command', origin: options.viewer, t: Date.now(), command });
+      try {
+        const reply = await client.request(subjects.commands, line, { timeout: 5000, headers: h });
+        const r = reply.json<CommandReply>();
+        if (!r.ok) out.next({ type: 'refused', command, reason: r.reason ?? 'invalid', detail: r.detail ?? 'refused by the room' });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const forbidden = /permission/i.test(message);
+        out.next({
+          type: 'refused',
+          command,
+          reason: forbidden ? 'forbidden' : 'undelivered',
+          detail: forbidden
+            ? `This viewer (${options.viewer}) may watch room ${options.procedure} but not acknowledge or pause its alarms: its access is read-only.`
+            : `The room ${options.procedure} did not answer (${message}): nothing was acknowledged.`,
+        });
+      }
+    };
+
+    (async () => {
+      out.next({ type: 'state', state: 'connecting' });
+      const client = await loadClient(options.client);
+      const connect = options.connect ?? client.wsconnect;
+      const auth = { ...(options.user ? { user: options.user, pass: options.pass } : {}), ...(options.token ? { token: options.token } : {}) };
+      nc = await connect({ servers: options.servers, name: options.viewer, maxReconnectAttempts: -1, reconnectTimeWait: 500, ...auth });
+      if (done) return void nc.close();
+      const conn = nc;
+      void (async () => {
+        for await (const s of conn.status()) {
+          if (s.type === 'disconnect') out.next({ type: 'state', state: 'reconnecting' });
+          else if (s.type === 'reconnect') restart();
+        }
+      })();
+      commands = options.commands?.subscribe((c) => void send(conn, client.headers, c));
+      const jsm = await client.jetstreamManager(conn);
+      const last = await jsm.streams.getMessage(stream, { last_by_subj: subjects.channels }).catch(() => null);
+      if (last) handle(last.subject, last.data, () => last.string(), last.header);
+      const replayMs = options.replayMs ?? 600_000;
+      const since = Number.isFinite(replayMs) ? new Date(Date.now() - replayMs) : undefined;
+      // The decision in force when the window opens, if it was made before it.
+      if (since) {
+        const alarms = await jsm.streams.getMessage(stream, { last_by_subj: subjects.alarms }).catch(() => null);
+        if (alarms && alarms.time < since) handle(alarms.subject, alarms.data, () => alarms.string(), alarms.header);
+      }
+      const js = client.jetstream(conn);
+      let from: Record<string, unknown> = since ? { deliver_policy: 'by_start_time', opt_start_time: since.toISOString() } : { deliver_policy: 'all' };
+      let pending = -1;
+      // One ordered consumer per connection: after the broker comes back (a restart loses
+      // its consumers) a new one starts after the last message handled.
+      while (!done) {
+        let messages;
+        try {
+          const consumer = await js.consumers.get(stream, { filter_subjects: subjects.all, ...from } as never);
+          const info = await consumer.info(true);
+          if (pending !== 0) {
+            pending = info.num_pending;
+            out.next({ type: 'replay', pending });
+          }
+          messages = await consumer.consume();
+        } catch {
+          // JetStream not ready yet after a restart: try again shortly.
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
+        }
+        out.next({ type: 'state', state: 'live' });
+        restart = () => messages.stop();
+        let sliceStart = now();
+        let told = pending;
+        for await (const m of messages as AsyncIterable<JsMsg>) {
+          if (m.seq > lastStreamSeq) {
+            lastStreamSeq = m.seq;
+            handle(m.subject, m.data, () => m.string(), m.headers);
+          }
+          if (pending > 0) {
+            pending = m.info.pending;
+            // Told every thousand messages and when caught up: enough for a progress line.
+            if (pending === 0 || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
+          }
+          if (now() - sliceStart > sliceMs) {
+            await yieldToPage();
+            sliceStart = now();
+          }
+          if (done) break;
+        }
+        from = { deliver_policy: 'by_start_sequence', opt_start_seq: lastStreamSeq + 1 };
+      }
+    })().catch(fail);
+
+    return () => {
+      done = true;
+      restart();
+      commands?.unsubscribe();
+      void nc?.close();
+    };
+  });
+}

@@ -1,0 +1,92 @@
+// One procedure, many viewers, through a real nats-server (Debian's package, started by the
+// test runner's plugin on loopback with its WebSocket listener and JetStream): an edge
+// publishes the load scenario; viewers in this page follow it through <ir-telemetry nats>.
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/components/telemetry.js';
+import '../../src/components/alarm-banner.js';
+import '../../src/components/alarm-log.js';
+import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
+import type { IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
+import { waitUntil } from '../kit/fixture.js';
+
+interface Broker {
+  wsUrl: string;
+  users: Record<'viewer' | 'readonly', { user: string; pass: string }>;
+}
+
+const ROOM = 'browser-room';
+const RO_ROOM = 'browser-room-ro';
+const ALARM = 'load.00:high';
+let broker: Broker;
+const client = { core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') };
+
+/** A viewer: <ir-telemetry nats procedure> holding a banner and a log. */
+function viewer(name: string, creds: 'viewer' | 'readonly' = 'viewer', procedure = ROOM) {
+  const t = document.createElement('ir-telemetry') as IrTelemetry;
+  t.viewer = name;
+  t.natsAuth = broker.users[creds];
+  t.natsClient = client;
+  t.setAttribute('nats', broker.wsUrl);
+  t.setAttribute('procedure', procedure);
+  const banner = document.createElement('ir-alarm-banner') as IrAlarmBanner;
+  const log = document.createElement('ir-alarm-log');
+  t.append(banner, log);
+  document.body.append(t);
+  return { t, banner, log };
+}
+
+const bannerPart = (b: IrAlarmBanner, name: string) => b.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+const shown = (v: ReturnType<typeof viewer>) => v.t.manager.present.value.find((a) => a.rule.id === ALARM);
+const logText = (v: ReturnType<typeof viewer>) => v.log.shadowRoot!.textContent ?? '';
+
+describe('ir-telemetry following a procedure room on NATS', function () {
+  this.timeout(60_000);
+  const viewers: ReturnType<typeof viewer>[] = [];
+
+  before(async () => {
+    broker = await executeServerCommand<Broker, undefined>('nats-start');
+    await executeServerCommand('nats-edge-start', { procedure: ROOM, scenario: 'load' });
+  });
+  after(async () => {
+    for (const v of viewers) v.t.remove();
+    await executeServerCommand('nats-edge-stop', { procedure: ROOM });
+    await executeServerCommand('nats-edge-stop', { procedure: RO_ROOM });
+  });
+
+  it('shows the edge\'s alarm in every viewer; an acknowledgement in one shows in all, with who made it; a late joiner catches up', async () => {
+    const console_ = viewer('console@room-3');
+    const proctor = viewer('proctor@hospital-b');
+    viewers.push(console_, proctor);
+    await waitUntil(() => shown(console_)?.state.presence === 'on' && shown(proctor)?.state.presence === 'on', 'both viewers to show the alarm', 30_000);
+    const edge = await executeServerCommand<{ occurrence: number }, { procedure: string; id: string }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
+    expect(shown(console_)!.state.occurrence).to.equal(edge.occurrence);
+    expect(shown(proctor)!.state.occurrence).to.equal(edge.occurrence);
+    await waitUntil(() => /Load 1 above 0.9 mV/.test(bannerPart(console_.banner, 'banner')?.textContent ?? ''), 'the console\'s banner to show it');
+
+    bannerPart(proctor.banner, 'acknowledge')!.click();
+    await waitUntil(() => shown(console_)?.state.presence !== 'on' && shown(proctor)?.state.presence !== 'on', 'the acknowledgement in both viewers', 15_000);
+    const atEdge = await executeServerCommand<{ presence: string } | null, { procedure: string; id: string }>('nats-edge-alarm', { procedure: ROOM, id: ALARM });
+    expect(atEdge?.presence ?? 'off', 'the edge decided').to.not.equal('on');
+    await waitUntil(() => logText(console_).includes('proctor@hospital-b'), 'the console\'s log to name who acknowledged');
+
+    const late = viewer('tumour-board');
+    viewers.push(late);
+    await waitUntil(() => late.t.state === 'live' && late.t.catchingUp === 0 && late.t.room.store('load.03')!.length > 0, 'the late joiner to catch up', 30_000);
+    expect(shown(late)?.state.presence ?? 'off', 'the late joiner shows the acknowledged state').to.not.equal('on');
+    expect(late.t.room.store('load.03')!.firstT, 'it replayed from before it joined').to.be.at.most(console_.t.room.store('load.03')!.firstT + 1000);
+  });
+
+  it('a read-only viewer sees the alarms but its acknowledgement is refused, and the person is told why', async () => {
+    // A room of its own: the first test's acknowledgement is in the other room's record.
+    await executeServerCommand('nats-edge-start', { procedure: RO_ROOM, scenario: 'load' });
+    const ro = viewer('teaching-room', 'readonly', RO_ROOM);
+    viewers.push(ro);
+    await waitUntil(() => ro.t.catchingUp === 0 && shown(ro)?.state.presence === 'on' && !!bannerPart(ro.banner, 'acknowledge'), 'the read-only viewer to show the alarm', 30_000);
+    bannerPart(ro.banner, 'acknowledge')!.click();
+    await waitUntil(() => /read-only/.test(logText(ro)), 'the refusal in its log', 15_000);
+    expect(logText(ro)).to.contain('Command refused');
+    const atEdge = await executeServerCommand<{ presence: string }, { procedure: string; id: string }>('nats-edge-alarm', { procedure: RO_ROOM, id: ALARM });
+    expect(atEdge.presence).to.equal('on');
+  });
+});

@@ -1,0 +1,132 @@
+// The edge against a real nats-server (Debian's package, started here on loopback): a
+// headless room publishes a scenario, viewers follow it through JetStream, replay what they
+// missed, render the edge's alarm decision and send their acknowledgements to it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
+import { nodeConnect, tally, until } from './nats-kit.mjs';
+
+const { startEdge } = await import('../../dist/edge/index.js');
+const { TelemetryRoom, followNats } = await import('../../dist/streams/index.js');
+
+let nats;
+before(async () => {
+  nats = await startNats();
+});
+after(async () => {
+  await nats?.stop();
+});
+
+const viewer = (procedure, name, creds = NATS_USERS.viewer, extra = {}) => {
+  const room = new TelemetryRoom({ viewer: name });
+  const sub = followNats(room, { servers: nats.url, procedure, viewer: name, connect: nodeConnect, ...creds, ...extra });
+  return { room, close: () => (sub.unsubscribe(), room.close()) };
+};
+
+const present = (room, id) => room.manager.present.value.find((a) => a.rule.id === id);
+
+test('viewers see every sample the edge kept, once, a late joiner too; the same alarms; an acknowledgement from one shows in all with who made it', async () => {
+  const edge = await startEdge({ nats: nats.url, procedure: 'room-a', scenario: 'load', ...NATS_USERS.edge });
+  const console_ = viewer('room-a', 'console@room-a');
+  try {
+    // The load scenario's first channel crosses 0.9 within ~8 s of data.
+    await until('the edge to raise the load alarm', () => present(edge.room, 'load.00:high'));
+    await until('the console to show it', () => present(console_.room, 'load.00:high')?.state.presence === 'on');
+    const late = viewer('room-a', 'proctor@hospital-b');
+    try {
+      await until('the late joiner to catch up and show the alarm', () => late.room.replaying.value === 0 && present(late.room, 'load.00:high'));
+      const alarm = present(late.room, 'load.00:high');
+      assert.equal(alarm.state.occurrence, present(edge.room, 'load.00:high').state.occurrence);
+      const logged = [];
+      console_.room.manager.actions.subscribe((a) => logged.push(a));
+      assert.ok(late.room.manager.command({ type: 'acknowledge', id: 'load.00:high', occurrence: alarm.state.occurrence }));
+      await until('the edge to carry out the proctor\'s acknowledgement', () => present(edge.room, 'load.00:high')?.state.presence !== 'on');
+      await until('the console to show it, with who', () => present(console_.room, 'load.00:high')?.state.presence !== 'on' && logged.some((a) => a.action === 'acknowledge' && a.who === 'proctor@hospital-b'));
+      // Stop the source, let everything reach the broker and the viewers: the same samples everywhere.
+      edge.room.disconnect();
+      await edge.publisher.drained();
+      for (const ch of ['load.00', 'load.07', 'load.15']) {
+        const want = tally(edge.room.store(ch));
+        assert.ok(want.count > 100, `${ch}: ${want.count} samples at the edge`);
+        await until(`${ch} complete at both viewers`, () => tally(console_.room.store(ch)).count >= want.count && tally(late.room.store(ch)).count >= want.count);
+        assert.deepEqual(tally(console_.room.store(ch)), want, `${ch} at the console`);
+        assert.deepEqual(tally(late.room.store(ch)), want, `${ch} at the late joiner`);
+      }
+    } finally {
+      late.close();
+    }
+  } finally {
+    console_.close();
+    await edge.stop();
+  }
+});
+
+test('a read-only viewer watches but its acknowledgement is refused, and it is told why', async () => {
+  const edge = await startEdge({ nats: nats.url, procedure: 'room-b', scenario: 'load', ...NATS_USERS.edge });
+  const ro = viewer('room-b', 'teaching-room', NATS_USERS.readonly);
+  try {
+    await until('the read-only viewer to show the alarm', () => present(ro.room, 'load.00:high')?.state.presence === 'on');
+    const refused = [];
+    ro.room.manager.refused.subscribe((r) => refused.push(r));
+    ro.room.manager.command({ type: 'acknowledge', id: 'load.00:high', occurrence: present(ro.room, 'load.00:high').state.occurrence });
+    await until('the refusal', () => refused.length);
+    assert.equal(refused[0].reason, 'forbidden');
+    assert.match(refused[0].detail, /read-only/);
+    assert.equal(present(edge.room, 'load.00:high').state.presence, 'on', 'the edge acknowledged nothing');
+  } finally {
+    ro.close();
+    await edge.stop();
+  }
+});
+
+test('a foreign version is a technical event, not a crash; the viewer goes on', async () => {
+  const edge = await startEdge({ nats: nats.url, procedure: 'room-c', scenario: 'load', ...NATS_USERS.edge });
+  const v = viewer('room-c', 'console');
+  const technical = [];
+  v.room.technical.subscribe((x) => technical.push(x));
+  try {
+    await until('data', () => tally(v.room.store('load.03')).count > 100);
+    const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
+    const { headers } = await import('@nats-io/nats-core');
+    const h = headers();
+    h.set('Ir-Wire-Version', '9');
+    nc.publish('ir.room-c.samples.load.03', JSON.stringify({ ver: 9, type: 'samples', channel: 'load.03', seq: 1, unit: 'mV', t: [1], v: [1] }), { headers: h });
+    nc.publish('ir.room-c.frames.load.03', new Uint8Array(8), { headers: h });
+    nc.publish('ir.room-c.alarms', JSON.stringify({ ver: 7 }));
+    await nc.flush();
+    await nc.close();
+    await until('three refusals', () => technical.filter((x) => x.type === 'parse-error' && x.reason === 'unsupported-version').length === 3);
+    const before = tally(v.room.store('load.03')).count;
+    await until('data after them', () => tally(v.room.store('load.03')).count > before);
+  } finally {
+    v.close();
+    await edge.stop();
+  }
+});
+
+test('ir-monitor-edge: --help, a clear error when the broker is unreachable, a clean stop on SIGTERM', async () => {
+  const run = (args, onStarted) =>
+    new Promise((resolve) => {
+      const p = spawn(process.execPath, ['dist/edge/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.stderr.on('data', (d) => {
+        err += d;
+        if (onStarted && /Ctrl-C stops/.test(err)) onStarted(p), (onStarted = undefined);
+      });
+      p.on('exit', (code) => resolve({ code, out, err }));
+    });
+  const help = await run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /--scenario NAME/);
+  const down = await run(['--nats', 'nats://127.0.0.1:1', '--procedure', 'x', '--scenario', 'load']);
+  assert.equal(down.code, 3);
+  assert.match(down.err, /cannot reach the NATS broker at nats:\/\/127\.0\.0\.1:1/);
+  const { user, pass } = NATS_USERS.edge;
+  const ok = await run(['--nats', nats.url, '--procedure', 'room-d', '--scenario', 'vertebroplasty', '--user', user, '--pass', pass], (p) => p.kill('SIGTERM'));
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.err, /SIGTERM: stopping/);
+  assert.match(ok.err, /stopped: \d+ messages stored/);
+});

@@ -1,0 +1,26 @@
+// Shared by the Node tests of the edge: a room's samples counted and checksummed, and a wait
+// on a condition (never a fixed sleep: the machine may be loaded).
+import { connect } from '@nats-io/transport-node';
+
+export const nodeConnect = (o) => connect(o);
+
+/** Count and a checksum of every sample a channel store holds, in order. */
+export function tally(store) {
+  let count = 0;
+  let sum = 0;
+  store?.forEach((t, v) => {
+    count++;
+    sum = (sum * 31 + t * 7 + Math.round(v * 1e4)) % 2147483647;
+  });
+  return { count, sum };
+}
+
+export async function until(what, check, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
