@@ -157,7 +157,7 @@ export interface IrDoseGaugeProps {
 
 /** Properties and event listeners of `<ir-iceball-curve>`. */
 export interface IrIceballCurveProps {
-  /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). */
+  /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). Handed to the room's engine. */
   procedure?: IrIceballCurve['procedure'];
   /** With `.source`, the descriptors of the channels it sends. */
   channels?: IrIceballCurve['channels'];
@@ -168,9 +168,9 @@ export interface IrIceballCurveProps {
   channel?: IrIceballCurve['channel'];
   /** The data: sample batches and events. The panel then has a room of its own. */
   source?: IrIceballCurve['source'];
-  /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`). */
+  /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`), handed to the engine with `procedure`. */
   alarms?: IrIceballCurve['alarms'];
-  /** The alarm manager to follow; without it, the room's. */
+  /** The alarm manager whose alarms the panel shows; without it, the room's (the engine raises the procedure's alarms on the room's). */
   manager?: IrIceballCurve['manager'];
   /** Colour theme: `dark` (default), `light` or `high-contrast`. */
   theme?: IrIceballCurve['theme'];
@@ -182,7 +182,7 @@ export interface IrIceballCurveProps {
   'onir-questionable'?: (event: IrEvent<'ir-questionable'>) => void;
   /** An alarm rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
-  /** With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`). */
+  /** With a `.source`: data refused by the panel's own room, an event the engine could not read, or a channel gone stale (`IrTechnicalEvent`). */
   'onir-technical'?: (event: IrEvent<'ir-technical'>) => void;
 }
 
@@ -236,9 +236,38 @@ export interface IrPulseTraceProps {
 
 /** Properties and event listeners of `<ir-telemetry>`. */
 export interface IrTelemetryProps {
-  /** A `ws://` or `wss://` URL of a gateway speaking the wire format; used when no `source` is set. */
+  /**
+   * A gateway speaking the wire format: `ws://` or `wss://` (WebSocket, both ways), or
+   * `http://` or `https://` (Server-Sent Events, one way: acknowledgements made here
+   * stay here). Used when no `source` or `nats` is set.
+   */
   src?: IrTelemetry['src'];
-  /** The source: an Observable of sample batches, waveforms, grids and events. Takes precedence over `src`. */
+  /**
+   * A NATS broker's WebSocket URL (`ws://host:port`). With `procedure`, the page
+   * follows that procedure room as an edge publishes it (docs/nats.md): it replays
+   * what it missed, then follows live; the alarms shown are the edge's decision, and
+   * acknowledgements and pauses go to the edge, which decides. Needs the optional
+   * peers `@nats-io/nats-core` and `@nats-io/jetstream`. Used when no `source` is
+   * set; takes precedence over `src`.
+   */
+  nats?: IrTelemetry['nats'];
+  /** The procedure room to follow on `nats` (letters, digits, `-`, `_`). */
+  procedure?: IrTelemetry['procedure'];
+  /** Credentials for `nats`: a property only, so they never stand in the page's HTML. */
+  natsAuth?: IrTelemetry['natsAuth'];
+  /**
+   * The NATS client modules for `nats`, in a page built by a bundler:
+   * `{ core: await import('@nats-io/nats-core'), jetstream: await import('@nats-io/jetstream') }`.
+   * Without, they are imported by name when `nats` is set (a page with an import map).
+   */
+  natsClient?: IrTelemetry['natsClient'];
+  /**
+   * Messages still to replay before this viewer is live with the procedure (a
+   * late join, a reconnect); 0 when live. Reflected as `catching-up` so a page
+   * can say so, and panels inside read it from the room (`room.replaying`).
+   */
+  catchingUp?: IrTelemetry['catchingUp'];
+  /** The source: an Observable of sample batches, waveforms, grids and events. Takes precedence over `nats` and `src`. */
   source?: IrTelemetry['source'];
   /** The channels this source may send. Data of any other channel is refused as a technical event. */
   channels?: IrTelemetry['channels'];
@@ -280,7 +309,7 @@ export interface IrTelemetryProps {
   'onir-connection-state'?: (event: IrEvent<'ir-connection-state'>) => void;
   /** Invalid data, a refused batch or frame, a parse error, a gap or duplicate in a channel's sequence, or a channel gone stale or valid again (`IrTechnicalEvent`). */
   'onir-technical'?: (event: IrEvent<'ir-technical'>) => void;
-  /** An alarm rule was refused; `detail.message` names it (`IrConfigErrorEvent`). */
+  /** An alarm rule was refused, or the NATS broker or room could not be followed; `detail.message` says why (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
 }
 
