@@ -4,10 +4,24 @@ import { TestScheduler } from 'rxjs/testing';
 import { isTechnicalEvent } from '../../src/models/events.js';
 import { ndjsonReplay } from '../../src/streams/ndjson-replay.js';
 import { validateSamples } from '../../src/streams/validate-samples.js';
+import { dataEpoch } from '../kit/clock.js';
 
-/** The recording's first data time: it is replayed against its own clock, so its date cannot matter. */
-const RECORDED_AT = 1_700_000_000_000;
-const fixture = () => fetch(new URL('../fixtures/cryo.ndjson', import.meta.url)).then((r) => r.text());
+/** The recording's first data time: it is replayed against its own clock, so any time does; relative to now as every fixture. */
+const RECORDED_AT = dataEpoch();
+/** A 10 s recording of a probe cooling, with one line cut short (a recorder stopped mid-line). */
+const fixture = async () =>
+  [
+    [1, [0, 1000], [36.5, 20.1]],
+    [2, [2000, 3000], [-10.2, -40.8]],
+    [3, [4000], null],
+    [4, [5000, 7000], [-80.4, -110.3]],
+    [5, [10_000], [-130.0]],
+  ]
+    .map(([seq, t, v]) => {
+      const line = JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq, unit: 'Cel', t: (t as number[]).map((x) => RECORDED_AT + x), v });
+      return v ? line : line.slice(0, line.indexOf('"t":[') + 18);
+    })
+    .join('\n');
 
 describe('ndjsonReplay', () => {
   it('replays a 10 s recording at 10x in 1 s of virtual time, in order, bad lines as events', async () => {

@@ -16,7 +16,7 @@ import { IrConfigErrorEvent, IrEvent } from '../kit/events.js';
 import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { IrTrend, type TrendMarker } from '../trend/trend.js';
+import { IrTrend, type TrendMarker } from '../trend.js';
 import { cementMessages } from './cement-gauge.messages.js';
 import { cementGaugeStyles } from './cement-gauge.styles.js';
 import { barsHeight, drawBars, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';

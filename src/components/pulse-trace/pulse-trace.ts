@@ -17,7 +17,7 @@ import { EngineController } from '../kit/engine-controller.js';
 import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { IrTrend, type TrendMarker } from '../trend/trend.js';
+import { IrTrend, type TrendMarker } from '../trend.js';
 import { SpanRaster, strokeSeries } from '../kit/strip-raster.js';
 import { electrodeMap } from './electrode-map.js';
 import { IrPairSelectEvent, IrPulseRefusedEvent } from './pulse-events.js';
