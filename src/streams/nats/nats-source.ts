@@ -1,5 +1,5 @@
 import { Observable, type Subscription } from 'rxjs';
-import type { ConnectionOptions, MsgHdrs, NatsConnection } from '@nats-io/nats-core';
+import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import type { AlarmCommand } from '../../models/alarm-command.js';
@@ -49,8 +49,12 @@ export interface NatsSourceOptions {
    * without, they are imported by name at run time (Node, or a page with an import map).
    */
   client?: NatsClientModules;
-  /** Opens the connection; default the NATS client over WebSocket (`wsconnect`, `@nats-io/nats-core`). */
-  connect?: (options: ConnectionOptions) => Promise<NatsConnection>;
+  /**
+   * Opens the connection; default the NATS client over WebSocket (`wsconnect`, `@nats-io/nats-core`).
+   * Typed loosely (the client's `ConnectionOptions` and `NatsConnection`), so a project that never
+   * installs the optional NATS peers still type-checks this package.
+   */
+  connect?: (options: { servers: string | string[]; [option: string]: unknown }) => Promise<unknown>;
   /** Longest run of message handling before the page gets the thread back (ms, default 8). */
   sliceMs?: number;
 }
@@ -64,11 +68,18 @@ export interface CommandReply {
 
 const PEERS = 'the NATS client: npm install @nats-io/nats-core @nats-io/jetstream (optional peer dependencies of ir-monitor)';
 
-/** The NATS client modules, as `import('@nats-io/nats-core')` and `import('@nats-io/jetstream')` give them. */
+/**
+ * The NATS client modules, as `import('@nats-io/nats-core')` and `import('@nats-io/jetstream')`
+ * give them. Typed as plain modules here, so a project that never installs the optional peers
+ * still type-checks this package; they are read as the client's own types inside.
+ */
 export interface NatsClientModules {
-  core: typeof import('@nats-io/nats-core');
-  jetstream: typeof import('@nats-io/jetstream');
+  core: object;
+  jetstream: object;
 }
+
+type Core = typeof import('@nats-io/nats-core');
+type JetStream = typeof import('@nats-io/jetstream');
 
 // Names held in variables: a bundler building a page that never follows a broker must not
 // need the optional peers (a page that does passes `client`, or has an import map).
@@ -78,13 +89,8 @@ const JETSTREAM = '@nats-io/jetstream';
 /** The optional peers: given, or loaded by name (Node, an import map) only when a page follows a broker. */
 async function loadClient(given?: NatsClientModules) {
   try {
-    const [core, js] = given ? [given.core, given.jetstream] : await Promise.all([import(/* @vite-ignore */ /* webpackIgnore: true */ CORE), import(/* @vite-ignore */ /* webpackIgnore: true */ JETSTREAM)]);
-    return { wsconnect: core.wsconnect, headers: core.headers, jetstream: js.jetstream, jetstreamManager: js.jetstreamManager } as {
-      wsconnect: NatsClientModules['core']['wsconnect'];
-      headers: NatsClientModules['core']['headers'];
-      jetstream: NatsClientModules['jetstream']['jetstream'];
-      jetstreamManager: NatsClientModules['jetstream']['jetstreamManager'];
-    };
+    const [core, js] = (given ? [given.core, given.jetstream] : await Promise.all([import(/* @vite-ignore */ /* webpackIgnore: true */ CORE), import(/* @vite-ignore */ /* webpackIgnore: true */ JETSTREAM)])) as [Core, JetStream];
+    return { wsconnect: core.wsconnect, headers: core.headers, jetstream: js.jetstream, jetstreamManager: js.jetstreamManager };
   } catch (e) {
     throw new Error(`${PEERS} (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -204,7 +210,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       const client = await loadClient(options.client);
       const connect = options.connect ?? client.wsconnect;
       const auth = { ...(options.user ? { user: options.user, pass: options.pass } : {}), ...(options.token ? { token: options.token } : {}) };
-      nc = await connect({ servers: options.servers, name: options.viewer, maxReconnectAttempts: -1, reconnectTimeWait: 500, ...auth });
+      nc = (await connect({ servers: options.servers, name: options.viewer, maxReconnectAttempts: -1, reconnectTimeWait: 500, ...auth })) as NatsConnection;
       if (done) return void nc.close();
       const conn = nc;
       void (async () => {
