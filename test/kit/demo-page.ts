@@ -18,7 +18,15 @@ export async function openDemo(path: string, tag: string, width = 1200, height =
   document.body.append(frame);
   await loaded;
   const violations: string[] = [];
-  frame.contentDocument!.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  // Buffered: the violations of the page's first moments too, reported before the test could listen.
+  type CspBody = { effectiveDirective: string; blockedURL: string; sourceFile?: string; lineNumber?: number };
+  const win = frame.contentWindow as Window & { ReportingObserver: typeof ReportingObserver };
+  new win.ReportingObserver((reports) => {
+    for (const r of reports) {
+      const b = r.body as unknown as CspBody;
+      violations.push(`${b.effectiveDirective} ${b.blockedURL || `${b.sourceFile}:${b.lineNumber}`}`);
+    }
+  }, { types: ['csp-violation'], buffered: true }).observe();
   await waitUntil(() => frame.contentWindow!.customElements.get(tag) !== undefined, `<${tag}> in ${path}`);
   return { frame, doc: () => frame.contentDocument!, violations };
 }
