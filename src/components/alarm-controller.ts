@@ -8,8 +8,11 @@ import type { AlarmRule } from '../models/alarm-rules.js';
 import { IrConfigErrorEvent } from './kit/events.js';
 import type { AlarmAction } from '../models/alarm-record.js';
 
-/** The page's alarm manager, provided by `ir-telemetry` to the panels inside it. */
-export const alarmContext = createContext<AlarmManager>(Symbol('ir-alarms'));
+/**
+ * The page's alarm manager, provided by `ir-telemetry` to the panels inside it. A string
+ * key, as the room's: two copies of the library on one page find the same manager.
+ */
+export const alarmContext = createContext<AlarmManager>('ir-monitor/alarms');
 
 
 /** A panel that can be given a manager of its own; otherwise it takes its `ir-telemetry`'s. */

@@ -237,6 +237,16 @@ export class AlarmManager {
   }
 
   /**
+   * Acknowledges the alarm shown on top (`present` is in the banner's order: highest
+   * priority, unacknowledged first, oldest first), naming its occurrence: a console key's
+   * one call. Returns whether one was acknowledged.
+   */
+  acknowledgeTop(from: CommandSource = false): boolean {
+    const top = this.present.value.find((a) => a.state.presence === 'on' || a.state.presence === 'latch');
+    return top !== undefined && this.command({ type: 'acknowledge', id: top.rule.id, occurrence: top.state.occurrence }, from);
+  }
+
+  /**
    * Acknowledge, pause or resume. Every command is validated here
    * (`parseAlarmCommand`): a malformed one, or an acknowledgement naming no
    * present, unacknowledged occurrence, is reported on `refused` and never

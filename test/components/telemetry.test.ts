@@ -251,3 +251,24 @@ describe('ir-telemetry refusals from a gateway', () => {
     el.remove();
   });
 });
+
+describe('two copies of the library on one page', () => {
+  it('a panel of one copy finds the room and the alarm manager of the other', async () => {
+    // A second copy has its own context objects, but the same string keys.
+    const { createContext, ContextConsumer: Consumer } = await import('@lit/context');
+    const otherRoom = createContext<unknown>('ir-monitor/room');
+    const otherAlarms = createContext<unknown>('ir-monitor/alarms');
+    class OtherCopyPanel extends LitElement {
+      room = new Consumer(this, { context: otherRoom, subscribe: true });
+      alarms = new Consumer(this, { context: otherAlarms, subscribe: true });
+    }
+    customElements.define('other-copy-panel', OtherCopyPanel);
+    const tele = await fixture('ir-telemetry');
+    const panel = document.createElement('other-copy-panel') as OtherCopyPanel;
+    tele.append(panel);
+    await (panel as LitElement).updateComplete;
+    expect(panel.room.value).to.equal(tele.room);
+    expect(panel.alarms.value).to.equal(tele.manager);
+    tele.remove();
+  });
+});

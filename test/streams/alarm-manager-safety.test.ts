@@ -305,3 +305,16 @@ describe('AlarmManager: operator actions logged with who and when (issue 9.9)', 
     ]);
   });
 });
+
+describe('acknowledgeTop: a console key acknowledges the alarm shown on top', () => {
+  it('acknowledges the most urgent unacknowledged occurrence, by name, then the next, then nothing', () => {
+    const { m } = onClock(dataEpoch(0));
+    m.setTechnical('low-one', true, { en: 'Low', fr: 'Bas' }, 'lo');
+    m.setTechnical('high-one', true, { en: 'High', fr: 'Haut' }, 'hi');
+    expect(m.acknowledgeTop()).to.equal(true);
+    expect(m.present.value.map((a) => `${a.rule.id}:${a.state.presence}`)).to.deep.equal(['high-one:ack', 'low-one:on']);
+    expect(m.acknowledgeTop()).to.equal(true);
+    expect(m.acknowledgeTop(), 'nothing left unacknowledged').to.equal(false);
+    expect(m.present.value.every((a) => a.state.presence === 'ack')).to.equal(true);
+  });
+});
