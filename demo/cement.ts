@@ -9,7 +9,9 @@ import { CEMENT_SCENARIOS } from '../src/sim.js';
 import type { RoomInput } from '../src/streams/room/room.js';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 import '../src/components/iceball-curve.js';
-import { CryoSimulation, ILIAC, SACRAL, cryoSource } from '../src/sim.js';
+import { CryoSimulation, ILIAC, SACRAL, cryoSource, longEmbolisation, playScript } from '../src/sim.js';
+import '../src/components/dose-gauge.js';
+import { doseChannels } from '../src/models/dose/channels.js';
 
 // `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`; with
 // `&nats=ws://127.0.0.1:9222&procedure=room-1` the page watches that procedure room as an
@@ -20,8 +22,8 @@ const name = (Object.keys(CEMENT_SCENARIOS) as (keyof typeof CEMENT_SCENARIOS)[]
 const fromMin = Math.max(0, Number(params.get('from')) || 0);
 
 const WORDS = {
-  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', cryo: 'Cryoablation', cement: 'Cement injection', log: 'Alarm log' },
-  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', cryo: 'Cryoablation', cement: 'Injection de ciment', log: 'Journal des alarmes' },
+  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', dose: 'Radiation dose (embolisation)', cryo: 'Cryoablation', cement: 'Cement injection', log: 'Alarm log' },
+  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', dose: 'Dose de rayonnement (embolisation)', cryo: 'Cryoablation', cement: 'Injection de ciment', log: 'Journal des alarmes' },
 }[lang];
 pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
@@ -76,7 +78,11 @@ const items = script.steps.map((s) => {
   timeline.append(li);
   return li;
 });
-const sections: Record<string, HTMLElement | null> = { 'ir-iceball-curve': document.querySelector('#step-cryo'), 'ir-cement-gauge': document.querySelector('#step-cement') };
+const sections: Record<string, HTMLElement | null> = {
+  'ir-dose-gauge': document.querySelector('#step-dose'),
+  'ir-iceball-curve': document.querySelector('#step-cryo'),
+  'ir-cement-gauge': document.querySelector('#step-cement'),
+};
 const showSteps = () => {
   const m = (lastT - t0) / 60_000;
   script.steps.forEach((s, i) => {
@@ -86,6 +92,7 @@ const showSteps = () => {
     section.hidden = false;
     // The cryo step plays its own simulation in the page's room: not while watching an edge.
     if (s.panel === 'ir-iceball-curve' && !watching) section.append(cryoPanel(s.fromMin, m));
+    if (s.panel === 'ir-dose-gauge' && !watching) section.append(dosePanel(s.fromMin, s.toMin, m));
   });
 };
 /**
@@ -102,6 +109,21 @@ function cryoPanel(stepMin: number, nowMin: number): HTMLElement {
   panel.procedure = scenario.procedure;
   panel.setAttribute('theme', document.documentElement.dataset.theme ?? 'dark');
   cryoSource(cryo, { speed, fromMs: (nowMin - stepMin) * 60_000 }).subscribe((x) => room.room.push(x));
+  return panel;
+}
+
+/**
+ * The embolisation step's dose gauge: the angiography system's dose report from the step's
+ * start to its end (the first minutes of a long embolisation) in the page's room.
+ */
+function dosePanel(stepMin: number, endMin: number, nowMin: number): HTMLElement {
+  const dose = longEmbolisation(t0 + stepMin * 60_000);
+  const durationMs = (endMin - stepMin) * 60_000;
+  room.channels = [...room.channels, ...doseChannels(undefined, undefined, lang)];
+  const panel = document.createElement('ir-dose-gauge');
+  panel.setAttribute('theme', document.documentElement.dataset.theme ?? 'dark');
+  const step = { durationMs, between: (a: number, b: number) => dose.between(a, Math.min(b, durationMs)) };
+  playScript(step, { speed, fromMs: Math.max(0, (nowMin - stepMin) * 60_000) }).subscribe((x) => room.room.push(x));
   return panel;
 }
 

@@ -15,7 +15,7 @@ export interface ProcedureStep {
   label: { en: string; fr: string };
   fromMin: number;
   toMin: number;
-  panel: 'ir-cement-gauge' | 'ir-iceball-curve' | null;
+  panel: 'ir-cement-gauge' | 'ir-iceball-curve' | 'ir-dose-gauge' | null;
 }
 
 /** A simulated injection: the plan, its events (cement channel kinds, and `step`), and its pushes. */

@@ -93,7 +93,7 @@ export function iliacConsolidationScript(): CementScript {
 
 /**
  * Lytic sacral-ala metastasis touching S1, as one combined procedure:
- * embolisation (microparticles) and bone biopsy as steps on its timeline, one
+ * embolisation (microparticles, with the patient's radiation dose) and bone biopsy as steps, one
  * cryoablation needle kept away from the nerve root (the cryo panel), then two
  * screws mounted on cement injected through an 8-gauge trocar (this panel),
  * one cement batch per screw.
@@ -111,7 +111,7 @@ export function sacralCombinedScript(): CementScript {
     plan,
     durationMin: 62,
     steps: [
-      step('embolisation', 'embolisation', 'Embolisation, microparticles', 'Embolisation, microparticules', 0, 12, null),
+      step('embolisation', 'embolisation', 'Embolisation, microparticles', 'Embolisation, microparticules', 0, 12, 'ir-dose-gauge'),
       step('biopsy', 'biopsy', 'Bone biopsy', 'Biopsie osseuse', 12, 18, null),
       step('cryo', 'cryoablation', 'Cryoablation, 1 needle away from S1', 'Cryoablation, 1 aiguille à distance de S1', 18, 40, 'ir-iceball-curve'),
       step('cement', 'cement', 'Two screws on cement (8 G trocar)', 'Deux vis sur ciment (trocart 8 G)', 40, 62, 'ir-cement-gauge'),
