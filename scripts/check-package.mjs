@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 
 /**
- * Packed (gzip) and unpacked budgets, in bytes. About 446 kB packed for eight elements: their
- * modules, types and manifest as tsc's readable ES2022 output (no TypeScript sources or
- * source maps: they tripled it), about 290 kB; the one-file bundle for pages with no bundler,
- * 117 kB (its own budget in scripts/bundle.mjs); RxJS as one file for the import map, 18 kB;
- * the docs, editor data and React wrappers, about 20 kB. The edge (`ir-monitor/edge`) and the NATS, Server-Sent Events and
- * window-port transports add about 25 kB (the NATS client itself is a peer, never shipped).
+ * Packed (gzip) and unpacked budgets, in bytes. About 574 kB packed for ten elements, their
+ * engines, models, transports and the edge: the modules as tsc's readable ES2022 output, about
+ * 205 kB, and their types with the JSDoc users read, 112 kB (no TypeScript sources or source
+ * maps: they tripled it); the one-file bundle for pages with no bundler, 128 kB (its own budget
+ * in scripts/bundle.mjs); RxJS as one file for the import map, 18 kB; the docs, 41 kB; the
+ * manifest, editor data and JSX types, 33 kB. The NATS client is a peer, never shipped.
  */
-export const BUDGET = { packed: 500_000, unpacked: 2_000_000 };
+export const BUDGET = { packed: 600_000, unpacked: 2_200_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
