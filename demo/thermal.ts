@@ -77,6 +77,7 @@ thermal.thermocouples = scenario.thermocouples.map((tc) => ({ channel: tc.id, la
 thermal.lethalDose = lethal;
 // An RF generator's roll-offs are judged by the thermal engine; a microwave antenna has none.
 thermal.impedance = scenario.modality === 'rf' ? THERMAL_SIM_IDS.impedance : undefined;
+thermal.generator = [THERMAL_SIM_IDS.power, THERMAL_SIM_IDS.tip, THERMAL_SIM_IDS.elapsed, ...scenario.thermocouples.map((tc) => tc.id)];
 
 document.querySelector<HTMLSelectElement>('#scenario')!.value = scenarioId;
 restartOn(['scenario']);

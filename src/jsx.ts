@@ -339,6 +339,8 @@ export interface IrThermalMapProps {
   limits?: IrThermalMap['limits'];
   /** An RF generator's impedance channel: the engine alarms on a roll-off not recovering, or repeated (none for a microwave antenna). */
   impedance?: IrThermalMap['impedance'];
+  /** The generator's other channels (power, tip temperature, thermocouples): after its `phase end` event their silence, and the map's, is planned, not a lost signal. */
+  generator?: IrThermalMap['generator'];
   /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   rules?: IrThermalMap['rules'];
   /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */

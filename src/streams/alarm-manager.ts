@@ -107,6 +107,8 @@ export class AlarmManager {
   private now = -Infinity;
   /** Another manager decides (an edge's): this one renders its snapshots and judges nothing. */
   private following = false;
+  /** Channels whose step or procedure ended: their silence is planned. */
+  private readonly ended = new Set<string>();
 
   /** Every change of presence (raised, acknowledged, latched, ended). */
   readonly changes = new Subject<AlarmChange>();
@@ -163,10 +165,12 @@ export class AlarmManager {
     const added = channels.filter((c) => !before.has(c.id)).map((c) => c.id);
     const removed = [...before.keys()].filter((id) => !this.channels.has(id));
     const orphaned = removed.filter((id) => this.liveOwnRules(id).length);
+    // Named by their labels: the log is read by people.
+    const named = (ids: string[], from: Map<string, ChannelDescriptor>) => ids.map((id) => from.get(id)?.label || id).join(', ');
     const detail = [
-      added.length ? `added ${added.join(' ')}` : '',
-      removed.length ? `removed ${removed.join(' ')}` : '',
-      orphaned.length ? `rules on ${orphaned.join(' ')} can no longer be evaluated: stale` : '',
+      added.length ? `added ${named(added, this.channels)}` : '',
+      removed.length ? `removed ${named(removed, before)}` : '',
+      orphaned.length ? `rules on ${named(orphaned, before)} can no longer be evaluated: stale` : '',
     ].filter(Boolean).join('; ');
     if (detail) this.record({ action: 'channels-set', who: this.viewer, detail });
     for (const id of orphaned) this.fault(id, NaN, 'stale');
@@ -195,9 +199,18 @@ export class AlarmManager {
     else this.tick();
   }
 
+  /**
+   * Channels whose step or procedure ended (`ended` true), or started again (false). A channel
+   * that falls silent because its step is over is not a lost signal: while ended, its going
+   * stale raises nothing; invalid data still does. Called by the engine that knows the phase.
+   */
+  setEnded(channels: Iterable<string>, ended: boolean): void {
+    for (const c of channels) ended ? this.ended.add(c) : this.ended.delete(c);
+  }
+
   /** A channel reported stale or invalid at data time t (NaN: the latest data time seen). */
   fault(channel: string | null, t: number, fault: Fault): void {
-    if (this.following) return;
+    if (this.following || (fault === 'stale' && channel !== null && this.ended.has(channel))) return;
     const entries = channel === null ? undefined : this.byChannel.get(channel);
     if (!entries) return;
     const at = Number.isFinite(t) ? t : this.latest();

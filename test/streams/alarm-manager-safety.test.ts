@@ -80,6 +80,29 @@ describe('AlarmManager: alarms outlive panels and reconfiguration (issue 9.2)', 
     expect(() => m.addRules([rule('probe-low', 'probe', 'lo')])).to.throw("unknown channel 'probe'");
   });
 
+  it('a channel whose step ended goes quiet without a lost-signal alarm; invalid data still raises; started again, its silence does', () => {
+    const { m } = onClock();
+    m.addRules([rule('nerve-low', 'nerve', 'hi'), rule('skin-low', 'skin', 'me')]);
+    m.ingest(batch('nerve', 1000, 20));
+    m.setEnded(['nerve'], true);
+    m.fault('nerve', 2000, 'stale');
+    expect(presentKeys(m)).to.deep.equal([]);
+    m.fault('skin', 2000, 'stale');
+    expect(presentKeys(m), 'a channel not ended').to.deep.equal(['skin:stale:on']);
+    m.fault('nerve', 2100, 'invalid');
+    expect(presentKeys(m)).to.include('nerve:invalid:on');
+    m.setEnded(['nerve'], false);
+    m.fault('nerve', 3000, 'stale');
+    expect(presentKeys(m)).to.include('nerve:stale:on');
+  });
+
+  it('logs a change of channels with their labels, not their ids', () => {
+    const { m } = onClock();
+    const actions = collect(m.actions);
+    m.setChannels([...channels, { id: 'sensor.2.1', label: 'Margin TC', unit: 'Cel', intervalMs: 100, range: [-200, 150] }]);
+    expect(actions.at(-1)?.detail).to.equal('added Margin TC');
+  });
+
   it('no latched alarm disappears unacknowledged across panel removal and reconfiguration (property)', () => {
     type Op =
       | { op: 'sample'; channel: string; v: number }

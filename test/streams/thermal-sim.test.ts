@@ -1,12 +1,14 @@
 import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler, toArray, lastValueFrom } from 'rxjs';
-import type { GridFrame, SampleBatch } from '../../src/models/channel.js';
+import type { GridFrame, SampleBatch, TelemetryEvent } from '../../src/models/channel.js';
 import { ThermalAccumulator, coverage, pixelsOf, rasterise } from '../../src/models/thermal/index.js';
 import { LIVER_MW_VESSEL, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, thermalSimulatedSource, thermalWorkerSource } from '../../src/sim.js';
 import { dataEpoch } from '../kit/clock.js';
 
 const T0 = dataEpoch();
-const isGrid = (x: GridFrame | SampleBatch): x is GridFrame => 'kind' in x;
+type Sent = GridFrame | SampleBatch | TelemetryEvent;
+const isGrid = (x: Sent): x is GridFrame => !('type' in x) && 'kind' in x;
+const isBatch = (x: Sent): x is SampleBatch => !('type' in x) && !('kind' in x);
 
 describe('thermal simulation', () => {
   it('produces the lethal zones its documentation states at 12 min: liver RF 25 mm by 240 CEM43 and 30 mm by Ω = 1, each within 2 mm', function () {
@@ -30,14 +32,27 @@ describe('thermal simulation', () => {
 
   it('sends maps at the configured rate and resolution, in order, of one geometry, with console telemetry', () => {
     const sim = new ThermalSimulation({ rateHz: 4, resolution: 256, t0: T0 });
-    const out: (GridFrame | SampleBatch)[] = [];
+    const out: Sent[] = [];
     sim.advanceTo(2, (x) => out.push(x));
     const maps = out.filter(isGrid);
     expect(maps.map((m) => m.t - T0)).to.deep.equal([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000]);
     expect(maps.every((m) => m.width === 256 && m.height === 256 && m.data.length === 256 * 256 && m.spacingMm[0] === 80 / 256)).to.equal(true);
-    const channels = new Set(out.filter((x): x is SampleBatch => !isGrid(x)).map((b) => b.channel));
+    const channels = new Set(out.filter(isBatch).map((b) => b.channel));
     expect([...channels]).to.include.members([THERMAL_SIM_IDS.power, THERMAL_SIM_IDS.impedance, THERMAL_SIM_IDS.tip, THERMAL_SIM_IDS.elapsed, 'tc1', 'tc2']);
     expect(maps[0].data.some(Number.isNaN), 'fat is masked').to.equal(true);
+  });
+
+  it('reports the generator phase: ablate at the start, end once at the end of the ablation', () => {
+    const sim = new ThermalSimulation({ t0: T0, consoleHz: 1, rateHz: 0.1 });
+    const phases: TelemetryEvent[] = [];
+    const collect = (x: Sent) => 'type' in x && phases.push(x);
+    sim.advanceTo(60, collect);
+    sim.advanceTo(12 * 60, collect);
+    sim.advanceTo(13 * 60, collect);
+    expect(phases.map((e) => [e.channel, e.kind, e.text, e.t - T0])).to.deep.equal([
+      [THERMAL_SIM_IDS.power, 'phase', 'ablate', 0],
+      [THERMAL_SIM_IDS.power, 'phase', 'end', 12 * 60_000],
+    ]);
   });
 
   it('rolls off: impedance jumps past 180 Ohm and the generator stops, then resumes (liver RF)', () => {
@@ -46,7 +61,7 @@ describe('thermal simulation', () => {
     const impedance: number[] = [];
     const tip: number[] = [];
     sim.advanceTo(12 * 60, (x) => {
-      if (isGrid(x)) return;
+      if (!isBatch(x)) return;
       if (x.channel === THERMAL_SIM_IDS.power) power.push(x.v[0]);
       if (x.channel === THERMAL_SIM_IDS.impedance) impedance.push(x.v[0]);
       if (x.channel === THERMAL_SIM_IDS.tip) tip.push(x.v[0]);

@@ -37,7 +37,7 @@ const BAR_CSS = 74;
 const PAD_CSS = 8;
 const LETHAL_OFFSETS = [[0, 0], [1, 0], [0, 1]] as const;
 /** Properties that configure the thermal engine, and those that change only the drawing. */
-const ENGINE_KEYS = ['tumour', 'marginMm', 'structures', 'limits', 'rules', 'lethalDose', 'lethalCem43', 'tissue', 'impedance'];
+const ENGINE_KEYS = ['tumour', 'marginMm', 'structures', 'limits', 'rules', 'lethalDose', 'lethalCem43', 'tissue', 'impedance', 'generator'];
 const LAYER_KEYS = ['tumour', 'marginMm', 'structures', 'isotherms', 'min', 'max', 'thermocouples'];
 
 /**
@@ -123,6 +123,9 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
 
   /** An RF generator's impedance channel: the engine alarms on a roll-off not recovering, or repeated (none for a microwave antenna). */
   @property() impedance?: string;
+
+  /** The generator's other channels (power, tip temperature, thermocouples): after its `phase end` event their silence, and the map's, is planned, not a lost signal. */
+  @property({ attribute: false }) generator?: readonly string[];
 
   /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   @property({ attribute: false }) rules?: AlarmRule[];
@@ -248,7 +251,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   private configureEngine(): void {
     const map = this.mapId;
     this.engineConfig = map
-      ? { map, tumour: this.tumour, marginMm: this.marginMm, structures: this.structures, limits: this.limits, rules: this.rules, lethal: this.criterion, tissue: this.tissue, impedance: this.impedance }
+      ? { map, tumour: this.tumour, marginMm: this.marginMm, structures: this.structures, limits: this.limits, rules: this.rules, lethal: this.criterion, tissue: this.tissue, impedance: this.impedance, generator: this.generator }
       : undefined;
     this.procedure.configure();
   }

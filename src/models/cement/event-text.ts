@@ -10,10 +10,11 @@
  * | `pause` | `reason=...` (optional) | injection held |
  * | `resume` | | injection goes on (a reported leak is no longer holding it) |
  * | `leak` | `site=L2; source=imaging; note=paravertebral vein` | a leak reported by the operator or seen on imaging: the injection is held |
+ * | `end` | | the procedure ended: its channels going quiet is planned, not a lost signal (a `mix` starts it again) |
  */
-export type CementEventKind = 'mix' | 'site' | 'done' | 'pause' | 'resume' | 'leak';
+export type CementEventKind = 'mix' | 'site' | 'done' | 'pause' | 'resume' | 'leak' | 'end';
 
-export const CEMENT_EVENT_KINDS: readonly CementEventKind[] = ['mix', 'site', 'done', 'pause', 'resume', 'leak'];
+export const CEMENT_EVENT_KINDS: readonly CementEventKind[] = ['mix', 'site', 'done', 'pause', 'resume', 'leak', 'end'];
 
 export const isCementEventKind = (k: string): k is CementEventKind => (CEMENT_EVENT_KINDS as readonly string[]).includes(k);
 

@@ -74,6 +74,8 @@ export class InjectionLedger {
   activeSite?: string;
   /** Latest data time seen on any of the plan's channels. */
   lastT = -Infinity;
+  /** The procedure ended (an `end` event; a `mix` starts it again). */
+  ended = false;
   /** Data time of the latest volume rise while the cement was set. */
   private setRiseT = -Infinity;
   private readonly byChannel = new Map<string, SiteRecord>();
@@ -173,7 +175,11 @@ export class InjectionLedger {
     const bad = (reason: CementFindingReason, detail: string): CementFinding => ({ type: 'cement-technical', reason, channel: e.channel, site: f.site, t: e.t, detail });
     const named = f.site === undefined ? undefined : this.byId.get(f.site);
     switch (e.kind) {
+      case 'end':
+        this.ended = true;
+        return undefined;
       case 'mix':
+        this.ended = false;
         this.mixT = e.t;
         this.setRiseT = -Infinity;
         return undefined;

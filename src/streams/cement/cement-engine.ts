@@ -106,7 +106,9 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
   protected override onEvent(e: TelemetryEvent): void {
     const l = this.ledger;
     if (!l || e.channel !== l.plan.channel) return;
+    const wasEnded = l.ended;
     this.report(l.event(e));
+    if (l.ended !== wasEnded) this.planSilence([l.plan.channel, workingLeftChannel(l.plan), ...l.plan.sites.map((s) => s.channel), ...this.others], l.ended);
     this.derive(true);
     this.snapshot();
   }

@@ -81,7 +81,11 @@ export function cementSimulation(script: CementScript, options: CementSimulation
       const from = k * span;
       const to = Math.min(end, (k + 1) * span);
       k++;
-      if (from >= end) return subscriber.complete();
+      if (from >= end) {
+        // The console reports the procedure's end: its channels fall silent as planned.
+        send({ type: 'event', channel: plan.channel, t: t0 + end, kind: 'end', text: '' });
+        return subscriber.complete();
+      }
       while (nextEvent < events.length && events[nextEvent].atMin * MIN < to) {
         const e = events[nextEvent++];
         send({ type: 'event', channel: plan.channel, t: t0 + e.atMin * MIN, kind: e.kind, text: e.text ?? '' });

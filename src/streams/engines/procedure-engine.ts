@@ -138,6 +138,14 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind);
   }
 
+  /**
+   * The procedure's step ended (`ended` true) or started again: these channels going quiet
+   * is planned, not a lost signal (see `AlarmManager.setEnded`).
+   */
+  protected planSilence(channels: Iterable<string>, ended: boolean): void {
+    this.room.manager.setEnded(channels, ended);
+  }
+
   /** Names what the engine could not read (an unknown phase, a malformed event text): a technical event, never a silent drop. */
   protected unreadable(channel: string, t: number, detail: string): void {
     this.room.report({ type: 'technical', channel, reason: 'unreadable', count: 1, t, detail });

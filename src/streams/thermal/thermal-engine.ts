@@ -1,5 +1,5 @@
 import type { Subscription } from 'rxjs';
-import type { GridFrame, SampleBatch, WaveformFrame } from '../../models/channel.js';
+import type { GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { ThermalAccumulator } from '../../models/thermal/accumulator.js';
 import { coverage, pixelsOf, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
@@ -43,6 +43,12 @@ export interface ThermalConfig {
   maxPixels?: number;
   /** An RF generator's impedance channel (Ohm): its roll-offs are judged here (`RollOffWatch`). None for a microwave antenna. */
   impedance?: string;
+  /**
+   * The generator's other channels (power, tip temperature, thermocouples). A `phase` event on
+   * the map, the impedance or one of these ends the ablation (`end`) or starts it (any other
+   * text): after its end, they, the map and the structure channels going quiet is planned, not a lost signal.
+   */
+  generator?: readonly string[];
 }
 
 /** One protected structure's reading after the latest map. */
@@ -121,6 +127,8 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   private readonly watch: Subscription;
   private rollOff?: RollOffWatch;
   private rollOffKey?: string;
+  /** The generator reported the ablation's end (a `phase end` event). */
+  private ended = false;
 
   constructor(room: TelemetryRoom) {
     super(room, EMPTY);
@@ -130,7 +138,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     });
     this.watch.add(
       room.quality.subscribe((q) => {
-        if (q.channel === this.config?.map) this.setMapsStopped(q.quality === 'stale');
+        if (q.channel === this.config?.map) this.setMapsStopped(q.quality === 'stale' && !this.ended);
       }),
     );
   }
@@ -169,6 +177,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     const interval = this.room.descriptor(config.map)?.intervalMs ?? 1000;
     this.declare(structureChannels(config.map, structures, interval));
     this.useRules(config.rules ?? structureRules(config.map, structures, config.limits ?? THERMAL_LIMITS));
+    this.ended = false;
     const q = this.room.qualityOf(config.map);
     if (Number.isFinite(q.arrivedAt)) this.setMapsStopped(q.quality === 'stale');
     this.rasteriseRegions();
@@ -197,6 +206,18 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
       if (Number.isFinite(s.maxC)) this.publish(id.maxC, f.t, s.maxC);
       if (Number.isFinite(s.maxCem43)) this.publish(id.cem43, f.t, s.maxCem43);
     });
+  }
+
+  /** The generator's phase: at its end the procedure's channels fall silent as planned; any other phase starts it again. */
+  protected override onEvent(e: TelemetryEvent): void {
+    const c = this.config!;
+    if (e.kind !== 'phase' || ![c.map, c.impedance, ...(c.generator ?? [])].includes(e.channel)) return;
+    const ended = e.text.trim() === 'end';
+    if (ended === this.ended) return;
+    this.ended = ended;
+    const derived = (c.structures ?? []).flatMap((s) => Object.values(structureChannelIds(c.map, s)));
+    this.planSilence([c.map, ...derived, ...(c.impedance ? [c.impedance] : []), ...(c.generator ?? [])], ended);
+    if (ended) this.setMapsStopped(false);
   }
 
   protected override onSamples(b: SampleBatch): void {

@@ -1,5 +1,5 @@
 import { Observable, asyncScheduler, type SchedulerLike } from 'rxjs';
-import type { ChannelDescriptor, GridFrame, SampleBatch } from '../../models/channel.js';
+import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import { structureChannels } from '../../models/thermal/alarms.js';
 import type { RoomInput } from '../room/room.js';
 import { AblationSimulator } from './ablation-simulator.js';
@@ -51,6 +51,7 @@ export class ThermalSimulation {
   readonly t0: number;
   private nextMapS = 0;
   private nextConsoleS = 0;
+  private phase?: 'ablate' | 'end';
 
   constructor(o: ThermalSimOptions = {}) {
     this.sim = new AblationSimulator(SCENARIOS[o.scenario ?? 'liver-rf'], { resolution: o.resolution, seed: o.seed });
@@ -63,9 +64,13 @@ export class ThermalSimulation {
     return this.sim.elapsedS >= this.sim.scenario.durationS - 1e-9;
   }
 
-  /** Advances to `seconds` after the start, emitting everything due on the way, in data-time order. */
-  advanceTo(seconds: number, emit: (x: GridFrame | SampleBatch) => void): void {
+  /**
+   * Advances to `seconds` after the start, emitting everything due on the way, in data-time order.
+   * The generator reports its phase on its power channel: `ablate` at the start, `end` at the end.
+   */
+  advanceTo(seconds: number, emit: (x: GridFrame | SampleBatch | TelemetryEvent) => void): void {
     const end = Math.min(seconds, this.sim.scenario.durationS);
+    if (!this.phase) this.emitPhase('ablate', this.t0, emit);
     for (;;) {
       const next = Math.min(this.nextMapS, this.nextConsoleS);
       if (next > end + 1e-9) break;
@@ -81,6 +86,12 @@ export class ThermalSimulation {
         this.nextMapS = Math.round((this.nextMapS + 1 / this.rateHz) * 1e6) / 1e6;
       }
     }
+    if (this.done && this.phase !== 'end') this.emitPhase('end', this.t0 + this.sim.scenario.durationS * 1000, emit);
+  }
+
+  private emitPhase(text: 'ablate' | 'end', t: number, emit: (x: TelemetryEvent) => void): void {
+    this.phase = text;
+    emit({ type: 'event', channel: THERMAL_SIM_IDS.power, t, kind: 'phase', text });
   }
 
   private emitConsole(t: number, emit: (x: SampleBatch) => void): void {

@@ -19,7 +19,8 @@ self.onmessage = (e: MessageEvent<{ type: 'start'; options: ThermalSimOptions } 
   const start = performance.now();
   const tick = () => {
     sim.advanceTo(((performance.now() - start) / 1000) * speed, (x) => {
-      if ('kind' in x) {
+      if ('type' in x) self.postMessage(x);
+      else if ('kind' in x) {
         const buf = encodeBinaryFrame({ ...x, seq: seq++ });
         self.postMessage(buf, [buf]);
       } else self.postMessage({ channel: x.channel, t: x.t, v: x.v }, [x.t.buffer, x.v.buffer]);
