@@ -93,5 +93,11 @@ export function conversion(from: string, to: string): Conversion {
 
 const SYMBOLS: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg', '[degF]': '°F', Ohm: 'Ω', 'Gy.cm2': 'Gy·cm²', 'mGy.cm2': 'mGy·cm²', 'cGy.cm2': 'cGy·cm²', 'uGy.m2': 'µGy·m²' };
 
-/** How a person reads a UCUM code: `Cel` as °C, `Cel/min` as °C/min, `uGy.m2` as µGy·m²; files keep the code. */
-export const unitSymbol = (ucum: Ucum): string => ucum.split('/').map((u) => SYMBOLS[u] ?? u).join('/');
+/**
+ * How a person reads a UCUM code: `Cel` as °C, `Cel/min` as °C/min, `uGy.m2` as µGy·m²; files keep
+ * the code. A count's annotation (`{pulse}`) and unity (`1`) mean "no unit" in UCUM: nothing is shown.
+ */
+export function unitSymbol(ucum: Ucum): string {
+  const bare = ucum.replace(/\{[^}]*\}/g, '');
+  return bare === '' || bare === '1' ? '' : bare.split('/').map((u) => SYMBOLS[u] ?? u).join('/');
+}

@@ -100,6 +100,21 @@ describe('ir-alarm-log', () => {
     el.remove();
   });
 
+  it('names what an action acted on for people: an acknowledged occurrence by its alarm, rules by their alarms or their count; a count has no unit', async () => {
+    const el = await mount();
+    el.record(entry('ep-failed', 'me', T, { message: { en: 'Pulse failed or missing', fr: 'Impulsion manquée' }, value: 1, limit: 0, unit: '{pulse}', decimals: 0 }));
+    el.recordAction({ action: 'acknowledge', who: 'desk', wall: T, t: T, target: `ep-failed@${T}` });
+    el.recordAction({ action: 'rules-added', who: 'desk', wall: T, t: T, target: 'ep-failed' });
+    el.recordAction({ action: 'rules-added', who: 'desk', wall: T, t: T, target: 'ep-failed ep-sync' });
+    await el.updateComplete;
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="actions"] tbody tr')].map((r) => r.querySelectorAll('td')[4].textContent);
+    expect(rows).to.deep.equal(['2 rules', 'Pulse failed or missing', 'Pulse failed or missing']);
+    const alarm = [...el.shadowRoot!.querySelectorAll('tbody tr')][0].textContent!;
+    expect(alarm).not.to.contain('{');
+    expect(el.toCsv(), 'the file keeps ids and codes').to.contain(`ep-failed@${T}`);
+    el.remove();
+  });
+
   it('shows every operator action with who and when, newest first, and never breaks on a time that is not one (issue 9.9)', async () => {
     const el = await mount();
     el.lang = 'fr';
@@ -109,7 +124,7 @@ describe('ir-alarm-log', () => {
     await el.updateComplete;
     const rows = [...el.shadowRoot!.querySelectorAll('[part="actions"] tbody tr')].map((r) => [...r.querySelectorAll('td')].slice(2).map((td) => td.textContent));
     expect(rows).to.deep.equal([
-      ['desk', 'Règle retirée', 'nerve-cold · its alarm (latch) is kept until acknowledged'],
+      ['desk', 'Règle retirée', '1 règle · its alarm (latch) is kept until acknowledged'],
       ['proctor', 'Alarmes en pause', '120000 ms'],
     ]);
     expect(el.toCsv()).to.contain(`action,${iso(-1000)},${iso(0)},proctor,,,,pause-alarms: 120000 ms`);

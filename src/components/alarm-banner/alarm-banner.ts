@@ -253,9 +253,6 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
           : html`<span part="message">${w.none}</span>`}
         ${audio}
       </div>
-      ${this.sound
-        ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
-        : nothing}
       ${others.map(
         (a) => html`<div part=${a.kind === 'tec' ? 'technical' : 'alarm'} class="signal line" data-priority=${a.priority} data-alarm=${keyOf(a)} ?data-acknowledged=${a.presence === 'ack'}>
           <span class="marker" aria-hidden="true">${PRIORITY_MARKER[a.priority]}</span>
@@ -263,6 +260,10 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
           ${this.acknowledgeButton(a)}
         </div>`,
       )}
+      <!-- Below every alarm line, never between two of them. -->
+      ${this.sound
+        ? html`<button part="sound" aria-pressed=${this.soundOn} @click=${this.enableSound}>${this.soundOn ? w.soundOn : w.enableSound}</button>`
+        : nothing}
       <div class="sr-only" aria-live="assertive">${fresh?.priority === 'hi' ? spoken : ''}</div>
       <div class="sr-only" aria-live="polite">${fresh && fresh.priority !== 'hi' ? spoken : ''}</div>
     `;

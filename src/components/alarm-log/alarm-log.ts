@@ -44,6 +44,8 @@ const ACTION: Record<'en' | 'fr', Record<AlarmActionKind, string>> = {
   fr: { acknowledge: 'Acquittement', 'pause-audio': 'Audio en pause', 'audio-off': 'Audio coupé', 'resume-audio': 'Audio repris', 'pause-alarms': 'Alarmes en pause', 'resume-alarms': 'Alarmes reprises', refused: 'Commande refusée', 'rules-added': 'Règles ajoutées', 'rule-removed': 'Règle retirée', 'channels-set': 'Voies modifiées' },
 };
 
+const RULES = { en: (n: number) => `${n} rule${n === 1 ? '' : 's'}`, fr: (n: number) => `${n} règle${n === 1 ? '' : 's'}` };
+
 /** The CSV text of the log, before its download starts. */
 export class AlarmLogExportEvent extends IrEvent<{ csv: string }> {
   static readonly type = 'ir-alarm-log-export';
@@ -200,6 +202,22 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     return this.i18n.language;
   }
 
+  /**
+   * What an action acted on, for people: the rules added or removed counted (their ids stay in
+   * the CSV), an acknowledged occurrence by its alarm's message rather than its key.
+   */
+  private targetText(a: AlarmAction): string | undefined {
+    if (!a.target) return undefined;
+    const message = (id: string) => {
+      const entry = [...this.entries].reverse().find((e) => e.id === id);
+      return entry && this.i18n.text(entry.message);
+    };
+    if (a.action !== 'rules-added' && a.action !== 'rule-removed') return message(a.target.replace(/@[^@]*$/, '')) ?? a.target;
+    const ids = a.target.split(' ');
+    const known = ids.map(message);
+    return known.every(Boolean) ? known.join(', ') : RULES[this.language](ids.length);
+  }
+
   private sorted(): AlarmLogEntry[] {
     const key = (e: AlarmLogEntry): number | string =>
       this.sortBy === 'priority' ? PRIORITY_RANK[e.priority] : this.sortBy === 'message' ? this.i18n.text(e.message) : e[this.sortBy] ?? -Infinity;
@@ -267,7 +285,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
                   <td>${when(a.t)}</td>
                   <td>${a.who}</td>
                   <td>${ACTION[this.language][a.action]}</td>
-                  <td>${[a.target, a.detail].filter(Boolean).join(' · ')}</td>
+                  <td>${[this.targetText(a), a.detail].filter(Boolean).join(' · ')}</td>
                 </tr>`,
               )}
             </tbody>

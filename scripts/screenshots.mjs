@@ -1,0 +1,109 @@
+// `npm run screenshots [-- outDir]`: every demo scenario played in headless Chromium and shot
+// at mid-procedure and after its end (when a planned end must have raised nothing), in
+// English (dark), French (dark) and English (light); then the first page's alarm states and
+// the cryo trainer faults. Files: docs/screenshots/<page>-<scenario>-<moment>[-fr][-light].png.
+// Data times come from the scenarios themselves (the built `dist/sim.js`), never from a date.
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+import { browserArgs, findBrowser } from './browser.mjs';
+import { CEMENT_SCENARIOS, CRYO_SCENARIOS, CryoSimulation, DOSE_SCENARIOS, SCENARIOS as THERMAL, hepaticEct, ire } from '../dist/sim.js';
+
+const [outDir = 'docs/screenshots'] = process.argv.slice(2);
+const VARIANTS = [['en', 'dark'], ['fr', 'dark'], ['en', 'light']];
+const MIN = 60_000;
+/** Real seconds after a procedure's data ends: past every channel's stale watchdog. */
+const SETTLE_S = 6;
+/** Pages played at 60x: one real second is a minute of data. */
+const toS = (dataMs) => dataMs / MIN;
+
+/**
+ * A session: a page opened once, then steps of [seconds to wait, shot name, action].
+ * Mid shots fall inside the procedure; end shots after its data ended and the watchdogs ran.
+ */
+function sessions() {
+  const out = [];
+  for (const s of CRYO_SCENARIOS) {
+    const sim = new CryoSimulation(s, 0);
+    const freeze1 = s.procedure.protocol.phases[0].durationMs;
+    const mid = sim.freezeStartMs + 0.8 * freeze1;
+    out.push({ name: `cryo-${s.id}-mid`, url: `cryo.html?scenario=${s.id}&speed=60&at=${mid}`, steps: [[3, 'mid']] });
+    const end = sim.durationMs - 2 * MIN;
+    out.push({ name: `cryo-${s.id}-end`, url: `cryo.html?scenario=${s.id}&speed=60&at=${end}`, steps: [[toS(2 * MIN) + SETTLE_S, 'end']] });
+  }
+  for (const id of Object.keys(THERMAL)) {
+    const s = THERMAL[id].durationS * 1000;
+    out.push({ name: `thermal-${id}`, url: `thermal.html?scenario=${id}&speed=60`, steps: [[toS(s / 2), 'mid'], [toS(s / 2) + SETTLE_S, 'end']] });
+  }
+  // A train of a few minutes: played slower, so its middle is on screen long enough to be caught.
+  for (const [id, s, speed] of [['ect', hepaticEct(0), 10], ['ect-5khz', hepaticEct(0, '5kHz'), 10], ['ire', ire(0), 30]]) {
+    const mid = (s.trainStart + s.trainEnd) / 2 / 1000 / speed;
+    out.push({ name: `pulses-${id}`, url: `pulses.html?scenario=${id}&speed=${speed}`, steps: [[mid, 'mid'], [s.durationMs / 1000 / speed - mid + SETTLE_S, 'end']] });
+  }
+  for (const [id, make] of Object.entries(CEMENT_SCENARIOS)) {
+    const minutes = make().durationMin;
+    out.push({ name: `cement-${id}-mid`, url: `cement.html?scenario=${id}&speed=60&from=${Math.floor(minutes * 0.6)}`, steps: [[3, 'mid']] });
+    out.push({ name: `cement-${id}-end`, url: `cement.html?scenario=${id}&speed=60&from=${minutes - 1}`, steps: [[1 + SETTLE_S, 'end']] });
+  }
+  for (const [id, make] of Object.entries(DOSE_SCENARIOS)) {
+    const ms = make(0).durationMs;
+    out.push({ name: `dose-${id}-mid`, url: `dose.html?scenario=${id}&speed=60&at=${Math.floor(ms / 2)}`, steps: [[3, 'mid']] });
+    out.push({ name: `dose-${id}-end`, url: `dose.html?scenario=${id}&speed=60&at=${ms - MIN}`, steps: [[1 + SETTLE_S, 'end']] });
+  }
+  const click = (selector) => (page) => page.click(selector);
+  const banner = (part) => (page) => page.evaluate((p) => document.querySelector('ir-alarm-banner').shadowRoot.querySelector(`[part="${p}"]`).click(), part);
+  out.push({
+    name: 'demo', url: '?speed=10', steps: [
+      [1.8, 'rate-warning'], [3.5, 'alarm'],
+      [0, null, banner('acknowledge')], [0, null, banner('pause')], [0, null, click('#drop')], [2.5, 'acknowledged-sensor-lost'],
+      [0, null, click('#drop')], [0, null, click('#pause-alarms')], [0.8, 'alarms-paused'],
+    ],
+  });
+  out.push({ name: 'cryo-iliac-fault', url: 'cryo.html?scenario=iliac&speed=10&at=20000', steps: [[1.5, null, click('#probe')], [15, 'probe-not-cooling']] });
+  out.push({ name: 'cryo-renal-fault', url: 'cryo.html?scenario=renal&speed=10&at=400000', steps: [[1.5, null, click('#shrink')], [20, 'ice-shrinking']] });
+  return out;
+}
+
+mkdirSync(outDir, { recursive: true });
+const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+await server.listen();
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 600_000 });
+const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
+const problems = [];
+
+async function run({ name, url, steps }, lang, theme) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.setViewport({ width: 1280, height: 1000 });
+  // Flashing would make a shot depend on its phase; reduced motion shows the steady cue.
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await page.goto(`${server.resolvedUrls.local[0]}${url}&lang=${lang}&theme=${theme}`);
+  const base = name.replace(/-(mid|end)$/, '');
+  for (const [seconds, shot, action] of steps) {
+    await sleep(seconds);
+    if (action) await action(page);
+    if (!shot) continue;
+    const path = `${outDir}/${base}-${shot}${lang === 'fr' ? '-fr' : ''}${theme === 'dark' ? '' : `-${theme}`}.png`;
+    await page.screenshot({ path, fullPage: true });
+    console.log(`screenshot: ${path}`);
+  }
+  if (errors.length) problems.push(`${name} (${lang}, ${theme}): ${errors.join('; ')}`);
+  await page.close();
+}
+
+try {
+  // Two pages at a time: each waits on the clock more than it computes.
+  const queue = sessions().flatMap((s) => VARIANTS.map(([lang, theme]) => () => run(s, lang, theme)));
+  await Promise.all(Array.from({ length: 2 }, async () => {
+    while (queue.length) await queue.shift()();
+  }));
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (problems.length) {
+  console.error(`page errors:\n${problems.join('\n')}`);
+  process.exit(1);
+}
