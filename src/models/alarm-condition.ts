@@ -24,8 +24,14 @@ export interface ConditionState {
    * same data compute the same value, so it names the occurrence between them.
    */
   occurrence: number;
-  /** The value at onset: the sample, or the rate (unit per minute) for a rate rule. */
+  /**
+   * The value that crossed: the furthest past the limit in the crossing up to onset (the sample,
+   * or the rate in unit per minute for a rate rule), so the log never shows a value on the
+   * safe side of the limit it names, as the value at onset can be within the hysteresis.
+   */
   valueAtOnset: number;
+  /** The furthest value past the limit in the current crossing (NaN when none). */
+  peak: number;
   /** Data time of the last stale or invalid report, for technical rules. */
   lastFault: number;
   /** Wall-clock time an external condition was first reported clear since it was last present; NaN otherwise. */
@@ -37,7 +43,7 @@ export interface ConditionState {
 const NO_ANCHORS: readonly Anchor[] = [];
 
 export const initialCondition = (): ConditionState => ({
-  active: false, crossingSince: NaN, presence: 'off', onset: NaN, occurrence: NaN, valueAtOnset: NaN, lastFault: NaN, clearSince: NaN, anchors: NO_ANCHORS,
+  active: false, crossingSince: NaN, presence: 'off', onset: NaN, occurrence: NaN, valueAtOnset: NaN, peak: NaN, lastFault: NaN, clearSince: NaN, anchors: NO_ANCHORS,
 });
 
 /** What a channel can report instead of a value. */
@@ -88,14 +94,31 @@ function advance(rule: AlarmRule, s: ConditionState, t: number, crossing: boolea
     if (!s.active && Number.isNaN(s.crossingSince)) return s;
     // An unacknowledged latching alarm outlives its condition; anything else ends with it.
     const presence = !s.active ? s.presence : s.presence === 'on' && rule.latching ? 'latch' : 'off';
-    return { ...s, active: false, crossingSince: NaN, presence };
+    return { ...s, active: false, crossingSince: NaN, peak: NaN, presence };
   }
   if (s.active) return s;
   const since = Number.isNaN(s.crossingSince) ? t : s.crossingSince;
-  if (t - since < rule.onsetDelayMs) return since === s.crossingSince ? s : { ...s, crossingSince: since };
+  const peak = beyond(rule.condition, v) > beyond(rule.condition, s.peak) || Number.isNaN(s.peak) ? v : s.peak;
+  if (t - since < rule.onsetDelayMs) return since === s.crossingSince && peak === s.peak ? s : { ...s, crossingSince: since, peak };
   // Raised (again): a re-triggered alarm is a new occurrence, to be acknowledged again.
   const occurrence = Number.isNaN(s.occurrence) || t > s.occurrence ? t : after(s.occurrence);
-  return { ...s, active: true, crossingSince: since, presence: 'on', onset: t, occurrence, valueAtOnset: v };
+  return { ...s, active: true, crossingSince: since, presence: 'on', onset: t, occurrence, valueAtOnset: peak, peak };
+}
+
+/** How far v is past the condition's limit (negative on the safe side; NaN for a condition without one). */
+function beyond(c: Condition, v: number): number {
+  switch (c.kind) {
+    case 'above':
+      return v - c.limit;
+    case 'below':
+      return c.limit - v;
+    case 'outside':
+      return Math.max(v - c.high, c.low - v);
+    case 'rate':
+      return c.perMin > 0 ? v - c.perMin : c.perMin - v;
+    default:
+      return NaN;
+  }
 }
 
 /** The next double above x. */

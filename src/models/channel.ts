@@ -13,6 +13,11 @@ export interface ChannelDescriptor {
   /** Decimals shown in read-outs, logs and text (default 1), so one value reads the same everywhere. */
   decimals?: number;
   /**
+   * Smallest span of values a chart's axis shows, in `unit` (default by unit, `minSpanOf`): a
+   * sensor's noise is never magnified into a trace that seems to move.
+   */
+  minSpan?: number;
+  /**
    * For a waveform channel: the sample rates (Hz) it may plausibly carry. A frame outside
    * is refused (`sample-rate`), never drawn on a wrong time base: a Hz/MHz mix-up is 10^6 off.
    */

@@ -101,3 +101,20 @@ export function unitSymbol(ucum: Ucum): string {
   const bare = ucum.replace(/\{[^}]*\}/g, '');
   return bare === '' || bare === '1' ? '' : bare.split('/').map((u) => SYMBOLS[u] ?? u).join('/');
 }
+
+/**
+ * The smallest span an axis shows for a unit, where a smaller change means nothing at a glance:
+ * 5 °C for a temperature (a thermocouple's noise is tenths), 200 kPa for an injection pressure
+ * (it reaches 1000-2000 kPa), 1 mL of cement, 0.5 mV of ECG. 0 for a unit not listed: autoscale.
+ */
+const MIN_SPAN: Record<Ucum, number> = { Cel: 5, K: 5, '[degF]': 9, kPa: 200, 'mm[Hg]': 20, mL: 1, 'mL/min': 1, mV: 0.5, V: 100, A: 5, Ohm: 20, W: 20, mm: 5, Gy: 0.5, GBq: 0.1, '%': 10 };
+
+/** A channel's smallest visible span: its own `minSpan`, else its unit's. */
+export const minSpanOf = (c: { unit: Ucum; minSpan?: number }): number => c.minSpan ?? MIN_SPAN[canonicalUnit(c.unit)] ?? 0;
+
+/** [low, high] widened about its middle to at least `span`, for an axis. */
+export function atLeastSpan(low: number, high: number, span: number): [number, number] {
+  if (!(high - low < span)) return [low, high];
+  const mid = (low + high) / 2;
+  return [mid - span / 2, mid + span / 2];
+}

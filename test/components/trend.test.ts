@@ -31,6 +31,43 @@ async function drawRamp(el: IrTrend, source: Subject<SampleBatch>) {
 }
 
 describe('ir-trend', () => {
+  it('writes its value axis in the panel\'s language: a French decimal comma and thousands space', async () => {
+    const texts: string[] = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
+      texts.push(text);
+      return fillText.call(this, text, x, y, w);
+    };
+    try {
+      const kPa: ChannelDescriptor = { id: 'probe', label: 'Pressure', unit: 'kPa', intervalMs: 100, range: [0, 5000] };
+      const { el, source } = await mount((el) => ((el.lang = 'fr'), (el.channels = [kPa])));
+      source.next({ channel: 'probe', t: new Float64Array(100).map((_, i) => i * 100), v: new Float32Array(100).map((_, i) => 1000 + 30 * i) });
+      await drawn(el);
+      el.remove();
+    } finally {
+      CanvasRenderingContext2D.prototype.fillText = fillText;
+    }
+    const ticks = texts.filter((t) => /^[\d\s\u202f\u00a0.,]+$/.test(t) && /\d{2}/.test(t));
+    expect(ticks.some((t) => /\d[\u202f\u00a0 ]\d{3}/.test(t)), `ticks ${ticks.join(' | ')}`).to.equal(true);
+    expect(ticks.some((t) => /\d,\d{3}/.test(t)), 'no English thousands comma').to.equal(false);
+  });
+
+  it('never magnifies noise: a channel shows at least its minimum span (5 °C by default), its own when given', async () => {
+    // A nerve sensor steady at 28 °C with ±0.05 °C of noise: autoscaled, it would fill the chart.
+    const noisy = { channel: 'probe', t: new Float64Array(100).map((_, i) => i * 100), v: new Float32Array(100).map((_, i) => 28 + (i % 2 ? 0.05 : -0.05)) };
+    const spread = async (channel: ChannelDescriptor) => {
+      const { el, source } = await mount((el) => (el.channels = [channel]));
+      source.next(noisy);
+      await drawn(el);
+      const canvas = canvasOf(el);
+      const rows = rowsWith(canvas, SERIES_1);
+      el.remove();
+      return (Math.max(...rows) - Math.min(...rows)) / canvas.height;
+    };
+    expect(await spread(probe), 'default span of °C').to.be.below(0.1);
+    expect(await spread({ ...probe, minSpan: 0.1 }), 'a span of its own, smaller').to.be.above(0.3);
+  });
+
   it('shows the latest value in French format', async () => {
     const { el, source } = await mount((el) => (el.lang = 'fr'));
     source.next({ channel: 'probe', t: Float64Array.of(1000, 1100), v: Float32Array.of(-10, -12.5) });

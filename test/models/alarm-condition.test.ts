@@ -33,6 +33,18 @@ const series = (value: fc.Arbitrary<number>) =>
   });
 
 describe('alarm condition', () => {
+  it('gives as the value that crossed the furthest one past the limit, never one on the safe side within the hysteresis', () => {
+    // Bile duct at 45 °C or more, 2 s onset: 45.3 °C crosses, then the noise brings 44.2 °C at the onset.
+    const duct = nerve({ condition: { kind: 'above', limit: 45 }, hysteresis: 1 });
+    const states = run(duct, [[0, 44.6], [1000, 45.3], [2000, 44.8], [3000, 44.2]]);
+    const raised = states.find((s) => s.active)!;
+    expect(raised.onset).to.equal(3000);
+    expect(raised.valueAtOnset).to.equal(45.3);
+    // The next crossing starts its own peak.
+    const after = run(nerve(), [[0, 9.5], [1000, 9.8], [2000, 9.9], [3000, 12], [4000, 9.7], [6000, 9.9]]);
+    expect(after.filter((s) => s.active).map((s) => s.valueAtOnset)).to.deep.equal([9.5, 9.7]);
+  });
+
   it('raises a crossing that lasts longer than its onset delay, within one sample after it (property)', () => {
     fc.assert(
       fc.property(series(fc.double({ min: 0, max: 20, noNaN: true })), (samples) => {

@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, SLOTS, type Column } from '../../models/column-aggregator.js';
-import { unitSymbol } from '../../models/units.js';
+import { atLeastSpan, minSpanOf, unitSymbol } from '../../models/units.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
@@ -86,6 +86,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   private data: uPlot.AlignedData = [[]];
   private units: string[] = [];
   private unitOf: number[] = [];
+  /** Per unit scale: the smallest span its axis shows (the largest of its channels'). */
+  private minSpans = new Float64Array(0);
   private lows = new Float64Array(0);
   private highs = new Float64Array(0);
   /** Something besides new samples changed the picture (size, theme, quality, limits): the next frame redraws. */
@@ -203,6 +205,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     this.unitOf = channels.map((c) => units.indexOf(c.unit));
     this.lows = new Float64Array(units.length);
     this.highs = new Float64Array(units.length);
+    this.minSpans = Float64Array.from(units, (u) => Math.max(...channels.filter((c) => c.unit === u).map(minSpanOf)));
     this.chart = new uPlot(
       {
         width: el.clientWidth,
@@ -214,7 +217,11 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
         axes: [
           // Times of day in the panel's language (uPlot's own are English, 12 h), spaced for "8:22:10 PM".
           { stroke: read('--_text'), font, space: 90, grid: { stroke: read('--_grid') }, ticks: { stroke: read('--_grid') }, values: (_u: uPlot, splits: number[], _a: number, _s: number, step: number) => splits.map((s) => this.language.tick(s * 1000, step < 60)) },
-          ...units.map((u, i) => ({ scale: u, label: unitSymbol(u), stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: i === 0 }, ticks: { stroke: read('--_grid') }, side: i % 2 ? 1 : 3 })),
+          // Values in the panel's language too ("28,5", "3 000" in French), as many decimals as the tick step needs.
+          ...units.map((u, i) => ({
+            scale: u, label: unitSymbol(u), stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: i === 0 }, ticks: { stroke: read('--_grid') }, side: i % 2 ? 1 : 3,
+            values: (_u: uPlot, splits: number[], _a: number, _s: number, step: number) => splits.map((v) => this.language.number(v, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)))),
+          })),
         ],
         hooks: {
           draw: [(u: uPlot) => this.drawLayers(u)],
@@ -304,7 +311,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
       chart.setScale('x', { min: x0, max: x0 + lead.columns * columnS });
       for (let u = 0; u < this.units.length; u++) {
         if (lows[u] > highs[u]) continue;
-        const [min, max] = uPlot.rangeNum(lows[u], highs[u], 0.1, true) as [number, number];
+        const [low, high] = atLeastSpan(lows[u], highs[u], this.minSpans[u]);
+        const [min, max] = uPlot.rangeNum(low, high, 0.1, true) as [number, number];
         chart.setScale(this.units[u], { min, max });
       }
     });
