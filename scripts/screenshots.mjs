@@ -27,7 +27,7 @@ function sessions() {
     const sim = new CryoSimulation(s, 0);
     const freeze1 = s.procedure.protocol.phases[0].durationMs;
     const mid = sim.freezeStartMs + 0.8 * freeze1;
-    out.push({ name: `cryo-${s.id}-mid`, url: `cryo.html?scenario=${s.id}&speed=60&at=${mid}`, steps: [[3, 'mid']] });
+    out.push({ name: `cryo-${s.id}-mid`, url: `cryo.html?scenario=${s.id}&speed=10&at=${mid}`, steps: [[3, 'mid']] });
     const end = sim.durationMs - 2 * MIN;
     out.push({ name: `cryo-${s.id}-end`, url: `cryo.html?scenario=${s.id}&speed=60&at=${end}`, steps: [[toS(2 * MIN) + SETTLE_S, 'end']] });
   }
@@ -42,12 +42,12 @@ function sessions() {
   }
   for (const [id, make] of Object.entries(CEMENT_SCENARIOS)) {
     const minutes = make().durationMin;
-    out.push({ name: `cement-${id}-mid`, url: `cement.html?scenario=${id}&speed=60&from=${Math.floor(minutes * 0.6)}`, steps: [[3, 'mid']] });
+    out.push({ name: `cement-${id}-mid`, url: `cement.html?scenario=${id}&speed=10&from=${Math.floor(minutes * 0.6)}`, steps: [[3, 'mid']] });
     out.push({ name: `cement-${id}-end`, url: `cement.html?scenario=${id}&speed=60&from=${minutes - 1}`, steps: [[1 + SETTLE_S, 'end']] });
   }
   for (const [id, make] of Object.entries(DOSE_SCENARIOS)) {
     const ms = make(0).durationMs;
-    out.push({ name: `dose-${id}-mid`, url: `dose.html?scenario=${id}&speed=60&at=${Math.floor(ms / 2)}`, steps: [[3, 'mid']] });
+    out.push({ name: `dose-${id}-mid`, url: `dose.html?scenario=${id}&speed=10&at=${Math.floor(ms / 2)}`, steps: [[3, 'mid']] });
     out.push({ name: `dose-${id}-end`, url: `dose.html?scenario=${id}&speed=60&at=${ms - MIN}`, steps: [[1 + SETTLE_S, 'end']] });
   }
   const click = (selector) => (page) => page.click(selector);
@@ -67,11 +67,10 @@ function sessions() {
 mkdirSync(outDir, { recursive: true });
 const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 await server.listen();
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 600_000 });
 const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
 const problems = [];
 
-async function run({ name, url, steps }, lang, theme) {
+async function run(browser, { name, url, steps }, lang, theme) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -93,14 +92,20 @@ async function run({ name, url, steps }, lang, theme) {
   await page.close();
 }
 
+// Two browsers, one page each: a page behind another in one browser gets no animation frames, so it never draws.
+const queue = sessions().flatMap((s) => VARIANTS.map(([lang, theme]) => (browser) => run(browser, s, lang, theme)));
 try {
-  // Two pages at a time: each waits on the clock more than it computes.
-  const queue = sessions().flatMap((s) => VARIANTS.map(([lang, theme]) => () => run(s, lang, theme)));
-  await Promise.all(Array.from({ length: 2 }, async () => {
-    while (queue.length) await queue.shift()();
-  }));
+  await Promise.all(
+    Array.from({ length: 2 }, async () => {
+      const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 600_000 });
+      try {
+        while (queue.length) await queue.shift()(browser);
+      } finally {
+        await browser.close();
+      }
+    }),
+  );
 } finally {
-  await browser.close();
   await server.close();
 }
 if (problems.length) {

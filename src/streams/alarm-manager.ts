@@ -415,7 +415,7 @@ export class AlarmManager {
     // A channel's default technical rules go with its last own rule.
     for (const c of channels) if (!this.liveOwnRules(c).length) for (const e of [...(this.byChannel.get(c) ?? [])]) if (e.isDefault && !e.retired && this.retire(e)) kept.push(e);
     // One entry per removal, naming the rules; each alarm kept is named with its state.
-    const detail = kept.map((e) => `${e.rule.id} (${e.state.presence}) kept until acknowledged`).join('; ');
+    const detail = kept.map((e) => `"${e.rule.message.en}" (${e.state.presence}) kept until acknowledged`).join('; ');
     if (mine.length) this.record({ action: 'rule-removed', who: this.viewer, target: mine.map((e) => e.rule.id).join(' '), detail: detail || undefined });
     this.publish();
   }

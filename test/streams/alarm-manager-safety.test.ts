@@ -50,7 +50,7 @@ describe('AlarmManager: alarms outlive panels and reconfiguration (issue 9.2)', 
     expect(presentKeys(m)).to.deep.equal(['nerve-low:latch', 'skin-low:on']);
     expect(m.present.value.every((a) => a.retired)).to.equal(true);
     expect(actions.filter((a) => a.action === 'rule-removed').map((a) => `${a.target}: ${a.detail}`)).to.include.members([
-      'nerve-low skin-low: nerve-low (latch) kept until acknowledged; skin-low (on) kept until acknowledged',
+      'nerve-low skin-low: "nerve-low low" (latch) kept until acknowledged; "skin-low low" (on) kept until acknowledged',
     ]);
     m.ingest(batch('nerve', 2000, 5));
     expect(presentKeys(m), 'a removed rule never raises a new occurrence').to.deep.equal(['nerve-low:latch', 'skin-low:on']);
