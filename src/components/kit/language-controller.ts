@@ -157,6 +157,10 @@ export class LanguageController<T> implements ReactiveController {
     return formatDate(cached(`${this.locale}|tick${seconds ? 's' : ''}`, () => new Intl.DateTimeFormat(this.locale, { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) })), epochMs);
   }
 
+  /** uPlot's `values` for a value axis: ticks in this language, with as many decimals as the tick step needs. */
+  readonly valueTicks = (_u: unknown, splits: number[], _axis: number, _space: number, step: number): string[] =>
+    splits.map((v) => this.number(v, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))));
+
   /** A clock time (`14:03:27`). */
   time(epochMs: number): string {
     return formatDate(cached(`${this.locale}|t`, () => new Intl.DateTimeFormat(this.locale, { timeStyle: 'medium' })), epochMs);

@@ -311,6 +311,8 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     const font = this.themes.read('--_axis-font');
     const axis = (scale: string | undefined, label: string, side: number) => ({
       scale, label, side, stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: side !== 1 }, ticks: { stroke: read('--_grid') },
+      // In the panel's language ("1 500" in French), as the read-outs.
+      values: this.language.valueTicks,
     });
     this.chart = new uPlot(
       {

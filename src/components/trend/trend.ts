@@ -220,7 +220,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
           // Values in the panel's language too ("28,5", "3 000" in French), as many decimals as the tick step needs.
           ...units.map((u, i) => ({
             scale: u, label: unitSymbol(u), stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: i === 0 }, ticks: { stroke: read('--_grid') }, side: i % 2 ? 1 : 3,
-            values: (_u: uPlot, splits: number[], _a: number, _s: number, step: number) => splits.map((v) => this.language.number(v, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)))),
+            values: this.language.valueTicks,
           })),
         ],
         hooks: {
