@@ -1,4 +1,4 @@
-// `npm run screenshots [-- outDir]`: every demo scenario played in headless Chromium and shot
+// `npm run screenshots [-- outDir [filter]]`: every demo scenario (or those whose name holds `filter`) played in headless Chromium and shot
 // at mid-procedure and after its end (when a planned end must have raised nothing), in
 // English (dark), French (dark) and English (light); then the first page's alarm states and
 // the cryo trainer faults. Files: docs/screenshots/<page>-<scenario>-<moment>[-fr][-light].png.
@@ -9,7 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser.mjs';
 import { CEMENT_SCENARIOS, CRYO_SCENARIOS, CryoSimulation, DOSE_SCENARIOS, SCENARIOS as THERMAL, hepaticEct, ire } from '../dist/sim.js';
 
-const [outDir = 'docs/screenshots'] = process.argv.slice(2);
+const [outDir = 'docs/screenshots', filter = ''] = process.argv.slice(2);
 const VARIANTS = [['en', 'dark'], ['fr', 'dark'], ['en', 'light']];
 const MIN = 60_000;
 /** Real seconds after a procedure's data ends: past every channel's stale watchdog. */
@@ -80,20 +80,24 @@ async function run(browser, { name, url, steps }, lang, theme) {
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await page.goto(`${server.resolvedUrls.local[0]}${url}&lang=${lang}&theme=${theme}`);
   const base = name.replace(/-(mid|end)$/, '');
-  for (const [seconds, shot, action] of steps) {
-    await sleep(seconds);
-    if (action) await action(page);
-    if (!shot) continue;
-    const path = `${outDir}/${base}-${shot}${lang === 'fr' ? '-fr' : ''}${theme === 'dark' ? '' : `-${theme}`}.png`;
-    await page.screenshot({ path, fullPage: true });
-    console.log(`screenshot: ${path}`);
+  try {
+    for (const [seconds, shot, action] of steps) {
+      await sleep(seconds);
+      if (action) await action(page);
+      if (!shot) continue;
+      const path = `${outDir}/${base}-${shot}${lang === 'fr' ? '-fr' : ''}${theme === 'dark' ? '' : `-${theme}`}.png`;
+      await page.screenshot({ path, fullPage: true });
+      console.log(`screenshot: ${path}`);
+    }
+  } catch (e) {
+    errors.push(`not shot: ${e.message}`);
   }
   if (errors.length) problems.push(`${name} (${lang}, ${theme}): ${errors.join('; ')}`);
   await page.close();
 }
 
 // Two browsers, one page each: a page behind another in one browser gets no animation frames, so it never draws.
-const queue = sessions().flatMap((s) => VARIANTS.map(([lang, theme]) => (browser) => run(browser, s, lang, theme)));
+const queue = sessions().filter((s) => s.name.includes(filter)).flatMap((s) => VARIANTS.map(([lang, theme]) => (browser) => run(browser, s, lang, theme)));
 try {
   await Promise.all(
     Array.from({ length: 2 }, async () => {
