@@ -55,11 +55,23 @@ const times = await timePanel(RUN, page.telemetry, (f) => {
   for (const b of gaugeFrames[f]) page.source.next(b);
 });
 console.log(describe('two dose gauges at 10 Hz beside ir-trend 16 ch at 1 kHz', times.ms));
+const canvases = canvasesOf(page.telemetry).length;
+// The same frames again with the gauges gone: what the trend costs alone, so the gauges' share shows.
+dose.remove();
+activity.remove();
+const next = RUN.warmUp + RUN.frames;
+const trendAloneFrames = frameBatches(trendSignals, 60_000 + next * perFrame, RUN.warmUp + RUN.frames, perFrame);
+const alone = await timePanel(RUN, page.telemetry, (f) => {
+  for (const b of trendAloneFrames[f]) page.source.next(b);
+});
+console.log(describe('ir-trend 16 ch at 1 kHz alone', alone.ms));
 window.benchResult = {
   ...(await environment()),
   rasterIncluded: true,
-  canvases: canvasesOf(page.telemetry).length,
+  canvases,
   timedFrames: times.ms.length,
   ...figures('', frameStats(times.ms), '_doseGauges_beside_trend16'),
+  ...figures('', frameStats(alone.ms), '_trend16_alone'),
+  gaugesShareMedianMs: round(median(times.ms) - median(alone.ms)),
   readBackMedianMs: round(median(times.readBackMs)),
 };

@@ -14,8 +14,8 @@ for (const file of readdirSync('bench/engines').filter((f) => f.endsWith('.mjs')
 }
 const round2 = (x) => Math.round(x * 100) / 100;
 const loadAfter = loadavg()[0];
-// As for the browser benchmarks: taken on a loaded machine, written but flagged.
-const result = { ...figures, node: process.version, loadAverage1mBefore: round2(loadBefore), loadAverage1mAfter: round2(loadAfter), representative: loadBefore <= 1 && loadAfter <= 1 };
+// As for the browser benchmarks (scripts/bench.mjs): started on a loaded machine, written but flagged.
+const result = { ...figures, node: process.version, loadAverage1mBefore: round2(loadBefore), loadAverage1mAfter: round2(loadAfter), representative: loadBefore <= 0.5 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/engines.json', JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));

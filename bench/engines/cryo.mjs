@@ -15,7 +15,7 @@ function recording() {
 }
 
 /** Data seconds per wall second of one run, with the engine or the room alone. */
-function run({ sim, items }, engine) {
+function playOnce({ sim, items }, engine) {
   const room = new TelemetryRoom({ windowMs: 45 * 60_000 });
   room.setChannels(sim.channels());
   if (engine) room.engine('cryo', (r) => new CryoEngine(r)).configure({ procedure: ILIAC.procedure });
@@ -29,8 +29,8 @@ function run({ sim, items }, engine) {
 /** Figures for bench/results/engines.json (bench/engines.mjs): the best of five runs (a shared machine only ever slows a run). */
 export async function run() {
   const rec = recording();
-  run(rec, true);
-  const best = (engine) => Math.max(...Array.from({ length: 5 }, () => run(rec, engine)));
+  playOnce(rec, true);
+  const best = (engine) => Math.max(...Array.from({ length: 5 }, () => playOnce(rec, engine)));
   const withEngine = best(true);
   return {
     cryoDataSecondsPerS: Math.round(withEngine),

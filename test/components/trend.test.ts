@@ -52,6 +52,18 @@ describe('ir-trend', () => {
     expect(ticks.some((t) => /\d,\d{3}/.test(t)), 'no English thousands comma').to.equal(false);
   });
 
+  it('off-screen, draws once laid out and again before the page is printed, so a print shows its data', async () => {
+    const { el, source } = await mount((el) => (el.style.marginTop = '200vh'));
+    // Its first frame: laid out, drawn once though unseen (empty).
+    await nextFrame();
+    source.next(ramp(100));
+    await nextFrame();
+    expect(rowsWith(canvasOf(el), SERIES_1), 'unseen: not drawn on data').to.deep.equal([]);
+    dispatchEvent(new Event('beforeprint'));
+    expect(rowsWith(canvasOf(el), SERIES_1).length, 'drawn for the print').to.be.above(10);
+    el.remove();
+  });
+
   it('never magnifies noise: a channel shows at least its minimum span (5 °C by default), its own when given', async () => {
     // A nerve sensor steady at 28 °C with ±0.05 °C of noise: autoscaled, it would fill the chart.
     const noisy = { channel: 'probe', t: new Float64Array(100).map((_, i) => i * 100), v: new Float32Array(100).map((_, i) => 28 + (i % 2 ? 0.05 : -0.05)) };

@@ -4,7 +4,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * One animation frame for the whole page: every panel with something new draws
  * in it, so a dashboard of eight panels costs one frame, not eight. A panel
  * off-screen or in a hidden tab stays pending and draws when it is seen again;
- * data keeps flowing into the stores and alarms meanwhile.
+ * data keeps flowing into the stores and alarms meanwhile. A panel draws once
+ * when first laid out, seen or not, and every pending one draws before the page
+ * is printed: a print or a capture of a long page never shows an empty chart.
  */
 class FrameScheduler {
   private readonly pending = new Set<FrameController>();
@@ -12,25 +14,29 @@ class FrameScheduler {
   private observer?: IntersectionObserver;
   private readonly watched = new Set<FrameController>();
   private readonly onVisibility = () => !document.hidden && this.schedule();
+  private readonly onPrint = () => this.flush(true);
 
   request(c: FrameController): void {
     this.pending.add(c);
     this.schedule();
   }
 
-  /** Draws every pending, visible panel now, in this task (benchmarks and tests). */
-  flush(): void {
+  /** Draws every pending, visible panel now, in this task (benchmarks and tests); `all`: the unseen ones too. */
+  flush(all = false): void {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
     for (const c of [...this.pending]) {
-      if (!c.canDraw()) continue;
+      if (!all && !c.canDraw()) continue;
       this.pending.delete(c);
       c.run();
     }
   }
 
   watch(c: FrameController): void {
-    if (!this.watched.size) document.addEventListener('visibilitychange', this.onVisibility);
+    if (!this.watched.size) {
+      document.addEventListener('visibilitychange', this.onVisibility);
+      addEventListener('beforeprint', this.onPrint);
+    }
     this.watched.add(c);
     this.observer ??= new IntersectionObserver((entries) => {
       for (const e of entries) FrameController.of(e.target)?.setIntersecting(e.isIntersecting);
@@ -43,7 +49,10 @@ class FrameScheduler {
     this.pending.delete(c);
     this.watched.delete(c);
     this.observer?.unobserve(c.host);
-    if (!this.watched.size) document.removeEventListener('visibilitychange', this.onVisibility);
+    if (!this.watched.size) {
+      document.removeEventListener('visibilitychange', this.onVisibility);
+      removeEventListener('beforeprint', this.onPrint);
+    }
   }
 
   private schedule(): void {
@@ -66,6 +75,7 @@ export const flushFrames = (): void => page().flush();
  */
 export class FrameController implements ReactiveController {
   private intersecting = true;
+  private drawnOnce = false;
 
   static of(el: Element): FrameController | undefined {
     return controllers.get(el);
@@ -94,9 +104,9 @@ export class FrameController implements ReactiveController {
     if (this.host.isConnected) page().request(this);
   }
 
-  /** Drawing makes sense: on screen, in a visible tab. */
+  /** Drawing makes sense: on screen (or never drawn yet), in a visible tab. */
   canDraw(): boolean {
-    return this.intersecting && !document.hidden;
+    return (this.intersecting || !this.drawnOnce) && !document.hidden;
   }
 
   setIntersecting(on: boolean): void {
@@ -104,6 +114,7 @@ export class FrameController implements ReactiveController {
   }
 
   run(): void {
+    this.drawnOnce = true;
     this.draw();
   }
 }
