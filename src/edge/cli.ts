@@ -80,9 +80,9 @@ async function main(): Promise<number> {
     say(e instanceof Error ? e.message : String(e));
     return e instanceof BrokerUnreachable ? 3 : 2;
   }
-  say(`room ${args.procedure} published to ${args.nats} as ${args.sender ?? `edge-${args.procedure}`}; Ctrl-C stops`);
   const running = edge;
-  await new Promise<void>((resolve) => {
+  // The handlers before the announcement: a signal sent on reading it must find them in place.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       say(`${signal}: stopping (${running.publisher.stats.stored} messages stored, ${running.publisher.stats.waiting} waiting)`);
       resolve();
@@ -90,6 +90,8 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  say(`room ${args.procedure} published to ${args.nats} as ${args.sender ?? `edge-${args.procedure}`}; Ctrl-C stops`);
+  await stopped;
   await running.stop();
   say(`stopped: ${running.publisher.stats.stored} messages stored`);
   return 0;

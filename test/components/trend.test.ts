@@ -54,14 +54,22 @@ describe('ir-trend', () => {
 
   it('off-screen, draws once laid out and again before the page is printed, so a print shows its data', async () => {
     const { el, source } = await mount((el) => (el.style.marginTop = '200vh'));
-    // Its first frame: laid out, drawn once though unseen (empty).
-    await nextFrame();
-    source.next(ramp(100));
-    await nextFrame();
-    expect(rowsWith(canvasOf(el), SERIES_1), 'unseen: not drawn on data').to.deep.equal([]);
-    dispatchEvent(new Event('beforeprint'));
-    expect(rowsWith(canvasOf(el), SERIES_1).length, 'drawn for the print').to.be.above(10);
-    el.remove();
+    try {
+      const traceRows = () => rowsWith(canvasOf(el), SERIES_1).length;
+      // Laid out: its one unseen draw comes in the next frame (before or after the flat line arrives).
+      await nextFrame();
+      source.next({ channel: 'probe', t: new Float64Array(50).map((_, i) => i * 100), v: new Float32Array(50) });
+      await nextFrame();
+      const before = traceRows();
+      // Then a ramp: unseen, it waits; printed, it is drawn.
+      source.next({ channel: 'probe', t: new Float64Array(50).map((_, i) => 5000 + i * 100), v: new Float32Array(50).map((_, i) => 10 * i) });
+      await nextFrame();
+      expect(traceRows(), 'unseen: not drawn again').to.equal(before);
+      dispatchEvent(new Event('beforeprint'));
+      expect(traceRows(), 'drawn for the print').to.be.above(before + 10);
+    } finally {
+      el.remove();
+    }
   });
 
   it('never magnifies noise: a channel shows at least its minimum span (5 °C by default), its own when given', async () => {
