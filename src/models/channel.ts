@@ -18,6 +18,12 @@ export interface ChannelDescriptor {
    */
   minSpan?: number;
   /**
+   * A fixed [min, max] a chart's axis shows, in `unit`, while the values stay within it (wider
+   * only to take in a value beyond, never clipping it): a gain that does not follow the data,
+   * as an ECG's, whose complexes are read by their height.
+   */
+  axis?: readonly [min: number, max: number];
+  /**
    * For a waveform channel: the sample rates (Hz) it may plausibly carry. A frame outside
    * is refused (`sample-rate`), never drawn on a wrong time base: a Hz/MHz mix-up is 10^6 off.
    */

@@ -102,34 +102,37 @@ export class ColumnAggregator {
    * max in time order; all `undefined` where a column has no data (joined
    * across). Sets `low` and `high`. Written again into the same `out` with the
    * same `end` (most frames: a column spans many), only the columns that took
-   * samples since are rewritten.
+   * samples since are rewritten. Returns the first column (absolute) whose
+   * content may differ from what the last write into `out` showed for it:
+   * `Infinity` when none, so a drawing of the earlier columns can be kept.
    */
-  write(end: number, out: Column[]): void {
+  write(end: number, out: Column[]): number {
     const start = end - this.columns + 1;
     const same = this.written?.end === end && this.written.out === out;
     const from = same ? Math.max(start, this.dirtyFrom) : start;
+    const changedFrom = this.written?.out === out && end >= this.written.end ? this.dirtyFrom : start;
     this.written = { end, out };
     this.dirtyFrom = Infinity;
     this.changed = false;
-    let low = Infinity;
-    let high = -Infinity;
-    for (let c = 0, s = this.slotOf(start); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {
-      const here = this.index[s] === start + c;
-      if (start + c >= from) {
-        const o = c * SLOTS;
-        if (!here) out[o] = out[o + 1] = out[o + 2] = undefined;
-        else {
-          out[o] = this.gap[s] ? null : undefined;
-          out[o + 1] = this.maxLater[s] ? this.min[s] : this.max[s];
-          out[o + 2] = this.maxLater[s] ? this.max[s] : this.min[s];
-        }
+    // With the same end the columns are the same ones: those not rewritten keep
+    // their extremes, and a column's extremes only widen, so the range carries over.
+    let low = same ? this.low : Infinity;
+    let high = same ? this.high : -Infinity;
+    for (let c = Math.max(0, from - start), s = this.slotOf(start + c); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {
+      const o = c * SLOTS;
+      if (this.index[s] !== start + c) {
+        out[o] = out[o + 1] = out[o + 2] = undefined;
+        continue;
       }
-      if (!here) continue;
+      out[o] = this.gap[s] ? null : undefined;
+      out[o + 1] = this.maxLater[s] ? this.min[s] : this.max[s];
+      out[o + 2] = this.maxLater[s] ? this.max[s] : this.min[s];
       if (this.min[s] < low) low = this.min[s];
       if (this.max[s] > high) high = this.max[s];
     }
     this.low = low;
     this.high = high;
+    return changedFrom;
   }
 
   /** Times of the slots written by `write(end)`, in seconds for the chart. */

@@ -4,10 +4,11 @@ import '../../src/components/trend.js';
 import '../../src/components/telemetry.js';
 import type { IrTrend } from '../../src/components/trend/trend.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
-import { afterLangChange, canvasOf, countColour, drawn, fixture, nextFrame, onScreen, pointAtCentre, rowsWith, waitUntil } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, countColour, drawn, fixture, nextFrame, onScreen, pixelsOf, pointAtCentre, rgbOf, rowsWith, waitUntil } from '../kit/fixture.js';
 
 const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
 const SERIES_1: [number, number, number] = [0x4f, 0xc3, 0xf7];
+const SERIES_2: [number, number, number] = [0xff, 0xb7, 0x4d];
 
 async function mount(setup: (el: IrTrend) => void = () => {}) {
   const source = new Subject<SampleBatch>();
@@ -23,6 +24,12 @@ async function mount(setup: (el: IrTrend) => void = () => {}) {
 
 const readout = (el: IrTrend) => el.shadowRoot!.querySelector('[part="readout"]')!;
 const ramp = (n: number) => ({ channel: 'probe', t: new Float64Array(n).map((_, i) => i * 100), v: new Float32Array(n).map((_, i) => i) });
+
+/** The colour shown at (x, y) of the chart's canvas, device pixels, with the layers stacked on it. */
+function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): number[] {
+  const i = 4 * (Math.round(y) * canvas.width + Math.round(x));
+  return [...pixelsOf(canvas).slice(i, i + 3)];
+}
 
 /** Feeds a ramp 0..99 over 10 s and draws it. */
 async function drawRamp(el: IrTrend, source: Subject<SampleBatch>) {
@@ -183,15 +190,43 @@ describe('ir-trend gaps', () => {
 });
 
 describe('ir-trend limits and themes', () => {
-  it('draws a limit line at the height its value implies', async () => {
+  it('draws a limit line in its channel\'s colour at the height its value implies, the band beyond it in the limit colour', async () => {
     const { el, source } = await mount((el) => {
       el.limits = [{ channel: 'probe', above: 60 }];
       el.style.setProperty('--ir-color-limit', 'rgb(255, 0, 255)');
       el.theme = 'light';
     });
     await drawRamp(el, source);
-    const y = Math.round(el.positionOf('probe', 0, 60)!.y);
-    expect(rowsWith(canvasOf(el), [255, 0, 255])).to.include(y);
+    const canvas = canvasOf(el);
+    // Where the ramp is near 15, far below the limit (and off the grid lines of whole seconds).
+    const { x, y } = el.positionOf('probe', 1500, 60)!;
+    expect(rowsWith(canvas, rgbOf(getComputedStyle(el).getPropertyValue('--_series-1')), 40, Math.round(x) - 10, Math.round(x) + 10)).to.include(Math.round(y));
+    // Just above the line: the limit colour, faded over the white surface.
+    const [r, g, b] = pixelAt(canvas, x, y - 3 * devicePixelRatio);
+    expect(r > 240 && b > 240 && g < 200, `band ${r} ${g} ${b}`).to.equal(true);
+    el.remove();
+  });
+
+  it('shades only the band of the channel whose limit it is: another channel\'s trace far beyond it keeps its colour', async () => {
+    // As on a cryo chart: a nerve sensor's 10 °C limit on the °C axis it shares with a probe at -140 °C.
+    const nerve: ChannelDescriptor = { id: 'nerve', label: 'Nerve', unit: 'Cel', intervalMs: 10, range: [-200, 150] };
+    const { el, source } = await mount((el) => {
+      el.channels = [{ ...probe, intervalMs: 10 }, nerve];
+      el.limits = [{ channel: 'nerve', below: 10 }];
+    });
+    const t = new Float64Array(1000).map((_, i) => i * 10);
+    source.next({ channel: 'probe', t, v: new Float32Array(1000).fill(-140) });
+    source.next({ channel: 'nerve', t, v: new Float32Array(1000).fill(30) });
+    await drawn(el);
+    const canvas = canvasOf(el);
+    const probeAt = el.positionOf('probe', 4500, -140)!;
+    const untinted = rowsWith(canvas, SERIES_1, 12, Math.round(probeAt.x) - 1, Math.round(probeAt.x) + 2);
+    expect(untinted.some((row) => Math.abs(row - probeAt.y) < 2), `the probe's trace at row ${probeAt.y} in its own colour (rows ${untinted})`).to.equal(true);
+    // The limit is still drawn, in the nerve's colour, with the band just below it.
+    const limitAt = el.positionOf('nerve', 4500, 10)!;
+    expect(rowsWith(canvas, SERIES_2)).to.include(Math.round(limitAt.y));
+    const surface = rgbOf(getComputedStyle(el).backgroundColor);
+    expect(pixelAt(canvas, limitAt.x, limitAt.y + 3 * devicePixelRatio)[0], 'the band beyond the limit is red').to.be.above(surface[0] + 40);
     el.remove();
   });
 

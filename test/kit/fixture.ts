@@ -106,16 +106,41 @@ export function pointAtCentre(el: Element, name: string): void {
   target.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true, composed: true }));
 }
 
-/** The element's first canvas (in its shadow root, or light DOM). */
+/**
+ * The element's first chart canvas (in its shadow root, or light DOM): a layer
+ * stacked under or over it in the same chart is not one, its pixels are read
+ * with the canvas's by `rowsWith` and `countColour`.
+ */
 export function canvasOf(el: Element): HTMLCanvasElement {
-  const c = (el.shadowRoot ?? el).querySelector('canvas');
+  const c = [...(el.shadowRoot ?? el).querySelectorAll('canvas')].find((x) => !isLayer(x));
   if (!c) throw new Error(`<${el.localName}> has no canvas`);
   return c;
 }
 
+/** A canvas inside uPlot's layers beside its canvas (`ir-trend` draws dense series under it). */
+const isLayer = (c: HTMLCanvasElement) => !!c.parentElement?.matches('.u-under, .u-over');
+
+/**
+ * What a canvas shows, RGBA: its own pixels with the layers stacked with it in
+ * its chart, composited in paint order at their places, as a person sees them.
+ */
+export function pixelsOf(canvas: HTMLCanvasElement): Uint8ClampedArray {
+  const stack = [...(canvas.closest('.uplot')?.querySelectorAll('canvas') ?? [])];
+  if (stack.length < 2) return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const out = new OffscreenCanvas(canvas.width, canvas.height);
+  const ctx = out.getContext('2d')!;
+  const box = canvas.getBoundingClientRect();
+  const k = canvas.width / box.width;
+  for (const c of stack) {
+    const r = c.getBoundingClientRect();
+    ctx.drawImage(c, Math.round((r.left - box.left) * k), Math.round((r.top - box.top) * k));
+  }
+  return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+}
+
 /** Rows (device pixels) holding a colour within `tolerance` (sum of channel differences) of rgb, in columns [x0, x1). */
 export function rowsWith(canvas: HTMLCanvasElement, [r, g, b]: readonly [number, number, number], tolerance = 40, x0 = 0, x1 = canvas.width): number[] {
-  const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const img = pixelsOf(canvas);
   const rows: number[] = [];
   for (let y = 0; y < canvas.height; y++)
     for (let x = Math.max(0, x0); x < Math.min(canvas.width, x1); x++) {
@@ -130,7 +155,7 @@ export function rowsWith(canvas: HTMLCanvasElement, [r, g, b]: readonly [number,
 
 /** Pixels of a colour within `tolerance` of rgb in columns [x0, x1). */
 export function countColour(canvas: HTMLCanvasElement, rgb: readonly [number, number, number], x0: number, x1: number, tolerance = 40): number {
-  const img = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const img = pixelsOf(canvas);
   let n = 0;
   for (let x = Math.max(0, Math.round(x0)); x < Math.min(canvas.width, x1); x++)
     for (let y = 0; y < canvas.height; y++) {

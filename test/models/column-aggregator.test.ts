@@ -79,9 +79,40 @@ describe('ColumnAggregator', () => {
         }
         const end = agg.columnOf(t);
         agg.write(end, kept);
+        const range = [agg.low, agg.high];
         const fresh: Column[] = new Array(20 * SLOTS);
         agg.write(end, fresh);
         expect(kept).to.deep.equal(fresh);
+        expect(range, 'the range carried over equals the range written whole').to.deep.equal([agg.low, agg.high]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names the first column that differs from the last write: every column before it shows what it showed (property, 500 runs)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.float({ noNaN: true, min: -100, max: 100 }), fc.boolean()), { minLength: 1, maxLength: 200 }), (steps) => {
+        const columns = 20;
+        const agg = new ColumnAggregator(columns, 10, 30);
+        const out: Column[] = new Array(columns * SLOTS);
+        let last: { end: number; shown: Column[] } | undefined;
+        let t = T0;
+        for (const [dt, v, writeNow] of steps) {
+          t += dt;
+          agg.add(t, v);
+          if (!writeNow) continue;
+          const end = agg.columnOf(t);
+          const from = agg.write(end, out);
+          if (last) {
+            // Absolute column k was at slot k - start in each write.
+            for (let k = end - columns + 1; k < Math.min(from, last.end + 1); k++) {
+              const [now, before] = [k - (end - columns + 1), k - (last.end - columns + 1)];
+              if (before < 0) continue;
+              expect(out.slice(now * SLOTS, now * SLOTS + SLOTS), `column ${k}, before ${from}`).to.deep.equal(last.shown.slice(before * SLOTS, before * SLOTS + SLOTS));
+            }
+          } else expect(from).to.equal(end - columns + 1);
+          last = { end, shown: [...out] };
+        }
       }),
       { numRuns: 500 },
     );

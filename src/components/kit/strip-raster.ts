@@ -12,12 +12,25 @@ export interface Plot {
 }
 
 /**
+ * What a frame may keep of the last one, drawn over the same columns: those
+ * before `from`, after which everything is written again. Kept only when the
+ * size, the column count and the `key` (whatever else maps a value to a
+ * pixel: ranges, colours) match the last frame's.
+ */
+export interface Keep {
+  columns: number;
+  key: string;
+  from: number;
+}
+
+/**
  * Dense series (several samples a column) written as pixel spans into one
  * image, then composited in a single `drawImage`. Each column is a span from
  * min to max, reaching back to where the previous column ended so the trace is
  * continuous. A software rasteriser fills a path of a thousand one-pixel
  * rectangles at ~10 ms for 16 series, a thick zigzag line at ~70 ms; writing
- * the spans into memory costs well under a millisecond (bench/raster.ts).
+ * the spans into memory costs well under a millisecond (bench/raster.ts), and
+ * a frame that keeps the columns already drawn writes only the newest.
  */
 export class SpanRaster {
   private canvas?: OffscreenCanvas;
@@ -26,24 +39,39 @@ export class SpanRaster {
   private width = 0;
   private height = 0;
   private drawn = false;
+  /** The column count and key of the image as drawn, and its first column written this frame. */
+  private columns = 0;
+  private key = '';
+  private from = 0;
   /** RGBA of a CSS colour, as one little-endian word for the pixel buffer. */
   private readonly words = new Map<string, number>();
 
-  /** Starts a frame of the given size in canvas pixels, cleared. */
-  begin(width: number, height: number): void {
+  /** Starts a frame of the given size in canvas pixels: cleared, or keeping what `keep` allows. */
+  begin(width: number, height: number, keep?: Keep): void {
     width = Math.max(1, Math.round(width));
     height = Math.max(1, Math.round(height));
-    if (width !== this.width || height !== this.height || !this.image) {
+    const fresh = width !== this.width || height !== this.height || !this.image;
+    if (fresh) {
       this.width = width;
       this.height = height;
-      this.canvas = new OffscreenCanvas(width, height);
       this.image = new ImageData(width, height);
       this.pixels = new Uint32Array(this.image.data.buffer);
-    } else if (this.drawn) this.pixels.fill(0);
+    }
+    const kept = !fresh && this.drawn && keep && keep.columns === this.columns && keep.key === this.key;
+    this.from = kept ? Math.max(0, Math.min(keep.from, keep.columns)) : 0;
+    this.columns = keep?.columns ?? 0;
+    this.key = keep?.key ?? '';
+    if (!kept) this.pixels.fill(0);
+    else for (let row = 0, x0 = this.x0(); row < this.pixels.length; row += width) this.pixels.fill(0, row + x0, row + width);
     this.drawn = false;
   }
 
-  /** Writes one series' columns in `colour`. */
+  /** The first pixel column written this frame. */
+  private x0(): number {
+    return this.from && Math.min(this.width, Math.round((this.from * this.width) / this.columns));
+  }
+
+  /** Writes one series' columns in `colour` (from the frame's first column to write on). */
   series(ys: readonly Column[], plot: Plot, colour: string): void {
     const word = this.word(colour);
     const { width, height, pixels } = this;
@@ -55,22 +83,38 @@ export class SpanRaster {
     eachColumn(ys, (c, first, second, pen) => {
       const a = Math.round(base - first * ky);
       const b = Math.round(base - second * ky);
-      const hi = Math.max(0, Math.min(a, b, pen ? exit : a));
-      const lo = Math.min(height - 1, Math.max(a, b, pen ? exit : a));
-      const x0 = Math.round(c * kx);
-      const x1 = Math.max(x0 + 1, Math.round((c + 1) * kx));
-      for (let x = x0; x < x1 && x < width; x++) for (let y = hi, i = hi * width + x; y <= lo; y++, i += width) pixels[i] = word;
+      exit = pen ? exit : a;
+      if (c >= this.from) {
+        const hi = Math.max(0, Math.min(a, b, exit));
+        const lo = Math.min(height - 1, Math.max(a, b, exit));
+        const x0 = Math.round(c * kx);
+        const x1 = Math.max(x0 + 1, Math.round((c + 1) * kx));
+        for (let x = x0; x < x1 && x < width; x++) for (let y = hi, i = hi * width + x; y <= lo; y++, i += width) pixels[i] = word;
+      }
       exit = b;
-    });
+    }, this.from - 1);
     this.drawn = true;
   }
 
-  /** Composites what was written onto `ctx` at the plot's corner. */
+  /** Composites what was written onto `ctx` at the plot's corner; only the columns written this frame are uploaded again. */
   end(ctx: CanvasRenderingContext2D, left: number, top: number): void {
-    if (!this.drawn || !this.canvas || !this.image) return;
-    const off = this.canvas.getContext('2d')!;
-    off.putImageData(this.image, 0, 0);
+    if (!this.drawn || !this.image) return;
+    if (this.canvas?.width !== this.width || this.canvas.height !== this.height) this.canvas = new OffscreenCanvas(this.width, this.height);
+    this.put(this.canvas.getContext('2d')!);
     ctx.drawImage(this.canvas, left, top);
+  }
+
+  /**
+   * Writes the frame into a canvas of its own size (a layer of the chart),
+   * which keeps what it showed: only the columns written this frame are
+   * copied. Returns the first pixel column copied (the width when none),
+   * where whatever is drawn over the spans goes again.
+   */
+  put(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): number {
+    if (!this.image) return this.width;
+    const x0 = this.x0();
+    if (x0 < this.width) ctx.putImageData(this.image, 0, 0, x0, 0, this.width - x0, this.height);
+    return x0;
   }
 
   private word(colour: string): number {
@@ -117,9 +161,11 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, ys: readonly Column[
  * Each column with data: its index, its two values in time order, and whether
  * the pen is down (joined to the previous column with data: no gap since).
  */
-function eachColumn(ys: readonly Column[], draw: (c: number, first: number, second: number, pen: boolean) => void): void {
+function eachColumn(ys: readonly Column[], draw: (c: number, first: number, second: number, pen: boolean) => void, from = 0): void {
   let pen = false;
-  for (let c = 0; c < ys.length / SLOTS; c++) {
+  // The column with data before `from` is visited too: where the trace enters `from` depends on it.
+  while (from > 0 && ys[from * SLOTS + 1] == null && ys[from * SLOTS] !== null) from--;
+  for (let c = Math.max(0, from); c < ys.length / SLOTS; c++) {
     const o = c * SLOTS;
     if (ys[o] === null) pen = false;
     const first = ys[o + 1];

@@ -38,5 +38,9 @@ export const trendStyles = [
     position: relative;
     block-size: var(--ir-trend-chart-height, 200px);
   }
+  /* The series layer over the plot: the pointer goes through it to uPlot's cursor. */
+  .u-over > canvas {
+    pointer-events: none;
+  }
 `,
 ];

@@ -7,8 +7,8 @@ import { atLeastSpan, minSpanOf, unitSymbol } from '../../models/units.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { SpanRaster, strokeSeries, type Plot } from '../kit/strip-raster.js';
-import { drawLimits, drawMarkers, type TrendLimit, type TrendMarker } from './trend-layers.js';
+import { SpanRaster, strokeSeries, type Keep, type Plot } from '../kit/strip-raster.js';
+import { drawLimits, drawMarkers, type DrawnLimit, type TrendLimit, type TrendMarker } from './trend-layers.js';
 import { trendMessages } from './trend.messages.js';
 import { trendStyles } from './trend.styles.js';
 
@@ -41,7 +41,7 @@ const TREND_MS = 10_000;
  * @cssproperty --ir-color-surface - Background.
  * @cssproperty --ir-color-stale - Colour of stale read-outs and lines.
  * @cssproperty --ir-color-grid - Grid and axis colour.
- * @cssproperty --ir-color-limit - Limit lines and the shaded band beyond a limit.
+ * @cssproperty --ir-color-limit - The narrow band shaded beyond a limit (the dashed limit line takes its channel's colour).
  * @cssproperty --ir-color-marker - Event marker lines and labels.
  * @cssproperty --ir-color-series-1 - Colour of the first channel (2 to 6 likewise).
  * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is active.
@@ -61,8 +61,9 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   @property({ type: Number }) window = 120;
 
   /**
-   * Limits drawn as dashed lines, with the band beyond each limit shaded, besides
-   * those of the alarm rules on this panel's channels, which are always drawn.
+   * Limits drawn as dashed lines in their channel's colour, with a narrow band
+   * shaded beyond each, besides those of the alarm rules on this panel's
+   * channels, which are always drawn.
    */
   @property({ attribute: false }) limits: TrendLimit[] = [];
 
@@ -88,6 +89,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   private unitOf: number[] = [];
   /** Per unit scale: the smallest span its axis shows (the largest of its channels'). */
   private minSpans = new Float64Array(0);
+  /** Per unit scale: the fixed range its axis shows while the values stay within it, if its channels have one. */
+  private fixedAxes: (readonly [number, number] | undefined)[] = [];
   private lows = new Float64Array(0);
   private highs = new Float64Array(0);
   /** Something besides new samples changed the picture (size, theme, quality, limits): the next frame redraws. */
@@ -96,6 +99,10 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   private drawnEnd = NaN;
   private drawnLocale = '';
   private readonly spans = new SpanRaster();
+  /** A canvas over uPlot's plot box holding dense series, limits and markers: a frame that only adds samples redraws nothing else. */
+  private layer?: HTMLCanvasElement;
+  /** What the next paint may keep of the spans already drawn: set by a frame that only added samples. */
+  private keep?: Omit<Keep, 'key'>;
   private drawCount = 0;
 
   /**
@@ -206,6 +213,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     this.lows = new Float64Array(units.length);
     this.highs = new Float64Array(units.length);
     this.minSpans = Float64Array.from(units, (u) => Math.max(...channels.filter((c) => c.unit === u).map(minSpanOf)));
+    this.fixedAxes = units.map((u) => fixedAxisOf(channels.filter((c) => c.unit === u)));
     this.chart = new uPlot(
       {
         width: el.clientWidth,
@@ -233,6 +241,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
       undefined,
       el,
     );
+    this.layer = document.createElement('canvas');
+    this.chart.over.prepend(this.layer);
     this.chartKey = key;
     this.rebin();
   }
@@ -291,68 +301,123 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     const end = lead.columnOf(t1);
     // Samples that land inside a column's extremes change no pixel: skip the frame.
     if (!this.invalid && end === this.drawnEnd && !this.aggs.some((a) => a.changed)) return;
+    // Only samples added to the columns drawn: the window did not move and nothing else changed.
+    const sameColumns = !this.invalid && end === this.drawnEnd;
     this.invalid = false;
     this.drawnEnd = end;
     lead.times(end, this.xs);
     const { lows, highs } = this;
     lows.fill(Infinity);
     highs.fill(-Infinity);
+    const changedFrom = this.aggs.map((agg, i) => agg.write(end, this.ys[i]));
     for (let i = 0; i < this.aggs.length; i++) {
       const agg = this.aggs[i];
-      agg.write(end, this.ys[i]);
       const u = this.unitOf[i];
       if (agg.low < lows[u]) lows[u] = agg.low;
       if (agg.high > highs[u]) highs[u] = agg.high;
     }
+    const start = end - lead.columns + 1;
+    // The columns before the first that took samples are drawn already: the paint keeps them.
+    this.keep = sameColumns ? { columns: lead.columns, from: Math.min(...changedFrom) - start } : undefined;
+    const ranges = this.units.map((_, u) => this.rangeOf(u));
+    // New samples inside the same columns and ranges change only the dense series' layer:
+    // axes, grid, lines and limits on uPlot's canvas stay as drawn (most frames: a column spans many).
+    const sparseChanged = changedFrom.some((from, i) => from !== Infinity && !this.isDense(i));
+    const sameRanges = ranges.every((r, u) => !r || (chart.scales[this.units[u]].min === r[0] && chart.scales[this.units[u]].max === r[1]));
+    if (sameColumns && sameRanges && !sparseChanged) {
+      this.drawCount++;
+      return this.paintLayer(chart);
+    }
     const columnS = lead.columnMs / 1000;
-    const x0 = (end - lead.columns + 1) * columnS;
     chart.batch(() => {
       chart.setData(this.data, false);
-      chart.setScale('x', { min: x0, max: x0 + lead.columns * columnS });
-      for (let u = 0; u < this.units.length; u++) {
-        if (lows[u] > highs[u]) continue;
-        const [low, high] = atLeastSpan(lows[u], highs[u], this.minSpans[u]);
-        const [min, max] = uPlot.rangeNum(low, high, 0.1, true) as [number, number];
-        chart.setScale(this.units[u], { min, max });
-      }
+      chart.setScale('x', { min: start * columnS, max: (start + lead.columns) * columnS });
+      ranges.forEach((r, u) => r && chart.setScale(this.units[u], { min: r[0], max: r[1] }));
     });
   }
 
-  /** Series (dense as pixel spans in one image, sparse as lines), then limits and markers, over uPlot's axes and grid. */
+  /** Unit u's axis range: its fixed one while the data fit in it, else the data's, never narrower than its minimum span. */
+  private rangeOf(u: number): readonly [number, number] | undefined {
+    const fixed = this.fixedAxes[u];
+    const { lows, highs } = this;
+    if (fixed && lows[u] >= fixed[0] && highs[u] <= fixed[1]) return fixed;
+    if (lows[u] > highs[u]) return undefined;
+    // A value beyond a fixed axis widens it to take in both: a taller complex is shown whole.
+    const [low, high] = atLeastSpan(Math.min(lows[u], fixed?.[0] ?? Infinity), Math.max(highs[u], fixed?.[1] ?? -Infinity), this.minSpans[u]);
+    return uPlot.rangeNum(low, high, 0.1, true) as [number, number];
+  }
+
+  /** A series with several samples a column is dense: drawn as pixel spans on the layer, not as a line. */
+  private isDense(i: number): boolean {
+    return this.shown[i].intervalMs < this.aggs[i].columnMs;
+  }
+
+  /**
+   * The layer over uPlot's canvas: dense series as pixel spans, then limits and
+   * markers over them. Another range, colour or size for any series redraws it
+   * all; otherwise only the columns new samples changed are written, and the
+   * limits and markers drawn again there.
+   */
+  private paintLayer(u: uPlot): void {
+    const layer = this.layer;
+    if (!layer) return;
+    const width = Math.max(1, Math.round(u.bbox.width));
+    const height = Math.max(1, Math.round(u.bbox.height));
+    // A canvas given a size is cleared: everything is written again.
+    if (layer.width !== width || layer.height !== height) (layer.width = width), (layer.height = height), (this.keep = undefined);
+    const stale = this.themes.read('--_stale');
+    const dense = this.shown.flatMap((c, i) => {
+      const plot = this.isDense(i) && this.plotOf(u, i);
+      return plot ? [{ i, plot, colour: this.colourOf(c, i, stale) }] : [];
+    });
+    const key = dense.map(({ i, plot, colour }) => `${i} ${plot.yMin} ${plot.yMax} ${colour}`).join('\n');
+    this.spans.begin(width, height, this.keep && { ...this.keep, key });
+    this.keep = undefined;
+    for (const { i, plot, colour } of dense) this.spans.series(this.ys[i], plot, colour);
+    const ctx = layer.getContext('2d')!;
+    const x0 = this.spans.put(ctx);
+    if (x0 >= width) return;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x0, 0, width - x0, height);
+    ctx.clip();
+    // The layer's origin is the plot's corner: drawn in uPlot's canvas coordinates, shifted.
+    ctx.translate(-u.bbox.left, -u.bbox.top);
+    const limits = this.allLimits().flatMap((l): DrawnLimit[] => {
+      const i = this.index.get(l.channel);
+      if (i === undefined) return [];
+      // In its channel's colour: whose limit it is reads from the line itself.
+      const scale = this.shown[i].unit;
+      const colour = this.colourOf(this.shown[i], i, stale);
+      return [
+        ...(l.above === undefined ? [] : [{ value: l.above, scale, beyondTop: true, colour }]),
+        ...(l.below === undefined ? [] : [{ value: l.below, scale, beyondTop: false, colour }]),
+      ];
+    });
+    drawLimits(u, ctx, limits, this.themes.read('--_limit'));
+    drawMarkers(u, ctx, this.markers, this.themes.read('--_marker'));
+    ctx.restore();
+  }
+
+  /** Sparse series as lines on uPlot's canvas, over its grid; then the layer over it. */
   private drawLayers(u: uPlot): void {
     this.drawCount++;
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     const lineWidth = (Number.parseFloat(this.themes.read('--_line-width')) || 1.5) * devicePixelRatio;
     const stale = this.themes.read('--_stale');
-    const sparse: number[] = [];
-    this.spans.begin(width, height);
-    this.shown.forEach((c, i) => {
-      const plot = this.plotOf(u, i);
-      if (!plot) return;
-      if (c.intervalMs < this.aggs[i].columnMs) this.spans.series(this.ys[i], plot, this.colourOf(c, i, stale));
-      else sparse.push(i);
-    });
-    this.spans.end(ctx, left, top);
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top, width, height);
     ctx.clip();
-    for (const i of sparse) {
-      ctx.strokeStyle = this.colourOf(this.shown[i], i, stale);
-      strokeSeries(ctx, this.ys[i], this.plotOf(u, i)!, lineWidth);
-    }
-    ctx.restore();
-    const limits = this.allLimits().flatMap((l) => {
-      const scale = this.shown.find((c) => c.id === l.channel)?.unit;
-      if (!scale) return [];
-      return [
-        ...(l.above === undefined ? [] : [{ value: l.above, scale, beyondTop: true }]),
-        ...(l.below === undefined ? [] : [{ value: l.below, scale, beyondTop: false }]),
-      ];
+    this.shown.forEach((c, i) => {
+      const plot = this.plotOf(u, i);
+      if (!plot || this.isDense(i)) return;
+      ctx.strokeStyle = this.colourOf(c, i, stale);
+      strokeSeries(ctx, this.ys[i], plot, lineWidth);
     });
-    drawLimits(u, limits, this.themes.read('--_limit'));
-    drawMarkers(u, this.markers, this.themes.read('--_marker'));
+    ctx.restore();
+    this.paintLayer(u);
   }
 
   /** The plot box and value range of the i-th shown channel, once it has a scale and columns. */
@@ -429,4 +494,10 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
       })
       .join(' ');
   }
+}
+
+/** The union of the channels' fixed axes (`ChannelDescriptor.axis`; one that is not a finite, increasing pair is ignored), or undefined when none has one. */
+function fixedAxisOf(channels: readonly ChannelDescriptor[]): readonly [number, number] | undefined {
+  const axes = channels.flatMap((c) => (c.axis && Number.isFinite(c.axis[0]) && Number.isFinite(c.axis[1]) && c.axis[0] < c.axis[1] ? [c.axis] : []));
+  return axes.length ? [Math.min(...axes.map((a) => a[0])), Math.max(...axes.map((a) => a[1]))] : undefined;
 }

@@ -1,0 +1,64 @@
+import { expect } from '@esm-bundle/chai';
+import fc from 'fast-check';
+import { SpanRaster } from '../../src/components/kit/strip-raster.js';
+import { SLOTS, type Column } from '../../src/models/column-aggregator.js';
+
+const HEIGHT = 40;
+const COLOURS = ['rgb(79, 195, 247)', 'rgb(255, 183, 77)'];
+/** One column: no data, or a gap mark and two values. */
+const column = fc.oneof(
+  fc.constant<Column[]>([undefined, undefined, undefined]),
+  fc.tuple(fc.constantFrom<Column>(null, undefined), fc.integer({ min: -12, max: 12 }), fc.integer({ min: -12, max: 12 })).map((c) => c as Column[]),
+);
+const series = (n: number) => fc.array(column, { minLength: n, maxLength: n }).map((cs) => cs.flat());
+
+/** Draws `ys` (one array a series) with `raster` into `ctx`, which keeps what it showed; returns its pixels. */
+function frame(raster: SpanRaster, ctx: OffscreenCanvasRenderingContext2D, ys: Column[][], keep?: { columns: number; from: number }): Uint8ClampedArray {
+  const { width, height } = ctx.canvas;
+  raster.begin(width, height, keep && { ...keep, key: 'same ranges and colours' });
+  ys.forEach((y, i) => raster.series(y, { left: 0, top: 0, width, height, yMin: -10, yMax: 10 }, COLOURS[i]));
+  raster.put(ctx);
+  return ctx.getImageData(0, 0, width, height).data;
+}
+
+describe('SpanRaster', () => {
+  it('a frame that keeps the columns before the first changed one equals the same frame drawn whole (property, 300 runs)', () => {
+    const setup = fc.integer({ min: 2, max: 40 }).chain((columns) =>
+      fc.record({
+        columns: fc.constant(columns),
+        pxPerColumn: fc.integer({ min: 1, max: 3 }),
+        before: fc.array(series(columns), { minLength: 2, maxLength: 2 }),
+        from: fc.integer({ min: 0, max: columns }),
+        fresh: fc.array(series(columns), { minLength: 2, maxLength: 2 }),
+      }),
+    );
+    fc.assert(
+      fc.property(setup, ({ columns, pxPerColumn, before, from, fresh }) => {
+        // After: every column from `from` on new, those before as they were.
+        const after = before.map((ys, i) => ys.map((v, k) => (Math.floor(k / SLOTS) >= from ? fresh[i][k] : v)));
+        const kept = new OffscreenCanvas(columns * pxPerColumn, HEIGHT).getContext('2d')!;
+        const raster = new SpanRaster();
+        frame(raster, kept, before, { columns, from: 0 });
+        const incremental = frame(raster, kept, after, { columns, from });
+        const whole = frame(new SpanRaster(), new OffscreenCanvas(columns * pxPerColumn, HEIGHT).getContext('2d')!, after);
+        expect(incremental.every((x, k) => x === whole[k])).to.equal(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('draws everything again when the key changes (another range or colour)', () => {
+    const ctx = new OffscreenCanvas(10, HEIGHT).getContext('2d')!;
+    const raster = new SpanRaster();
+    const ys: Column[] = Array.from({ length: 10 }, () => [undefined, -5, 5]).flat();
+    raster.begin(10, HEIGHT);
+    raster.series(ys, { left: 0, top: 0, width: 10, height: HEIGHT, yMin: -10, yMax: 10 }, COLOURS[0]);
+    raster.put(ctx);
+    // The same columns, nothing changed but the range: a kept frame would copy nothing.
+    raster.begin(10, HEIGHT, { columns: 10, key: 'another range', from: 10 });
+    raster.series(ys, { left: 0, top: 0, width: 10, height: HEIGHT, yMin: -100, yMax: 100 }, COLOURS[0]);
+    expect(raster.put(ctx)).to.equal(0);
+    const lit = [...Array(HEIGHT).keys()].filter((y) => ctx.getImageData(5, y, 1, 1).data[3] > 0);
+    expect(lit.length, 'the span of ±5 on a ±100 range').to.be.below(5);
+  });
+});
