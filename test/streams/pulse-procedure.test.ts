@@ -93,6 +93,23 @@ describe('simulated IRE', () => {
   });
 });
 
+describe('simulated heart after the plan', () => {
+  it('beats on at the resting rate: R-wave events and complexes long after the planned beats', () => {
+    const s = hepaticEct(T0);
+    const out: RoomInput[] = [];
+    const p = new ProcedurePlayer(s);
+    // Steps of 3 s, as the source takes at 60x, to five minutes: the planned beats end at 40 s.
+    for (let t = s.t0 + 3000; t <= s.t0 + 300_000; t += 3000) p.upTo(t, (x) => out.push(x));
+    const beats = out.flatMap((x) => ('type' in x && x.type === 'event' && x.kind === EP_EVENT.rWave ? [x.t] : []));
+    expect(beats.slice(0, s.rWaves.length), 'the planned beats first').to.deep.equal(s.rWaves);
+    expect(beats.at(-1)! - s.t0).to.be.above(299_000);
+    for (let k = 1; k < beats.length; k++) expect(beats[k] - beats[k - 1]).to.be.within(s.rrMs - 20, s.rrMs + 20);
+    const last = out.filter((x): x is SampleBatch => !('type' in x) && !('kind' in x) && x.channel === EP.ecg).at(-1)!;
+    expect(Math.max(...last.v), 'R peaks').to.be.above(1.2);
+    expect(Math.min(...last.v), 'S troughs').to.be.below(-0.2);
+  });
+});
+
 describe('procedure source and wire', () => {
   it('plays on the scheduler at speed, and survives the wire (binary frames) unchanged', () => {
     const clock = new VirtualTimeScheduler(undefined, 10_000);

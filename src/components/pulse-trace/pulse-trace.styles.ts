@@ -55,7 +55,7 @@ export const pulseTraceStyles = [
   }
   [part='chart'] {
     position: relative;
-    block-size: var(--ir-pulse-trace-chart-height, 220px);
+    block-size: var(--ir-pulse-trace-chart-height, 250px);
   }
   [part='timeline'] {
     display: block;
@@ -135,7 +135,8 @@ export const pulseTraceStyles = [
   }
   [part='ecg'] {
     grid-column: 1 / -1;
-    --ir-trend-chart-height: var(--ir-pulse-trace-ecg-height, 110px);
+    /* The plot about 40 px per millivolt on the ECG's 3 mV axis (ECG paper's 10 mm/mV), under it the time axis. */
+    --ir-trend-chart-height: var(--ir-pulse-trace-ecg-height, 180px);
   }
   [part='table'] {
     grid-column: 1 / -1;

@@ -72,9 +72,9 @@ export type { EcgMark };
  * @cssproperty --ir-pulse-trace-done-color - Pairs done (default: series 3).
  * @cssproperty --ir-alarm-high-color - Frame colour while a high-priority alarm is present.
  * @cssproperty --ir-alarm-medium-color - Frame colour for medium priority.
- * @cssproperty --ir-pulse-trace-chart-height - Height of the traces (default 220px).
+ * @cssproperty --ir-pulse-trace-chart-height - Height of the traces, their time axis included (default 250px).
  * @cssproperty --ir-pulse-trace-timeline-height - Height of the train (default 70px).
- * @cssproperty --ir-pulse-trace-ecg-height - Height of the ECG strip's chart (default 110px).
+ * @cssproperty --ir-pulse-trace-ecg-height - Height of the ECG strip's chart, its time axis included (default 180px: about 10 mm/mV).
  * @cssproperty --ir-pulse-trace-axis-font - Font of the axes (default 12px system-ui).
  * @event ir-pulse-refused - A pulse record refused: unknown pair, duplicated index, unreadable (`IrPulseRefusedEvent`, names it).
  * @event ir-pair-select - The operator chose another pair on the map or the table (`IrPairSelectEvent`).
@@ -252,7 +252,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     if (changed.has('layout') || changed.has('source')) this.defaultChannels();
     if (changed.has('layout') || changed.has('protocol') || changed.has('rules')) this.engines.configure();
     super.willUpdate(changed);
-    if (changed.has('pair') || changed.has('overlay') || changed.has('ecgWindow')) this.frame.request();
+    if (changed.has('pair') || changed.has('overlay')) this.frame.request();
   }
 
   protected override firstUpdated(): void {
@@ -267,13 +267,17 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     trend.theme = this.theme;
     wrap.append(trend);
     this.ecgTrend = trend;
+    this.showMarks();
   }
 
   protected override updated(changed: Map<string, unknown>): void {
     if (!this.chart) this.build();
     const trend = this.ecgTrend;
     if (trend && changed.has('theme')) trend.theme = this.theme;
-    if (trend && changed.has('ecgWindow')) trend.window = this.ecgWindow;
+    if (trend && changed.has('ecgWindow')) {
+      trend.window = this.ecgWindow;
+      this.showMarks();
+    }
   }
 
   /** The room changed: its engine, its refusals, the generator's quality and the shown pair's waveforms followed. */
@@ -292,6 +296,9 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
   private show(state: PulsesState): void {
     this.state = state;
     this.version++;
+    // Marks go to the strip as they come, not in the panel's frame: the strip draws them in the
+    // same frame as their ECG samples (at 60x, a frame late is a second of ECG without its marks).
+    this.showMarks();
     this.requestUpdate();
     this.frame.request();
   }
@@ -309,7 +316,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     if (this.chart || !el || !el.clientWidth || !el.clientHeight) return;
     const read = (token: string) => () => this.themes.read(token);
     const font = this.themes.read('--_axis-font');
-    const axis = (scale: string | undefined, label: string, side: number) => ({
+    const axis = (scale: string, label: string, side: number) => ({
       scale, label, side, stroke: read('--_text'), font, labelFont: font, grid: { stroke: read('--_grid'), show: side !== 1 }, ticks: { stroke: read('--_grid') },
       // In the panel's language ("1 500" in French), as the read-outs.
       values: this.language.valueTicks,
@@ -321,7 +328,9 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false, auto: false }, V: { auto: false }, A: { auto: false } },
-        axes: [axis(undefined, 'µs', 2), axis('V', 'V', 3), axis('A', 'A', 1)],
+        // Time from the pulse start, µs, its scale named (left undefined, uPlot never showed the axis),
+        // compact (ticks and unit in 46 px) so the traces keep their height.
+        axes: [{ ...axis('x', 'µs', 2), size: 28, labelSize: 18 }, axis('V', 'V', 3), axis('A', 'A', 1)],
         hooks: { draw: [(u: uPlot) => this.drawLimits(u)] },
         // Traces are drawn by drawTraces on a canvas of their own; uPlot keeps the axes, scales and limit lines.
         series: [{}, { scale: 'V', paths: () => null, points: { show: false } }, { scale: 'A', paths: () => null, points: { show: false } }],
@@ -362,11 +371,10 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
   protected draw(): void {
     this.drawChart();
     this.drawTrain();
-    this.drawMarks();
   }
 
   /** The engine's marks within the strip's window (from the newest), onto the ECG strip when they changed. */
-  private drawMarks(): void {
+  private showMarks(): void {
     const all = this.state?.marks ?? [];
     const from = (all.at(-1)?.t ?? 0) - this.ecgWindow * 1000;
     let k = 0;

@@ -58,7 +58,8 @@ export function pulseChannels(layout: ElectrodeLayout, labels: { current: string
     status(EP.failed, 'Failed pulses', '{pulse}', [0, 10_000]),
     status(EP.sync, 'ECG sync', '{code}', [0, 2]),
     status(EP.incomplete, 'Incomplete pairs', '{pair}', [0, 100]),
-    { id: EP.ecg, label: labels.ecg, unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2 },
+    // At a fixed gain, as on ECG paper (10 mm/mV, Kligfield et al., Circulation 2007): -1 to +2 mV holds a normal lead II (R ~1.3 mV, S ~-0.3 mV).
+    { id: EP.ecg, label: labels.ecg, unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2, axis: [-1, 2] },
     ...layout.pairs.flatMap((p): ChannelDescriptor[] => [
       { id: waveformChannel('V', p.id), label: `V ${p.id}`, unit: 'V', intervalMs: 60_000, range: [-5000, 5000], sampleRateHz: PULSE_SAMPLE_RATES },
       { id: waveformChannel('I', p.id), label: `I ${p.id}`, unit: 'A', intervalMs: 60_000, range: [-200, 200], sampleRateHz: PULSE_SAMPLE_RATES },

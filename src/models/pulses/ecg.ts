@@ -21,6 +21,12 @@ export const inRefractoryWindow = (t: number, r: number, window: readonly [numbe
 
 /** The latest R wave at or before t, from times in increasing order (NaN when none). */
 export function lastRWave(rWaves: readonly number[], t: number): number {
+  const k = lastRWaveIndex(rWaves, t);
+  return k < 0 ? NaN : rWaves[k];
+}
+
+/** The index of the latest R wave at or before t (-1 when none): a binary search. */
+function lastRWaveIndex(rWaves: readonly number[], t: number): number {
   let lo = 0;
   let hi = rWaves.length;
   while (lo < hi) {
@@ -28,19 +34,23 @@ export function lastRWave(rWaves: readonly number[], t: number): number {
     if (rWaves[mid] <= t) lo = mid + 1;
     else hi = mid;
   }
-  return lo ? rWaves[lo - 1] : NaN;
+  return lo - 1;
 }
+
+/** The ECG at t draws on the beats up to this long after t (the next P wave starts before its R wave), ms. */
+export const ECG_LOOKAHEAD_MS = 300;
 
 /**
  * A synthetic ECG lead in mV at time t (ms), from the beats' R-wave times: a
  * sum of Gaussian P, Q, R, S and T waves after McSharry et al., IEEE TBME 2003
- * (ECGSYN), with amplitudes and widths of a normal lead II (estimates).
+ * (ECGSYN), with amplitudes and widths of a normal lead II (estimates). The
+ * beats must reach `ECG_LOOKAHEAD_MS` past t; after the last, the line is flat.
  */
 export function ecgValue(t: number, rWaves: readonly number[]): number {
   let v = 0;
-  const r = lastRWave(rWaves, t + 300);
-  const idx = rWaves.indexOf(r);
-  for (let k = Math.max(0, idx - 1); k <= idx && k >= 0; k++) {
+  const idx = lastRWaveIndex(rWaves, t + ECG_LOOKAHEAD_MS);
+  // The beat whose P wave may have begun and the one before, whose T wave may not have ended.
+  for (let k = Math.max(0, idx - 1); k <= idx; k++) {
     const d = t - rWaves[k];
     for (const [at, amp, width] of WAVES) v += amp * Math.exp(-((d - at) ** 2) / (2 * width * width));
   }

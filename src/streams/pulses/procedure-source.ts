@@ -2,11 +2,11 @@ import { Observable, asyncScheduler, interval, type SchedulerLike } from 'rxjs';
 import type { SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import type { RoomInput } from '../room/room.js';
 import { EP, EP_EVENT, STATUS_PERIOD_MS } from '../../models/pulses/channels.js';
-import { ecgValue } from '../../models/pulses/ecg.js';
+import { ECG_LOOKAHEAD_MS, ecgValue } from '../../models/pulses/ecg.js';
 import { PulseLedger } from '../../models/pulses/ledger.js';
 import { encodePulseRecord, summarisePulse, type PulseRecord } from '../../models/pulses/record.js';
 import { PulseStatus } from '../../models/pulses/status.js';
-import { syncAt, type Scenario, type SimulatedPulse } from './scenario.js';
+import { beatsUpTo, syncAt, type Scenario, type SimulatedPulse } from './scenario.js';
 import { pulseWaveforms } from './waveforms.js';
 
 /** ECG samples every this many ms (250 Hz). */
@@ -37,12 +37,17 @@ export interface ProcedureOptions {
  * data-time order: the ECG with its R-wave events, train start and end
  * events, each pulse's record (a `pulse` event on `ep.current`) and its
  * voltage and current waveforms, and the status channels every 250 ms.
+ * The heart beats on after the plan, as long as it is played.
  * `upTo` plays data time up to t (exclusive of what was played before):
  * a pure step, so tests and benchmarks need no clock.
  */
 export class ProcedurePlayer {
   private readonly ledger: PulseLedger;
   private readonly status: PulseStatus;
+  /** The scenario's beats, and the resting rhythm's after them as far as played. */
+  private readonly rWaves: number[];
+  /** The first of `rWaves` whose event is not sent yet. */
+  private nextBeat = 0;
   private next = 0;
   private played: number;
   private nextStatus: number;
@@ -56,6 +61,7 @@ export class ProcedurePlayer {
   ) {
     this.ledger = new PulseLedger(scenario.layout, scenario.protocol.pulsesPerPair);
     this.status = new PulseStatus(this.ledger);
+    this.rWaves = [...scenario.rWaves];
     this.played = scenario.t0;
     this.nextStatus = scenario.t0 + STATUS_PERIOD_MS;
     this.nextEcg = scenario.t0;
@@ -67,6 +73,7 @@ export class ProcedurePlayer {
     const from = this.played;
     if (!(t > from)) return;
     this.played = t;
+    beatsUpTo(s, this.rWaves, t + ECG_LOOKAHEAD_MS);
     // The ECG first (one batch), so a pulse mark never precedes its R wave on the strip.
     const n = Math.max(0, Math.floor((t - this.nextEcg) / ECG_INTERVAL_MS) + 1);
     if (n) {
@@ -74,12 +81,12 @@ export class ProcedurePlayer {
       const vs = new Float32Array(n);
       for (let k = 0; k < n; k++) {
         ts[k] = this.nextEcg + k * ECG_INTERVAL_MS;
-        vs[k] = ecgValue(ts[k], s.rWaves);
+        vs[k] = ecgValue(ts[k], this.rWaves);
       }
       this.nextEcg += n * ECG_INTERVAL_MS;
       emit({ channel: EP.ecg, t: ts, v: vs, unit: 'mV' } as SampleBatch);
     }
-    for (const r of s.rWaves) if (r > from && r <= t) emit(event(EP.ecg, r, EP_EVENT.rWave, ''));
+    for (; this.rWaves[this.nextBeat] <= t; this.nextBeat++) emit(event(EP.ecg, this.rWaves[this.nextBeat], EP_EVENT.rWave, ''));
     for (;;) {
       const pulse = s.pulses[this.next];
       const times = [this.nextStatus, pulse?.t ?? Infinity, this.started ? Infinity : s.trainStart, this.ended ? Infinity : s.trainEnd];

@@ -23,8 +23,10 @@ export interface Scenario {
   layout: ElectrodeLayout;
   protocol: PulseProtocol;
   t0: number;
-  /** R-wave times, epoch ms, increasing. */
+  /** The planned R-wave times, epoch ms, increasing. */
   rWaves: number[];
+  /** The resting RR interval after the plan, ms: the heart beats on (`beatsUpTo`), and so does the ECG. */
+  rrMs: number;
   /** Synchronisation state from each time on (the first from t0). */
   sync: { t: number; state: SyncState }[];
   pulses: SimulatedPulse[];
@@ -43,15 +45,27 @@ export interface Scenario {
   durationMs: number;
 }
 
-/** Beats at `rrMs` with a small deterministic variability, from `from` to `to`. */
+/** The RR interval after beat `k`: `rrMs` with a small deterministic variability. */
+const rrAfter = (k: number, rrMs: number) => rrMs + 15 * Math.sin(k * 1.7);
+
+/** Beats at `rrMs` from `from` to `to`, appended to `out`; returns the time of the next. */
 function beats(from: number, to: number, rrMs: number, out: number[]): number {
   let t = from;
-  let k = out.length;
   while (t < to) {
     out.push(t);
-    t += rrMs + 15 * Math.sin(k++ * 1.7);
+    t += rrAfter(out.length - 1, rrMs);
   }
   return t;
+}
+
+/**
+ * Appends to `rWaves` (a copy of the scenario's, with whatever was appended
+ * before) the beats up to `to`: the heart beats on at the resting rate after
+ * the plan, so an ECG played past its end is never a flat line.
+ */
+export function beatsUpTo(s: Scenario, rWaves: number[], to: number): void {
+  const last = rWaves.length - 1;
+  if (last >= 0) beats(rWaves[last] + rrAfter(last, s.rrMs), to, s.rrMs, rWaves);
 }
 
 /**
@@ -69,7 +83,8 @@ export function hepaticEct(t0: number, repetition: 'ecg' | '5kHz' = 'ecg'): Scen
   const protocol: PulseProtocol = { modality: 'ECT', pulsesPerPair: 8, pulseWidthUs: 100, repetition, fieldVPerCm: 1000, maxVoltageV: 3000, currentLimitA: 30 };
   const rWaves: number[] = [];
   const trainStart = t0 + 2500;
-  beats(t0 + 300, t0 + 40_000, 850, rWaves);
+  const rrMs = 850;
+  beats(t0 + 300, t0 + 40_000, rrMs, rWaves);
   const syncDelayMs = 50;
   const pulses: SimulatedPulse[] = [];
   // One pair per beat after the train starts (ECG), or every 400 ms (5 kHz, not synchronised).
@@ -92,7 +107,7 @@ export function hepaticEct(t0: number, repetition: 'ecg' | '5kHz' = 'ecg'): Scen
   const last = pulses[pulses.length - 1].t;
   const trainEnd = last + 600;
   return {
-    name: 'hepatic-ect', layout, protocol, t0, rWaves, sync: [{ t: t0, state: 'synchronised' }], pulses, trainStart, trainEnd,
+    name: 'hepatic-ect', layout, protocol, t0, rWaves, rrMs, sync: [{ t: t0, state: 'synchronised' }], pulses, trainStart, trainEnd,
     sampleRateHz: 1e6, preUs: 10, postUs: 30, syncDelayMs, refractoryWindowMs: REFRACTORY_WINDOW_MS, durationMs: trainEnd - t0 + 3000,
   };
 }
@@ -124,15 +139,16 @@ export function ire(t0: number): Scenario {
   const rWaves: number[] = [];
   const syncDelayMs = 50;
   // Normal rhythm, then after ~150 beats an arrhythmia (premature beats, irregular RR) for ~6 s, then normal again.
-  let t = beats(t0 + 300, trainStart + 150 * 820, 820, rWaves);
+  const rrMs = 820;
+  let t = beats(t0 + 300, trainStart + 150 * rrMs, rrMs, rWaves);
   const arrhythmiaFrom = t;
   for (const rr of [430, 1150, 390, 980, 460, 1210, 520, 900]) {
     rWaves.push(t);
     t += rr;
   }
   const arrhythmiaTo = t;
-  beats(t, t + 400 * 820, 820, rWaves);
-  const usable = rWaves.filter((r) => r > trainStart && (r < arrhythmiaFrom || r >= arrhythmiaTo + 820));
+  beats(t, t + 400 * rrMs, rrMs, rWaves);
+  const usable = rWaves.filter((r) => r > trainStart && (r < arrhythmiaFrom || r >= arrhythmiaTo + rrMs));
   const pulses: SimulatedPulse[] = [];
   let slot = 0;
   layout.pairs.forEach((pair, p) => {
@@ -144,11 +160,11 @@ export function ire(t0: number): Scenario {
   });
   const trainEnd = pulses[pulses.length - 1].t + 600;
   return {
-    name: 'ire', layout, protocol, t0, rWaves,
+    name: 'ire', layout, protocol, t0, rWaves, rrMs,
     sync: [
       { t: t0, state: 'synchronised' },
       { t: arrhythmiaFrom, state: 'arrhythmia' },
-      { t: arrhythmiaTo + 820, state: 'synchronised' },
+      { t: arrhythmiaTo + rrMs, state: 'synchronised' },
     ],
     pulses, trainStart, trainEnd, sampleRateHz: 1e6, preUs: 10, postUs: 20, syncDelayMs, refractoryWindowMs: REFRACTORY_WINDOW_MS, durationMs: trainEnd - t0 + 3000,
   };
