@@ -1,12 +1,13 @@
 import { css } from 'lit';
-import { srOnly, themeStyles } from '../kit/theme.styles.js';
+import { flashStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
 
-/* IEC 60601-1-8:2006+A1:2012 Table 2 (alarm indicator lights): high = red, 1.4-2.8 Hz, 20-60 % duty;
-   medium = yellow, 0.4-0.8 Hz; low = cyan or yellow, steady. We use 2 Hz and 0.5 Hz at 50 %.
-   The band and every line carry the signal of their own alarm (class 'signal'). */
+/* IEC 60601-1-8:2006+A1:2012 Table 2 (alarm indicator lights): high = red, flashing; medium =
+   yellow, flashing; low = cyan or yellow, steady (rates and phase: flashStyles). The band and
+   every line carry the signal of their own alarm (class 'signal'). */
 export const alarmBannerStyles = [
   themeStyles,
   srOnly,
+  flashStyles,
   css`
   :host {
     --_quiet: var(--_surface);
@@ -32,12 +33,12 @@ export const alarmBannerStyles = [
   .signal[data-priority='hi'] {
     background: var(--_high);
     color: var(--_on-high);
-    animation: flash 0.5s steps(1) infinite;
+    animation: flash var(--_flash-hi) steps(1) infinite;
   }
   .signal[data-priority='me'] {
     background: var(--_medium);
     color: var(--_on-medium);
-    animation: flash 2s steps(1) infinite;
+    animation: flash var(--_flash-me) steps(1) infinite;
   }
   .signal[data-priority='lo'] {
     background: var(--_low);
@@ -50,12 +51,6 @@ export const alarmBannerStyles = [
   /* ALARM PAUSED: no alarm colour, a dashed frame as on the IEC 60417-5319 symbol. */
   [part='banner'][data-paused] {
     border: 3px dashed var(--_text);
-  }
-  @keyframes flash {
-    50% {
-      background: var(--_quiet);
-      color: var(--_text);
-    }
   }
   /* No flashing for those who asked for less motion; the priority stays legible
      through the colour, the marker, the word and a heavy border. */

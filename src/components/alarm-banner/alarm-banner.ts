@@ -6,6 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { alarmBannerStyles } from './alarm-banner.styles.js';
 import { AlarmSound } from './alarm-sound.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
+import { FlashPhaseController } from '../kit/flash-phase.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import type { AlarmCommand } from '../../models/alarm-command.js';
 
@@ -121,6 +122,8 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
   @state() private soundOn = false;
   private readonly alarmSystem = new AlarmController(this);
   private readonly audioOut = new AlarmSound();
+  /** The band and lines flash in phase with every other flash of their priority on the page. */
+  protected readonly flash = new FlashPhaseController(this);
   /** Occurrences whose burst has sounded since sound was last possible. */
   private heard = new Set<string>();
   private reminding?: AlarmPriority;

@@ -2,6 +2,7 @@ export * from './events.js';
 export * from './room-context.js';
 export * from './input-controller.js';
 export * from './frame-scheduler.js';
+export * from './flash-phase.js';
 export * from './size-controller.js';
 export * from './theme-controller.js';
 export * from './theme.styles.js';

@@ -7,6 +7,7 @@ import type { AlarmManager } from '../../streams/alarm-manager.js';
 import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { CalmTickController } from './calm-tick.js';
+import { FlashPhaseController } from './flash-phase.js';
 import { FrameController } from './frame-scheduler.js';
 import { InputController, type InputHost } from './input-controller.js';
 import { LanguageController, type Messages } from './language-controller.js';
@@ -69,6 +70,8 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
   protected readonly frame = new FrameController(this, () => this.draw());
   protected readonly themes = new ThemeController(this, () => this.themeChanged());
   protected readonly tick = new CalmTickController(this);
+  /** The alarm marker flashes in phase with every other flash of its priority on the page. */
+  protected readonly flash = new FlashPhaseController(this);
   /** The text of the alarm framing the panel, in the panel's language. */
   protected alarmMessage = '';
 

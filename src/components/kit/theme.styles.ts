@@ -98,11 +98,34 @@ export const srOnly = css`
 `;
 
 /**
+ * The flash of an unacknowledged alarm, IEC 60601-1-8:2006+A1:2012 Table 2: high 1.4-2.8 Hz,
+ * medium 0.4-0.8 Hz; we use 2 Hz and 0.5 Hz at 50 % duty (`--_flash-hi`, `--_flash-me`), low
+ * steady. Half of each period the element shows the surface. Its phase is the page's
+ * (`FlashPhaseController`, which names these keyframes `FLASH_ANIMATION`), so flashes of one
+ * priority blink together wherever they are shown.
+ */
+export const flashStyles = css`
+  :host {
+    --_flash-hi: 0.5s;
+    --_flash-me: 2s;
+  }
+  @keyframes flash {
+    50% {
+      background: var(--_surface);
+      color: var(--_text);
+    }
+  }
+`;
+
+/**
  * A panel in alarm frames itself in the priority colour (`alarm` attribute:
  * `hi`, `me`, `lo`), dashed once acknowledged; `[part='alarm']` is the marker
- * and message, on its own line so it never covers a read-out.
+ * and message, on its own line so it never covers a read-out, flashing at the
+ * priority until acknowledged (steady under `prefers-reduced-motion`, where the
+ * marker, the colour and the frame still give the priority).
  */
 export const alarmFrameStyles = css`
+  ${flashStyles}
   :host([alarm]) {
     outline: 4px solid var(--_frame);
     outline-offset: -4px;
@@ -131,6 +154,17 @@ export const alarmFrameStyles = css`
   }
   :host([alarm='hi']) [part='alarm'] {
     color: var(--_on-high);
+  }
+  :host([alarm='hi']:not([acknowledged])) [part='alarm'] {
+    animation: flash var(--_flash-hi) steps(1) infinite;
+  }
+  :host([alarm='me']:not([acknowledged])) [part='alarm'] {
+    animation: flash var(--_flash-me) steps(1) infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part='alarm'] {
+      animation: none !important;
+    }
   }
 `;
 

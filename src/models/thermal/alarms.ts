@@ -40,6 +40,14 @@ const rule = (id: string, channel: string, limit: number, priority: Priority, hy
 export const STRUCTURE_HYSTERESIS_C = 1;
 export const STRUCTURE_ONSET_MS = 2000;
 
+/**
+ * A dose alarm ends only 10 % below its level. A dose only accumulates, so it ends only when
+ * the dose is estimated again lower (a map re-registered, a structure redrawn); a re-estimate
+ * within 10 % is the same finding, not a new one (our choice). No onset delay: the first map
+ * at the level is the finding, and a delay would only make it late.
+ */
+export const DOSE_HYSTERESIS_FRACTION = 0.1;
+
 /** Thresholds of the default thermal alarms; each is configurable. */
 export interface ThermalLimits {
   /** Protected structure temperature (°C), medium: keep juxtaneural tissue at or below 45 °C (Sag & Husain 2022). */
@@ -55,7 +63,7 @@ export const THERMAL_LIMITS: ThermalLimits = { structureC: 45, structureWarnCem4
 /**
  * The default alarms of each protected structure: temperature at 45 °C
  * (medium, with the hysteresis and onset delay above), dose at 60 CEM43 (medium) and 240 CEM43 (high, latching: tissue
- * that received it stays damaged). Dose never decreases, so the dose alarms
+ * that received it stays damaged), with the dose hysteresis above. Dose never decreases, so the dose alarms
  * last until acknowledged in any case.
  */
 export function structureRules(map: string, structures: readonly ThermalStructure[], limits: ThermalLimits = THERMAL_LIMITS): AlarmRule[] {
@@ -63,11 +71,17 @@ export function structureRules(map: string, structures: readonly ThermalStructur
     const id = structureChannelIds(map, s);
     return [
       rule(`${id.maxC}:hot`, id.maxC, limits.structureC, 'me', STRUCTURE_HYSTERESIS_C, false, `${s.label} at ${limits.structureC} °C or more`, `${s.label} : ${limits.structureC} °C ou plus`, STRUCTURE_ONSET_MS),
-      rule(`${id.cem43}:warn`, id.cem43, limits.structureWarnCem43, 'me', 0, false, `${s.label}: thermal dose ${limits.structureWarnCem43} CEM43`, `${s.label} : dose thermique ${limits.structureWarnCem43} CEM43`),
-      rule(`${id.cem43}:lethal`, id.cem43, limits.structureLethalCem43, 'hi', 0, true, `${s.label}: lethal thermal dose ${limits.structureLethalCem43} CEM43`, `${s.label} : dose thermique létale ${limits.structureLethalCem43} CEM43`),
+      rule(`${id.cem43}:warn`, id.cem43, limits.structureWarnCem43, 'me', limits.structureWarnCem43 * DOSE_HYSTERESIS_FRACTION, false, `${s.label}: thermal dose ${limits.structureWarnCem43} CEM43`, `${s.label} : dose thermique ${limits.structureWarnCem43} CEM43`),
+      rule(`${id.cem43}:lethal`, id.cem43, limits.structureLethalCem43, 'hi', limits.structureLethalCem43 * DOSE_HYSTERESIS_FRACTION, true, `${s.label}: lethal thermal dose ${limits.structureLethalCem43} CEM43`, `${s.label} : dose thermique létale ${limits.structureLethalCem43} CEM43`),
     ];
   });
 }
+
+/**
+ * The tip must stay at the limit 2 s (two readings of a 1 Hz console) before the alarm is
+ * raised: one noisy thermocouple reading is not boiling tissue (our choice, as for the structures).
+ */
+export const TIP_ONSET_MS = 2000;
 
 /** The generator console's channels, by id. */
 export interface ConsoleChannels {
@@ -81,9 +95,10 @@ export interface ConsoleChannels {
  * thermal engine (`RollOffWatch`: not recovering, or repeated), not by a rate
  * rule that fired on every normal power cycle. A microwave antenna heats by its
  * field, not by current through tissue: no vaporisation-driven cut-off, so
- * `'mw'` gets none.
+ * `'mw'` gets none. The alarm ends 2 °C below the limit and needs the tip there for
+ * `TIP_ONSET_MS`, so a thermocouple reading hovering at 100 °C raises it once.
  */
 export function consoleRules(c: ConsoleChannels, modality: 'rf' | 'mw' = 'rf', tipC = 100): AlarmRule[] {
   if (modality === 'mw') return [];
-  return [rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`)];
+  return [rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`, TIP_ONSET_MS)];
 }
