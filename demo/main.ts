@@ -1,11 +1,10 @@
-import '../src/components/telemetry.js';
-import '../src/components/trend.js';
-import '../src/components/alarm-banner.js';
-import '../src/components/alarm-log.js';
+import 'ir-monitor/components/telemetry.js';
+import 'ir-monitor/components/trend.js';
+import 'ir-monitor/components/alarm-banner.js';
+import 'ir-monitor/components/alarm-log.js';
 import { filter, map, share } from 'rxjs';
-import type { AlarmRule } from '../src/models/alarm-rules.js';
-import type { ChannelDescriptor } from '../src/models/channel.js';
-import { simulatedSource } from '../src/streams/simulated.js';
+import type { AlarmRule, ChannelDescriptor } from 'ir-monitor/models';
+import { simulatedSource } from 'ir-monitor/sim';
 import { lang, pageSettings, speedOr } from './page-settings.js';
 
 // Played at 1x to 60x: `?speed=30` rehearses the freeze in two minutes; `?lang=fr` in French.
@@ -100,7 +99,14 @@ room.rules = rules;
 room.clock = { clock: () => start + (Date.now() - start) * speed };
 room.source = source;
 
+// The story (the probe's fall to its plateau, the nerve sensor crossing 10 Cel and settling)
+// takes about two minutes of data. A window of one minute scrolled it away within seconds at
+// 10x and more; this one holds the whole story, and at high speeds the last 20 s of the
+// trainer's own time, so the story stays on the chart for at least 20 s at every speed.
+const STORY_S = 150;
+const WATCH_S = 20;
 const trend = document.querySelector('ir-trend')!;
+trend.window = Math.max(STORY_S, WATCH_S * speed);
 trend.markers = [{ t: start, label: WORDS.freeze }];
 
 const out = document.querySelector<HTMLOutputElement>('#probe')!;

@@ -10,6 +10,7 @@ import { structureChannels, type ThermalStructure } from '../../src/models/therm
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { afterLangChange, canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
 import { dataEpoch } from '../kit/clock.js';
+import { label } from '../../src/components/thermal-map/map-layers.js';
 
 // Recent: what a gateway sends (and what the panel derives from it) is checked against the wall clock.
 const T0 = dataEpoch();
@@ -74,6 +75,27 @@ async function inRoom(source: Subject<RoomInput>, channels: ChannelDescriptor[],
     room,
   );
   return { room, el };
+}
+
+/** The colour of the canvas pixel at (x, y), device pixels. */
+const pixelAt = (canvas: HTMLCanvasElement, x: number, y: number) => [...canvas.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)];
+const colourDistance = (a: number[], b: number[]) => a.reduce((sum, v, k) => sum + Math.abs(v - b[k]), 0);
+
+/**
+ * The colour the colour bar shows at its bottom, the scale's minimum, as drawn: the bar is
+ * the first run of colour at least 10 px wide right of the map, on the canvas's middle row.
+ */
+function barBottomColour(el: IrThermalMap): number[] {
+  const canvas = canvasOf(el);
+  const surface = rgbOf(getComputedStyle(el).backgroundColor);
+  const isSurface = (x: number, y: number) => colourDistance(pixelAt(canvas, x, y), surface) < 12;
+  const y = Math.round(canvas.height / 2);
+  let x = Math.ceil(el.positionOf([N * MM, 0])!.x) + 1;
+  for (let run = 0; x < canvas.width && run < 10 * devicePixelRatio; x++) run = isSurface(x, y) ? 0 : run + 1;
+  x -= Math.round(5 * devicePixelRatio);
+  let bottom = y;
+  while (bottom + 1 < canvas.height && !isSurface(x, bottom + 1)) bottom++;
+  return pixelAt(canvas, x, bottom);
 }
 
 const part = (el: IrThermalMap, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -201,18 +223,21 @@ describe('ir-thermal-map', () => {
     room.remove();
   });
 
-  it('dims a stale map towards the dark end of its scale in the light theme, not towards grey', async () => {
+  it('shows 37 °C in the light theme in the colour its colour bar shows for 37 °C, live and once stale', async () => {
     const clock = new VirtualTimeScheduler(undefined, 5000);
     const source = new Subject<RoomInput>();
     const { room, el } = await inRoom(source, [map], (t) => (t.scheduler = clock), (el) => (el.theme = 'light'));
     source.next(radial(T0));
+    await drawn(el);
+    // A corner of the map is at 37 °C, the bottom of the scale.
+    const corner = el.positionOf([1, 1])!;
+    const distance = () => colourDistance(pixelAt(canvasOf(el), corner.x, corner.y), barBottomColour(el));
+    expect(distance(), 'live').to.be.below(12);
     clock.flush();
     await drawn(el);
     expect(part(el, 'status')).to.match(/^No new map for/);
-    // A corner of the map is at 37 °C, the scale's black: veiled with the light surface it read mid-grey.
-    const at = el.positionOf([1, 1])!;
-    const px = canvasOf(el).getContext('2d')!.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data;
-    expect(Math.max(...px.slice(0, 3))).to.be.below(40);
+    // Stale, it is dimmed towards the scale's dark end: veiled with the light surface it read mid-grey.
+    expect(distance(), 'stale').to.be.below(12);
     room.remove();
   });
 
@@ -298,5 +323,35 @@ describe('ir-thermal-map inside ir-telemetry, from binary frames on a WebSocket'
     expect(differ, 'differing bytes').to.equal(0);
     direct.remove();
     room.remove();
+  });
+});
+
+describe('ir-thermal-map labels', () => {
+  it('haloes a label crisply: the halo hugs the letters, no spikes at their corners', () => {
+    const dpr = devicePixelRatio;
+    const canvas = document.createElement('canvas');
+    canvas.width = 220 * dpr;
+    canvas.height = 40 * dpr;
+    const ctx = canvas.getContext('2d')!;
+    ctx.font = `${12 * dpr}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    // Sharp corners (M, V, W, 4, 1) are where a mitred outline spikes out of the letters.
+    label(ctx, 'MVW 44.1 °C AVM', 10 * dpr, 20 * dpr, '#0000ff', '#ff0000');
+    const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const at = (x: number, y: number) => 4 * (y * canvas.width + x);
+    const text: [number, number][] = [];
+    const halo: [number, number][] = [];
+    for (let y = 0; y < canvas.height; y++)
+      for (let x = 0; x < canvas.width; x++) {
+        const [r, b, a] = [px[at(x, y)], px[at(x, y) + 2], px[at(x, y) + 3]];
+        if (a > 128 && b > r) text.push([x, y]);
+        else if (a > 128 && r > b) halo.push([x, y]);
+      }
+    expect(text.length, 'the letters are drawn').to.be.above(100);
+    expect(halo.length, 'and haloed').to.be.above(100);
+    const furthest = Math.max(...halo.map(([x, y]) => Math.min(...text.map(([u, v]) => Math.hypot(x - u, y - v)))));
+    // A 1.5 px halo, its antialiased edge, and the letters' own antialiased edge (counted as halo): about 3 px.
+    // Mitred, it reached 6 px at the corners.
+    expect(furthest, 'halo pixel furthest from a letter').to.be.at.most(4 * dpr);
   });
 });

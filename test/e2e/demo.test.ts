@@ -39,6 +39,20 @@ describe('training demo', function () {
     expect(log.entries[1].value).to.be.below(10);
   });
 
+  it('keeps the freeze\'s whole story on the trend at 60x, its start still in view a minute of data after it ended', async () => {
+    const trend = doc().querySelector('ir-trend') as IrTrend;
+    const telemetry = doc().querySelector('ir-telemetry')!;
+    const freeze = trend.markers[0].t;
+    const MIN = 60_000;
+    await until(() => (telemetry.room.store('probe')?.lastT ?? 0) > freeze + 3 * MIN, 'three minutes of data');
+    // Panels out of view do not draw: the chart is brought into view as a trainer would scroll to it.
+    trend.scrollIntoView();
+    const frames = trend.framesDrawn;
+    await until(() => trend.framesDrawn > frames, 'the trend drawn since');
+    // A one-minute window had scrolled the freeze's start two widths off the chart by now.
+    expect(trend.positionOf('probe', freeze, 0)!.x).to.be.above(0);
+  });
+
   it('acknowledges from the banner, everywhere at once', async () => {
     part(banner(), 'acknowledge')!.click();
     const trend = doc().querySelector('ir-trend') as IrTrend;

@@ -94,9 +94,15 @@ function normal(a: PairMm, b: PairMm, sign: number): PairMm {
   return [(sign * dy) / len, (-sign * dx) / len];
 }
 
-/** A text with a dark halo, readable over any part of the colour scale. */
+/**
+ * A text with a dark halo, readable over any part of the colour scale. The
+ * halo is a pixel and a half around the letters, with round joins: a mitred
+ * outline spikes out of sharp corners (M, V, 4) by several pixels and smears
+ * the label.
+ */
 export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, colour: string, halo: string): void {
   ctx.lineWidth = 3 * devicePixelRatio;
+  ctx.lineJoin = 'round';
   ctx.strokeStyle = halo;
   ctx.strokeText(text, x, y);
   ctx.fillStyle = colour;
