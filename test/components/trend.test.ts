@@ -105,6 +105,15 @@ describe('ir-trend', () => {
     el.remove();
   });
 
+  it('shows a value that rounds to zero without a sign: a baseline reads 0,0, never -0,0', async () => {
+    const { el, source } = await mount((el) => (el.lang = 'fr'));
+    source.next({ channel: 'probe', t: Float64Array.of(1000), v: Float32Array.of(-0.01) });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(readout(el).querySelector('[part="value"]')!.textContent).to.equal('0,0');
+    el.remove();
+  });
+
   it('greys a stale channel and shows -- with the age of its last value, on virtual time', async () => {
     const clock = new VirtualTimeScheduler(undefined, 1200);
     const { el, source } = await mount((el) => (el.scheduler = clock));

@@ -119,9 +119,9 @@ export class LanguageController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A number with a fixed count of decimals. */
+  /** A number with a fixed count of decimals; a value that rounds to zero has no sign ("0.00", never "-0.00"). */
   number(v: number, decimals = 1): string {
-    return cached(`${this.locale}|n${decimals}`, () => new Intl.NumberFormat(this.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(v);
+    return cached(`${this.locale}|n${decimals}`, () => new Intl.NumberFormat(this.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'negative' })).format(v);
   }
 
   /** A value of a channel, at the channel's precision. */
