@@ -44,7 +44,9 @@ const frameworks = () => ({
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  // `ir-monitor/...` imported by name (the demo pages) resolves to src/*.ts, as on `npm start`:
+  // the repository-only export condition of package.json. `development` is the runner's default.
+  nodeResolve: { exportConditions: ['ir-monitor-source', 'development'] },
   // One page at a time: a background tab throttles animation frames and skews heap readings.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

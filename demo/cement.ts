@@ -1,17 +1,14 @@
-import '../src/components/telemetry.js';
-import '../src/components/cement-gauge.js';
-import '../src/components/alarm-banner.js';
-import '../src/components/alarm-log.js';
+import 'ir-monitor/components/telemetry.js';
+import 'ir-monitor/components/cement-gauge.js';
+import 'ir-monitor/components/alarm-banner.js';
+import 'ir-monitor/components/alarm-log.js';
+import 'ir-monitor/components/iceball-curve.js';
+import 'ir-monitor/components/dose-gauge.js';
 import { share } from 'rxjs';
-import { cementChannels } from '../src/models/cement/plan.js';
-import { cementSimulation } from '../src/sim.js';
-import { CEMENT_SCENARIOS } from '../src/sim.js';
-import type { RoomInput } from '../src/streams/room/room.js';
+import { cementChannels, doseChannels } from 'ir-monitor/models';
+import { CEMENT_SCENARIOS, CryoSimulation, ILIAC, SACRAL, cementSimulation, cryoSource, longEmbolisation, playScript } from 'ir-monitor/sim';
+import type { RoomInput } from 'ir-monitor/streams';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
-import '../src/components/iceball-curve.js';
-import { CryoSimulation, ILIAC, SACRAL, cryoSource, longEmbolisation, playScript } from '../src/sim.js';
-import '../src/components/dose-gauge.js';
-import { doseChannels } from '../src/models/dose/channels.js';
 
 // `?scenario=vertebroplasty|iliac|sacral&speed=10&lang=fr&theme=light`; with
 // `&nats=ws://127.0.0.1:9222&procedure=room-1` the page watches that procedure room as an

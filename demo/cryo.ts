@@ -1,9 +1,9 @@
-import '../src/components/telemetry.js';
-import '../src/components/iceball-curve.js';
-import '../src/components/alarm-banner.js';
-import '../src/components/alarm-log.js';
+import 'ir-monitor/components/telemetry.js';
+import 'ir-monitor/components/iceball-curve.js';
+import 'ir-monitor/components/alarm-banner.js';
+import 'ir-monitor/components/alarm-log.js';
 import { share } from 'rxjs';
-import { CRYO_SCENARIOS, CryoSimulation, cryoSource, type CryoFaults } from '../src/sim.js';
+import { CRYO_SCENARIOS, CryoSimulation, cryoSource, type CryoFaults } from 'ir-monitor/sim';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=renal&speed=30&lang=fr&theme=light`: each scenario plays a 10-8-10 double freeze on data time.

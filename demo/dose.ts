@@ -1,10 +1,10 @@
-import '../src/components/telemetry.js';
-import '../src/components/dose-gauge.js';
-import '../src/components/activity-gauge.js';
-import '../src/components/alarm-banner.js';
-import '../src/components/alarm-log.js';
-import { doseChannels, y90Channels } from '../src/models/dose/channels.js';
-import { DOSE_SCENARIOS, playScript } from '../src/sim.js';
+import 'ir-monitor/components/telemetry.js';
+import 'ir-monitor/components/dose-gauge.js';
+import 'ir-monitor/components/activity-gauge.js';
+import 'ir-monitor/components/alarm-banner.js';
+import 'ir-monitor/components/alarm-log.js';
+import { doseChannels, y90Channels } from 'ir-monitor/models';
+import { DOSE_SCENARIOS, playScript } from 'ir-monitor/sim';
 import { lang, pageSettings, params, restartOn, speedOr, theme } from './page-settings.js';
 
 // `?scenario=embolisation|y90&speed=60&lang=fr&theme=light&at=MS` (start that far into the procedure).

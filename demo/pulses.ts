@@ -1,11 +1,10 @@
-import '../src/components/telemetry.js';
-import '../src/components/pulse-trace.js';
-import '../src/components/alarm-banner.js';
-import '../src/components/alarm-log.js';
+import 'ir-monitor/components/telemetry.js';
+import 'ir-monitor/components/pulse-trace.js';
+import 'ir-monitor/components/alarm-banner.js';
+import 'ir-monitor/components/alarm-log.js';
 import { Subject, map, merge, share } from 'rxjs';
-import { encodeBinaryFrame } from '../src/models/wire.js';
-import { pulseChannels, waveformChannel } from '../src/models/pulses/channels.js';
-import { hepaticEct, ire, procedureSource, wireEncoder, wireInput, type WireChunk } from '../src/sim.js';
+import { encodeBinaryFrame, pulseChannels, waveformChannel } from 'ir-monitor/models';
+import { hepaticEct, ire, procedureSource, wireEncoder, wireInput, type WireChunk } from 'ir-monitor/sim';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=ect|ect-5khz|ire&speed=10&lang=fr&theme=light`. The simulated generator's output is

@@ -1,14 +1,13 @@
 import './trusted-worker.js';
-import '../src/components/telemetry.js';
-import '../src/components/trend.js';
-import '../src/components/thermal-map.js';
-import '../src/components/alarm-banner.js';
-import '../src/components/alarm-log.js';
+import 'ir-monitor/components/telemetry.js';
+import 'ir-monitor/components/trend.js';
+import 'ir-monitor/components/thermal-map.js';
+import 'ir-monitor/components/alarm-banner.js';
+import 'ir-monitor/components/alarm-log.js';
 import { Subject, filter, merge, share } from 'rxjs';
-import type { GridFrame } from '../src/models/channel.js';
-import { consoleRules } from '../src/models/thermal/alarms.js';
-import { SCENARIOS, THERMAL_SIM_IDS, thermalSimChannels, thermalWorkerSource } from '../src/sim.js';
-import type { RoomInput } from '../src/streams/room/room.js';
+import { consoleRules, type GridFrame } from 'ir-monitor/models';
+import { SCENARIOS, THERMAL_SIM_IDS, thermalSimChannels, thermalWorkerSource } from 'ir-monitor/sim';
+import type { RoomInput } from 'ir-monitor/streams';
 import { lang, pageSettings, params, restartOn, speedOr } from './page-settings.js';
 
 // `?scenario=liver-mw-vessel&speed=30&lang=fr&theme=light&res=256&rate=2`
