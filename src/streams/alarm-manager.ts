@@ -228,14 +228,16 @@ export class AlarmManager {
    * acknowledgement. Not a channel rule: never checked against the channels.
    * `kind` is technical by default; a panel that judges a condition of the
    * tissue itself (an isotherm not covering its target) reports it as `phy`.
+   * A `latching` condition reported clear stays shown until acknowledged (a
+   * reported cement leak), as a latching rule's does.
    */
-  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS, kind: AlarmRule['kind'] = 'tec'): void {
+  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS, kind: AlarmRule['kind'] = 'tec', latching = false): void {
     if (this.following) return;
     let e = this.entries.get(id);
     if (e && e.rule.condition.kind !== 'external') return this.refuse({ setTechnical: id }, 'invalid', `'${id}' is the id of an alarm rule`, this.viewer, this.scheduler.now());
     if (!e) {
       if (!present) return;
-      const rule: AlarmRule = { id, channel: '', condition: { kind: 'external' }, priority, kind, onsetDelayMs: 0, hysteresis: holdMs, latching: false, message };
+      const rule: AlarmRule = { id, channel: '', condition: { kind: 'external' }, priority, kind, onsetDelayMs: 0, hysteresis: holdMs, latching, message };
       e = { rule, state: initialCondition(), retired: false, isDefault: false };
       this.entries.set(id, e);
     }

@@ -3,9 +3,11 @@ import { Subject, VirtualTimeScheduler } from 'rxjs';
 import '../../src/components/cement-gauge.js';
 import '../../src/components/telemetry.js';
 import type { IrCementGauge } from '../../src/components/cement-gauge/cement-gauge.js';
-import { cementChannels } from '../../src/models/cement/plan.js';
+import { cementChannels, deliveredChannel } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
-import { afterLangChange, canvasOf, drawn, fixture, rgbOf } from '../kit/fixture.js';
+import { afterLangChange, canvasOf, countColour, drawn, fixture, pixelsOf, rgbOf } from '../kit/fixture.js';
+import type { IrTrend } from '../../src/components/trend/trend.js';
+import '../../src/components/alarm-log.js';
 import { itLeaksNoPanel } from '../kit/memory.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
 import { dataEpoch } from '../kit/clock.js';
@@ -98,7 +100,7 @@ describe('ir-cement-gauge', () => {
       t.source = source;
     });
     const el = await fixture('ir-cement-gauge', (el) => (el.plan = plan), tel);
-    const leak = () => tel.manager.present.value.find((a) => a.rule.id === 'cement:leak');
+    const leak = () => tel.manager.present.value.find((a) => a.rule.id === 'cement:leak:1');
     source.next(ev(T0, 'mix'));
     source.next(vol('vol-L1', T0 + 1000, 1));
     source.next(ev(T0 + 2000, 'leak', 'site=L1; source=imaging; note=venous'));
@@ -112,11 +114,140 @@ describe('ir-cement-gauge', () => {
     expect(part(el, 'paused')).to.equal(null);
     expect(leak()!.state.presence, 'latched after the leak ended').to.equal('latch');
     expect(el.alarm).to.equal('hi');
-    expect(text(el, 'alarm')).to.contain('*** Cement leak reported');
+    expect(text(el, 'alarm')).to.contain('*** Cement leak reported at L1');
     expect(el.record!.leaks.map((k) => [k.t, k.site])).to.deep.equal([[T0 + 2000, 'L1']]);
-    tel.manager.command({ type: 'acknowledge', id: 'cement:leak', occurrence: leak()!.state.occurrence });
+    tel.manager.command({ type: 'acknowledge', id: 'cement:leak:1', occurrence: leak()!.state.occurrence });
     await refresh(el);
     expect(leak()).to.equal(undefined);
+    tel.remove();
+  });
+});
+
+describe('ir-cement-gauge at a glance', () => {
+  /** Every text drawn on the bars' canvas, in order, by the last draw after `act`. */
+  async function barTexts(el: IrCementGauge, act: () => Promise<void>): Promise<string[]> {
+    const ctx = canvasOf(el).getContext('2d')!;
+    let texts: string[] = [];
+    const fillText = ctx.fillText;
+    // A draw starts by clearing the canvas: the texts of the last one are kept.
+    const clearRect = ctx.clearRect;
+    ctx.clearRect = function (this: CanvasRenderingContext2D, ...a: [number, number, number, number]) {
+      texts = [];
+      clearRect.apply(this, a);
+    };
+    ctx.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      texts.push(text);
+      fillText.call(this, text, x, y, maxWidth);
+    };
+    try {
+      await act();
+      await refresh(el);
+    } finally {
+      ctx.fillText = fillText;
+      ctx.clearRect = clearRect;
+    }
+    return texts;
+  }
+
+  it('labels each bar with what it is and its volume, in the panel’s language, left of the bar', async () => {
+    const { el, source } = await mount();
+    const feed = async () => {
+      source.next(ev(T0, 'mix'));
+      source.next(vol('vol-T12', T0 + 1000, 2.2));
+      source.next(vol('vol-L1', T0 + 1000, 4.4));
+    };
+    expect(await barTexts(el, feed)).to.deep.equal(['Total 6.6 mL', 'T12 2.2 mL', 'L1 4.4 mL']);
+    // The labels are drawn in the column before the bars, in the text colour.
+    const total = el.barOf('total')!;
+    expect(total.x).to.be.greaterThan(0);
+    expect(total.x + total.width).to.equal(canvasOf(el).width);
+    const textRgb = rgbOf(getComputedStyle(el).getPropertyValue('--_text'));
+    expect(countColour(canvasOf(el), textRgb, 0, total.x), 'label pixels').to.be.greaterThan(50);
+    const french = async () => {
+      el.lang = 'fr';
+      await afterLangChange(el);
+    };
+    expect(await barTexts(el, french)).to.deep.equal(['Total 6,6 mL', 'T12 2,2 mL', 'L1 4,4 mL']);
+    el.remove();
+  });
+
+  it('shows nothing red at 0 mL, nor while a site fills below its maximum; red once a maximum is passed', async () => {
+    const { el, source } = await mount();
+    const style = getComputedStyle(el);
+    const reds = [rgbOf(style.getPropertyValue('--_high')), rgbOf(style.getPropertyValue('--_limit'))];
+    const curve = el.shadowRoot!.querySelector<IrTrend>('[part="volume-curve"]')!;
+    const redIn = (canvas: HTMLCanvasElement) => reds.reduce((n, rgb) => n + countColour(canvas, rgb, 0, canvas.width), 0);
+    const look = async () => {
+      await refresh(el);
+      await drawn(curve);
+      return { bars: redIn(canvasOf(el)), curve: redIn(canvasOf(curve)) };
+    };
+    source.next(ev(T0, 'mix'));
+    source.next({ channel: 'pressure', t: Float64Array.of(T0 + 500), v: Float32Array.of(60) });
+    for (let i = 0; i <= 20; i++) source.next(vol('vol-T12', T0 + i * 500, 0));
+    source.next(vol('vol-L1', T0 + 500, 0));
+    expect(await look(), 'at 0 mL').to.deep.equal({ bars: 0, curve: 0 });
+    for (let i = 21; i <= 60; i++) source.next(vol('vol-T12', T0 + i * 500, (i - 20) * 0.15));
+    expect(await look(), 'at 6 mL of 8').to.deep.equal({ bars: 0, curve: 0 });
+    source.next(vol('vol-T12', T0 + 61 * 500, 8.6));
+    const over = await look();
+    expect(over.bars, 'the bar beyond its maximum').to.be.greaterThan(100);
+    el.remove();
+  });
+
+  it('draws no dip for a falling volume the engine refused: the curve keeps the last valid volume, as the gauge says', async () => {
+    const { el, source } = await mount();
+    const curve = el.shadowRoot!.querySelector<IrTrend>('[part="volume-curve"]')!;
+    source.next(ev(T0, 'mix'));
+    // 3 mL in 10 s, held 10 s, then 5 s of readings at 0.2 mL (refused: the record keeps 3 mL), then 3 mL again.
+    const reading = (s: number) => (s <= 10 ? 0.3 * s : s > 20 && s <= 25 ? 0.2 : 3);
+    for (let s = 0; s <= 30; s += 0.5) source.next(vol('vol-T12', T0 + s * 1000, reading(s)));
+    await refresh(el);
+    await drawn(curve);
+    expect(el.record!.sites[0].volumeMl).to.be.closeTo(3, 1e-6);
+    expect(text(el, 'technical')).to.equal('volume reading went down: last valid volume kept (T12)');
+    expect(curve.shadowRoot!.querySelector('[part="value"]')!.textContent, 'the curve’s read-out, as the gauge').to.equal('3.0');
+    // Nothing of T12's colour is drawn below 2.5 mL after the readings reached 3 mL.
+    const rgb = rgbOf(getComputedStyle(curve).getPropertyValue('--_series-1'));
+    const at = (t: number, v: number) => curve.positionOf(deliveredChannel(plan.sites[0]), t, v)!;
+    const canvas = canvasOf(curve);
+    const x0 = Math.ceil(at(T0 + 15_000, 3).x);
+    expect(countColour(canvas, rgb, x0, canvas.width), 'T12 drawn after 15 s').to.be.greaterThan(0);
+    // Rows below 2.5 mL on the canvas (further down), right of 15 s: none of T12's colour.
+    const img = pixelsOf(canvas);
+    let below = 0;
+    for (let y = Math.ceil(at(T0 + 15_000, 2.5).y); y < canvas.height; y++)
+      for (let x = x0; x < canvas.width; x++) {
+        const i = (y * canvas.width + x) * 4;
+        if (Math.abs(img[i] - rgb[0]) + Math.abs(img[i + 1] - rgb[1]) + Math.abs(img[i + 2] - rgb[2]) < 40 && img[i + 3] > 200) below++;
+      }
+    expect(below, 'a dip towards 0.2 mL').to.equal(0);
+    el.remove();
+  });
+
+  it('logs a second leak reported while the first is latched, naming its level', async () => {
+    const source = new Subject<RoomInput>();
+    const tel = await fixture('ir-telemetry', (t) => {
+      t.channels = cementChannels(plan);
+      t.source = source;
+    });
+    await fixture('ir-cement-gauge', (el) => (el.plan = plan), tel);
+    const log = await fixture('ir-alarm-log', () => {}, tel);
+    source.next(ev(T0, 'mix'));
+    source.next(vol('vol-L1', T0 + 1000, 1));
+    source.next(ev(T0 + 2000, 'leak', 'site=L1; source=imaging'));
+    source.next(ev(T0 + 60_000, 'resume'));
+    source.next(vol('vol-T12', T0 + 61_000, 0.5));
+    // The first leak is latched, unacknowledged: a second, at T12.
+    source.next(ev(T0 + 70_000, 'leak', 'site=T12; source=operator'));
+    await log.updateComplete;
+    const leaks = log.entries.filter((e) => e.id.startsWith('cement:leak:'));
+    expect(leaks.map((e) => [e.onset, e.priority, typeof e.message === 'string' ? e.message : e.message.en])).to.deep.equal([
+      [T0 + 2000, 'hi', 'Cement leak reported at L1: injection held'],
+      [T0 + 70_000, 'hi', 'Cement leak reported at T12: injection held'],
+    ]);
+    const rows = [...log.shadowRoot!.querySelectorAll('[part="table"] tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' '));
+    expect(rows.filter((r) => r.includes('Cement leak reported at T12'))).to.have.length(1);
     tel.remove();
   });
 });

@@ -59,8 +59,8 @@ describe('procedures without their panels', () => {
     }
     expect(go.tel.querySelector('ir-cement-gauge')).to.equal(null);
     const working = (DEFAULT_CEMENT.liquidMin + DEFAULT_CEMENT.pasteMin - 1) * MIN;
-    const leak = go.onsets.find((o) => o.startsWith('cement:leak@'));
-    expect(leak).to.equal(`cement:leak@${6.4 * MIN}`);
+    const leak = go.onsets.find((o) => o.startsWith('cement:leak:1@'));
+    expect(leak).to.equal(`cement:leak:1@${6.4 * MIN}`);
     const low = Number(go.onsets.find((o) => o.startsWith('cement.working-left:low@'))?.split('@')[1]);
     expect(low).to.be.within(working, working + 250);
     expect(go.onsets).to.deep.equal(stay.onsets);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_CEMENT, settingAt, settingTimes } from '../../src/models/cement/setting.js';
 import { InjectionLedger, VOLUME_TOLERANCE_ML } from '../../src/models/cement/ledger.js';
 import { checkPlan, cementChannels, plungerTravelMm, plungerVolumeMl } from '../../src/models/cement/plan.js';
-import { cementRules } from '../../src/models/cement/rules.js';
+import { cementRules, leakMessage } from '../../src/models/cement/rules.js';
 import { eventText, parseEventText } from '../../src/models/cement/event-text.js';
 import { checkRules } from '../../src/models/alarm-rules.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
@@ -84,7 +84,9 @@ describe('cement plan', () => {
   it('gives default rules the alarm manager accepts, on channels cementChannels declares', () => {
     const rules = cementRules(plan);
     expect(() => checkRules(rules, cementChannels(plan).map((c) => c.id))).to.not.throw();
-    expect(rules.find((r) => r.id === 'cement:leak')).to.include({ priority: 'hi', latching: true });
+    // A leak is an event the engine raises per report (leakAlarmId), not a rule on the flag it publishes.
+    expect(rules.filter((r) => r.channel === plan.channel)).to.deep.equal([]);
+    expect(leakMessage(plan.sites[1])).to.deep.equal({ en: 'Cement leak reported at L1: injection held', fr: 'Fuite de ciment signalée à L1 : injection suspendue' });
     expect(rules.find((r) => r.id === 'pressure:medium')!.condition).to.deep.equal({ kind: 'above', limit: 1700 });
     expect(cementRules(plan, { pressureHighKPa: 3000 }).find((r) => r.id === 'pressure:high')!.condition).to.deep.equal({ kind: 'above', limit: 3000 });
   });

@@ -4,7 +4,7 @@ import { ContextProvider } from '@lit/context';
 import type { Subscription } from 'rxjs';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { CementFinding } from '../../models/cement/ledger.js';
-import { checkPlan, maxTotalMl, planChannelIds, plannedTotalMl, type InjectionPlan } from '../../models/cement/plan.js';
+import { checkPlan, deliveredChannel, maxTotalMl, planChannelIds, plannedTotalMl, type InjectionPlan } from '../../models/cement/plan.js';
 import type { CementThresholds } from '../../models/cement/rules.js';
 import { settingAt, type SettingState } from '../../models/cement/setting.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
@@ -16,10 +16,10 @@ import { IrConfigErrorEvent, IrEvent } from '../kit/events.js';
 import { IrPanel } from '../kit/panel.js';
 import { roomContext } from '../kit/room-context.js';
 import { SizeController } from '../kit/size-controller.js';
-import { IrTrend, type TrendMarker } from '../trend.js';
+import { IrTrend, type TrendLimit, type TrendMarker } from '../trend.js';
 import { cementMessages } from './cement-gauge.messages.js';
 import { cementGaugeStyles } from './cement-gauge.styles.js';
-import { barsHeight, drawBars, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';
+import { barsHeight, drawBars, labelsWidth, layoutBars, type BarGeometry, type BarInput } from './volume-bars.js';
 
 /** One object for every gauge's default: a gauge attached again hands its engine the same configuration. */
 const DEFAULT_THRESHOLDS: Partial<CementThresholds> = {};
@@ -34,8 +34,8 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
 
 /**
  * Bone-cement injection, per site and in total: volume injected against the
- * planned and maximum volume (bars readable from a distance, 0.1 mL), flow,
- * pressure trace, the cement's setting phase with the working time left, the
+ * planned and maximum volume (bars readable from a distance, each labelled
+ * with what it is and its volume, 0.1 mL), flow, pressure trace, the cement's setting phase with the working time left, the
  * sites done, leaks marked on the volume curve at the moment reported, and
  * whether the injection is paused.
  *
@@ -43,7 +43,9 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * volume channel per site (cumulative mL, or plunger travel in mm), pressure
  * (kPa), optional flow (mL/min), and the cement channel, whose events (`mix`,
  * `site`, `done`, `pause`, `resume`, `leak`) drive the setting clock, the site
- * list and the leak record. The gauge is a view of its room's `CementEngine`
+ * list and the leak record. The volume curve draws each site's delivered
+ * volume as the engine records it (`deliveredChannel`): a reading refused for
+ * falling draws no dip, the last valid volume goes on. The gauge is a view of its room's `CementEngine`
  * (`room.engine('cement')`), which keeps the record, publishes the leak flag
  * and the working time left, and raises the alarms (`cementRules`) whether or
  * not a gauge is on screen; the gauge hands it `plan`, `thresholds` and `rules`.
@@ -57,20 +59,20 @@ export class IrCementTechnicalEvent extends IrEvent<CementFinding> {
  * @csspart flow - Flow read-out.
  * @csspart pressure - Pressure read-out.
  * @csspart total - The total volume, planned and maximum.
- * @csspart bars - The canvas of volume bars: the total first, then each site.
+ * @csspart bars - The canvas of volume bars, each labelled with its name and volume: the total first, then each site.
  * @csspart sites - The list of sites with volume and status.
  * @csspart site - One site of the list.
  * @csspart technical - The last flagged reading or event.
- * @csspart volume-curve - The `ir-trend` of each site's volume, with leak markers.
+ * @csspart volume-curve - The `ir-trend` of each site's delivered volume (the record), with each site's maximum and leak markers.
  * @csspart pressure-trace - The `ir-trend` of the injection pressure, with the alarm limits.
  * @csspart alarm - The priority marker and message of the most urgent alarm of the injection.
  * @csspart summary - The text equivalent (visually hidden).
  * @cssproperty --ir-cement-gauge-fill-color - Fill of a bar below its planned volume (default: series 1).
  * @cssproperty --ir-cement-gauge-reached-color - Fill once the planned volume is reached (default: series 3).
  * @cssproperty --ir-cement-gauge-track-color - The empty part of a bar (default: grid colour).
- * @cssproperty --ir-cement-gauge-planned-color - The planned-volume tick (default: text colour).
+ * @cssproperty --ir-cement-gauge-planned-color - The planned-volume tick and the maximum's end stop until passed (default: text colour).
  * @cssproperty --ir-cement-gauge-trace-height - Height of the volume curve and pressure trace (default 140px).
- * @cssproperty --ir-alarm-high-color - Beyond the maximum, the maximum tick, a leak, and the frame for a high-priority alarm.
+ * @cssproperty --ir-alarm-high-color - A bar and its maximum tick once beyond the maximum, a leak, and the frame for a high-priority alarm.
  * @cssproperty --ir-alarm-medium-color - The paused badge and the frame for a medium-priority alarm.
  * @cssproperty --ir-alarm-low-color - The frame for a low-priority alarm.
  * @cssproperty --ir-color-text - Text colour.
@@ -116,7 +118,11 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
   private findings?: Subscription;
   private lastFinding?: CementFinding;
   private rows: BarGeometry[] = [];
+  /** The locale the bars' labels were last drawn in: another one draws them again. */
+  private drawnLocale = '';
   private config?: CementConfig;
+  /** The volume curve's limits: each site's maximum (the planned volume is a goal, shown on the bars, not a limit). */
+  private curveLimits: TrendLimit[] = [];
   /** The plan's channel ids, while `channel` is the gauge's default rather than the host's. */
   private planIds?: string;
 
@@ -163,10 +169,15 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
       const errors = checkPlan(this.plan);
       if (errors.length) this.dispatchEvent(new IrConfigErrorEvent(`<ir-cement-gauge>: ${errors.join('; ')}`));
       this.defaultChannel();
+      this.curveLimits = this.plan.sites.map((s) => ({ channel: deliveredChannel(s), above: s.maxMl }));
     }
     if (['plan', 'thresholds', 'rules'].some((k) => changed.has(k))) this.engines.configure();
     super.willUpdate(changed);
     this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
+  }
+
+  protected override updated(): void {
+    if (this.language.locale !== this.drawnLocale) this.frame.request();
   }
 
   /** Unless the host named channels, the gauge reads its plan's (`planChannelIds`). */
@@ -243,22 +254,31 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     const canvas = this.barsEl;
     const l = this.record;
     if (!canvas || !l) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
     const dpr = devicePixelRatio;
     const width = Math.round((this.size.width || canvas.clientWidth) * dpr);
     const inputs = this.barInputs();
-    const rows = (this.rows = layoutBars(inputs, width, dpr));
+    const labels = this.barLabels();
+    this.drawnLocale = this.language.locale;
+    const rows = (this.rows = layoutBars(inputs, width, dpr, labelsWidth(ctx, labels, dpr)));
     const height = barsHeight(rows, dpr);
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
       canvas.style.blockSize = `${height / dpr}px`;
     }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
     ctx.clearRect(0, 0, width, height);
     const r = (t: string) => this.themes.read(t);
     const stale = [l.sites.some((s) => this.stale(s.site.channel)), ...l.sites.map((s) => this.stale(s.site.channel))];
-    drawBars(ctx, rows, inputs, stale, { track: r('--_track'), fill: r('--_fill'), reached: r('--_reached'), over: r('--_high'), stale: r('--_stale'), tick: r('--_tick') }, dpr);
+    drawBars(ctx, rows, inputs, labels, stale, { track: r('--_track'), fill: r('--_fill'), reached: r('--_reached'), over: r('--_high'), stale: r('--_stale'), tick: r('--_tick'), text: r('--_text') }, dpr);
+  }
+
+  /** What each bar is and holds, as a person reads it: "Total 7.8 mL", "T12 4.0 mL". */
+  private barLabels(): string[] {
+    const l = this.record;
+    if (!l) return [];
+    return [`${this.language.t.total} ${this.ml(l.totalMl)} mL`, ...l.sites.map((s) => `${s.site.label} ${this.ml(s.volumeMl)} mL`)];
   }
 
   private ml(v: number): string {
@@ -278,7 +298,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     const pressure = plan ? this.room?.store(plan.pressureChannel) : undefined;
     const flow = plan?.flowChannel ? this.room?.store(plan.flowChannel)?.lastV : l?.flowMlPerMin;
     const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.sites.find((s) => s.site.id === k.site)?.site.label ?? k.site}` : ''}` }));
-    const sites = plan?.sites.map((s) => s.channel).join(' ') ?? '';
+    const delivered = plan?.sites.map(deliveredChannel).join(' ') ?? '';
     return html`
       ${this.alarmMarker()}
       <div part="status">
@@ -305,7 +325,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
       </ol>
       ${this.lastFinding ? html`<p part="technical">${w.finding[this.lastFinding.reason]}${this.lastFinding.site ? ` (${this.lastFinding.site})` : ''}</p>` : nothing}
       <h3>${w.volumeCurve}</h3>
-      <ir-trend part="volume-curve" channel=${sites} .window=${this.window} .markers=${markers} theme=${this.theme}></ir-trend>
+      <ir-trend part="volume-curve" channel=${delivered} .window=${this.window} .limits=${this.curveLimits} .markers=${markers} theme=${this.theme}></ir-trend>
       <h3>${w.pressureTrace}</h3>
       <ir-trend part="pressure-trace" channel=${plan?.pressureChannel ?? ''} .window=${this.pressureWindow} theme=${this.theme}></ir-trend>
       <p part="summary" class="sr-only" role="status">${this.summary()}</p>

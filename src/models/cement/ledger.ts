@@ -103,6 +103,11 @@ export class InjectionLedger {
     return this.byId.get(id);
   }
 
+  /** The record of the site whose volume `channel` reports. */
+  siteOn(channel: string): SiteRecord | undefined {
+    return this.byChannel.get(channel);
+  }
+
   /** The volume delivered over every site (mL). */
   get totalMl(): number {
     let s = 0;

@@ -43,6 +43,15 @@ export interface InjectionPlan {
 /** The derived channel of the working time left (s), published from the cement channel's events. */
 export const workingLeftChannel = (plan: InjectionPlan) => `${plan.channel}.working-left`;
 
+/**
+ * The derived channel of the volume delivered to a site (mL), as the record keeps it: a reading
+ * that falls is refused and the last valid volume stays, so a chart of it never shows a dip.
+ */
+export const deliveredChannel = (site: InjectionSite) => `${site.channel}.delivered`;
+
+/** The largest value a site's channel may carry: 100 mL, or 1000 mm of plunger travel. */
+const siteChannelMax = (site: InjectionSite) => (site.plungerBoreMm ? 1000 : 100);
+
 /** Volume (mL) pushed by a plunger of bore `boreMm` moved `mm`: pi r^2 x. */
 export const plungerVolumeMl = (mm: number, boreMm: number) => (Math.PI * (boreMm / 2) ** 2 * mm) / 1000;
 
@@ -80,7 +89,7 @@ export function checkPlan(plan: InjectionPlan): string[] {
 
 /** The ids of every channel a plan reads or publishes. */
 export function planChannelIds(plan: InjectionPlan): string[] {
-  return [...plan.sites.map((s) => s.channel), plan.pressureChannel, ...(plan.flowChannel ? [plan.flowChannel] : []), plan.channel, workingLeftChannel(plan)];
+  return [...plan.sites.map((s) => s.channel), plan.pressureChannel, ...(plan.flowChannel ? [plan.flowChannel] : []), plan.channel, workingLeftChannel(plan), ...plan.sites.map(deliveredChannel)];
 }
 
 /** Expected intervals of the channels `cementChannels` declares, unless given. */
@@ -102,18 +111,31 @@ export const INJECTOR_INTERVAL_MS = 500;
 /** Interval of the derived channels (ms of data time between published values). */
 export const DERIVED_INTERVAL_MS = 250;
 
-/** The channels a cement engine publishes: the leak flag (on the cement channel) and the working time left (s). */
-export function cementDerivedChannels(plan: InjectionPlan): ChannelDescriptor[] {
+/**
+ * The channels a cement engine publishes: the leak flag (on the cement channel), the working
+ * time left (s), and each site's delivered volume (mL, `deliveredChannel`), published with the
+ * site's readings (at most every `DERIVED_INTERVAL_MS`), so it goes quiet when they do;
+ * `volumeMs` is the site channel's interval (default `INJECTOR_INTERVAL_MS`).
+ */
+export function cementDerivedChannels(plan: InjectionPlan, volumeMs: (site: InjectionSite) => number = () => INJECTOR_INTERVAL_MS): ChannelDescriptor[] {
   return [
     { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
     { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+    ...plan.sites.map((s): ChannelDescriptor => ({
+      id: deliveredChannel(s),
+      label: s.label,
+      unit: 'mL',
+      intervalMs: Math.max(DERIVED_INTERVAL_MS, volumeMs(s)),
+      range: [0, siteVolumeMl(s, siteChannelMax(s))],
+      decimals: 1,
+    })),
   ];
 }
 
 /**
  * Descriptors of every channel of a plan, for `ir-telemetry`'s `channels` or a
  * gauge's `.channels`: site volumes (mL, or mm of plunger travel), pressure
- * (kPa), flow (mL/min, never negative), and the two derived channels
+ * (kPa), flow (mL/min, never negative), and the derived channels
  * (`cementDerivedChannels`, which the engine declares itself). Intervals default
  * to `INJECTOR_INTERVAL_MS`; give a device's own rate in `rates`.
  */
@@ -125,11 +147,11 @@ export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = 
       label: s.label,
       unit: s.plungerBoreMm ? 'mm' : 'mL',
       intervalMs: volumeMs,
-      range: s.plungerBoreMm ? [0, 1000] : [0, 100],
+      range: [0, siteChannelMax(s)],
       decimals: 1,
     })),
     { id: plan.pressureChannel, label: 'Pressure', unit: 'kPa', intervalMs: pressureMs, range: [0, 20_000], decimals: 0 },
     ...(plan.flowChannel ? [{ id: plan.flowChannel, label: 'Flow', unit: 'mL/min', intervalMs: flowMs, range: [0, 60], decimals: 1 } as ChannelDescriptor] : []),
-    ...cementDerivedChannels(plan),
+    ...cementDerivedChannels(plan, () => volumeMs),
   ];
 }

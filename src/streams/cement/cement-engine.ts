@@ -2,8 +2,8 @@ import { Subject, type Observable } from 'rxjs';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import { InjectionLedger, type CementFinding, type LeakReport, type SiteRecord } from '../../models/cement/ledger.js';
-import { cementDerivedChannels, DERIVED_INTERVAL_MS, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
-import { cementRules, SET_RISE_MESSAGE, setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
+import { cementDerivedChannels, deliveredChannel, DERIVED_INTERVAL_MS, INJECTOR_INTERVAL_MS, workingLeftChannel, type InjectionPlan } from '../../models/cement/plan.js';
+import { cementRules, leakAlarmId, leakMessage, SET_RISE_MESSAGE, setRiseAlarmId, type CementThresholds } from '../../models/cement/rules.js';
 import type { SettingTimes } from '../../models/cement/setting.js';
 import { ProcedureEngine } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
@@ -49,12 +49,15 @@ const EMPTY: CementState = { sites: [], totalMl: 0, plannedMl: 0, maxMl: 0, leak
 /**
  * Cementoplasty in a room, with or without a panel on screen: per-site volumes,
  * the setting clock, pauses and leaks (an `InjectionLedger`), the cement rules,
- * and the two channels the rules judge but no device sends, published every
- * `DERIVED_INTERVAL_MS` of data time (at once on an event): the leak flag on the
- * cement channel and the working time left. A volume going down counts as invalid
- * data of its channel; a volume rising once the cement is set is a technical
- * condition; an event it cannot read (a site the plan lacks, a `site` without
- * one) is reported as `unreadable`, named.
+ * and the channels no device sends, published every `DERIVED_INTERVAL_MS` of
+ * data time (at once on an event): the leak flag on the cement channel, the
+ * working time left, and each site's delivered volume (`deliveredChannel`: the
+ * record, so a refused reading draws nothing). A volume going down counts as
+ * invalid data of its channel; a volume rising once the cement is set is a
+ * technical condition; each leak reported is a high-priority alarm of its own,
+ * naming its site, present while it holds the injection and latched until
+ * acknowledged; an event it cannot read (a site the plan lacks, a `site`
+ * without one) is reported as `unreadable`, named.
  */
 export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
   readonly kind = 'cement';
@@ -64,6 +67,13 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
   private publishedT = -Infinity;
   private risingWhileSet = false;
   private others = new Set<string>();
+  /** Data time of the last delivered volume published, per site channel. */
+  private deliveredT = new Map<string, number>();
+  /** Leak reports raised as alarms so far, and those whose hold is over (the first `leaksOver`). */
+  private leaksRaised = 0;
+  private leaksOver = 0;
+  /** Leaks reported up to this data time were raised by an earlier configuration: not raised again. */
+  private raisedUntil = -Infinity;
 
   constructor(room: TelemetryRoom, config?: CementConfig) {
     super(room, EMPTY);
@@ -84,10 +94,14 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
     this.ledger = new InjectionLedger(plan);
     this.lastFinding = undefined;
     this.others = new Set([plan.pressureChannel, ...(plan.flowChannel ? [plan.flowChannel] : [])]);
-    this.declare(cementDerivedChannels(plan));
+    this.leaksRaised = this.leaksOver = 0;
+    // A delivered volume comes with its site's readings: no more often than they do.
+    this.declare(cementDerivedChannels(plan, (s) => this.room.descriptor(s.channel)?.intervalMs ?? INJECTOR_INTERVAL_MS));
     // What was published before (an engine configured again) is not published twice.
-    this.publishedT = this.room.store(workingLeftChannel(plan))?.lastT ?? -Infinity;
-    if (!Number.isFinite(this.publishedT)) this.publishedT = -Infinity;
+    const lastOf = (id: string) => this.room.store(id)?.lastT || -Infinity;
+    this.publishedT = lastOf(workingLeftChannel(plan));
+    this.deliveredT = new Map(plan.sites.map((s) => [s.channel, lastOf(deliveredChannel(s))]));
+    this.raisedUntil = this.publishedT;
     this.useRules(rules ?? cementRules(plan, thresholds));
     this.snapshot();
   }
@@ -95,9 +109,8 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
   protected override onSamples(b: SampleBatch): void {
     const l = this.ledger;
     if (!l || !b.t.length) return;
-    if (l.isSiteChannel(b.channel)) {
-      for (let i = 0; i < b.t.length; i++) this.report(l.volume(b.channel, b.t[i], b.v[i]));
-    } else if (this.others.has(b.channel)) l.see(b.t[b.t.length - 1]);
+    if (l.isSiteChannel(b.channel)) this.volumes(b);
+    else if (this.others.has(b.channel)) l.see(b.t[b.t.length - 1]);
     else return;
     this.derive(false);
     this.snapshot();
@@ -110,7 +123,46 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
     this.report(l.event(e));
     if (l.ended !== wasEnded) this.planSilence([l.plan.channel, workingLeftChannel(l.plan), ...l.plan.sites.map((s) => s.channel), ...this.others], l.ended);
     this.derive(true);
+    // After the flag is published at the event's time: a leak's onset is when it was reported.
+    this.leakAlarms();
     this.snapshot();
+  }
+
+  /**
+   * A site's readings into the record, and the record at most every DERIVED_INTERVAL_MS of
+   * data time into its delivered channel: a refused reading publishes the last valid volume.
+   */
+  private volumes(b: SampleBatch): void {
+    const l = this.ledger!;
+    const site = l.siteOn(b.channel)!;
+    let last = this.deliveredT.get(b.channel) ?? -Infinity;
+    const t: number[] = [];
+    const v: number[] = [];
+    for (let i = 0; i < b.t.length; i++) {
+      this.report(l.volume(b.channel, b.t[i], b.v[i]));
+      if (b.t[i] - last < DERIVED_INTERVAL_MS) continue;
+      last = b.t[i];
+      t.push(last);
+      v.push(site.volumeMl);
+    }
+    this.deliveredT.set(b.channel, last);
+    if (t.length) this.room.publish({ channel: deliveredChannel(site.site), t: Float64Array.from(t), v: Float32Array.from(v) });
+  }
+
+  /**
+   * Each leak reported raises its own occurrence, named by its site, so a second leak while the
+   * first holds the injection (or is latched) is heard and logged; once the injection is
+   * resumed, each stays latched until acknowledged.
+   */
+  private leakAlarms(): void {
+    const l = this.ledger!;
+    const alarm = (n: number) => {
+      const site = l.leaks[n - 1].site;
+      return { message: leakMessage(site === undefined ? undefined : l.site(site)?.site), priority: 'hi', kind: 'phy', latching: true } as const;
+    };
+    for (; this.leaksRaised < l.leaks.length; this.leaksRaised++) if (l.leaks[this.leaksRaised].t > this.raisedUntil) this.raise(leakAlarmId(this.leaksRaised + 1), true, alarm(this.leaksRaised + 1));
+    if (l.leakHolding) return;
+    for (; this.leaksOver < this.leaksRaised; this.leaksOver++) this.raise(leakAlarmId(this.leaksOver + 1), false, alarm(this.leaksOver + 1));
   }
 
   private report(f: CementFinding | undefined): void {

@@ -15,6 +15,8 @@ export interface EngineAlarm {
    * for a condition that flaps on the wall clock (a link going up and down).
    */
   holdMs?: number;
+  /** Shown until acknowledged once over, as a latching rule's alarm (default false). */
+  latching?: boolean;
 }
 
 type Held = { t: number; run: () => void };
@@ -135,7 +137,7 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
    * manager, as `KIND:id` (`dose:kar:4`): a panel of this engine claims its alarms by that prefix.
    */
   protected raise(id: string, present: boolean, alarm: EngineAlarm): void {
-    this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind);
+    this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind, alarm.latching);
   }
 
   /**
