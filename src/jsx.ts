@@ -375,8 +375,9 @@ export interface IrTrendProps {
   /** Width of the visible window, in seconds. */
   window?: IrTrend['window'];
   /**
-   * Limits drawn as dashed lines, with the band beyond each limit shaded, besides
-   * those of the alarm rules on this panel's channels, which are always drawn.
+   * Limits drawn as dashed lines in their channel's colour, with a narrow band
+   * shaded beyond each, besides those of the alarm rules on this panel's
+   * channels, which are always drawn.
    */
   limits?: IrTrend['limits'];
   /** This panel's alarm rules, added to the alarm manager of its room (or `manager`). */
