@@ -6,8 +6,12 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-/** Bytes of the bundle, minified and gzipped: eight elements, their models and streams, lit, rxjs, uplot. */
-export const BUNDLE_BUDGET = { minified: 380_000, gzip: 130_000 };
+/**
+ * Bytes of the bundle, minified and gzipped: ten elements, their engines, models and streams,
+ * lit, rxjs, uplot (131 kB gzipped today). Raised from 130 kB when the leak, flash-phase and
+ * layered-trend work landed; a jump beyond it is a dependency pulled in by mistake.
+ */
+export const BUNDLE_BUDGET = { minified: 395_000, gzip: 135_000 };
 export const BUNDLE = 'dist/ir-monitor.bundle.js';
 
 /** Builds the bundle and returns its sizes. */
