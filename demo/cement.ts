@@ -31,7 +31,8 @@ const t0 = Date.now() - fromMin * 60_000;
 // Trainer faults: a leak reported now, a volume reading that falls.
 let leakNow = false;
 let glitch = false;
-let lastT = t0;
+// The data time reached: playback starts at `from`, so a step already under way there starts its panel there too.
+let lastT = t0 + fromMin * 60_000;
 const tamper = (x: RoomInput): RoomInput | undefined => {
   if ('t' in x && typeof x.t !== 'number' && x.t.length) lastT = x.t[x.t.length - 1];
   if (glitch && 'v' in x && x.channel === plan.sites[0].channel) {

@@ -60,12 +60,15 @@ function sessions() {
     ],
   });
   out.push({ name: 'cryo-iliac-fault', url: 'cryo.html?scenario=iliac&speed=10&at=20000', steps: [[1.5, null, click('#probe')], [15, 'probe-not-cooling']] });
+  // The argon pressure falls 4 min into freeze 1: the tips warm, the ice grows slower, tissue temperatures change smoothly.
+  out.push({ name: 'cryo-iliac-gas-fault', url: 'cryo.html?scenario=iliac&speed=10&at=250000', steps: [[1.5, null, click('#gas')], [20, 'gas-pressure-drop']] });
   out.push({ name: 'cryo-renal-fault', url: 'cryo.html?scenario=renal&speed=10&at=400000', steps: [[1.5, null, click('#shrink')], [20, 'ice-shrinking']] });
   return out;
 }
 
 mkdirSync(outDir, { recursive: true });
-const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+// No file watching: an edit while the shots run must not reload a page mid-scenario.
+const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
 await server.listen();
 const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
 const problems = [];

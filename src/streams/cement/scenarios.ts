@@ -1,4 +1,6 @@
 import type { InjectionPlan } from '../../models/cement/plan.js';
+import { cryoEndMs } from '../cryo/cryo-simulation.js';
+import { ILIAC, SACRAL, type CryoScenario } from '../cryo/scenarios.js';
 import type { CementScript, ProcedureStep } from './cement-script.js';
 
 /*
@@ -13,6 +15,15 @@ import type { CementScript, ProcedureStep } from './cement-script.js';
  * Injection at 3–4 mL/min (Baroud & Steffen, Eur Spine J 2005, tested at
  * 4 mL/min; 3 mL/min in bench long-distance injection).
  */
+
+const MIN = 60_000;
+
+/**
+ * The minute a combined procedure's cryoablation step, started at `fromMin`, ends: the first
+ * whole minute at or after the cryo console's `phase end` (its freeze-thaw-freeze is over), derived
+ * from the scenario's protocol. The timeline marks the step done, and the cement starts, only then.
+ */
+const cryoStepEndMin = (scenario: CryoScenario, fromMin: number) => fromMin + Math.ceil(cryoEndMs(scenario) / MIN);
 
 const step = (id: string, kind: ProcedureStep['kind'], en: string, fr: string, fromMin: number, toMin: number, panel: ProcedureStep['panel']): ProcedureStep => ({ id, kind, label: { en, fr }, fromMin, toMin, panel });
 
@@ -61,8 +72,9 @@ const screwSites = (n: number, label: { tip: string; entry: string }) => [
 
 /**
  * Iliac-wing metastasis, consolidation after cryoablation: one screw across the
- * tumour with cement injected at each end. The cryoablation is a step on the
- * timeline, shown by the cryo panel (`ir-iceball-curve`, built elsewhere).
+ * tumour with cement injected at each end. The cryoablation (`ILIAC`) is a step on the
+ * timeline, shown by the cryo panel (`ir-iceball-curve`, built elsewhere); the
+ * cement step follows its end.
  */
 export function iliacConsolidationScript(): CementScript {
   const plan: InjectionPlan = {
@@ -70,23 +82,24 @@ export function iliacConsolidationScript(): CementScript {
     pressureChannel: 'cement-pressure',
     sites: screwSites(1, { tip: 'Screw tip', entry: 'Screw entry' }),
   };
+  const cement = cryoStepEndMin(ILIAC, 0);
   return {
     plan,
-    durationMin: 36,
+    durationMin: cement + 12,
     steps: [
-      step('cryo', 'cryoablation', 'Cryoablation, 4 needles', 'Cryoablation, 4 aiguilles', 0, 24, 'ir-iceball-curve'),
-      step('cement', 'cement', 'Screw with cement at each end', 'Vis cimentée aux deux extrémités', 24, 36, 'ir-cement-gauge'),
+      step('cryo', 'cryoablation', 'Cryoablation, 4 needles', 'Cryoablation, 4 aiguilles', 0, cement, 'ir-iceball-curve'),
+      step('cement', 'cement', 'Screw with cement at each end', 'Vis cimentée aux deux extrémités', cement, cement + 12, 'ir-cement-gauge'),
     ],
     events: [
-      { atMin: 24, kind: 'mix', text: 'cement=PMMA' },
-      { atMin: 29, kind: 'site', text: 'site=screw1-tip' },
-      { atMin: 29.65, kind: 'done', text: 'site=screw1-tip' },
-      { atMin: 30, kind: 'site', text: 'site=screw1-entry' },
-      { atMin: 30.65, kind: 'done', text: 'site=screw1-entry' },
+      { atMin: cement, kind: 'mix', text: 'cement=PMMA' },
+      { atMin: cement + 5, kind: 'site', text: 'site=screw1-tip' },
+      { atMin: cement + 5.65, kind: 'done', text: 'site=screw1-tip' },
+      { atMin: cement + 6, kind: 'site', text: 'site=screw1-entry' },
+      { atMin: cement + 6.65, kind: 'done', text: 'site=screw1-entry' },
     ],
     spans: [
-      { site: 'screw1-tip', fromMin: 29, toMin: 29.6, rateMlPerMin: 3.4 },
-      { site: 'screw1-entry', fromMin: 30, toMin: 30.6, rateMlPerMin: 3.3 },
+      { site: 'screw1-tip', fromMin: cement + 5, toMin: cement + 5.6, rateMlPerMin: 3.4 },
+      { site: 'screw1-entry', fromMin: cement + 6, toMin: cement + 6.6, rateMlPerMin: 3.3 },
     ],
   };
 }
@@ -94,7 +107,7 @@ export function iliacConsolidationScript(): CementScript {
 /**
  * Lytic sacral-ala metastasis touching S1, as one combined procedure:
  * embolisation (microparticles, with the patient's radiation dose) and bone biopsy as steps, one
- * cryoablation needle kept away from the nerve root (the cryo panel), then two
+ * cryoablation needle kept away from the nerve root (`SACRAL`, the cryo panel), then, once it ends, two
  * screws mounted on cement injected through an 8-gauge trocar (this panel),
  * one cement batch per screw.
  */
@@ -107,26 +120,27 @@ export function sacralCombinedScript(): CementScript {
       { id: 'screw2', label: 'Screw 2', kind: 'lesion', plannedMl: 4, maxMl: 6, channel: 'cement-screw2' },
     ],
   };
+  const cement = cryoStepEndMin(SACRAL, 18);
   return {
     plan,
-    durationMin: 62,
+    durationMin: cement + 22,
     steps: [
       step('embolisation', 'embolisation', 'Embolisation, microparticles', 'Embolisation, microparticules', 0, 12, 'ir-dose-gauge'),
       step('biopsy', 'biopsy', 'Bone biopsy', 'Biopsie osseuse', 12, 18, null),
-      step('cryo', 'cryoablation', 'Cryoablation, 1 needle away from S1', 'Cryoablation, 1 aiguille à distance de S1', 18, 40, 'ir-iceball-curve'),
-      step('cement', 'cement', 'Two screws on cement (8 G trocar)', 'Deux vis sur ciment (trocart 8 G)', 40, 62, 'ir-cement-gauge'),
+      step('cryo', 'cryoablation', 'Cryoablation, 1 needle away from S1', 'Cryoablation, 1 aiguille à distance de S1', 18, cement, 'ir-iceball-curve'),
+      step('cement', 'cement', 'Two screws on cement (8 G trocar)', 'Deux vis sur ciment (trocart 8 G)', cement, cement + 22, 'ir-cement-gauge'),
     ],
     events: [
-      { atMin: 40, kind: 'mix', text: 'cement=PMMA' },
-      { atMin: 45, kind: 'site', text: 'site=screw1' },
-      { atMin: 46.5, kind: 'done', text: 'site=screw1' },
-      { atMin: 50, kind: 'mix', text: 'cement=PMMA' },
-      { atMin: 55, kind: 'site', text: 'site=screw2' },
-      { atMin: 56.25, kind: 'done', text: 'site=screw2' },
+      { atMin: cement, kind: 'mix', text: 'cement=PMMA' },
+      { atMin: cement + 5, kind: 'site', text: 'site=screw1' },
+      { atMin: cement + 6.5, kind: 'done', text: 'site=screw1' },
+      { atMin: cement + 10, kind: 'mix', text: 'cement=PMMA' },
+      { atMin: cement + 15, kind: 'site', text: 'site=screw2' },
+      { atMin: cement + 16.25, kind: 'done', text: 'site=screw2' },
     ],
     spans: [
-      { site: 'screw1', fromMin: 45, toMin: 46.45, rateMlPerMin: 3.5 },
-      { site: 'screw2', fromMin: 55, toMin: 56.2, rateMlPerMin: 3.4 },
+      { site: 'screw1', fromMin: cement + 5, toMin: cement + 6.45, rateMlPerMin: 3.5 },
+      { site: 'screw2', fromMin: cement + 15, toMin: cement + 16.2, rateMlPerMin: 3.4 },
     ],
   };
 }

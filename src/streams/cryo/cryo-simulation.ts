@@ -3,7 +3,7 @@ import type { UnitBatch } from '../../models/events.js';
 import { FreezeClock } from '../../models/cryo/freeze-clock.js';
 import { pointLabel } from '../../models/cryo/cryo-alarms.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from '../../models/cryo/freezing-model.js';
-import type { ProbeState } from '../../models/cryo/procedure.js';
+import type { ProbeState, Protocol } from '../../models/cryo/procedure.js';
 import { RENAL_HYDRODISSECTION_MS, type CryoScenario } from './scenarios.js';
 
 /** What a source of the simulation hands on: sample batches (with their unit) and events. */
@@ -28,6 +28,12 @@ const MIN = 60_000;
 const GAS_KPA = 20_000;
 /** Tips settle near -140 to -150 °C in phantoms (Cryobiology 2025, PMID 40472720). */
 const TIP_FREEZE_C = -145;
+/**
+ * A tip follows its target with these time constants (training values): a freeze brings it to
+ * -145 °C within a minute or so, a thaw more slowly. They bound how fast the tissue can change
+ * (test/engines/cryo-scenarios.test.mjs): no point of it changes faster than the tips that drive it.
+ */
+const TIP_TAU_MS = { freeze: 20_000, other: 40_000 } as const;
 /** CT control of the ice ball every 3 min in a freeze (Cryobiology 2025 scanned at 3, 6 and 9 min). */
 const SCAN_MS = 3 * MIN;
 /**
@@ -45,6 +51,34 @@ export const TISSUE_TRUTH: Readonly<FreezingTissue> = {
   kFrozen: 2.2,
   latent: 2.7e8,
 };
+
+/** Freeze 1 starts this long into a simulation (ms). */
+const FIRST_FREEZE_MS = 10_000;
+
+/** A phase change the simulated console announces, at ms since the start, with the state it puts every probe in. */
+interface ConsoleStep {
+  ms: number;
+  kind: 'freeze' | 'thaw' | 'end';
+  state: ProbeState;
+}
+
+/** The console's phase changes for a protocol: freeze 1 at 10 s, each phase for its planned duration, then `end`. */
+function consoleSteps(protocol: Protocol): ConsoleStep[] {
+  const steps: ConsoleStep[] = [];
+  let ms = FIRST_FREEZE_MS;
+  for (const p of protocol.phases) {
+    steps.push({ ms, kind: p.kind, state: p.kind === 'freeze' ? 'freeze' : p.thaw === 'passive' ? 'thaw-passive' : 'thaw-active' });
+    ms += p.durationMs;
+  }
+  steps.push({ ms, kind: 'end', state: 'off' });
+  return steps;
+}
+
+/**
+ * When a simulation of `scenario` sends `phase end` (ms since its start): its protocol is over.
+ * A combined procedure's script ends its cryoablation step from this, never from a number of its own.
+ */
+export const cryoEndMs = (scenario: CryoScenario): number => consoleSteps(scenario.procedure.protocol).at(-1)!.ms;
 
 const on = (f: { from: number; to?: number } | undefined, ms: number) => !!f && ms >= f.from && (f.to === undefined || ms < f.to);
 /** Deterministic noise in [-1, 1]. */
@@ -69,7 +103,7 @@ export class CryoSimulation {
   readonly truth: FreezingModel;
   private readonly tips = new Map<string, number>();
   private readonly seq = new Map<string, number>();
-  private readonly plan: { ms: number; kind: 'freeze' | 'thaw' | 'end'; state: ProbeState }[];
+  private readonly plan: readonly ConsoleStep[];
   private done = 0;
   private lastScanMs = -Infinity;
 
@@ -80,13 +114,7 @@ export class CryoSimulation {
     readonly sampleMs = 1000,
   ) {
     this.faults = faults;
-    let ms = 10_000;
-    this.plan = [];
-    for (const p of scenario.procedure.protocol.phases) {
-      this.plan.push({ ms, kind: p.kind, state: p.kind === 'freeze' ? 'freeze' : p.thaw === 'passive' ? 'thaw-passive' : 'thaw-active' });
-      ms += p.durationMs;
-    }
-    this.plan.push({ ms, kind: 'end', state: 'off' });
+    this.plan = consoleSteps(scenario.procedure.protocol);
     for (const p of scenario.procedure.probes) this.tips.set(p.id, 36.5);
     const { procedure } = scenario;
     this.truth = new FreezingModel({
@@ -179,7 +207,7 @@ export class CryoSimulation {
       const warm = on(f.probeNotCooling, ms) && f.probeNotCooling!.probe === p.id;
       const target = state === 'freeze' ? (warm ? -25 : gasDown ? -70 : TIP_FREEZE_C) : state === 'thaw-active' ? 25 : this.clock.minutes(p.id, t) > 0 ? -10 : 36.5;
       const prev = this.tips.get(p.id)!;
-      const k = 1 - Math.exp(-this.sampleMs / (state === 'freeze' ? 20_000 : 40_000));
+      const k = 1 - Math.exp(-this.sampleMs / (state === 'freeze' ? TIP_TAU_MS.freeze : TIP_TAU_MS.other));
       const v = prev + (target - prev) * k;
       this.tips.set(p.id, v);
       this.truth.setProbe(i, v);
@@ -193,6 +221,8 @@ export class CryoSimulation {
         let v: number;
         if (this.scenario.script?.channel === pt.channel) v = this.scenario.script.value(ms - this.freezeStartMs) + 0.05 * noise(ms / 1000 + 3.3);
         else {
+          // Read from the integrated truth, never from a steady-state shape of the ice: a fault that
+          // warms the tips reaches a sensor only as fast as heat conducts to it, never in one sample.
           const inside = this.truth.at(pt.xMm, pt.yMm);
           v = (inside === inside ? inside : TISSUE_TRUTH.bloodC) + 0.3 * noise(ms / 1000 + k * 2.9 + 11);
         }
