@@ -100,7 +100,10 @@ function advance(rule: AlarmRule, s: ConditionState, t: number, crossing: boolea
   const since = Number.isNaN(s.crossingSince) ? t : s.crossingSince;
   const peak = beyond(rule.condition, v) > beyond(rule.condition, s.peak) || Number.isNaN(s.peak) ? v : s.peak;
   if (t - since < rule.onsetDelayMs) return since === s.crossingSince && peak === s.peak ? s : { ...s, crossingSince: since, peak };
-  // Raised (again): a re-triggered alarm is a new occurrence, to be acknowledged again.
+  // Back before anyone acknowledged it (a latched alarm, a limit crossed pulse after pulse): the
+  // same occurrence, shown active again with its worst value, not a new alarm to sound and log.
+  if (s.presence === 'latch') return { ...s, active: true, crossingSince: since, presence: 'on', valueAtOnset: worse(rule.condition, s.valueAtOnset, peak), peak };
+  // Raised again after an acknowledgement or an end: a new occurrence, to be acknowledged again.
   const occurrence = Number.isNaN(s.occurrence) || t > s.occurrence ? t : after(s.occurrence);
   return { ...s, active: true, crossingSince: since, presence: 'on', onset: t, occurrence, valueAtOnset: peak, peak };
 }
@@ -120,6 +123,9 @@ function beyond(c: Condition, v: number): number {
       return NaN;
   }
 }
+
+/** Of two values, the one further past the condition's limit. */
+const worse = (c: Condition, a: number, b: number): number => (Number.isNaN(a) || beyond(c, b) > beyond(c, a) ? b : a);
 
 /** The next double above x. */
 const after = (x: number): number => x + Math.max(Math.abs(x) * Number.EPSILON, Number.MIN_VALUE);

@@ -40,9 +40,24 @@ describe('alarm condition', () => {
     const raised = states.find((s) => s.active)!;
     expect(raised.onset).to.equal(3000);
     expect(raised.valueAtOnset).to.equal(45.3);
-    // The next crossing starts its own peak.
-    const after = run(nerve(), [[0, 9.5], [1000, 9.8], [2000, 9.9], [3000, 12], [4000, 9.7], [6000, 9.9]]);
+    // The next crossing of an alarm that ended starts its own peak.
+    const after = run(nerve({ latching: false }), [[0, 9.5], [1000, 9.8], [2000, 9.9], [3000, 12], [4000, 9.7], [6000, 9.9]]);
     expect(after.filter((s) => s.active).map((s) => s.valueAtOnset)).to.deep.equal([9.5, 9.7]);
+  });
+
+  it('a latched alarm crossed again before anyone acknowledged it stays one occurrence, with its worst value', () => {
+    // A limit crossed pulse after pulse, the value back to 0 between pulses: one alarm, not one per pulse.
+    const current = nerve({ condition: { kind: 'above', limit: 50 }, hysteresis: 1, onsetDelayMs: 0, latching: true });
+    const states = run(current, [[0, 0], [1000, 52], [1100, 0], [2000, 55], [2100, 0], [3000, 51], [3100, 0]]);
+    const raised = states.filter((s) => s.active);
+    expect(new Set(raised.map((s) => s.occurrence)).size).to.equal(1);
+    expect(raised.map((s) => s.onset)).to.deep.equal([1000, 1000, 1000]);
+    expect(states[states.length - 1]).to.include({ presence: 'latch', valueAtOnset: 55 });
+    // Acknowledged, the next crossing is a new alarm.
+    const acked = acknowledge(states[states.length - 1], raised[0].occurrence);
+    const again = stepCondition(current, acked, 4000, 53);
+    expect(again.occurrence).to.not.equal(raised[0].occurrence);
+    expect(again).to.include({ presence: 'on', valueAtOnset: 53 });
   });
 
   it('raises a crossing that lasts longer than its onset delay, within one sample after it (property)', () => {
@@ -221,7 +236,7 @@ describe('alarm condition', () => {
   });
 
   it('acknowledges only the occurrence it names', () => {
-    const rule = nerve({ onsetDelayMs: 0 });
+    const rule = nerve({ onsetDelayMs: 0, latching: false });
     let s = stepCondition(rule, initialCondition(), 1000, 5);
     const first = s.occurrence;
     s = stepCondition(rule, s, 2000, 15);
