@@ -285,7 +285,8 @@ export interface IrTelemetryProps {
    * This viewer's id on the wire. With `src`, acknowledgements and pauses made
    * here are sent to the gateway as commands, and those of other viewers are
    * carried out here (an IEC 60601-1-8 distributed alarm system). Set before
-   * the element is attached; it also names who acted in the alarm log.
+   * the element is attached; it also names who acted in the alarm log (one left
+   * unnamed shows there as a console and the first digits of its random id).
    */
   viewer?: IrTelemetry['viewer'];
   /**

@@ -1,5 +1,5 @@
 import type { ConditionState } from './alarm-condition.js';
-import type { AlarmAction } from './alarm-record.js';
+import { isAlarmActionAbout, type AlarmAction } from './alarm-record.js';
 import type { AlarmRule } from './alarm-rules.js';
 import type { AlarmSystemState } from './alarm-system.js';
 
@@ -60,5 +60,7 @@ export function decodeAlarmSnapshot(text: string): { ok: true; value: AlarmSnaps
     return { ok: false, detail: 'alarm snapshot lacks present, system, changes, actions or sender' };
   const wellFormed = (a: SnapshotAlarm) => typeof a?.rule?.id === 'string' && typeof a.rule.message?.en === 'string' && typeof a?.state?.presence === 'string';
   if (!r.present.every(wellFormed) || !r.changes.every(wellFormed)) return { ok: false, detail: 'alarm snapshot holds a malformed alarm' };
+  // An action's `about` this viewer cannot read (malformed, or of a later version) is left out: its `detail` still says it.
+  for (const a of r.actions as Partial<AlarmAction>[]) if (a?.about !== undefined && !isAlarmActionAbout(a.about)) delete a.about;
   return { ok: true, value: r as AlarmSnapshot };
 }

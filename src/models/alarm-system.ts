@@ -36,6 +36,9 @@ export const MAX_PAUSE_MS = 15 * 60_000;
 export const signalsOn = (): Inactivation => ({ mode: 'on', until: NaN, wallUntil: NaN, pausedRank: 0 });
 export const signalsOff = (): Inactivation => ({ mode: 'off', until: NaN, wallUntil: NaN, pausedRank: 0 });
 
+/** How long a pause asked for `ms` (default 120 s) lasts: never more than 15 min. */
+export const pauseSpan = (ms = DEFAULT_PAUSE_MS): number => Math.min(ms, MAX_PAUSE_MS);
+
 /**
  * A pause from data time t and wall-clock time `wall`, of `ms` capped at 15 min.
  * Throws a RangeError on a length that is not a positive number (NaN would pause for ever):
@@ -43,7 +46,7 @@ export const signalsOff = (): Inactivation => ({ mode: 'off', until: NaN, wallUn
  */
 export function pause(t: number, highest: Priority | undefined, ms = DEFAULT_PAUSE_MS, wall = -Infinity): Inactivation {
   if (!(ms > 0)) throw new RangeError(`a pause must last a positive number of ms, got ${ms}`);
-  const span = Math.min(ms, MAX_PAUSE_MS);
+  const span = pauseSpan(ms);
   // Before any data, data time cannot end the pause: the wall clock will.
   return { mode: 'paused', until: Number.isFinite(t) ? t + span : Infinity, wallUntil: Number.isFinite(wall) ? wall + span : Infinity, pausedRank: highest ? PRIORITY_RANK[highest] : 0 };
 }

@@ -2,9 +2,9 @@ import { BehaviorSubject, Observable, Subject, asyncScheduler, type OperatorFunc
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
 import { acknowledge, initialCondition, stepCondition, stepExternal, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
 import { PRIORITY_RANK, checkRules, type AlarmRule, type Priority } from '../models/alarm-rules.js';
-import { inactivationAt, pause, pauseRemaining, signalsOff, signalsOn, type AlarmSystemState, type Inactivation } from '../models/alarm-system.js';
+import { inactivationAt, pause, pauseRemaining, pauseSpan, signalsOff, signalsOn, type AlarmSystemState, type Inactivation } from '../models/alarm-system.js';
 import { parseAlarmCommand, type AlarmCommand } from '../models/alarm-command.js';
-import { AlarmCommandRefused, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type RefusalReason } from '../models/alarm-record.js';
+import { AlarmCommandRefused, REMOTE_ACTOR, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type AlarmActionAbout, type NamedAlarm, type RefusalReason } from '../models/alarm-record.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent } from '../models/events.js';
 import type { AlarmSnapshot } from '../models/alarm-snapshot.js';
 
@@ -66,6 +66,12 @@ interface Entry {
 
 const unacknowledged = (p: ConditionState['presence']) => p === 'on' || p === 'latch';
 
+/** Why the system ended a pause, in the English of an action's `detail`. */
+const PAUSE_ENDED = { elapsed: 'pause over', 'higher-priority': 'a higher priority started' } as const;
+
+/** A rule's alarm as the action log names it. */
+const named = (r: AlarmRule): NamedAlarm => ({ id: r.id, message: r.message });
+
 /** Highest priority first; within one, the unacknowledged (they need someone), then the oldest. */
 const byUrgency = (a: PresentAlarm, b: PresentAlarm) =>
   PRIORITY_RANK[b.rule.priority] - PRIORITY_RANK[a.rule.priority] ||
@@ -103,7 +109,8 @@ export class AlarmManager {
   private readonly byChannel = new Map<string, Entry[]>();
   private readonly technical: boolean;
   private readonly scheduler: SchedulerLike;
-  private readonly viewer: string;
+  /** This viewer's id: who acted, in the actions of commands given here. */
+  readonly viewer: string;
   private now = -Infinity;
   /** Another manager decides (an edge's): this one renders its snapshots and judges nothing. */
   private following = false;
@@ -150,7 +157,7 @@ export class AlarmManager {
       if (!this.technical) continue;
       for (const r of technicalRules(this.channels.get(id)!, this.liveOwnRules(id))) if (!this.entries.get(r.id) || this.entries.get(r.id)!.retired) this.put(r, true);
     }
-    if (rules.length) this.record({ action: 'rules-added', who: this.viewer, target: rules.map((r) => r.id).join(' ') });
+    if (rules.length) this.record({ action: 'rules-added', who: this.viewer, target: rules.map((r) => r.id).join(' '), about: { kind: 'rules', rules: rules.map(named) } });
     this.publish();
     return () => this.removeRules(owner);
   }
@@ -166,13 +173,15 @@ export class AlarmManager {
     const removed = [...before.keys()].filter((id) => !this.channels.has(id));
     const orphaned = removed.filter((id) => this.liveOwnRules(id).length);
     // Named by their labels: the log is read by people.
-    const named = (ids: string[], from: Map<string, ChannelDescriptor>) => ids.map((id) => from.get(id)?.label || id).join(', ');
+    const channelsOf = (ids: string[], from: Map<string, ChannelDescriptor>) => ids.map((id) => ({ id, label: from.get(id)?.label || id }));
+    const about = { kind: 'channels', added: channelsOf(added, this.channels), removed: channelsOf(removed, before), orphaned: channelsOf(orphaned, before) } as const;
+    const labels = (cs: { label: string }[]) => cs.map((c) => c.label).join(', ');
     const detail = [
-      added.length ? `added ${named(added, this.channels)}` : '',
-      removed.length ? `removed ${named(removed, before)}` : '',
-      orphaned.length ? `rules on ${named(orphaned, before)} can no longer be evaluated: stale` : '',
+      added.length ? `added ${labels(about.added)}` : '',
+      removed.length ? `removed ${labels(about.removed)}` : '',
+      orphaned.length ? `rules on ${labels(about.orphaned)} can no longer be evaluated: stale` : '',
     ].filter(Boolean).join('; ');
-    if (detail) this.record({ action: 'channels-set', who: this.viewer, detail });
+    if (detail) this.record({ action: 'channels-set', who: this.viewer, detail, about });
     for (const id of orphaned) this.fault(id, NaN, 'stale');
   }
 
@@ -270,7 +279,7 @@ export class AlarmManager {
    */
   command(input: unknown, from: CommandSource = false): boolean {
     const remote = from !== false;
-    const who = typeof from === 'object' && from !== null ? String(from.origin) : remote ? 'remote' : this.viewer;
+    const who = typeof from === 'object' && from !== null ? String(from.origin) : remote ? REMOTE_ACTOR : this.viewer;
     const given = typeof from === 'object' && from !== null && Number.isFinite(from.wall) ? from.wall! : this.scheduler.now();
     const parsed = parseAlarmCommand(input);
     if (!parsed.ok) return this.refuse(input, 'invalid', parsed.detail, who, given), false;
@@ -292,7 +301,7 @@ export class AlarmManager {
         this.changes.next({ rule: e.rule, state: e.state, t: this.latest(), wall: given, previous, by: who, retired: e.retired });
         // A removed rule's alarm goes once acknowledged.
         if (e.retired) this.drop(e);
-        this.record({ action: c.type, who, wall: given, target: occurrenceKey(c.id, c.occurrence) });
+        this.record({ action: c.type, who, wall: given, target: occurrenceKey(c.id, c.occurrence), about: { kind: 'alarm', alarm: named(e.rule), occurrence: c.occurrence } });
         this.publish();
         break;
       }
@@ -312,7 +321,10 @@ export class AlarmManager {
         this.setSystem({ ...system, alarms: signalsOn() });
         break;
     }
-    if (c.type !== 'acknowledge') this.record({ action: c.type, who, wall: given, detail: 'ms' in c && c.ms !== undefined ? `${c.ms} ms` : undefined });
+    if (c.type !== 'acknowledge') {
+      const paused = c.type === 'pause-audio' || c.type === 'pause-alarms';
+      this.record({ action: c.type, who, wall: given, detail: paused && c.ms !== undefined ? `${c.ms} ms` : undefined, about: paused ? { kind: 'pause', ms: pauseSpan(c.ms) } : undefined });
+    }
     if (!remote) this.issued.next(c);
     return true;
   }
@@ -418,7 +430,8 @@ export class AlarmManager {
     for (const c of channels) if (!this.liveOwnRules(c).length) for (const e of [...(this.byChannel.get(c) ?? [])]) if (e.isDefault && !e.retired && this.retire(e)) kept.push(e);
     // One entry per removal, naming the rules; each alarm kept is named with its state.
     const detail = kept.map((e) => `"${e.rule.message.en}" (${e.state.presence}) kept until acknowledged`).join('; ');
-    if (mine.length) this.record({ action: 'rule-removed', who: this.viewer, target: mine.map((e) => e.rule.id).join(' '), detail: detail || undefined });
+    const about: AlarmActionAbout = { kind: 'rules', rules: mine.map((e) => named(e.rule)), kept: kept.map((e) => named(e.rule)) };
+    if (mine.length) this.record({ action: 'rule-removed', who: this.viewer, target: mine.map((e) => e.rule.id).join(' '), detail: detail || undefined, about });
     this.publish();
   }
 
@@ -477,7 +490,11 @@ export class AlarmManager {
 
   private refuse(command: unknown, reason: RefusalReason, detail: string, who: string, wall: number): void {
     this.refused.next(new AlarmCommandRefused(command, reason, detail, who, wall));
-    this.record({ action: 'refused', who, wall, detail });
+    // Which command and which alarm, when it was a command at all and the alarm's rule is known here.
+    const parsed = parseAlarmCommand(command);
+    const c = parsed.ok ? parsed.value : undefined;
+    const rule = c?.type === 'acknowledge' ? this.entries.get(c.id)?.rule : undefined;
+    this.record({ action: 'refused', who, wall, detail, about: { kind: 'refused', reason, command: c?.type, alarm: rule && named(rule) } });
   }
 
   private record(a: Omit<AlarmAction, 't' | 'wall'> & { wall?: number }): void {
@@ -520,9 +537,12 @@ export class AlarmManager {
     const next = { audio: inactivationAt(audio, this.now, sounding, wall), alarms: inactivationAt(alarms, this.now, sounding, wall) };
     if (next.audio === audio && next.alarms === alarms) return;
     this.system.next(next);
-    const why = (s: Inactivation) => (this.now >= s.until || wall >= s.wallUntil ? 'pause over' : 'a higher priority started');
-    if (next.audio !== audio) this.record({ action: 'resume-audio', who: SYSTEM_ACTOR, detail: why(audio) });
-    if (next.alarms !== alarms) this.record({ action: 'resume-alarms', who: SYSTEM_ACTOR, detail: why(alarms) });
+    const resumed = (action: 'resume-audio' | 'resume-alarms', s: Inactivation) => {
+      const why = this.now >= s.until || wall >= s.wallUntil ? 'elapsed' : 'higher-priority';
+      this.record({ action, who: SYSTEM_ACTOR, detail: PAUSE_ENDED[why], about: { kind: 'pause-ended', why } });
+    };
+    if (next.audio !== audio) resumed('resume-audio', audio);
+    if (next.alarms !== alarms) resumed('resume-alarms', alarms);
   }
 }
 

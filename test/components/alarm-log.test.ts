@@ -3,6 +3,11 @@ import '../../src/components/alarm-log.js';
 import { VirtualTimeScheduler } from 'rxjs';
 import type { AlarmLogEntry, IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import { AlarmManager } from '../../src/streams/alarm-manager.js';
+import type { ChannelDescriptor } from '../../src/models/channel.js';
+import type { AlarmRule } from '../../src/models/alarm-rules.js';
+import type { AlarmAction } from '../../src/models/alarm-record.js';
+import { ALARM_SNAPSHOT_VERSION, decodeAlarmSnapshot, encodeAlarmSnapshot } from '../../src/models/alarm-snapshot.js';
+import { signalsOn } from '../../src/models/alarm-system.js';
 import { dataEpoch } from '../kit/clock.js';
 import { afterLangChange } from '../kit/fixture.js';
 
@@ -20,6 +25,17 @@ async function mount(capacity = 1000) {
   await el.updateComplete;
   return el;
 }
+/** A manager whose wall clock reads T, as the viewer `viewer`. */
+function managerAt(channels: ChannelDescriptor[], viewer = 'desk') {
+  const clock = new VirtualTimeScheduler();
+  clock.schedule(() => undefined, T);
+  clock.flush();
+  return new AlarmManager([], channels, { scheduler: clock, viewer });
+}
+const sensor = (id: string, label: string): ChannelDescriptor => ({ id, label, unit: 'Cel', intervalMs: 100, range: [-200, 150] });
+/** The operator actions as shown, oldest first: [who, action, details], non-breaking spaces as spaces. */
+const actionRows = (el: IrAlarmLog) =>
+  [...el.shadowRoot!.querySelectorAll('[part="actions"] tbody tr')].reverse().map((r) => [...r.querySelectorAll('td')].slice(2).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' ')));
 const rows = (el: IrAlarmLog) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.querySelector('td:nth-child(3)')!.textContent);
 
 describe('ir-alarm-log', () => {
@@ -91,7 +107,7 @@ describe('ir-alarm-log', () => {
     await el.updateComplete;
     expect(el.entries[0]).to.include({ id: 'connection', onset: T, acknowledged: T, acknowledgedWall: T, acknowledgedBy: 'desk' });
     const cells = [...el.shadowRoot!.querySelectorAll('[part="table"] tbody td')].map((td) => td.textContent);
-    expect(cells[5]).to.match(/\(by desk\)$/);
+    expect(cells[5], 'acknowledged here: this console, not its id').to.match(/\(by this console\)$/);
     expect(el.toCsv().split('\r\n').slice(1, 4)).to.deep.equal([
       `alarm,${iso(0)},,,me,tec,connection,Connection to the gateway lost,,,,${iso(0)},${iso(0)},desk,`,
       `action,,${iso(0)},desk,,,connection@${T},acknowledge`,
@@ -112,6 +128,98 @@ describe('ir-alarm-log', () => {
     const alarm = [...el.shadowRoot!.querySelectorAll('tbody tr')][0].textContent!;
     expect(alarm).not.to.contain('{');
     expect(el.toCsv(), 'the file keeps ids and codes').to.contain(`ep-failed@${T}`);
+    el.remove();
+  });
+
+  it('on a French page, says every action in French, channels by their labels and alarms by their messages, never by ids (issue 19)', async () => {
+    const m = managerAt([sensor('sensor.1.1', 'Nerve TC')]);
+    const el = await mount();
+    el.lang = 'fr';
+    el.manager = m;
+    await el.updateComplete;
+    const cold: AlarmRule = {
+      id: 'nerve-cold', channel: 'sensor.1.1', priority: 'hi', kind: 'phy', condition: { kind: 'below', limit: 10 }, onsetDelayMs: 0, hysteresis: 1, latching: true,
+      message: { en: 'Nerve TC below 10 °C', fr: 'Nerve TC sous 10 °C' },
+    };
+    const remove = m.addRules([cold]);
+    m.ingest({ channel: 'sensor.1.1', t: Float64Array.of(T), v: Float32Array.of(5) });
+    m.command({ type: 'pause-audio', ms: 60_000 });
+    m.ingest({ channel: 'sensor.1.1', t: Float64Array.of(T + 61_000), v: Float32Array.of(5) });
+    m.command({ type: 'acknowledge', id: 'nerve-cold', occurrence: T + 1 });
+    m.command({ type: 'louder' });
+    m.setChannels([sensor('sensor.2.1', 'Margin TC')]);
+    remove();
+    await el.updateComplete;
+    expect(actionRows(el)).to.deep.equal([
+      ['ce poste', 'Règles ajoutées', 'Nerve TC sous 10 °C'],
+      ['ce poste', 'Audio en pause', '1 min'],
+      ['système', 'Audio repris', 'fin de la pause'],
+      ['ce poste', 'Commande refusée', 'acquittement de « Nerve TC sous 10 °C » : alarme plus présente ou déjà acquittée'],
+      ['ce poste', 'Commande refusée', 'commande mal formée'],
+      ['ce poste', 'Voies modifiées', 'ajout : Margin TC ; retrait : Nerve TC ; les règles sur Nerve TC ne peuvent plus être évaluées (pas de données)'],
+      ['ce poste', 'Règle retirée', 'Nerve TC sous 10 °C ; « Nerve TC sous 10 °C » conservée jusqu’à son acquittement ; « Nerve TC : pas de données » conservée jusqu’à son acquittement'],
+    ]);
+    const csv = el.toCsv();
+    expect(csv, 'the file keeps the English detail and the ids').to.contain('channels-set: added Margin TC; removed Nerve TC; rules on Nerve TC can no longer be evaluated: stale');
+    expect(csv).to.contain(`action,${iso(61_000)},${iso(0)},desk,,,,"refused: no present, unacknowledged occurrence nerve-cold@${T + 1}"`);
+    el.lang = 'en';
+    await afterLangChange(el);
+    expect(actionRows(el).map((r) => r.join(' | '))).to.include.members([
+      'system | Audio resumed | pause over',
+      'this console | Command refused | acknowledgement of “Nerve TC below 10 °C”: no longer present or already acknowledged',
+      'this console | Channels changed | added Margin TC; removed Nerve TC; rules on Nerve TC can no longer be evaluated (no data)',
+    ]);
+    el.remove();
+  });
+
+  it('names who acted for people: this console, the system, another viewer by its given name, one without a name never by its id alone (issue 19)', async () => {
+    const m = managerAt([sensor('nerve', 'Nerve TC')]);
+    const el = await mount();
+    el.manager = m;
+    await el.updateComplete;
+    m.command({ type: 'pause-alarms', ms: 30_000 }, { origin: 'proctor', wall: T });
+    m.command({ type: 'resume-alarms' }, { origin: '3f2a9c1e0b7d4a65', wall: T });
+    m.command({ type: 'audio-off' }, true);
+    m.command({ type: 'resume-audio' });
+    await el.updateComplete;
+    expect(actionRows(el).map((r) => r[0])).to.deep.equal(['proctor', 'console 3f2a', 'another console', 'this console']);
+    el.lang = 'fr';
+    await afterLangChange(el);
+    expect(actionRows(el).map((r) => r.slice(0, 2).concat(r[2] ? [r[2]] : []))).to.deep.equal([
+      ['proctor', 'Alarmes en pause', '30 s'],
+      ['poste 3f2a', 'Alarmes reprises'],
+      ['un autre poste', 'Audio coupé'],
+      ['ce poste', 'Audio repris'],
+    ]);
+    expect(el.toCsv(), 'the file keeps who as given').to.contain(',3f2a9c1e0b7d4a65,');
+    el.remove();
+  });
+
+  it('reads the actions of a room it follows in its own language, and one whose details it cannot read by their English detail', async () => {
+    const edge = managerAt([sensor('sensor.1.1', 'Nerve TC')], 'edge-room1');
+    const actions: AlarmAction[] = [];
+    edge.actions.subscribe((a) => actions.push(a));
+    edge.setChannels([sensor('sensor.1.1', 'Nerve TC'), sensor('sensor.2.1', 'Margin TC')]);
+    const unreadable = { ...actions[0], about: { kind: 'channels', added: 'Margin TC' } } as unknown as AlarmAction;
+    const later = { ...actions[0], about: { kind: 'a-later-kind' } } as unknown as AlarmAction;
+    const wire = encodeAlarmSnapshot({ ver: ALARM_SNAPSHOT_VERSION, sender: 'edge-room1', present: [], system: { audio: signalsOn(), alarms: signalsOn() }, changes: [], actions: [...actions, unreadable, later] });
+    const decoded = decodeAlarmSnapshot(wire);
+    expect(decoded.ok).to.equal(true);
+    const viewer = managerAt([]);
+    const el = await mount();
+    el.lang = 'fr';
+    el.manager = viewer;
+    await el.updateComplete;
+    if (decoded.ok) viewer.follow(decoded.value);
+    await el.updateComplete;
+    expect(actionRows(el)).to.deep.equal([
+      ['edge-room1', 'Voies modifiées', 'ajout : Margin TC'],
+      ['edge-room1', 'Voies modifiées', 'added Margin TC'],
+      ['edge-room1', 'Voies modifiées', 'added Margin TC'],
+    ]);
+    el.recordAction({ action: 'channels-set', who: 'edge-room1', wall: T, t: T, detail: 'added Margin TC', about: { kind: 'channels', added: null } } as unknown as AlarmAction);
+    await el.updateComplete;
+    expect(actionRows(el).at(-1)).to.deep.equal(['edge-room1', 'Voies modifiées', 'added Margin TC']);
     el.remove();
   });
 

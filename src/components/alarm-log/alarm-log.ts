@@ -1,4 +1,4 @@
-import { LanguageController, type Language } from '../kit/language-controller.js';
+import { LanguageController } from '../kit/language-controller.js';
 import { themeStyles } from '../kit/theme.styles.js';
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -9,8 +9,9 @@ import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
 import { PRIORITY_MARKER, PRIORITY_RANK, crossedLimit } from '../../models/alarm-rules.js';
 import { IrEvent } from '../kit/events.js';
-import type { AlarmAction, AlarmActionKind } from '../../models/alarm-record.js';
+import { REMOTE_ACTOR, SYSTEM_ACTOR, isAlarmActionAbout, isGeneratedViewerId, type AlarmAction, type NamedAlarm, type NamedChannel } from '../../models/alarm-record.js';
 import { unitSymbol } from '../../models/units.js';
+import { alarmLogMessages } from './alarm-log.messages.js';
 
 /** One alarm condition's history: onset, acknowledgement and end, on data time (epoch ms). */
 export interface AlarmLogEntry {
@@ -35,16 +36,9 @@ export interface AlarmLogEntry {
 }
 
 type Column = 'onset' | 'priority' | 'message' | 'acknowledged' | 'ended';
-const HEAD = {
-  en: { onset: 'Onset', priority: 'Priority', message: 'Alarm', value: 'Value', limit: 'Limit', acknowledged: 'Acknowledged', ended: 'Ended', export: 'Export CSV', empty: 'No alarm so far', by: 'by', actions: 'Operator actions', wall: 'Time', dataTime: 'Data time', who: 'Viewer', action: 'Action', detail: 'Details' },
-  fr: { onset: 'Début', priority: 'Priorité', message: 'Alarme', value: 'Valeur', limit: 'Limite', acknowledged: 'Acquittée', ended: 'Fin', export: 'Exporter en CSV', empty: 'Aucune alarme', by: 'par', actions: 'Actions des opérateurs', wall: 'Heure', dataTime: 'Heure des données', who: 'Poste', action: 'Action', detail: 'Détails' },
-};
-const ACTION: Record<'en' | 'fr', Record<AlarmActionKind, string>> = {
-  en: { acknowledge: 'Acknowledged', 'pause-audio': 'Audio paused', 'audio-off': 'Audio off', 'resume-audio': 'Audio resumed', 'pause-alarms': 'Alarms paused', 'resume-alarms': 'Alarms resumed', refused: 'Command refused', 'rules-added': 'Rules added', 'rule-removed': 'Rule removed', 'channels-set': 'Channels changed' },
-  fr: { acknowledge: 'Acquittement', 'pause-audio': 'Audio en pause', 'audio-off': 'Audio coupé', 'resume-audio': 'Audio repris', 'pause-alarms': 'Alarmes en pause', 'resume-alarms': 'Alarmes reprises', refused: 'Commande refusée', 'rules-added': 'Règles ajoutées', 'rule-removed': 'Règle retirée', 'channels-set': 'Voies modifiées' },
-};
 
-const RULES = { en: (n: number) => `${n} rule${n === 1 ? '' : 's'}`, fr: (n: number) => `${n} règle${n === 1 ? '' : 's'}` };
+/** Rules an action names one by one; more are counted (their ids stay in the CSV). */
+const NAMED_RULES = 3;
 
 /** The CSV text of the log, before its download starts. */
 export class AlarmLogExportEvent extends IrEvent<{ csv: string }> {
@@ -59,6 +53,9 @@ export class AlarmLogExportEvent extends IrEvent<{ csv: string }> {
  * value at onset and limit, and every operator action (acknowledgements,
  * audio and alarm pauses, rules added or removed, commands refused) with who
  * acted and when, on the wall clock and on data time (IEC 60601-1-8 6.12).
+ * Everything is written in the log's language: channels by their labels,
+ * alarms by their messages, and who acted as this console, the system, or
+ * another viewer by the name it was given (the CSV keeps ids and codes).
  * Sortable by column, exportable as CSV with units, and bounded: when full,
  * the oldest lowest-priority entry goes first. Inside an `ir-telemetry` (or
  * given a `manager`) it records every change and action itself.
@@ -130,11 +127,8 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
   /** The alarm manager to record; without it, the nearest `ir-telemetry`'s, else only what `record()` is given. */
   @property({ attribute: false }) manager?: AlarmManager;
 
-  constructor() {
-    super();
-    // The controller lives as long as the element: it records every change of the manager in reach.
-    new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m)), onAction: (a) => this.recordAction(a) });
-  }
+  /** Lives as long as the element: it records every change of the manager in reach, and knows this viewer. */
+  private readonly alarms = new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m)), onAction: (a) => this.recordAction(a) });
 
   @state() private sortBy: Column = 'onset';
   @state() private descending = true;
@@ -151,9 +145,10 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     return this.actionLog.entries;
   }
 
-  /** Records an operator action (or a pause that ended by itself). */
+  /** Records an operator action (or a pause that ended by itself); an `about` it cannot read is left out, and `detail` shown instead. */
   recordAction(action: AlarmAction): void {
-    this.actionLog.add(action);
+    const { about, ...rest } = action;
+    this.actionLog.add(about === undefined || isAlarmActionAbout(about) ? action : rest);
     this.requestUpdate();
   }
 
@@ -196,16 +191,51 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
   }
 
   /** Resolved through the composed tree, re-resolved when a `lang` on the way changes. */
-  private readonly i18n = new LanguageController(this, HEAD);
+  private readonly i18n = new LanguageController(this, alarmLogMessages);
 
-  private get language(): Language {
-    return this.i18n.language;
+  /**
+   * Who acted, for people: this console, the system, another viewer by the name it was
+   * given, and one given none by a few digits of its generated id (the CSV keeps ids).
+   */
+  private viewerName(who: string): string {
+    const w = this.i18n.t;
+    if (who === this.alarms.manager?.viewer) return w.thisViewer;
+    if (who === SYSTEM_ACTOR) return w.system;
+    if (who === REMOTE_ACTOR) return w.otherViewer;
+    return isGeneratedViewerId(who) ? w.unnamedViewer(who.slice(0, 4)) : who;
   }
 
   /**
-   * What an action acted on, for people: the rules added or removed counted (their ids stay in
-   * the CSV), an acknowledged occurrence by its alarm's message rather than its key.
+   * What an action acted on and what else to know, in the log's language: channels by their
+   * labels, alarms by their messages, a few rules by their alarms and more counted.
    */
+  private details(a: AlarmAction): string {
+    const w = this.i18n.t;
+    const about = a.about;
+    // Recorded without `about` (by hand, or by an earlier version's room): its target and English detail.
+    if (!about) return [this.targetText(a), a.detail].filter(Boolean).join(' · ');
+    const message = (x: NamedAlarm) => this.i18n.text(x.message);
+    const labels = (cs: readonly NamedChannel[]) => cs.map((c) => c.label).join(', ');
+    const parts = (...texts: (string | false)[]) => texts.filter(Boolean).join(w.separator);
+    switch (about.kind) {
+      case 'channels':
+        return parts(about.added.length > 0 && w.added(labels(about.added)), about.removed.length > 0 && w.removed(labels(about.removed)), about.orphaned.length > 0 && w.orphaned(labels(about.orphaned)));
+      case 'rules':
+        return parts(about.rules.length <= NAMED_RULES ? about.rules.map(message).join(', ') : w.rules(about.rules.length), ...(about.kept ?? []).map((k) => w.kept(w.quote(message(k)))));
+      case 'alarm':
+        return message(about.alarm);
+      case 'pause':
+        return this.i18n.duration(about.ms);
+      case 'pause-ended':
+        return w.pauseEnded[about.why];
+      case 'refused': {
+        const command = about.command && (about.alarm ? w.of(w.command[about.command], w.quote(message(about.alarm))) : w.command[about.command]);
+        return command ? `${command}${w.colon}${w.refused[about.reason]}` : w.refused[about.reason];
+      }
+    }
+  }
+
+  /** What an action without `about` acted on: an occurrence by its alarm's message, rules by their alarms or their count. */
   private targetText(a: AlarmAction): string | undefined {
     if (!a.target) return undefined;
     const message = (id: string) => {
@@ -215,7 +245,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     if (a.action !== 'rules-added' && a.action !== 'rule-removed') return message(a.target.replace(/@[^@]*$/, '')) ?? a.target;
     const ids = a.target.split(' ');
     const known = ids.map(message);
-    return known.every(Boolean) ? known.join(', ') : RULES[this.language](ids.length);
+    return known.every(Boolean) ? known.join(', ') : this.i18n.t.rules(ids.length);
   }
 
   private sorted(): AlarmLogEntry[] {
@@ -241,7 +271,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
   }
 
   protected override render() {
-    const h = HEAD[this.language];
+    const h = this.i18n.t;
     // A time that is not a number (never expected) shows empty rather than breaking the log.
     const when = (t?: number) => (t === undefined || !Number.isFinite(t) ? '' : this.i18n.dateTime(t));
     const num = (v: number, e: AlarmLogEntry) => this.i18n.number(v, e.decimals ?? 1);
@@ -266,7 +296,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
               <td>${this.i18n.text(e.message)}</td>
               <td>${e.value === undefined ? '' : `${num(e.value, e)} ${unitSymbol(e.unit ?? '')}`}</td>
               <td>${e.limit === undefined ? '' : `${num(e.limit, e)} ${unitSymbol(e.unit ?? '')}`}</td>
-              <td>${when(e.acknowledged)}${e.acknowledgedBy ? ` (${h.by} ${e.acknowledgedBy})` : ''}</td>
+              <td>${when(e.acknowledged)}${e.acknowledgedBy ? ` (${h.by} ${this.viewerName(e.acknowledgedBy)})` : ''}</td>
               <td>${when(e.ended)}</td>
             </tr>`,
           )}
@@ -283,9 +313,9 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
                 (a) => html`<tr data-action=${a.action}>
                   <td>${when(a.wall)}</td>
                   <td>${when(a.t)}</td>
-                  <td>${a.who}</td>
-                  <td>${ACTION[this.language][a.action]}</td>
-                  <td>${[this.targetText(a), a.detail].filter(Boolean).join(' · ')}</td>
+                  <td>${this.viewerName(a.who)}</td>
+                  <td>${h.actionNames[a.action]}</td>
+                  <td>${this.details(a)}</td>
                 </tr>`,
               )}
             </tbody>

@@ -134,6 +134,13 @@ export class LanguageController<T> implements ReactiveController {
     return cached(`${this.locale}|s`, () => new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow', maximumFractionDigits: 0 })).format(s);
   }
 
+  /** A length of time in words, whole minutes as minutes (`2 min`), else seconds (`90 s`; `90 sec` in English). */
+  duration(ms: number): string {
+    const minutes = ms >= 60_000 && ms % 60_000 === 0;
+    const unit = minutes ? 'minute' : 'second';
+    return cached(`${this.locale}|${unit}`, () => new Intl.NumberFormat(this.locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })).format(ms / (minutes ? 60_000 : 1000));
+  }
+
   /** A duration as a clock, `m:ss` (`h:mm:ss` from an hour), whole seconds elapsed; `--:--` for none. */
   clock(ms: number): string {
     if (!Number.isFinite(ms) || ms < 0) return '--:--';

@@ -13,9 +13,7 @@ import type { NatsClientModules } from '../../streams/nats/nats-source.js';
 import { alarmContext } from '../alarm-controller.js';
 import { roomContext } from '../kit/room-context.js';
 import { IrConfigErrorEvent, IrConnectionStateEvent, IrTechnicalEvent } from '../kit/events.js';
-
-/** crypto.randomUUID needs a secure context; hospital dashboards are often served over plain http. */
-const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+import { newViewerId } from '../../models/alarm-record.js';
 
 /**
  * An invisible provider: the element form of a `TelemetryRoom`. It connects a
@@ -93,9 +91,10 @@ export class IrTelemetry extends LitElement {
    * This viewer's id on the wire. With `src`, acknowledgements and pauses made
    * here are sent to the gateway as commands, and those of other viewers are
    * carried out here (an IEC 60601-1-8 distributed alarm system). Set before
-   * the element is attached; it also names who acted in the alarm log.
+   * the element is attached; it also names who acted in the alarm log (one left
+   * unnamed shows there as a console and the first digits of its random id).
    */
-  @property() viewer: string = randomId();
+  @property() viewer: string = newViewerId();
 
   /**
    * The receiving clock data times are checked against: a time implausibly far
