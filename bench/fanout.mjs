@@ -1,6 +1,7 @@
 // `npm run bench -- fanout`: a broker, an edge and three headless viewers on this machine.
-// The room first holds `PREFILL_MIN` minutes of the load scenario (16 channels at 1 kHz, the
-// window a viewer replays), published as fast as the broker takes it; then a live edge plays
+// The room first holds `PREFILL_MIN` minutes of the load scenario (16 channels at 1 kHz; 10,
+// the window a viewer replays: one joining after an hour replays only that, docs/nats.md),
+// published as fast as the broker takes it; then a live edge plays
 // the load scenario (its cement alarms' busiest rate is far below it) while three viewers join
 // one after another (each timing its replay) and then watch live together. Writes
 // bench/results/fanout.json.
@@ -20,6 +21,7 @@ const round2 = (x) => Math.round(x * 100) / 100;
 const { publishRoom, EDGE_SCENARIOS } = await import('../dist/edge/index.js');
 const { TelemetryRoom } = await import('../dist/streams/index.js');
 const { connect } = await import('@nats-io/transport-node');
+const { jetstreamManager } = await import('@nats-io/jetstream');
 
 /** The load scenario's data over the last `minutes`, published through a room as an edge would. */
 async function prefill(nats, minutes) {
@@ -39,7 +41,9 @@ async function prefill(nats, minutes) {
       for (let i = 0; i < 20; i++) (t[i] = t0 + k * 20 + i), (v[i] = Math.sin((t[i] - t0) / 5000) * 0.5);
       room.push({ channel: c.id, t, v, unit: 'mV' });
     }
+    // One tick, one turn: its batches are published as one bundle, as the live edge does.
     if (k % 500 === 499) await publisher.drained();
+    else await null;
   }
   await publisher.drained();
   const seconds = (performance.now() - started) / 1000;
@@ -48,6 +52,14 @@ async function prefill(nats, minutes) {
   room.close();
   await nc.close();
   return { messages: stored, seconds: round2(seconds) };
+}
+
+/** The room's stream: messages and bytes stored. */
+async function streamState(nats) {
+  const nc = await connect({ servers: nats.url, ...NATS_USERS.edge });
+  const { state } = await (await jetstreamManager(nc)).streams.info(`IR_${PROCEDURE}`);
+  await nc.close();
+  return { messages: state.messages, bytes: state.bytes };
 }
 
 /** CPU time of a process (user + system), in seconds, from /proc. */
@@ -107,18 +119,24 @@ try {
     console.log(`${viewer} caught up: ${JSON.stringify(replay)}`);
   }
   const cpu0 = cpuSeconds(edge.pid);
+  const stored0 = await streamState(nats);
   const wall0 = performance.now();
   const results = await Promise.all(pages.map((p) => p.waitForFunction(() => window.benchResult, { timeout: 600_000, polling: 1000 }).then((h) => h.jsonValue())));
-  const edgeCpuPercent = (100 * (cpuSeconds(edge.pid) - cpu0)) / ((performance.now() - wall0) / 1000);
+  const liveSeconds = (performance.now() - wall0) / 1000;
+  const edgeCpuPercent = (100 * (cpuSeconds(edge.pid) - cpu0)) / liveSeconds;
+  const stored1 = await streamState(nats);
   const max = (k) => Math.max(...results.map((r) => r[k]));
   const result = {
-    scenario: `load: 16 channels at 1 kHz, 20 ms batches (${16 * 50} messages/s), one alarm rule`,
+    scenario: 'load: 16 channels at 1 kHz in 20 ms batches, one alarm rule',
     endToEndP95Ms: max('endToEndP95Ms'),
     replayHourSeconds: max('replaySeconds'),
     replayMaxFrameMs: max('replayMaxFrameMs'),
     edgeCpuPercent: round2(edgeCpuPercent),
-    replayed: `the room's ${PREFILL_MIN}-minute window (what a viewer keeps): ${filled.messages} messages, ${results[0].replayedSamplesPerChannel} samples per channel`,
+    replayed: `the room's last ${PREFILL_MIN} minutes (a viewer's window is 10): ${filled.messages} messages, ${results[0].replayedSamplesPerChannel} samples per channel`,
     prefill: filled,
+    // What one live room costs the broker, per viewer: messages and bytes stored a second.
+    liveMessagesPerSecond: round2((stored1.messages - stored0.messages) / liveSeconds),
+    liveBytesPerSecond: Math.round((stored1.bytes - stored0.bytes) / liveSeconds),
     viewers: results.map(({ environment, ...r }) => r),
     environment: { ...results[0].environment, nodeCores: cpus().length },
     loadAverage1mBefore: round2(loadBefore),

@@ -6,6 +6,7 @@ import type { TelemetryRoom } from '../streams/room/room.js';
 import { alarmSnapshots, roomOutput } from '../streams/room/room-output.js';
 import { NATS_HEADERS, ROOM_STREAM_LIMITS, roomIdProblem, roomStream, roomSubjects } from '../streams/nats/subjects.js';
 import type { CommandReply } from '../streams/nats/nats-source.js';
+import { encodeSamplesBundle, entryBytes, type BundleEntry } from '../streams/nats/samples-bundle.js';
 import { Outbox, type OutboxStats } from './outbox.js';
 
 export interface PublishOptions {
@@ -30,6 +31,8 @@ export interface RoomPublisher {
 }
 
 const ns = (ms: number) => ms * 1_000_000;
+/** A bundle is cut here, well below the stream's message limit (`ROOM_STREAM_LIMITS.maxMsgSize`). */
+export const MAX_BUNDLE_BYTES = 256 * 1024;
 
 /** The room's stream: every subject of the room, on file, limits from `ROOM_STREAM_LIMITS` (docs/nats.md). */
 export function roomStreamConfig(procedure: string, maxBytes: number = ROOM_STREAM_LIMITS.maxBytes): Partial<StreamConfig> & { name: string } {
@@ -48,8 +51,9 @@ export function roomStreamConfig(procedure: string, maxBytes: number = ROOM_STRE
 }
 
 /**
- * Publishes a room to NATS JetStream: its channels, every validated sample batch,
- * waveform, grid and event (numbered per channel, under this sender's stream id), and
+ * Publishes a room to NATS JetStream: its channels, every validated sample batch (those
+ * of one turn bundled in one message), waveform, grid and event (numbered per channel,
+ * under this sender's stream id), and
  * each change of its alarm decision as a snapshot with what changed and who acted.
  * Answers the commands subject: a viewer's acknowledgement or pause is decided by the
  * room's manager, and the reply says whether it was carried out.
@@ -83,12 +87,29 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
     outbox.push({ subject, data, headers: h, msgId: `${run}:${count++}` });
   };
 
+  // Sample batches of one turn of the event loop (a simulator's tick, a gateway's read) travel
+  // as one bundle: a few messages a second per room instead of one per channel and batch.
+  let bundle: BundleEntry[] = [];
+  let bundleBytes = 0;
+  const flushSamples = () => {
+    if (!bundle.length) return;
+    put(subjects.samples, encodeSamplesBundle(bundle), WIRE_VERSION);
+    bundle = [];
+    bundleBytes = 0;
+  };
   const sub = roomOutput(room).subscribe((x) => {
-    if (x.type === 'channels') return put(subjects.channels, JSON.stringify({ channels: x.channels }), WIRE_VERSION);
+    // Anything else goes after the samples before it: the stream keeps the room's order.
+    if (x.type === 'channels') return flushSamples(), put(subjects.channels, JSON.stringify({ channels: x.channels }), WIRE_VERSION);
     const d = x.data;
-    if ('type' in d) put(subjects.events(d.channel), encodeWireLine({ type: 'event', channel: d.channel, seq: nextSeq(d.channel), stream: run, t: d.t, kind: d.kind, text: d.text }), WIRE_VERSION);
-    else if ('kind' in d) put(subjects.frames(d.channel), new Uint8Array(encodeBinaryFrame({ ...d, seq: nextSeq(d.channel) })), WIRE_VERSION);
-    else put(subjects.samples(d.channel), encodeWireLine({ type: 'samples', channel: d.channel, seq: nextSeq(d.channel), stream: run, unit: d.unit ?? '', t: d.t, v: d.v }), WIRE_VERSION);
+    if ('type' in d) flushSamples(), put(subjects.events(d.channel), encodeWireLine({ type: 'event', channel: d.channel, seq: nextSeq(d.channel), stream: run, t: d.t, kind: d.kind, text: d.text }), WIRE_VERSION);
+    else if ('kind' in d) flushSamples(), put(subjects.frames(d.channel), new Uint8Array(encodeBinaryFrame({ ...d, seq: nextSeq(d.channel) })), WIRE_VERSION);
+    else {
+      if (!bundle.length) queueMicrotask(flushSamples);
+      const entry = { channel: d.channel, seq: nextSeq(d.channel), t: d.t, v: d.v };
+      bundle.push(entry);
+      bundleBytes += entryBytes(entry);
+      if (bundleBytes > MAX_BUNDLE_BYTES) flushSamples();
+    }
   });
   const manager = room.manager;
   sub.add(alarmSnapshots(manager, sender).subscribe((s) => put(subjects.alarms, encodeAlarmSnapshot(s), ALARM_SNAPSHOT_VERSION)));
@@ -114,6 +135,7 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
     drained: () => outbox.drained(),
     async stop() {
       sub.unsubscribe();
+      flushSamples();
       commands.unsubscribe();
       await outbox.drained();
       outbox.close();

@@ -1,4 +1,5 @@
-import type { Observable } from 'rxjs';
+import { Observable, interval } from 'rxjs';
+import type { SampleBatch } from '../models/channel.js';
 import type { AlarmRule } from '../models/alarm-rules.js';
 import type { ChannelDescriptor } from '../models/channel.js';
 import { cementChannels } from '../models/cement/plan.js';
@@ -9,7 +10,6 @@ import { ire } from '../streams/pulses/scenario.js';
 import { procedureSource } from '../streams/pulses/procedure-source.js';
 import { SCENARIOS as THERMAL_SCENARIOS } from '../streams/thermal/scenarios.js';
 import { thermalSimChannels, thermalSimulatedSource } from '../streams/thermal/thermal-source.js';
-import { simulatedSource } from '../streams/simulated.js';
 import type { RoomInput, TelemetryRoom } from '../streams/room/room.js';
 import { CementEngine } from '../streams/cement/cement-engine.js';
 import { PulsesEngine } from '../streams/pulses/pulses-engine.js';
@@ -31,6 +31,33 @@ export const LOAD_CHANNELS = 16;
 const loadChannel = (i: number): ChannelDescriptor => ({ id: `load.${String(i).padStart(2, '0')}`, label: `Load ${i + 1}`, unit: 'mV', intervalMs: 1, range: [-10, 10], decimals: 2 });
 /** Channel i's slow wave from the start t0; the first crosses its 0.9 limit about 1 s in. */
 const wave = (i: number, t0: number) => (t: number) => Math.sin((t - t0) / 5000 + 0.9 + i) + 0.02 * Math.sin((t - t0) * 0.7 + i * 13);
+
+/**
+ * Every channel sampled each millisecond of data time, sent every 20 ms: each send carries
+ * the samples up to the clock, as a device sampling on its own clock does. A late timer
+ * (a loaded machine) sends more samples at once; data time never falls behind the clock,
+ * so the benchmark's delay from data time to a viewer's frame is the fan-out's, not the timer's.
+ */
+function loadSource(channels: readonly ChannelDescriptor[], t0: number, speed: number): Observable<SampleBatch> {
+  const waves = channels.map((c, i) => ({ channel: c.id, f: wave(i, t0) }));
+  return new Observable<SampleBatch>((out) => {
+    const start = Date.now();
+    let next = 0;
+    return interval(20).subscribe(() => {
+      // Sample k is at data time t0 + k: whole milliseconds, so the times are evenly spaced exactly.
+      const end = Math.floor((Date.now() - start) * speed);
+      const n = end - next + 1;
+      if (n <= 0) return;
+      for (const { channel, f } of waves) {
+        const t = new Float64Array(n);
+        const v = new Float32Array(n);
+        for (let i = 0; i < n; i++) (t[i] = t0 + next + i), (v[i] = f(t[i]));
+        out.next({ channel, t, v });
+      }
+      next = end + 1;
+    });
+  });
+}
 
 function cement(name: keyof typeof CEMENT_SCENARIOS): EdgeScenario {
   const script = CEMENT_SCENARIOS[name]();
@@ -71,7 +98,6 @@ export const EDGE_SCENARIOS: Record<string, () => EdgeScenario> = {
     const rules: AlarmRule[] = [
       { id: 'load.00:high', channel: 'load.00', condition: { kind: 'above', limit: 0.9 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 0.2, latching: true, message: { en: 'Load 1 above 0.9 mV', fr: 'Charge 1 au-dessus de 0,9 mV' } },
     ];
-    const sim = (t0: number) => channels.map((c, i) => ({ channel: c.id, f: wave(i, t0) }));
-    return { title: `${LOAD_CHANNELS} channels at 1 kHz in 20 ms batches (the fan-out benchmark)`, channels, rules, source: (t0, speed) => simulatedSource(sim(t0), { t0, periodMs: 20, perBatch: 20, speed }) };
+    return { title: `${LOAD_CHANNELS} channels at 1 kHz in 20 ms batches (the fan-out benchmark)`, channels, rules, source: (t0, speed) => loadSource(channels, t0, speed) };
   },
 };

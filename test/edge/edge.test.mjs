@@ -62,6 +62,38 @@ test('viewers see every sample the edge kept, once, a late joiner too; the same 
   }
 });
 
+test('a viewer joining late replays only its window: one bundle a tick, the alarm decided before it, every sample since once', async () => {
+  const edge = await startEdge({ nats: nats.url, procedure: 'room-e', scenario: 'load', ...NATS_USERS.edge });
+  try {
+    await until('the edge to raise the load alarm', () => present(edge.room, 'load.00:high'));
+    const raisedAt = Date.now();
+    await until('three more seconds of procedure', () => edge.room.store('load.00').lastT > raisedAt + 3000);
+    const pending = [];
+    const late = viewer('room-e', 'tumour-board', NATS_USERS.viewer, { replayMs: 1000 });
+    late.room.replaying.subscribe((n) => pending.push(n));
+    try {
+      await until('the late joiner to replay, catch up and show the alarm decided before its window', () => pending.some((n) => n > 0) && late.room.replaying.value === 0 && present(late.room, 'load.00:high'));
+      assert.equal(present(late.room, 'load.00:high').state.occurrence, present(edge.room, 'load.00:high').state.occurrence);
+      // A second of 16 channels in 20 ms batches: about 50 bundles (800 messages, one per batch, before).
+      const replayed = Math.max(...pending);
+      assert.ok(replayed > 0 && replayed < 200, `${replayed} messages replayed for a 1 s window`);
+      edge.room.disconnect();
+      await edge.publisher.drained();
+      for (const ch of ['load.00', 'load.15']) {
+        const from = late.room.store(ch).firstT;
+        assert.ok(from > edge.room.store(ch).firstT + 2000, `${ch}: nothing older than the window (from ${from - edge.room.store(ch).firstT} ms in)`);
+        const want = tally(edge.room.store(ch), from);
+        await until(`${ch} complete at the late joiner`, () => tally(late.room.store(ch)).count >= want.count);
+        assert.deepEqual(tally(late.room.store(ch)), want, `${ch}: every sample of the window and after, once`);
+      }
+    } finally {
+      late.close();
+    }
+  } finally {
+    await edge.stop();
+  }
+});
+
 test('a read-only viewer watches but its acknowledgement is refused, and it is told why', async () => {
   const edge = await startEdge({ nats: nats.url, procedure: 'room-b', scenario: 'load', ...NATS_USERS.edge });
   const ro = viewer('room-b', 'teaching-room', NATS_USERS.readonly);

@@ -4,14 +4,14 @@ import { connect } from '@nats-io/transport-node';
 
 export const nodeConnect = (o) => connect(o);
 
-/** Count and a checksum of every sample a channel store holds, in order. */
-export function tally(store) {
+/** Count and a checksum of every sample a channel store holds (from data time `from` on), in order. */
+export function tally(store, from = -Infinity) {
   let count = 0;
   let sum = 0;
   store?.forEach((t, v) => {
     count++;
     sum = (sum * 31 + t * 7 + Math.round(v * 1e4)) % 2147483647;
-  });
+  }, from);
   return { count, sum };
 }
 

@@ -8,6 +8,7 @@ import { decodeAlarmSnapshot, type AlarmSnapshot } from '../../models/alarm-snap
 import { WIRE_VERSION, WIRE_VERSIONS, decodeBinaryFrame, encodeWireLine, parseWireLine } from '../../models/wire.js';
 import type { RoomInput } from '../room/room.js';
 import { NATS_HEADERS, roomIdProblem, roomStream, roomSubjects, subjectKind } from './subjects.js';
+import { decodeSamplesBundle, entryBatch, writeTimes, type DecodedEntry } from './samples-bundle.js';
 import type { WireErrorReason } from '../../models/wire-envelope.js';
 import type { FrameErrorReason } from '../../models/wire-frame.js';
 
@@ -59,6 +60,11 @@ export interface NatsSourceOptions {
   sliceMs?: number;
 }
 
+/** Messages the broker sends a viewer per request: a replay comes in few round trips. */
+const FETCH_MESSAGES = 1000;
+/** While replaying, samples held before they go to the room, one batch per channel (about 1 s of 16 channels at 1 kHz). */
+const HOLD_SAMPLES = 16_384;
+
 /** The room's answer to a command (docs/nats.md, "Commands"). */
 export interface CommandReply {
   ok: boolean;
@@ -97,14 +103,29 @@ async function loadClient(given?: NatsClientModules) {
 }
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Hands the thread back and resumes as soon as what waited ran: in a page a message task
+ * (the page draws and takes input between tasks; a chain of timeouts would be clamped to
+ * 4 ms each, idling a third of a replay), in Node the next turn after I/O.
+ */
+const yieldToPage: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((r) => setImmediate(r))
+    : (() => {
+        const waiting: (() => void)[] = [];
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => waiting.shift()?.();
+        return () => new Promise<void>((r) => (waiting.push(r), channel.port2.postMessage(null)));
+      })();
 
 /**
  * Follows one procedure room on NATS JetStream: the channels first, then what the room
  * published in the last `replayMs` (an ordered consumer: in order, none twice, resumed
  * after the broker or the link comes back), then live. While it replays, `replay` items
- * count what is left, and the thread is handed back every `sliceMs` so the page stays
- * responsive. Alarm snapshots are the room's decision, to be rendered as they are.
+ * count what is left, a channel's samples of many bundles go on as one batch, and the
+ * thread is handed back every `sliceMs` so the page stays responsive. Live, each bundle's
+ * batches go on as they come. Alarm snapshots are the room's decision, to be rendered as they are.
  * Commands go to the room's commands subject as requests; a refusal comes back as an item.
  */
 export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
@@ -145,23 +166,59 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       return true;
     };
 
-    const versionOf = (h: MsgHdrs | undefined) => Number(h?.get(NATS_HEADERS.version) || NaN);
+    /** A binary body of a wire version this viewer does not read: reported, to be skipped. */
+    const foreign = (subject: string, h: MsgHdrs | undefined): boolean => {
+      if (WIRE_VERSIONS.includes(Number(h?.get(NATS_HEADERS.version) || NaN))) return false;
+      out.next({ type: 'parse-error', reason: 'unsupported-version', detail: `${subject}: wire version ${h?.get(NATS_HEADERS.version) || 'missing'}` });
+      return true;
+    };
+
+    /** Samples decoded and checked, not yet handed on, by channel in order of arrival. */
+    const held = new Map<string, DecodedEntry[]>();
+    let heldSamples = 0;
+    /** Hands on what is held: a channel's parts as one batch (one allocation per channel, none per sample). */
+    const release = () => {
+      for (const [channel, parts] of held) {
+        if (parts.length === 1) {
+          out.next({ type: 'data', data: entryBatch(parts[0]) });
+          continue;
+        }
+        const n = parts.reduce((sum, p) => sum + p.v.length, 0);
+        const t = new Float64Array(n);
+        const v = new Float32Array(n);
+        let at = 0;
+        for (const p of parts) writeTimes(p, t, at), v.set(p.v, at), (at += p.v.length);
+        out.next({ type: 'data', data: { channel, t, v } });
+      }
+      held.clear();
+      heldSamples = 0;
+    };
 
     const handle = (subject: string, data: Uint8Array, text: () => string, headers: MsgHdrs | undefined) => {
       const kind = subjectKind(options.procedure, subject);
       const sender = headers?.get(NATS_HEADERS.stream) ?? '';
-      if (kind === 'samples' || kind === 'events') {
+      if (kind === 'samples') {
+        if (foreign(subject, headers)) return;
+        const r = decodeSamplesBundle(data);
+        if (!r.ok) return out.next({ type: 'parse-error', reason: r.error.reason, detail: `${subject}: ${r.error.detail}`, channel: r.error.channel });
+        for (const e of r.entries) {
+          if (!inOrder(e.channel, e.seq, sender)) continue;
+          const parts = held.get(e.channel);
+          if (parts) parts.push(e);
+          else held.set(e.channel, [e]);
+          heldSamples += e.v.length;
+        }
+        return;
+      }
+      // Anything else keeps its place after the samples before it.
+      release();
+      if (kind === 'events') {
         const r = parseWireLine(text());
         if (!r.ok) return out.next({ type: 'parse-error', reason: r.error.reason, detail: `${subject}: ${r.error.detail}`, channel: r.error.channel });
         const m = r.value;
-        if (m.type === 'samples') {
-          if (inOrder(m.channel, m.seq, m.stream ?? sender)) out.next({ type: 'data', data: { channel: m.channel, t: m.t, v: m.v, unit: m.unit } });
-        } else if (m.type === 'event') {
-          if (inOrder(m.channel, m.seq, m.stream ?? sender)) out.next({ type: 'data', data: { type: 'event', channel: m.channel, t: m.t, kind: m.kind, text: m.text } });
-        }
+        if (m.type === 'event' && inOrder(m.channel, m.seq, m.stream ?? sender)) out.next({ type: 'data', data: { type: 'event', channel: m.channel, t: m.t, kind: m.kind, text: m.text } });
       } else if (kind === 'frames') {
-        const v = versionOf(headers);
-        if (!WIRE_VERSIONS.includes(v)) return out.next({ type: 'parse-error', reason: 'unsupported-version', detail: `${subject}: wire version ${headers?.get(NATS_HEADERS.version) || 'missing'}` });
+        if (foreign(subject, headers)) return;
         const r = decodeBinaryFrame(data);
         if (!r.ok) return out.next({ type: 'parse-error', reason: r.error.reason, detail: `${subject}: ${r.error.detail}`, channel: r.error.channel });
         const { seq, ...frame } = r.value;
@@ -244,7 +301,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             pending = info.num_pending;
             out.next({ type: 'replay', pending });
           }
-          messages = await consumer.consume();
+          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
         } catch {
           // JetStream not ready yet after a restart: try again shortly.
           await new Promise((r) => setTimeout(r, 250));
@@ -264,12 +321,16 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             // Told every thousand messages and when caught up: enough for a progress line.
             if (pending === 0 || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
           }
+          // Live, each bundle goes on as it comes; replaying, a channel's samples go on together.
+          if (pending === 0 || heldSamples >= HOLD_SAMPLES) release();
           if (now() - sliceStart > sliceMs) {
+            release();
             await yieldToPage();
             sliceStart = now();
           }
           if (done) break;
         }
+        release();
         from = { deliver_policy: 'by_start_sequence', opt_start_seq: lastStreamSeq + 1 };
       }
     })().catch(fail);

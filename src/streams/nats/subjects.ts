@@ -41,7 +41,8 @@ export function roomSubjects(room: string) {
   const base = `ir.${room}`;
   return {
     all: `${base}.>`,
-    samples: (channel: string) => `${base}.samples.${channelTokens(channel)}`,
+    /** Every channel's samples of one publishing turn, in one bundle (samples-bundle.ts). */
+    samples: `${base}.samples`,
     frames: (channel: string) => `${base}.frames.${channelTokens(channel)}`,
     events: (channel: string) => `${base}.events.${channelTokens(channel)}`,
     /** The channel descriptors, whenever they change. */
@@ -69,9 +70,9 @@ export function subjectKind(room: string, subject: string): 'samples' | 'frames'
 export const ROOM_STREAM_LIMITS = {
   /** A day: the procedure, then the tumour board's replay. */
   maxAgeMs: 24 * 3600_000,
-  /** 2 GiB: a cementoplasty day is about 0.3 GiB; 16 channels at 1 kHz fill it in about an hour (oldest dropped). */
+  /** 2 GiB: a cementoplasty day is about 0.3 GiB; 16 channels at 1 kHz (about 0.4 GiB an hour, bundled) fill it in about 5 hours (oldest dropped). */
   maxBytes: 2 * 1024 ** 3,
-  /** A message is a batch, a frame or a snapshot: a 256 x 256 grid is 256 KiB. */
+  /** A message is a samples bundle (cut at `MAX_BUNDLE_BYTES`), a frame or a snapshot: a 256 x 256 grid is 256 KiB. */
   maxMsgSize: 1024 ** 2,
   /** Re-sent messages with one id within this window are stored once. */
   duplicateWindowMs: 120_000,
