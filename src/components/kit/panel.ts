@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Observable, SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { PRIORITY_MARKER, type Priority } from '../../models/alarm-rules.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
@@ -13,6 +13,9 @@ import { InputController, type InputHost } from './input-controller.js';
 import { LanguageController, type Messages } from './language-controller.js';
 import { ThemeController, type ThemeHost } from './theme-controller.js';
 
+/** The note shown while the room replays, in the panel's language. */
+const CATCHING_UP = { en: 'Catching up…', fr: 'Rattrapage…' } as const;
+
 /**
  * What every data panel shares, written once: its input (`source` with
  * `channels`, or `channel` ids through `ir-telemetry`), the alarm manager in
@@ -21,6 +24,10 @@ import { ThemeController, type ThemeHost } from './theme-controller.js';
  * language and a calm tick for read-outs. A panel adds its drawing: `draw()`,
  * and the hooks it needs (`channelsChanged`, `batch`, `qualityChanged`).
  * Nested elements are declared in `dependencies`, registered with the panel.
+ * While its room replays what it missed (a late join, a reconnect), the panel
+ * says it is catching up beside its alarm marker (`part="catching-up"`).
+ *
+ * @csspart catching-up - "Catching up…" while the room replays what the page missed (a late join, a reconnect).
  */
 export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmHost, ThemeHost {
   /** Elements this panel renders inside itself, registered along with it. */
@@ -59,6 +66,7 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     windowMs: () => this.windowMs(),
     onChannels: (room) => {
       this.useFallbackManager();
+      this.followReplay(room);
       this.channelsChanged(room);
     },
     onConnect: (room) => this.connecting(room),
@@ -74,6 +82,9 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
   protected readonly flash = new FlashPhaseController(this);
   /** The text of the alarm framing the panel, in the panel's language. */
   protected alarmMessage = '';
+  /** The room replays what it missed: what is drawn is not yet live. */
+  private catchingUp = false;
+  private replay?: { room: TelemetryRoom; sub: Subscription };
 
   constructor(messages: Messages<M>) {
     super();
@@ -140,9 +151,31 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     this.alarms.fallback = this.input.isPrivate ? this.room?.manager : undefined;
   }
 
-  /** The alarm marker and text while the panel is framed (`part="alarm"`). */
-  protected alarmMarker(): TemplateResult | typeof nothing {
-    return this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing;
+  /** The alarm marker and text while the panel is framed (`part="alarm"`), and the catching-up note while the room replays. */
+  protected alarmMarker(): TemplateResult {
+    return html`${this.alarm ? html`<span part="alarm">${[PRIORITY_MARKER[this.alarm], this.alarmMessage].filter(Boolean).join(' ')}</span>` : nothing}${
+      this.catchingUp ? html`<span part="catching-up" role="status">${CATCHING_UP[this.language.language]}</span>` : nothing
+    }`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.replay?.sub.unsubscribe();
+    this.replay = undefined;
+  }
+
+  /** Follows how much the room has left to replay. */
+  private followReplay(room: TelemetryRoom): void {
+    if (this.replay?.room === room) return;
+    this.replay?.sub.unsubscribe();
+    this.replay = {
+      room,
+      sub: room.replaying.subscribe((left) => {
+        if (left > 0 === this.catchingUp) return;
+        this.catchingUp = left > 0;
+        this.requestUpdate();
+      }),
+    };
   }
 
   /**

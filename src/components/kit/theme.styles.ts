@@ -166,6 +166,14 @@ export const alarmFrameStyles = css`
       animation: none !important;
     }
   }
+  /* Not live yet: said quietly, where the alarm marker goes. */
+  [part='catching-up'] {
+    display: block;
+    inline-size: fit-content;
+    margin: calc(4px + 0.25rem) calc(4px + 0.5rem) 0 auto;
+    font-style: italic;
+    color: var(--_stale);
+  }
 `;
 
 /** A row of read-outs (label, large value, unit), wrapping on narrow panels. */
