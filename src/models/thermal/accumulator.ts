@@ -1,5 +1,5 @@
 import type { Grid } from '../channel.js';
-import { checkGrid, type FrameReason } from '../frame-check.js';
+import { checkGridFrame, type FrameReason } from '../frame-check.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from './tissue.js';
 import { CEM43_FLOOR_C, RampIntegral, cem43Rate, damageRate } from './dose.js';
 
@@ -7,22 +7,49 @@ import { CEM43_FLOOR_C, RampIntegral, cem43Rate, damageRate } from './dose.js';
 export type AccumulateVerdict = { ok: true; masked: number; refused: number } | { ok: false; reason: FrameReason; detail: string };
 
 /**
- * The mean rate over a linear ramp, (G(c) − G(p)) / (c − p): never negative;
- * infinite when both ends are past ~1000 °C (both antiderivatives overflow).
+ * What a linear ramp from p to c over dt adds, (G(c) − G(p)) · dt / (c − p), from
+ * `dg` = G(c) − G(p) and `perDegree` = dt / (c − p): one division serves dose and
+ * damage (within 1e-15 of dividing each). Never negative; infinite when both ends
+ * are past ~1000 °C (both antiderivatives overflow).
  */
-function meanRate(gc: number, gp: number, span: number): number {
-  const m = (gc - gp) / span;
+function rampDose(dg: number, perDegree: number): number {
+  const m = dg * perDegree;
   return m >= 0 ? m : m === m ? 0 : Infinity;
 }
 
 /** Upper end of the tabulated integrals (°C); above, they continue by quadrature. */
 const TABLE_TOP_C = 150;
+/**
+ * How far below the tables (°C) a pixel still takes the branch-free read: far
+ * enough for any tissue, near enough that the scaled index stays an int32. Colder,
+ * G is 0 without a read.
+ */
+const COLDEST_C = 100;
+
+/**
+ * Dose and damage integrals on the same nodes, and both interleaved node by node
+ * (G dose, rate dose, G damage, rate damage): a pixel's eight Hermite reads fall
+ * on one or two cache lines instead of eight, in one array instead of four.
+ */
+interface Tables {
+  dose: RampIntegral;
+  damage: RampIntegral;
+  nodes: Float64Array;
+}
 
 /** The tables are immutable and costly to build (45 000 rate evaluations): one per tissue, shared by every accumulator. */
-const TABLES = new Map<string, RampIntegral>();
-function shared(key: string, make: () => RampIntegral): RampIntegral {
+const TABLES = new Map<string, Tables>();
+function tablesFor(tissue: ArrheniusTissue): Tables {
+  // Each rate is 0 below its own threshold, so both start at the lower one.
+  const lo = Math.min(CEM43_FLOOR_C, tissue.baselineC);
+  const key = `${lo} ${tissue.a} ${tissue.ea} ${tissue.baselineC}`;
   let t = TABLES.get(key);
-  if (!t) TABLES.set(key, (t = make()));
+  if (t) return t;
+  const dose = new RampIntegral((c) => cem43Rate(c) / 60, lo, TABLE_TOP_C);
+  const damage = new RampIntegral((c) => damageRate(c, tissue), lo, TABLE_TOP_C);
+  const nodes = new Float64Array(4 * dose.g.length);
+  for (let k = 0; k < dose.g.length; k++) nodes.set([dose.g[k], dose.r[k], damage.g[k], damage.r[k]], 4 * k);
+  TABLES.set(key, (t = { dose, damage, nodes }));
   return t;
 }
 
@@ -44,12 +71,12 @@ export class ThermalAccumulator {
   readonly peak: Float32Array;
   /** The latest map (its data are a copy, owned here). */
   latest?: Grid;
+  /** The hottest valid pixel of the latest map (°C; NaN before any or when all are masked). */
+  latestPeakC = NaN;
   private readonly previous: Float32Array;
-  /** Each pixel's antiderivatives G at its previous temperature, dose and damage. */
-  private readonly gDose: Float64Array;
-  private readonly gDamage: Float64Array;
-  private readonly dose: RampIntegral;
-  private readonly damage: RampIntegral;
+  /** Each pixel's antiderivatives G at its previous temperature, dose then damage (2 per pixel). */
+  private readonly gAt: Float64Array;
+  private readonly tables: Tables;
 
   constructor(
     readonly geometry: Pick<Grid, 'width' | 'height' | 'spacingMm' | 'originMm'>,
@@ -60,30 +87,25 @@ export class ThermalAccumulator {
     this.omega = new Float64Array(n);
     this.peak = new Float32Array(n).fill(NaN);
     this.previous = new Float32Array(n).fill(NaN);
-    this.gDose = new Float64Array(n);
-    this.gDamage = new Float64Array(n);
-    // Both tables on the same nodes, so one interpolation serves both (each rate is 0 below its own threshold).
-    const lo = Math.min(CEM43_FLOOR_C, tissue.baselineC);
-    this.dose = shared(`cem43 ${lo}`, () => new RampIntegral((c) => cem43Rate(c) / 60, lo, TABLE_TOP_C));
-    this.damage = shared(`arrhenius ${lo} ${tissue.a} ${tissue.ea} ${tissue.baselineC}`, () => new RampIntegral((c) => damageRate(c, tissue), lo, TABLE_TOP_C));
+    this.gAt = new Float64Array(2 * n);
+    this.tables = tablesFor(tissue);
   }
 
   /** Adds one map; refused (and nothing changed) when out of order or of another geometry. */
   add(g: Grid): AccumulateVerdict {
     const base = this.latest ?? { ...this.geometry, channel: g.channel, t: -Infinity, data: g.data };
-    const verdict = checkGrid(g, base);
+    // Geometry and order only: the pixel loop below finds the infinite pixels itself.
+    const verdict = checkGridFrame(g, base);
     if (!verdict.ok) return verdict;
     const dt = this.latest ? (g.t - this.latest.t) / 1000 : 0;
-    const { cem43, omega, peak, previous, gDose, gDamage, dose, damage } = this;
+    const { cem43, omega, peak, previous, gAt } = this;
+    const { dose, damage, nodes } = this.tables;
     // The tables' Hermite reads inlined: this loop runs over every pixel of every map.
     const { lo, hi, inv, h } = dose;
-    const G1 = dose.g;
-    const R1 = dose.r;
-    const G2 = damage.g;
-    const R2 = damage.r;
     const data = g.data;
     let masked = 0;
     let refused = 0;
+    let hottest = -Infinity;
     for (let i = 0; i < data.length; i++) {
       const c = data[i];
       // NaN and ±Infinity both fail c − c === 0.
@@ -93,50 +115,58 @@ export class ThermalAccumulator {
         previous[i] = NaN;
         continue;
       }
-      // G and the rate at c, for dose (1) and damage (2).
+      // G at c, for dose (1) and damage (2); `o` and `t` locate c in the tables for the rates below.
       let g1 = 0;
       let g2 = 0;
-      let r1 = 0;
-      let r2 = 0;
-      if (c > lo) {
-        if (c < hi) {
-          const x = (c - lo) * inv;
-          const k = x | 0;
-          const t = x - k;
-          const t2 = t * t;
-          const t3 = t2 * t;
-          const a0 = 2 * t3 - 3 * t2 + 1;
-          const b0 = (t3 - 2 * t2 + t) * h;
-          const a1 = 3 * t2 - 2 * t3;
-          const b1 = (t3 - t2) * h;
-          g1 = a0 * G1[k] + b0 * R1[k] + a1 * G1[k + 1] + b1 * R1[k + 1];
-          g2 = a0 * G2[k] + b0 * R2[k] + a1 * G2[k + 1] + b1 * R2[k + 1];
-          r1 = R1[k] + (R1[k + 1] - R1[k]) * t;
-          r2 = R2[k] + (R2[k + 1] - R2[k]) * t;
-        } else {
-          g1 = dose.antiderivative(c);
-          g2 = damage.antiderivative(c);
-          r1 = dose.rate(c);
-          r2 = damage.rate(c);
-        }
+      let o = 0;
+      let t = 0;
+      if (c > lo - COLDEST_C && c < hi) {
+        // Background pixels fall on either side of lo at random (noise around body
+        // temperature): a branch on c > lo mispredicted half of them. Instead, below lo
+        // the index is clamped to the first node (an integer clamp, no branch) and G
+        // multiplied by 0 (the comparison as a number, no branch either); above, the
+        // arithmetic is the same as the branch's.
+        const x = (c - lo) * inv;
+        const xi = x | 0;
+        const k = xi & ~(xi >> 31);
+        t = x - k;
+        const t2 = t * t;
+        const t3 = t2 * t;
+        const a0 = 2 * t3 - 3 * t2 + 1;
+        const b0 = (t3 - 2 * t2 + t) * h;
+        const a1 = 3 * t2 - 2 * t3;
+        const b1 = (t3 - t2) * h;
+        const warm = +(c > lo);
+        o = 4 * k;
+        g1 = (a0 * nodes[o] + b0 * nodes[o + 1] + a1 * nodes[o + 4] + b1 * nodes[o + 5]) * warm;
+        g2 = (a0 * nodes[o + 2] + b0 * nodes[o + 3] + a1 * nodes[o + 6] + b1 * nodes[o + 7]) * warm;
+      } else if (c >= hi) {
+        g1 = dose.antiderivative(c);
+        g2 = damage.antiderivative(c);
       }
       const p = previous[i];
       // A pixel seen for the first time (or again after a mask) starts its interval here.
       if (dt > 0 && p === p) {
         if (c === p) {
+          // A steady pixel: the rate itself (0 at or below lo), read only here, the rare case.
+          const r1 = !(c > lo) ? 0 : c < hi ? nodes[o + 1] + (nodes[o + 5] - nodes[o + 1]) * t : dose.rate(c);
+          const r2 = !(c > lo) ? 0 : c < hi ? nodes[o + 3] + (nodes[o + 7] - nodes[o + 3]) * t : damage.rate(c);
           cem43[i] += r1 * dt;
           omega[i] += r2 * dt;
         } else {
-          cem43[i] += meanRate(g1, gDose[i], c - p) * dt;
-          omega[i] += meanRate(g2, gDamage[i], c - p) * dt;
+          const perDegree = dt / (c - p);
+          cem43[i] += rampDose(g1 - gAt[2 * i], perDegree);
+          omega[i] += rampDose(g2 - gAt[2 * i + 1], perDegree);
         }
       }
-      gDose[i] = g1;
-      gDamage[i] = g2;
+      gAt[2 * i] = g1;
+      gAt[2 * i + 1] = g2;
       previous[i] = c;
       if (!(c <= peak[i])) peak[i] = c;
+      if (c > hottest) hottest = c;
     }
     this.latest = { ...g, data: previous };
+    this.latestPeakC = hottest === -Infinity ? NaN : hottest;
     return { ok: true, masked, refused };
   }
 

@@ -55,21 +55,65 @@ function insidePolygon(p: readonly PairMm[], x: number, y: number): boolean {
   return inside;
 }
 
-/** Whether a point lies within `d` of a closed outline (squared distances, stops at the first segment close enough). */
-function nearOutline(p: readonly PairMm[], x: number, y: number, d: number): boolean {
-  const d2 = d * d;
-  for (let i = 0, j = p.length - 1; i < p.length; j = i++) {
-    const [ax, ay] = p[j];
-    const [bx, by] = p[i];
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    const u = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-    const ex = x - ax - u * dx;
-    const ey = y - ay - u * dy;
-    if (ex * ex + ey * ey <= d2) return true;
+/** Outline segments per block; each block's bounding box lets a point far from it skip its segments. */
+const BLOCK = 8;
+
+/**
+ * Whether points lie within `d` of a closed outline. Each segment's start and
+ * direction are computed once (a shape grown by a margin tests thousands of
+ * pixels against 128 segments), and a point farther than `d` from a block's
+ * bounding box skips the block's segments: the same answer, segment for segment.
+ */
+class NearOutline {
+  /** ax, ay, dx, dy, |d|² per segment. */
+  private readonly segments: Float64Array;
+  /** x0, y0, x1, y1 per block of `BLOCK` segments. */
+  private readonly boxes: Float64Array;
+  private readonly count: number;
+
+  constructor(p: readonly PairMm[]) {
+    this.count = p.length;
+    this.segments = new Float64Array(5 * p.length);
+    this.boxes = new Float64Array(4 * Math.ceil(p.length / BLOCK));
+    const box = this.boxes;
+    for (let b = 0; b < box.length; b += 4) box.set([Infinity, Infinity, -Infinity, -Infinity], b);
+    for (let i = 0, j = p.length - 1; i < p.length; j = i++) {
+      const [ax, ay] = p[j];
+      const [bx, by] = p[i];
+      const dx = bx - ax;
+      const dy = by - ay;
+      this.segments.set([ax, ay, dx, dy, dx * dx + dy * dy], 5 * i);
+      const b = 4 * Math.floor(i / BLOCK);
+      box[b] = Math.min(box[b], ax, bx);
+      box[b + 1] = Math.min(box[b + 1], ay, by);
+      box[b + 2] = Math.max(box[b + 2], ax, bx);
+      box[b + 3] = Math.max(box[b + 3], ay, by);
+    }
   }
-  return false;
+
+  /** Whether (x, y) lies within `d` of the outline (squared distances, stops at the first segment close enough). */
+  near(x: number, y: number, d: number): boolean {
+    const d2 = d * d;
+    // A box is skipped only when clearly out of reach, never on a rounding of the last digit.
+    const reach = d * (1 + 1e-9) + 1e-12;
+    const { segments: s, boxes } = this;
+    for (let b = 0; b < boxes.length; b += 4) {
+      if (boxes[b] - x > reach || x - boxes[b + 2] > reach || boxes[b + 1] - y > reach || y - boxes[b + 3] > reach) continue;
+      const end = Math.min(this.count, (b / 4 + 1) * BLOCK);
+      for (let k = 5 * (b / 4) * BLOCK; k < 5 * end; k += 5) {
+        const ax = s[k];
+        const ay = s[k + 1];
+        const dx = s[k + 2];
+        const dy = s[k + 3];
+        const len2 = s[k + 4];
+        const u = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+        const ex = x - ax - u * dx;
+        const ey = y - ay - u * dy;
+        if (ex * ex + ey * ey <= d2) return true;
+      }
+    }
+    return false;
+  }
 }
 
 /**
@@ -86,11 +130,12 @@ export function rasterise(s: Shape, g: GridGeometry, marginMm = 0): Uint8Array {
   // Pixel range of the bounding box, one pixel wider for the outline's polygonal approximation.
   const [i0, j0] = mmToPixel(g, [Math.min(...xs) - grow, Math.min(...ys) - grow]);
   const [i1, j1] = mmToPixel(g, [Math.max(...xs) + grow, Math.max(...ys) + grow]);
+  const near = grow > 0 ? new NearOutline(outline) : undefined;
   const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
   for (let j = clamp(Math.floor(j0) - 1, g.height); j <= clamp(Math.ceil(j1) + 1, g.height); j++)
     for (let i = clamp(Math.floor(i0) - 1, g.width); i <= clamp(Math.ceil(i1) + 1, g.width); i++) {
       const p: PairMm = [g.originMm[0] + i * g.spacingMm[0], g.originMm[1] + j * g.spacingMm[1]];
-      if (contains(s, p) || (grow > 0 && nearOutline(outline, p[0], p[1], grow))) mask[j * g.width + i] = 1;
+      if (contains(s, p) || near?.near(p[0], p[1], grow)) mask[j * g.width + i] = 1;
     }
   return mask;
 }

@@ -190,8 +190,8 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     // Already accumulated: what the room replays to a new configuration that kept the dose.
     if (this.acc?.latest && !(f.t > this.acc.latest.t)) return;
     const factor = reductionFactor(f, config.maxPixels ?? MAX_MAP_PIXELS);
-    // An infinite pixel is refused (the room counted it): masked here, it reaches no dose, peak or structure.
-    const g = factor > 1 || hasInfinite(f.data) ? reduceGrid(f, factor) : f;
+    // An infinite pixel (the room counted it) is refused by the accumulator: it reaches no dose, peak or structure.
+    const g = factor > 1 ? reduceGrid(f, factor) : f;
     if (factor > 1 && !this.acc)
       this.room.report({ type: 'technical', channel: f.channel, reason: 'reduced', count: 1, t: f.t, detail: `${f.width} x ${f.height} map accumulated as ${g.width} x ${g.height} (${factor} x ${factor} block means)` });
     if (!this.acc) {
@@ -259,7 +259,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
       temperature: acc.latest.data,
       cem43: acc.cem43,
       omega: acc.omega,
-      peakC: maxOf(acc.latest.data),
+      peakC: acc.latestPeakC,
       coverage: this.target ? coverage(acc, this.target, lethalOf(this.config)) : undefined,
       structures,
     });
@@ -286,18 +286,6 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     const id = `${map}:${kind === 'geometry' ? 'geometry' : 'maps-stopped'}`;
     this.raise(id, on, { message: { en: words.en(d.label), fr: words.fr(d.label) }, priority: 'me', kind: 'tec' });
   }
-}
-
-function hasInfinite(data: Float32Array): boolean {
-  for (let i = 0; i < data.length; i++) if (data[i] === Infinity || data[i] === -Infinity) return true;
-  return false;
-}
-
-/** Typed for one array type: a polymorphic read made this loop a third of the engine's time. */
-function maxOf(data: Float32Array): number {
-  let m = -Infinity;
-  for (let i = 0; i < data.length; i++) if (data[i] > m) m = data[i];
-  return m === -Infinity ? NaN : m;
 }
 
 registerEngine('thermal', (room) => new ThermalEngine(room));
