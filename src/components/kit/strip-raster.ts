@@ -12,15 +12,29 @@ export interface Plot {
 }
 
 /**
- * What a frame may keep of the last one, drawn over the same columns: those
- * before `from`, after which everything is written again. Kept only when the
- * size, the column count and the `key` (whatever else maps a value to a
- * pixel: ranges, colours) match the last frame's.
+ * What a frame may keep of the last one: its columns, moved left by
+ * `scrolled` when the window moved, up to `from`, after which everything is
+ * written again; after a move, the first `leadIn` columns are written again
+ * too (`leadIn()`). Kept only when the size, the column count and the `key`
+ * (whatever else maps a value to a pixel: ranges, colours) match the last
+ * frame's, and a move is whole pixels.
  */
 export interface Keep {
   columns: number;
   key: string;
   from: number;
+  scrolled?: number;
+  leadIn?: number;
+}
+
+/**
+ * Columns up to the first with data: where the trace enters the window. Drawn
+ * after the window moved, that column reached back to one now gone, so it is
+ * written again.
+ */
+export function leadIn(ys: readonly Column[]): number {
+  for (let c = 0; c < ys.length / SLOTS; c++) if (ys[c * SLOTS + 1] != null) return c + 1;
+  return 0;
 }
 
 /**
@@ -43,6 +57,9 @@ export class SpanRaster {
   private columns = 0;
   private key = '';
   private from = 0;
+  /** After a move: pixels moved left, and the columns written again at the left edge. */
+  private shift = 0;
+  private lead = 0;
   /** RGBA of a CSS colour, as one little-endian word for the pixel buffer. */
   private readonly words = new Map<string, number>();
 
@@ -57,18 +74,27 @@ export class SpanRaster {
       this.image = new ImageData(width, height);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
-    const kept = !fresh && this.drawn && keep && keep.columns === this.columns && keep.key === this.key;
-    this.from = kept ? Math.max(0, Math.min(keep.from, keep.columns)) : 0;
+    const scrolled = keep?.scrolled ?? 0;
+    const shift = keep ? (scrolled * width) / keep.columns : 0;
+    const kept = !fresh && this.drawn && keep && keep.columns === this.columns && keep.key === this.key && Number.isInteger(shift) && scrolled >= 0 && scrolled < keep.columns;
     this.columns = keep?.columns ?? 0;
     this.key = keep?.key ?? '';
-    if (!kept) this.pixels.fill(0);
-    else for (let row = 0, x0 = this.x0(); row < this.pixels.length; row += width) this.pixels.fill(0, row + x0, row + width);
+    this.from = kept ? Math.max(0, Math.min(keep.from, keep.columns - scrolled)) : 0;
+    this.lead = kept && scrolled ? Math.max(0, Math.min(keep.leadIn ?? keep.columns, this.from)) : 0;
+    this.shift = kept ? shift : 0;
     this.drawn = false;
+    if (!kept) return this.pixels.fill(0), undefined;
+    const [xl, x0] = [this.xOf(this.lead), this.xOf(this.from)];
+    for (let row = 0; row < this.pixels.length; row += width) {
+      if (shift) this.pixels.copyWithin(row, row + shift, row + width);
+      this.pixels.fill(0, row, row + xl);
+      this.pixels.fill(0, row + x0, row + width);
+    }
   }
 
-  /** The first pixel column written this frame. */
-  private x0(): number {
-    return this.from && Math.min(this.width, Math.round((this.from * this.width) / this.columns));
+  /** The first pixel column of column c. */
+  private xOf(c: number): number {
+    return c && Math.min(this.width, Math.round((c * this.width) / this.columns));
   }
 
   /** Writes one series' columns in `colour` (from the frame's first column to write on). */
@@ -80,11 +106,11 @@ export class SpanRaster {
     const ky = (height - 1) / (plot.yMax - plot.yMin || 1);
     const base = height - 1 + plot.yMin * ky;
     let exit = 0;
-    eachColumn(ys, (c, first, second, pen) => {
+    const span = (c: number, first: number, second: number, pen: boolean) => {
       const a = Math.round(base - first * ky);
       const b = Math.round(base - second * ky);
       exit = pen ? exit : a;
-      if (c >= this.from) {
+      if (c >= this.from || c < this.lead) {
         const hi = Math.max(0, Math.min(a, b, exit));
         const lo = Math.min(height - 1, Math.max(a, b, exit));
         const x0 = Math.round(c * kx);
@@ -92,7 +118,9 @@ export class SpanRaster {
         for (let x = x0; x < x1 && x < width; x++) for (let y = hi, i = hi * width + x; y <= lo; y++, i += width) pixels[i] = word;
       }
       exit = b;
-    }, this.from - 1);
+    };
+    if (this.lead) eachColumn(ys, span, 0, this.lead);
+    eachColumn(ys, span, this.from - 1);
     this.drawn = true;
   }
 
@@ -106,15 +134,22 @@ export class SpanRaster {
 
   /**
    * Writes the frame into a canvas of its own size (a layer of the chart),
-   * which keeps what it showed: only the columns written this frame are
-   * copied. Returns the first pixel column copied (the width when none),
-   * where whatever is drawn over the spans goes again.
+   * which keeps what it showed: moved by the canvas itself when the window
+   * moved, then only the columns written this frame are copied. Returns the
+   * pixel ranges [x0, x1) copied, where whatever is drawn over the spans goes again.
    */
-  put(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): number {
-    if (!this.image) return this.width;
-    const x0 = this.x0();
-    if (x0 < this.width) ctx.putImageData(this.image, 0, 0, x0, 0, this.width - x0, this.height);
-    return x0;
+  put(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): (readonly [number, number])[] {
+    if (!this.image) return [];
+    if (this.shift) {
+      // 'copy' leaves nothing of the old picture outside the moved one: the new columns start clear.
+      ctx.save();
+      ctx.globalCompositeOperation = 'copy';
+      ctx.drawImage(ctx.canvas, -this.shift, 0);
+      ctx.restore();
+    }
+    const ranges = [[0, this.xOf(this.lead)] as const, [this.xOf(this.from), this.width] as const].filter(([a, b]) => a < b);
+    for (const [a, b] of ranges) ctx.putImageData(this.image, 0, 0, a, 0, b - a, this.height);
+    return ranges;
   }
 
   private word(colour: string): number {
@@ -161,11 +196,11 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, ys: readonly Column[
  * Each column with data: its index, its two values in time order, and whether
  * the pen is down (joined to the previous column with data: no gap since).
  */
-function eachColumn(ys: readonly Column[], draw: (c: number, first: number, second: number, pen: boolean) => void, from = 0): void {
+function eachColumn(ys: readonly Column[], draw: (c: number, first: number, second: number, pen: boolean) => void, from = 0, to = ys.length / SLOTS): void {
   let pen = false;
   // The column with data before `from` is visited too: where the trace enters `from` depends on it.
   while (from > 0 && ys[from * SLOTS + 1] == null && ys[from * SLOTS] !== null) from--;
-  for (let c = Math.max(0, from); c < ys.length / SLOTS; c++) {
+  for (let c = Math.max(0, from); c < to; c++) {
     const o = c * SLOTS;
     if (ys[o] === null) pen = false;
     const first = ys[o + 1];

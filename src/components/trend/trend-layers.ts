@@ -44,6 +44,9 @@ export function drawLimits(u: uPlot, ctx: Context, limits: readonly DrawnLimit[]
     const half = Math.max(1, Math.round(dpr));
     ctx.lineWidth = 2 * half;
     ctx.setLineDash([6 * dpr, 4 * dpr]);
+    // Dashes anchored to data time: a layer moved with the data and drawn again at its edge stays in step.
+    const period = 10 * dpr;
+    ctx.lineDashOffset = (((left - u.valToPos(0, 'x', true)) % period) + period) % period;
     for (const { value, scale, beyondTop, colour } of limits) {
       const y = Math.round(u.valToPos(value, scale, true));
       if (y < top || y > top + height) continue;

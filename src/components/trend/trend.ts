@@ -7,7 +7,7 @@ import { atLeastSpan, minSpanOf, unitSymbol } from '../../models/units.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { SpanRaster, strokeSeries, type Keep, type Plot } from '../kit/strip-raster.js';
+import { leadIn, SpanRaster, strokeSeries, type Keep, type Plot } from '../kit/strip-raster.js';
 import { drawLimits, drawMarkers, type DrawnLimit, type TrendLimit, type TrendMarker } from './trend-layers.js';
 import { trendMessages } from './trend.messages.js';
 import { trendStyles } from './trend.styles.js';
@@ -301,8 +301,9 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     const end = lead.columnOf(t1);
     // Samples that land inside a column's extremes change no pixel: skip the frame.
     if (!this.invalid && end === this.drawnEnd && !this.aggs.some((a) => a.changed)) return;
-    // Only samples added to the columns drawn: the window did not move and nothing else changed.
-    const sameColumns = !this.invalid && end === this.drawnEnd;
+    // Only samples added: nothing else changed, and the window did not move (or moved forward).
+    const scrolled = this.invalid ? NaN : end - this.drawnEnd;
+    const sameColumns = scrolled === 0;
     this.invalid = false;
     this.drawnEnd = end;
     lead.times(end, this.xs);
@@ -318,7 +319,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     }
     const start = end - lead.columns + 1;
     // The columns before the first that took samples are drawn already: the paint keeps them.
-    this.keep = sameColumns ? { columns: lead.columns, from: Math.min(...changedFrom) - start } : undefined;
+    this.keep = scrolled >= 0 ? { columns: lead.columns, from: Math.min(...changedFrom) - start, scrolled, leadIn: Math.max(0, ...this.ys.map(leadIn)) } : undefined;
     const ranges = this.units.map((_, u) => this.rangeOf(u));
     // New samples inside the same columns and ranges change only the dense series' layer:
     // axes, grid, lines and limits on uPlot's canvas stay as drawn (most frames: a column spans many).
@@ -375,11 +376,11 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     this.keep = undefined;
     for (const { i, plot, colour } of dense) this.spans.series(this.ys[i], plot, colour);
     const ctx = layer.getContext('2d')!;
-    const x0 = this.spans.put(ctx);
-    if (x0 >= width) return;
+    const written = this.spans.put(ctx);
+    if (!written.length) return;
     ctx.save();
     ctx.beginPath();
-    ctx.rect(x0, 0, width - x0, height);
+    for (const [a, b] of written) ctx.rect(a, 0, b - a, height);
     ctx.clip();
     // The layer's origin is the plot's corner: drawn in uPlot's canvas coordinates, shifted.
     ctx.translate(-u.bbox.left, -u.bbox.top);
