@@ -102,15 +102,21 @@ export class ColumnAggregator {
    * max in time order; all `undefined` where a column has no data (joined
    * across). Sets `low` and `high`. Written again into the same `out` with the
    * same `end` (most frames: a column spans many), only the columns that took
-   * samples since are rewritten. Returns the first column (absolute) whose
+   * samples since are rewritten; with a later `end`, the columns still shown
+   * move along and only those newer or changed are written. Returns the first column (absolute) whose
    * content may differ from what the last write into `out` showed for it:
    * `Infinity` when none, so a drawing of the earlier columns can be kept.
    */
   write(end: number, out: Column[]): number {
     const start = end - this.columns + 1;
-    const same = this.written?.end === end && this.written.out === out;
-    const from = same ? Math.max(start, this.dirtyFrom) : start;
-    const changedFrom = this.written?.out === out && end >= this.written.end ? this.dirtyFrom : start;
+    const last = this.written?.out === out ? this.written.end : NaN;
+    const same = last === end;
+    // The window moved on by fewer columns than it shows: the columns still in it move
+    // along in `out` (references moved, nothing allocated) and only the newer ones are written.
+    const moved = end > last && end - last < this.columns ? end - last : 0;
+    if (moved) out.copyWithin(0, moved * SLOTS);
+    const from = same ? Math.max(start, this.dirtyFrom) : moved ? Math.max(start, Math.min(this.dirtyFrom, last + 1)) : start;
+    const changedFrom = end >= last ? this.dirtyFrom : start;
     this.written = { end, out };
     this.dirtyFrom = Infinity;
     this.changed = false;
@@ -118,15 +124,18 @@ export class ColumnAggregator {
     // their extremes, and a column's extremes only widen, so the range carries over.
     let low = same ? this.low : Infinity;
     let high = same ? this.high : -Infinity;
-    for (let c = Math.max(0, from - start), s = this.slotOf(start + c); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {
-      const o = c * SLOTS;
-      if (this.index[s] !== start + c) {
-        out[o] = out[o + 1] = out[o + 2] = undefined;
-        continue;
+    for (let c = same ? Math.max(0, from - start) : 0, s = this.slotOf(start + c); c < this.columns; c++, s = s + 1 < this.size ? s + 1 : 0) {
+      const here = this.index[s] === start + c;
+      if (start + c >= from) {
+        const o = c * SLOTS;
+        if (!here) out[o] = out[o + 1] = out[o + 2] = undefined;
+        else {
+          out[o] = this.gap[s] ? null : undefined;
+          out[o + 1] = this.maxLater[s] ? this.min[s] : this.max[s];
+          out[o + 2] = this.maxLater[s] ? this.max[s] : this.min[s];
+        }
       }
-      out[o] = this.gap[s] ? null : undefined;
-      out[o + 1] = this.maxLater[s] ? this.min[s] : this.max[s];
-      out[o + 2] = this.maxLater[s] ? this.max[s] : this.min[s];
+      if (!here) continue;
       if (this.min[s] < low) low = this.min[s];
       if (this.max[s] > high) high = this.max[s];
     }
