@@ -8,10 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * Bytes of the bundle, minified and gzipped: ten elements, their engines, models and streams,
- * lit, rxjs, uplot (131 kB gzipped today). Raised from 130 kB when the leak, flash-phase and
- * layered-trend work landed; a jump beyond it is a dependency pulled in by mistake.
+ * lit, rxjs, uplot (135 kB gzipped today). Raised from 130 kB as the leak alarms, flash phase,
+ * layered trend and the alarm log's languages landed; a jump beyond it is a dependency pulled in
+ * by mistake.
  */
-export const BUNDLE_BUDGET = { minified: 395_000, gzip: 135_000 };
+export const BUNDLE_BUDGET = { minified: 410_000, gzip: 140_000 };
 export const BUNDLE = 'dist/ir-monitor.bundle.js';
 
 /** Builds the bundle and returns its sizes. */

@@ -10,14 +10,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 
 /**
- * Packed (gzip) and unpacked budgets, in bytes. About 574 kB packed for ten elements, their
- * engines, models, transports and the edge: the modules as tsc's readable ES2022 output, about
- * 205 kB, and their types with the JSDoc users read, 112 kB (no TypeScript sources or source
- * maps: they tripled it); the one-file bundle for pages with no bundler, 128 kB (its own budget
- * in scripts/bundle.mjs); RxJS as one file for the import map, 18 kB; the docs, 41 kB; the
- * manifest, editor data and JSX types, 33 kB. The NATS client is a peer, never shipped.
+ * Packed (gzip) and unpacked budgets, in bytes. About 615 kB packed for ten elements, their
+ * engines, models, transports and the edge (unpacked: modules as tsc's readable ES2022 output
+ * 853 kB, their types with the JSDoc users read 422 kB, no TypeScript sources or source maps:
+ * they tripled it; the one-file bundle for pages with no bundler 391 kB, its own budget in
+ * scripts/bundle.mjs; the manifest and editor data 244 kB; the docs 136 kB). RxJS ships as one
+ * file for the import map; the NATS client is a peer, never shipped. Raised from 600 kB when the
+ * alarm log's languages, the fan-out bundles and the trend's layer landed.
  */
-export const BUDGET = { packed: 600_000, unpacked: 2_200_000 };
+export const BUDGET = { packed: 650_000, unpacked: 2_200_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
