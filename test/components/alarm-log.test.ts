@@ -157,7 +157,7 @@ describe('ir-alarm-log', () => {
       ['ce poste', 'Commande refusée', 'acquittement de « Nerve TC sous 10 °C » : alarme plus présente ou déjà acquittée'],
       ['ce poste', 'Commande refusée', 'commande mal formée'],
       ['ce poste', 'Voies modifiées', 'ajout : Margin TC ; retrait : Nerve TC ; les règles sur Nerve TC ne peuvent plus être évaluées (pas de données)'],
-      ['ce poste', 'Règle retirée', 'Nerve TC sous 10 °C ; « Nerve TC sous 10 °C » conservée jusqu’à son acquittement ; « Nerve TC : pas de données » conservée jusqu’à son acquittement'],
+      ['ce poste', 'Règles retirées', 'Nerve TC sous 10 °C ; « Nerve TC sous 10 °C » conservée jusqu’à son acquittement ; « Nerve TC : pas de données » conservée jusqu’à son acquittement'],
     ]);
     const csv = el.toCsv();
     expect(csv, 'the file keeps the English detail and the ids').to.contain('channels-set: added Margin TC; removed Nerve TC; rules on Nerve TC can no longer be evaluated: stale');
@@ -232,7 +232,7 @@ describe('ir-alarm-log', () => {
     await el.updateComplete;
     const rows = [...el.shadowRoot!.querySelectorAll('[part="actions"] tbody tr')].map((r) => [...r.querySelectorAll('td')].slice(2).map((td) => td.textContent));
     expect(rows).to.deep.equal([
-      ['desk', 'Règle retirée', '1 règle · its alarm (latch) is kept until acknowledged'],
+      ['desk', 'Règles retirées', '1 règle · its alarm (latch) is kept until acknowledged'],
       ['proctor', 'Alarmes en pause', '120000 ms'],
     ]);
     expect(el.toCsv()).to.contain(`action,${iso(-1000)},${iso(0)},proctor,,,,pause-alarms: 120000 ms`);

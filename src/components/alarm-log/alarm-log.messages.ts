@@ -49,7 +49,7 @@ export const alarmLogMessages: Messages<AlarmLogWords> = {
   en: {
     onset: 'Onset', priority: 'Priority', message: 'Alarm', value: 'Value', limit: 'Limit', acknowledged: 'Acknowledged', ended: 'Ended', export: 'Export CSV', empty: 'No alarm so far', by: 'by',
     actions: 'Operator actions', wall: 'Time', dataTime: 'Data time', who: 'Viewer', action: 'Action', detail: 'Details',
-    actionNames: { acknowledge: 'Acknowledged', 'pause-audio': 'Audio paused', 'audio-off': 'Audio off', 'resume-audio': 'Audio resumed', 'pause-alarms': 'Alarms paused', 'resume-alarms': 'Alarms resumed', refused: 'Command refused', 'rules-added': 'Rules added', 'rule-removed': 'Rule removed', 'channels-set': 'Channels changed' },
+    actionNames: { acknowledge: 'Acknowledged', 'pause-audio': 'Audio paused', 'audio-off': 'Audio off', 'resume-audio': 'Audio resumed', 'pause-alarms': 'Alarms paused', 'resume-alarms': 'Alarms resumed', refused: 'Command refused', 'rules-added': 'Rules added', 'rule-removed': 'Rules removed', 'channels-set': 'Channels changed' },
     command: { acknowledge: 'acknowledgement', 'pause-audio': 'audio pause', 'audio-off': 'audio off', 'resume-audio': 'audio resumption', 'pause-alarms': 'alarm pause', 'resume-alarms': 'alarm resumption' },
     refused: { invalid: 'malformed command', 'not-present': 'no longer present or already acknowledged', forbidden: 'not permitted: read-only access', undelivered: 'the room did not answer: nothing was done' },
     pauseEnded: { elapsed: 'pause over', 'higher-priority': 'a higher-priority alarm started' },
@@ -67,7 +67,7 @@ export const alarmLogMessages: Messages<AlarmLogWords> = {
   fr: {
     onset: 'Début', priority: 'Priorité', message: 'Alarme', value: 'Valeur', limit: 'Limite', acknowledged: 'Acquittée', ended: 'Fin', export: 'Exporter en CSV', empty: 'Aucune alarme', by: 'par',
     actions: 'Actions des opérateurs', wall: 'Heure', dataTime: 'Heure des données', who: 'Poste', action: 'Action', detail: 'Détails',
-    actionNames: { acknowledge: 'Acquittement', 'pause-audio': 'Audio en pause', 'audio-off': 'Audio coupé', 'resume-audio': 'Audio repris', 'pause-alarms': 'Alarmes en pause', 'resume-alarms': 'Alarmes reprises', refused: 'Commande refusée', 'rules-added': 'Règles ajoutées', 'rule-removed': 'Règle retirée', 'channels-set': 'Voies modifiées' },
+    actionNames: { acknowledge: 'Acquittement', 'pause-audio': 'Audio en pause', 'audio-off': 'Audio coupé', 'resume-audio': 'Audio repris', 'pause-alarms': 'Alarmes en pause', 'resume-alarms': 'Alarmes reprises', refused: 'Commande refusée', 'rules-added': 'Règles ajoutées', 'rule-removed': 'Règles retirées', 'channels-set': 'Voies modifiées' },
     command: { acknowledge: 'acquittement', 'pause-audio': 'pause audio', 'audio-off': 'coupure audio', 'resume-audio': 'reprise audio', 'pause-alarms': 'pause des alarmes', 'resume-alarms': 'reprise des alarmes' },
     refused: { invalid: 'commande mal formée', 'not-present': 'alarme plus présente ou déjà acquittée', forbidden: 'non autorisée : accès en lecture seule', undelivered: 'la salle n’a pas répondu : rien n’a été fait' },
     pauseEnded: { elapsed: 'fin de la pause', 'higher-priority': 'une alarme de priorité plus haute est apparue' },

@@ -319,7 +319,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     }
     const start = end - lead.columns + 1;
     // The columns before the first that took samples are drawn already: the paint keeps them.
-    this.keep = scrolled >= 0 ? { columns: lead.columns, from: Math.min(...changedFrom) - start, scrolled, leadIn: Math.max(0, ...this.ys.map(leadIn)) } : undefined;
+    // After a move, the column where each trace enters is written again (it reached back to one now gone).
+    this.keep = scrolled >= 0 ? { columns: lead.columns, from: Math.min(...changedFrom) - start, scrolled, leadIn: scrolled ? Math.max(0, ...this.ys.map(leadIn)) : 0 } : undefined;
     const ranges = this.units.map((_, u) => this.rangeOf(u));
     // New samples inside the same columns and ranges change only the dense series' layer:
     // axes, grid, lines and limits on uPlot's canvas stay as drawn (most frames: a column spans many).
