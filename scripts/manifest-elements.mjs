@@ -24,7 +24,7 @@ export function manifestElements(file = 'custom-elements.json') {
         /** `components/trend.js`: the specifier after `ir-monitor/`. */
         specifier: entry.replace(/^src\//, '').replace(/\.ts$/, '.js'),
         properties: fields.map((m) => ({ name: m.name, type: m.type?.text ?? 'unknown', description: m.description ?? '', attribute: m.attribute, default: m.default })),
-        readonly: (d.members ?? []).filter((m) => m.kind === 'field' && m.readonly && !m.static).map((m) => ({ name: m.name, type: m.type?.text ?? 'unknown', description: m.description ?? '' })),
+        readonly: (d.members ?? []).filter((m) => m.kind === 'field' && m.readonly && !m.static && !m.privacy).map((m) => ({ name: m.name, type: m.type?.text ?? 'unknown', description: m.description ?? '' })),
         methods: (d.members ?? []).filter((m) => m.kind === 'method' && !m.static && !m.privacy).map((m) => ({ name: m.name, description: m.description ?? '', parameters: m.parameters ?? [], return: m.return?.type?.text })),
         attributes: (d.attributes ?? []).map((a) => ({ name: a.name, type: a.type?.text ?? 'string', description: a.description ?? '', field: a.fieldName, default: a.default })),
         events: (d.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '' })),

@@ -159,25 +159,31 @@ export interface IrDoseGaugeProps {
 export interface IrIceballCurveProps {
   /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). Handed to the room's engine. */
   procedure?: IrIceballCurve['procedure'];
-  /** With `.source`, the descriptors of the channels it sends. */
-  channels?: IrIceballCurve['channels'];
-  /**
-   * Channel ids, separated by spaces or commas, read from the nearest
-   * `ir-telemetry`; by default those of `procedure` and `ice.0 ice.-20 ice.-40`.
-   */
-  channel?: IrIceballCurve['channel'];
-  /** The data: sample batches and events. The panel then has a room of its own. */
-  source?: IrIceballCurve['source'];
   /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`), handed to the engine with `procedure`. */
   alarms?: IrIceballCurve['alarms'];
-  /** The alarm manager whose alarms the panel shows; without it, the room's (the engine raises the procedure's alarms on the room's). */
-  manager?: IrIceballCurve['manager'];
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  theme?: IrIceballCurve['theme'];
   /** Width of the temperature traces' window, in seconds. */
   traceWindow?: IrIceballCurve['traceWindow'];
-  /** The clock of the panel's own room and its read-outs; a VirtualTimeScheduler in tests. */
+  /** With `.source`, the descriptors of the channels it sends; inside `ir-telemetry`, the channels to show when `channel` is not set. */
+  channels?: IrIceballCurve['channels'];
+  /** Channel ids, separated by spaces or commas, read from the nearest `ir-telemetry`. */
+  channel?: IrIceballCurve['channel'];
+  /** The data. The panel then has a room of its own, validated, stale-judged and alarmed as inside `ir-telemetry`. */
+  source?: IrIceballCurve['source'];
+  /** The alarm manager to follow; without it, the room's. */
+  manager?: IrIceballCurve['manager'];
+  /** Colour theme: `dark` (default, for dim procedure rooms), `light` or `high-contrast`. */
+  theme?: IrIceballCurve['theme'];
+  /** The clock of the panel's own room (stale detection) and of its read-outs; a VirtualTimeScheduler in tests. */
   scheduler?: IrIceballCurve['scheduler'];
+  /**
+   * Priority of the most urgent alarm on this panel's channels, if any: the panel
+   * frames itself in the priority colour and shows the marker (`***`, `**`, `*`)
+   * with the alarm's text. Set from the alarm manager when it has rules on these
+   * channels; otherwise the host's to set.
+   */
+  alarm?: IrIceballCurve['alarm'];
+  /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
+  acknowledged?: IrIceballCurve['acknowledged'];
   /** A value kept and drawn but flagged: an ice ball shrinking in a freeze, a sensor colder than the tips, a position outside the field (`IrQuestionableEvent`). */
   'onir-questionable'?: (event: IrEvent<'ir-questionable'>) => void;
   /** An alarm rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`). */

@@ -38,6 +38,10 @@ describe('ir-iceball-curve alarms judged by the panel', () => {
     const s = el.status!;
     expect(s.isotherms[0].measuredMm).to.be.below(s.targetMm);
     expect(s.isotherms[0].estimatedMm).to.be.below(s.targetMm);
+    // The panel is framed by its engine's alarm, with the alarm's text.
+    await el.updateComplete;
+    expect(el.alarm).to.be.oneOf(['me', 'hi']);
+    expect(el.shadowRoot!.querySelector('[part="alarm"]')?.textContent).to.match(/^\*\*\*? \S/);
     sub.unsubscribe();
     telemetry.remove();
   });

@@ -329,20 +329,6 @@ describe('ir-trend inside ir-telemetry', () => {
     room.remove();
   });
 
-  it('says it is catching up while its room replays what the page missed, in the panel\'s language', async () => {
-    const room = await fixture('ir-telemetry', (r) => (r.channels = [probe]));
-    const el = await fixture('ir-trend', (el) => ((el.lang = 'fr'), el.setAttribute('channel', 'probe')), room);
-    const note = () => el.shadowRoot!.querySelector('[part="catching-up"]')?.textContent;
-    expect(note()).to.equal(undefined);
-    room.room.replaying.next(4800);
-    await el.updateComplete;
-    expect(note()).to.equal('Rattrapage…');
-    room.room.replaying.next(0);
-    await el.updateComplete;
-    expect(note()).to.equal(undefined);
-    room.remove();
-  });
-
   it('validates a .source of its own as ir-telemetry would: range, time order, stale alarm', async () => {
     const clock = new VirtualTimeScheduler(undefined, 5000);
     const technical: string[] = [];

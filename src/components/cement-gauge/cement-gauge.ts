@@ -173,7 +173,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     }
     if (['plan', 'thresholds', 'rules'].some((k) => changed.has(k))) this.engines.configure();
     super.willUpdate(changed);
-    this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
+    this.alarmProvider.setValue(this.alarmSystem.manager as AlarmManager);
   }
 
   protected override updated(): void {
@@ -211,7 +211,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
         this.dispatchEvent(new IrCementTechnicalEvent(f));
       });
     }
-    this.alarmProvider.setValue(this.alarms.manager as AlarmManager);
+    this.alarmProvider.setValue(this.alarmSystem.manager as AlarmManager);
     this.frame.request();
   }
 

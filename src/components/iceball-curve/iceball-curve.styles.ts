@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { readoutStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
+import { alarmFrameStyles, readoutStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
 
 export const iceballStyles = [
   themeStyles,
+  alarmFrameStyles,
   srOnly,
   readoutStyles,
   css`

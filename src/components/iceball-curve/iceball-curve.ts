@@ -1,28 +1,19 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { Observable, SchedulerLike } from 'rxjs';
-import type { ChannelDescriptor } from '../../models/channel.js';
 import { DEFAULT_CRYO_ALARMS, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
 import type { QuestionableSample } from '../../models/cryo/questionable.js';
-import type { AlarmManager } from '../../streams/alarm-manager.js';
-import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
+import type { TelemetryRoom } from '../../streams/room/room.js';
 import { CryoEngine, type CryoConfig } from '../../streams/cryo/cryo-engine.js';
 import { EMPTY_CRYO_STATE, type CryoState } from '../../streams/cryo/cryo-state.js';
-import { AlarmController, type AlarmHost } from '../alarm-controller.js';
-import { InputController, type InputHost } from '../kit/input-controller.js';
-import { LanguageController } from '../kit/language-controller.js';
-import { FrameController } from '../kit/frame-scheduler.js';
+import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
-import { ThemeController, type ThemeHost } from '../kit/theme-controller.js';
-import { CalmTickController } from '../kit/calm-tick.js';
+import { fitCanvas } from '../kit/fit-canvas.js';
 import { roomContext } from '../kit/room-context.js';
 import { EngineController } from '../kit/engine-controller.js';
-// A nested element, registered here until the kit's panel base declares dependencies (issue 18).
-import '../trend.js';
-import type { TrendLimit } from '../trend/trend.js';
+import { IrTrend, type TrendLimit } from '../trend/trend.js';
 import { curveX, curveY, drawCurve, type CurveBox, type IsothermSeries } from './curve-raster.js';
 import { drawPlan, fitPlan, planX, planY, type PlanBox } from './plan-raster.js';
 import { IrQuestionableEvent } from './iceball-events.js';
@@ -81,6 +72,7 @@ const MIN = 60_000;
  *
  * @tagname ir-iceball-curve
  * @summary Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces.
+ * @csspart alarm - The priority marker and message while the procedure or one of its channels is in alarm.
  * @csspart header - The phase timer and the read-outs.
  * @csspart timer - Phase, elapsed and remaining time.
  * @csspart phase - The name of the current phase (`Freeze 1`), in the panel's language.
@@ -106,66 +98,27 @@ const MIN = 60_000;
  * @cssproperty --ir-color-grid - Grid and axis colour.
  * @cssproperty --ir-color-stale - Colour of estimates' labels and stale read-outs.
  * @cssproperty --ir-color-marker - The "now" line.
- * @cssproperty --ir-alarm-high-color - A sensor in a high-priority alarm, in the plan.
- * @cssproperty --ir-alarm-medium-color - Questionable data and a phase over its planned time.
+ * @cssproperty --ir-alarm-high-color - A sensor in a high-priority alarm, in the plan, and the frame while a high-priority alarm is active.
+ * @cssproperty --ir-alarm-medium-color - Questionable data, a phase over its planned time, and the frame for medium priority.
+ * @cssproperty --ir-alarm-low-color - Frame colour for low priority.
  * @event ir-questionable - A value kept and drawn but flagged: an ice ball shrinking in a freeze, a sensor colder than the tips, a position outside the field (`IrQuestionableEvent`).
  * @event ir-config-error - An alarm rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`).
  * @event ir-technical - With a `.source`: data refused by the panel's own room, an event the engine could not read, or a channel gone stale (`IrTechnicalEvent`).
  */
-export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, ThemeHost {
+export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
   static override styles = iceballStyles;
+  static override dependencies = { 'ir-trend': IrTrend };
 
   /** The procedure: probes, sensors, tumours with margins, protected structures, protocol and field of view (mm). Handed to the room's engine. */
   @property({ attribute: false }) procedure?: CryoProcedure;
 
-  /** With `.source`, the descriptors of the channels it sends. */
-  @property({ attribute: false }) channels: ChannelDescriptor[] = [];
-
-  private userChannel?: string;
-
-  /**
-   * Channel ids, separated by spaces or commas, read from the nearest
-   * `ir-telemetry`; by default those of `procedure` and `ice.0 ice.-20 ice.-40`.
-   */
-  @property()
-  get channel(): string | undefined {
-    return this.userChannel ?? (this.source ? undefined : this.procedureChannels().join(' '));
-  }
-  set channel(v: string | undefined) {
-    const old = this.userChannel;
-    this.userChannel = v;
-    this.requestUpdate('channel', old);
-  }
-
-  /** The data: sample batches and events. The panel then has a room of its own. */
-  @property({ attribute: false }) source?: Observable<RoomInput>;
-
   /** Alarm defaults to change (the rest stay as `DEFAULT_CRYO_ALARMS`), handed to the engine with `procedure`. */
   @property({ attribute: false }) alarms: Partial<CryoAlarmSettings> = {};
-
-  /** The alarm manager whose alarms the panel shows; without it, the room's (the engine raises the procedure's alarms on the room's). */
-  @property({ attribute: false }) manager?: AlarmManager;
-
-  /** Colour theme: `dark` (default), `light` or `high-contrast`. */
-  @property({ reflect: true }) theme: 'dark' | 'light' | 'high-contrast' = 'dark';
 
   /** Width of the temperature traces' window, in seconds. */
   @property({ type: Number, attribute: 'trace-window' }) traceWindow = 600;
 
-  /** The clock of the panel's own room and its read-outs; a VirtualTimeScheduler in tests. */
-  @property({ attribute: false }) scheduler?: SchedulerLike;
-
-  private readonly input = new InputController(this, {
-    windowMs: () => PROCEDURE_MS,
-    onChannels: (room) => this.attach(room),
-    onQuality: () => (this.requestUpdate(), this.frame.request()),
-  });
   private readonly provider = new ContextProvider(this, { context: roomContext });
-  private readonly alarmSystem = new AlarmController(this);
-  private readonly language = new LanguageController(this, iceballMessages);
-  private readonly frame = new FrameController(this, () => this.draw());
-  private readonly themes = new ThemeController(this, () => this.redrawAll());
-  protected readonly tick = new CalmTickController(this);
   private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
   private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
   private readonly engines = new EngineController<CryoConfig, CryoState, CryoEngine>(this, {
@@ -183,7 +136,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   /** The questionable list last reported with `ir-questionable`, and how many of its flags were. */
   private reportedList?: readonly QuestionableSample[];
   private reported = 0;
-  private shown = EMPTY_CRYO_STATE;
+  private lastState = EMPTY_CRYO_STATE;
   private drawnConfig?: CryoConfig;
   private curveBox?: CurveBox;
   private planBox?: PlanBox;
@@ -240,15 +193,19 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return this.procedure ?? this.engine?.config?.procedure;
   }
 
-  private get room(): TelemetryRoom | undefined {
-    return this.input.room;
-  }
-
   private get settings(): CryoAlarmSettings {
     return { ...DEFAULT_CRYO_ALARMS, ...(this.procedure ? this.alarms : this.engine?.config?.alarms) };
   }
 
-  private procedureChannels(): string[] {
+  constructor() {
+    super(iceballMessages);
+  }
+
+  /**
+   * Inside `ir-telemetry`, those of `procedure` and `ice.0 ice.-20 ice.-40`, unless `channel` names others.
+   * @internal
+   */
+  fallbackChannels(): string[] {
     const p = this.shownProcedure;
     if (!p) return [];
     return [...p.probes.map((x) => x.channel), ...p.sensors.flatMap((s) => s.points.map((pt) => pt.channel)), ...ISOTHERMS.map((i) => `ice.${i}`)];
@@ -266,26 +223,43 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return this.configured;
   }
 
-  protected override willUpdate(changed: Map<string, unknown>): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('procedure') || changed.has('alarms')) this.engines.configure();
+    super.willUpdate(changed);
   }
 
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('procedure') || changed.has('theme') || changed.has('lang')) this.redrawAll();
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('procedure') || changed.has('theme')) this.redrawAll();
+  }
+
+  protected override windowMs(): number {
+    return PROCEDURE_MS;
+  }
+
+  protected override engineKind(): string {
+    return 'cryo';
   }
 
   /** The room or its channels changed: the inner traces read this room, and the panel follows its engine. */
-  private attach(room: TelemetryRoom): void {
+  protected override channelsChanged(room: TelemetryRoom): void {
     this.provider.setValue(room);
-    this.alarmSystem.fallback = this.input.isPrivate ? room.manager : undefined;
     this.engines.attach();
     this.frame.request();
   }
 
+  protected override qualityChanged(): void {
+    this.requestUpdate();
+    this.frame.request();
+  }
+
+  protected override themeChanged(): void {
+    this.redrawAll();
+  }
+
   /** A new snapshot: drawn on the next frame; new flags reported; the read-outs follow a new phase at once. */
   private show(s: CryoState): void {
-    const before = this.shown;
-    this.shown = s;
+    const before = this.lastState;
+    this.lastState = s;
     if (s.questionable !== this.reportedList) {
       this.reportedList = s.questionable;
       this.reported = s.flagged - s.questionable.length;
@@ -310,11 +284,8 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
   }
 
   private resize(): void {
-    const dpr = devicePixelRatio;
     for (const [canvas, size] of [[this.curveCanvas, this.curveSize], [this.planCanvas, this.planSize]] as const) {
-      if (!canvas) continue;
-      canvas.width = Math.max(1, Math.round(size.width * dpr));
-      canvas.height = Math.max(1, Math.round(size.height * dpr));
+      if (canvas) fitCanvas(canvas, size.width, size.height);
     }
     this.redrawAll();
   }
@@ -323,7 +294,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     return this.themes.read(token);
   }
 
-  private draw(): void {
+  protected draw(): void {
     const s = this.state;
     const p = this.shownProcedure;
     const dpr = devicePixelRatio;
@@ -419,6 +390,7 @@ export class IrIceballCurve extends LitElement implements InputHost, AlarmHost, 
     const band: TrendLimit[] = (p?.sensors ?? []).filter((s) => s.nearNerve).flatMap((s) => s.points.map((pt) => ({ channel: pt.channel, below: this.settings.nerveLowC, above: this.settings.nerveHighC })));
     const manager = this.alarmSystem.manager;
     return html`
+      ${this.alarmMarker()}
       <div part="header">
         <div part="timer" role="timer" aria-live="off">
           <span class="phase" part="phase">${st ? phaseName(w, st) : w.before}</span>

@@ -73,7 +73,7 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     onBatch: (b) => this.batch(b),
     onQuality: () => (this.requestUpdate(), this.qualityChanged()),
   });
-  protected readonly alarms = new AlarmController(this);
+  protected readonly alarmSystem = new AlarmController(this);
   protected readonly language: LanguageController<M>;
   protected readonly frame = new FrameController(this, () => this.draw());
   protected readonly themes = new ThemeController(this, () => this.themeChanged());
@@ -148,7 +148,7 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
 
   /** A private room's manager is the panel's when no other is in reach. */
   private useFallbackManager(): void {
-    this.alarms.fallback = this.input.isPrivate ? this.room?.manager : undefined;
+    this.alarmSystem.fallback = this.input.isPrivate ? this.room?.manager : undefined;
   }
 
   /** The alarm marker and text while the panel is framed (`part="alarm"`), and the catching-up note while the room replays. */
@@ -183,13 +183,13 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
    * acknowledged ones too, unless alarm signals are paused.
    */
   private showAlarm(): void {
-    const m = this.alarms.manager;
+    const m = this.alarmSystem.manager;
     const kind = this.engineKind();
     const ids = new Set(this.alarmChannels());
     // With no rule on its channels and no engine, the frame is the host's to set.
     if (!m || (!kind && ![...ids].some((id) => m.rulesOf(id).length))) return;
-    const paused = this.alarms.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarms.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
+    const paused = this.alarmSystem.system.alarms.mode === 'paused';
+    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
     this.alarm = mine[0]?.rule.priority;
     this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
     this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';

@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { srOnly, themeStyles } from '../kit/theme.styles.js';
+import { alarmFrameStyles, srOnly, themeStyles } from '../kit/theme.styles.js';
 import { uplotStyles } from '../kit/uplot.styles.js';
 
 export const pulseTraceStyles = [
   themeStyles,
+  alarmFrameStyles,
   srOnly,
   uplotStyles,
   css`
@@ -13,34 +14,10 @@ export const pulseTraceStyles = [
     display: block;
     position: relative;
   }
-  :host([alarm]) {
-    border: 4px solid var(--_frame);
-  }
-  :host([alarm='hi']) {
-    --_frame: var(--_high);
-  }
-  :host([alarm='me']) {
-    --_frame: var(--_medium);
-  }
-  :host([alarm='lo']) {
-    --_frame: var(--_low);
-  }
   [part='state'] {
     margin: 0.25rem 0.5rem 0;
     color: var(--_stale);
     font-weight: 600;
-  }
-  [part='alarm'] {
-    display: block;
-    inline-size: fit-content;
-    margin: 0.25rem 0.5rem 0 auto;
-    padding: 0 0.4rem;
-    font-weight: 800;
-    background: var(--_frame);
-    color: var(--_on-medium);
-  }
-  :host([alarm='hi']) [part='alarm'] {
-    color: var(--_on-high);
   }
   .grid {
     display: grid;

@@ -10,6 +10,7 @@ import { LIVER_ARRHENIUS, type ArrheniusTissue } from '../../models/thermal/tiss
 import { THERMAL_LIMITS, structureChannelIds, type ThermalStructure, type ThermalLimits } from '../../models/thermal/alarms.js';
 import { ThermalEngine, type StructureReading, type ThermalConfig, type ThermalState } from '../../streams/thermal/thermal-engine.js';
 import { EngineController } from '../kit/engine-controller.js';
+import { fitCanvas } from '../kit/fit-canvas.js';
 import { IrPanel } from '../kit/panel.js';
 import { SizeController } from '../kit/size-controller.js';
 import { ColourTable } from './colour-table.js';
@@ -269,14 +270,9 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     const canvas = this.canvas;
     const box = this.mapEl;
     if (!canvas || !box) return;
-    const dpr = devicePixelRatio;
-    const w = Math.round((this.size.width || box.clientWidth) * dpr);
-    const h = Math.round((this.size.height || box.clientHeight) * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    const ctx = canvas.getContext('2d')!;
+    const fit = fitCanvas(canvas, this.size.width || box.clientWidth, this.size.height || box.clientHeight);
+    if (!fit) return;
+    const { ctx, dpr, width: w, height: h } = fit;
     const read = (t: string) => this.themes.read(t);
     const surface = read('--_surface');
     const text = read('--_text');

@@ -141,7 +141,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
       this.input.retain();
       this.rebin();
     }
-    if (changed.has('rules') || changed.has('manager') || changed.has('source')) this.alarms.useRules(this.rules);
+    if (changed.has('rules') || changed.has('manager') || changed.has('source')) this.alarmSystem.useRules(this.rules);
     super.willUpdate(changed);
   }
 
@@ -162,7 +162,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   /** The room or its channels changed: a chart for these channels, columns read again from the store. */
   protected override channelsChanged(): void {
     this.index = new Map(this.shown.map((c, i) => [c.id, i]));
-    this.alarms.useRules(this.rules);
+    this.alarmSystem.useRules(this.rules);
     this.build();
   }
 
@@ -176,7 +176,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
 
   /** The explicit limits, and those of every rule on a shown channel. */
   private allLimits(): TrendLimit[] {
-    const m = this.alarms.manager;
+    const m = this.alarmSystem.manager;
     if (!m) return this.limits;
     const fromRules = this.shown.flatMap((c) =>
       m.rulesOf(c.id).flatMap(({ condition: k }): TrendLimit[] =>

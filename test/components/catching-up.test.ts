@@ -1,0 +1,37 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/components/telemetry.js';
+import '../../src/components/trend.js';
+import '../../src/components/thermal-map.js';
+import '../../src/components/iceball-curve.js';
+import '../../src/components/cement-gauge.js';
+import '../../src/components/pulse-trace.js';
+import '../../src/components/dose-gauge.js';
+import '../../src/components/activity-gauge.js';
+import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
+import { IrPanel } from '../../src/components/kit/panel.js';
+
+/** Every panel of the library: each views the room, so each must say when what it draws is not live yet. */
+const PANELS = ['ir-trend', 'ir-thermal-map', 'ir-iceball-curve', 'ir-cement-gauge', 'ir-pulse-trace', 'ir-dose-gauge', 'ir-activity-gauge'];
+
+describe('every panel while its room replays', () => {
+  for (const name of PANELS) {
+    it(`<${name}> stands on the kit's panel and says it is catching up, in its language, until the replay is done`, async () => {
+      const room = document.createElement('ir-telemetry') as IrTelemetry;
+      const el = document.createElement(name) as IrPanel<unknown>;
+      el.lang = 'fr';
+      room.append(el);
+      document.body.append(room);
+      await el.updateComplete;
+      expect(el).to.be.instanceOf(IrPanel);
+      const note = () => el.shadowRoot!.querySelector('[part="catching-up"]')?.textContent;
+      expect(note()).to.equal(undefined);
+      room.room.replaying.next(1200);
+      await el.updateComplete;
+      expect(note()).to.equal('Rattrapage…');
+      room.room.replaying.next(0);
+      await el.updateComplete;
+      expect(note()).to.equal(undefined);
+      room.remove();
+    });
+  }
+});
