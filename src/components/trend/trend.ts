@@ -236,7 +236,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
           setCursor: [(u: uPlot) => this.showHover(u)],
         },
         // Series are drawn by drawLayers; uPlot keeps them for the cursor and the scales.
-        series: [{}, ...channels.map((c) => ({ label: c.label, scale: c.unit, paths: () => null, points: { show: false } }))],
+        series: [{}, ...channels.map((c) => ({ label: this.language.label(c), scale: c.unit, paths: () => null, points: { show: false } }))],
       },
       undefined,
       el,
@@ -376,7 +376,9 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     this.spans.begin(width, height, this.keep && { ...this.keep, key });
     this.keep = undefined;
     for (const { i, plot, colour } of dense) this.spans.series(this.ys[i], plot, colour);
-    const ctx = layer.getContext('2d')!;
+    // Kept in memory, not on the GPU: a narrow putImageData is then a copy, where a GPU canvas
+    // uploads and synchronises (2-6 ms on some frames, measured with the trend bench's read-back).
+    const ctx = layer.getContext('2d', { willReadFrequently: true })!;
     const written = this.spans.put(ctx);
     if (!written.length) return;
     ctx.save();
@@ -446,7 +448,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     const values = this.shown.map((c, k) => {
       const j = u.cursor.idxs?.[k + 1];
       const v = j == null ? null : this.ys[k][j];
-      return `${c.label} ${v == null ? '--' : this.language.value(v, c)} ${unitSymbol(c.unit)}`;
+      return `${this.language.label(c)} ${v == null ? '--' : this.language.value(v, c)} ${unitSymbol(c.unit)}`;
     });
     this.hoverEl.textContent = [this.language.time(this.xs[i] * 1000), ...values].join('  ·  ');
   }
@@ -467,7 +469,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
           const stale = this.isStale(c);
           const last = store?.lastV ?? NaN;
           return html`<li part="readout" ?data-stale=${stale}>
-            <span class="label" part="label">${c.label}</span>
+            <span class="label" part="label">${this.language.label(c)}</span>
             <span class="value" part="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span>
             <span class="unit" part="unit">${unitSymbol(c.unit)}</span>
             ${stale && q && Number.isFinite(q.arrivedAt) ? html`<span class="age" part="age">(${this.language.seconds((now - q.arrivedAt) / 1000)})</span>` : nothing}
@@ -486,13 +488,13 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     return this.shown
       .map((c) => {
         const store = this.room?.store(c.id);
-        if (!store || !store.length || this.isStale(c)) return `${c.label}${w.colon}${w.stale}.`;
+        if (!store || !store.length || this.isStale(c)) return `${this.language.label(c)}${w.colon}${w.stale}.`;
         const last = store.lastV;
         const delta = last - store.valueAt(Math.max(store.firstT, store.lastT - TREND_MS));
         const direction = !(Math.abs(delta) >= 0.5) ? w.steady : delta > 0 ? w.rising : w.falling;
         const limits = this.allLimits().filter((l) => l.channel === c.id);
         const state = limits.some((l) => l.above !== undefined && last > l.above) ? `, ${w.above}` : limits.some((l) => l.below !== undefined && last < l.below) ? `, ${w.below}` : '';
-        return `${c.label}${w.colon}${this.language.value(last, c)} ${unitSymbol(c.unit)}, ${direction}${state}.`;
+        return `${this.language.label(c)}${w.colon}${this.language.value(last, c)} ${unitSymbol(c.unit)}, ${direction}${state}.`;
       })
       .join(' ');
   }
