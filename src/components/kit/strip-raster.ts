@@ -57,8 +57,8 @@ export class SpanRaster {
   private columns = 0;
   private key = '';
   private from = 0;
-  /** After a move: pixels moved left, and the columns written again at the left edge. */
-  private shift = 0;
+  /** After a move: the image moved left (copied whole), and the columns written again at the left edge. */
+  private moved = false;
   private lead = 0;
   /** RGBA of a CSS colour, as one little-endian word for the pixel buffer. */
   private readonly words = new Map<string, number>();
@@ -81,7 +81,7 @@ export class SpanRaster {
     this.key = keep?.key ?? '';
     this.from = kept ? Math.max(0, Math.min(keep.from, keep.columns - scrolled)) : 0;
     this.lead = kept && scrolled ? Math.max(0, Math.min(keep.leadIn ?? keep.columns, this.from)) : 0;
-    this.shift = kept ? shift : 0;
+    this.moved = !!kept && shift > 0;
     this.drawn = false;
     if (!kept) return this.pixels.fill(0), undefined;
     const [xl, x0] = [this.xOf(this.lead), this.xOf(this.from)];
@@ -134,20 +134,15 @@ export class SpanRaster {
 
   /**
    * Writes the frame into a canvas of its own size (a layer of the chart),
-   * which keeps what it showed: moved by the canvas itself when the window
-   * moved, then only the columns written this frame are copied. Returns the
-   * pixel ranges [x0, x1) copied, where whatever is drawn over the spans goes again.
+   * which keeps what it showed: only the columns written this frame are
+   * copied, or the whole image when the window moved (the image was moved in
+   * memory: one copy, where moving the canvas by itself would snapshot it
+   * first). Returns the pixel ranges [x0, x1) copied, where whatever is drawn
+   * over the spans goes again.
    */
   put(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): (readonly [number, number])[] {
     if (!this.image) return [];
-    if (this.shift) {
-      // 'copy' leaves nothing of the old picture outside the moved one: the new columns start clear.
-      ctx.save();
-      ctx.globalCompositeOperation = 'copy';
-      ctx.drawImage(ctx.canvas, -this.shift, 0);
-      ctx.restore();
-    }
-    const ranges = [[0, this.xOf(this.lead)] as const, [this.xOf(this.from), this.width] as const].filter(([a, b]) => a < b);
+    const ranges = this.moved ? [[0, this.width] as const] : [[0, this.xOf(this.lead)] as const, [this.xOf(this.from), this.width] as const].filter(([a, b]) => a < b);
     for (const [a, b] of ranges) ctx.putImageData(this.image, 0, 0, a, 0, b - a, this.height);
     return ranges;
   }
