@@ -25,6 +25,21 @@ export class RingBuffer {
     if (this.size < this.capacity) this.size++;
   }
 
+  /** Appends a batch (times and values of one length) in at most two copies per array: the ring's end, then its start. */
+  pushAll(t: Float64Array, v: Float32Array): void {
+    const n = t.length;
+    // Only the newest `capacity` samples can stay.
+    let at = Math.max(0, n - this.capacity);
+    this.size = Math.min(this.capacity, this.size + n - at);
+    while (at < n) {
+      const room = Math.min(n - at, this.capacity - this.head);
+      this.t.set(t.subarray(at, at + room), this.head);
+      this.v.set(v.subarray(at, at + room), this.head);
+      at += room;
+      this.head = (this.head + room) % this.capacity;
+    }
+  }
+
   /** The i-th oldest sample's index into `t` and `v`. */
   index(i: number): number {
     return (this.head - this.size + i + this.capacity) % this.capacity;
@@ -36,3 +51,4 @@ export class RingBuffer {
     return { t: this.t[i], v: this.v[i] };
   }
 }
+

@@ -57,7 +57,7 @@ export class ChannelStore {
 
   push(batch: SampleBatch): void {
     const { t, v } = batch;
-    for (let i = 0; i < t.length; i++) this.ring.push(t[i], v[i]);
+    this.ring.pushAll(t, v);
     this.live.next(batch);
   }
 
