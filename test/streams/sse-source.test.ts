@@ -26,7 +26,7 @@ describe('ir-telemetry src="http://…" (Server-Sent Events)', () => {
     try {
       await waitUntil(() => el.state !== 'closed', 'the element to connect');
       const clients = async () => executeServerCommand<number, unknown>('sse-clients');
-      for (let i = 0; i < 200 && (await clients()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await waitUntil(async () => (await clients()) > 0, 'the server to see the client');
       const frame = new Uint8Array(encodeBinaryFrame({ kind: 'waveform', channel: 'pulse', seq: 0, t0: t0 + 50, sampleRateHz: 1000, data: Float32Array.of(1, 2, 3) }));
       await executeServerCommand('sse-send', { lines: [line(0, [t0, t0 + 100], [10, 11]), line(1, [t0 + 200], [12]), 'not json', line(1, [t0 + 200], [12])], frames: [[...frame]] });
       await waitUntil(() => el.room.store('probe')!.length === 3 && !!el.room.waveforms('pulse')!.latest, 'three samples and a frame');
