@@ -24,22 +24,17 @@ const WORDS = {
     iliac: CRYO_SCENARIOS[0].title.fr, vertebral: CRYO_SCENARIOS[1].title.fr, renal: CRYO_SCENARIOS[2].title.fr,
   },
 }[lang];
-// Labels of the scenarios' sensors and probes, in French.
-const LABELS_FR: Record<string, string> = { 'Nerve TC': 'TC nerf', 'Margin TC': 'TC marge', 'Canal TC': 'TC canal', Argon: 'Argon' };
-const label = (s: string) => (lang === 'fr' ? s.replace(/^(Nerve TC|Margin TC|Canal TC)/, (m) => LABELS_FR[m]) : s);
 
 pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
-const procedure = {
-  ...scenario.procedure,
-  sensors: scenario.procedure.sensors.map((s) => ({ ...s, label: label(s.label) })),
-};
+// The scenario's sensors are named in English and French (`labels`): the panels read the page's language.
+const procedure = scenario.procedure;
 const faults: CryoFaults = {};
 const sim = new CryoSimulation({ ...scenario, procedure }, Date.now() - skip, faults);
 const source = cryoSource(sim, { speed, fromMs: skip }).pipe(share());
 
 const room = document.querySelector('ir-telemetry')!;
-room.channels = sim.channels().map((c) => ({ ...c, label: label(c.label) }));
+room.channels = sim.channels();
 const iceball = document.querySelector('ir-iceball-curve')!;
 iceball.procedure = procedure;
 room.source = source;

@@ -18,14 +18,14 @@ const WORDS = {
     subtitle: 'electroporation, simulated data', scenarioLabel: 'Scenario',
     ect: 'Hepatic ECT (7 needles, ECG-synchronised)', ect5: 'Hepatic ECT (7 needles, 5 kHz)', ire: 'IRE (4 probes, 6 pairs)',
     titles: { ect: 'Hepatic electrochemotherapy, seven needles, ECG-synchronised', 'ect-5khz': 'Hepatic electrochemotherapy, seven needles, 5 kHz', ire: 'Irreversible electroporation, four probes' },
-    corrupt: 'Send a corrupt frame', connection: 'connection', refused: 'refused', pulses: 'Pulses', log: 'Alarm log', current: 'Pulse current', ecg: 'ECG',
+    corrupt: 'Send a corrupt frame', connection: 'connection', refused: 'refused', pulses: 'Pulses', log: 'Alarm log',
     states: { connecting: 'connecting', live: 'live', stale: 'stale', reconnecting: 'reconnecting', closed: 'closed' },
   },
   fr: {
     subtitle: 'électroporation, données simulées', scenarioLabel: 'Scénario',
     ect: 'ECT hépatique (7 aiguilles, synchronisée ECG)', ect5: 'ECT hépatique (7 aiguilles, 5 kHz)', ire: 'IRE (4 électrodes, 6 paires)',
     titles: { ect: 'Électrochimiothérapie hépatique, sept aiguilles, synchronisée sur l’ECG', 'ect-5khz': 'Électrochimiothérapie hépatique, sept aiguilles, 5 kHz', ire: 'Électroporation irréversible, quatre électrodes' },
-    corrupt: 'Envoyer une trame corrompue', connection: 'connexion', refused: 'refusés', pulses: 'Impulsions', log: 'Journal des alarmes', current: 'Courant d’impulsion', ecg: 'ECG',
+    corrupt: 'Envoyer une trame corrompue', connection: 'connexion', refused: 'refusés', pulses: 'Impulsions', log: 'Journal des alarmes',
     states: { connecting: 'en cours', live: 'en direct', stale: 'sans données', reconnecting: 'reconnexion', closed: 'fermée' },
   },
 }[lang];
@@ -33,7 +33,7 @@ pageSettings(document.querySelector('#settings')!, speed, [1, 5, 10, 30, 60], WO
 document.querySelector('[data-text="title"]')!.textContent = WORDS.titles[scenarioId as keyof typeof WORDS.titles];
 
 const scenario = scenarioId === 'ire' ? ire(Date.now()) : hepaticEct(Date.now(), scenarioId === 'ect-5khz' ? '5kHz' : 'ecg');
-const channels = pulseChannels(scenario.layout, { current: WORDS.current, ecg: WORDS.ecg });
+const channels = pulseChannels(scenario.layout);
 const unitOf = new Map(channels.map((c) => [c.id, c.unit]));
 
 // The gateway: the generator's output on the wire, plus the trainer's corrupt frames.

@@ -24,22 +24,16 @@ const WORDS = {
     lethal: 'Lethal dose',
     stopMaps: 'Stop the maps', resumeMaps: 'Resume the maps', geometry: 'Send a map of another size',
     mapTitle: 'Temperature map (MR thermometry)', consoleTitle: 'Generator', temperatures: 'Tip and thermocouples', log: 'Alarm log',
-    labels: { map: 'MR temperature map', power: 'Power', impedance: 'Impedance', tip: 'Tip', elapsed: 'Elapsed' },
-    structures: { duct: 'Bile duct', vessel: 'Portal vein' } as Record<string, string>,
   },
   fr: {
     subtitle: 'ablation thermique, données simulées', back: 'Démo de cryoablation', scenario: 'Scénario', liverRf: 'Tumeur hépatique, radiofréquence', liverMw: 'Micro-ondes près d’un vaisseau',
     lethal: 'Dose létale',
     stopMaps: 'Arrêter les cartes', resumeMaps: 'Reprendre les cartes', geometry: 'Envoyer une carte d’une autre taille',
     mapTitle: 'Carte de température (thermométrie IRM)', consoleTitle: 'Générateur', temperatures: 'Pointe et thermocouples', log: 'Journal des alarmes',
-    labels: { map: 'Carte de température IRM', power: 'Puissance', impedance: 'Impédance', tip: 'Pointe', elapsed: 'Durée' },
-    structures: { duct: 'Voie biliaire', vessel: 'Veine porte' } as Record<string, string>,
   },
 }[lang];
 pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 document.querySelector('#scenario-title')!.textContent = scenarioId === 'liver-rf' ? WORDS.liverRf : WORDS.liverMw;
-
-const structures = scenario.structures.map((s) => ({ ...s, label: WORDS.structures[s.id] ?? s.label }));
 
 // The simulator runs in a Web Worker; the page only validates, accumulates and draws.
 const worker = thermalWorkerSource(() => new Worker(new URL('../src/streams/thermal/thermal-worker.ts', import.meta.url), { type: 'module' }), {
@@ -64,14 +58,15 @@ source.subscribe((x) => {
 });
 
 const room = document.querySelector('ir-telemetry')!;
-room.channels = thermalSimChannels({ ...scenario, structures }, rateHz, 10, WORDS.labels);
+// Named in English and French (`labels`): the panels read the page's language.
+room.channels = thermalSimChannels(scenario, rateHz);
 room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip }, scenario.modality);
 room.source = source;
 
 const thermal = document.querySelector('ir-thermal-map')!;
 thermal.tumour = scenario.tumour;
 thermal.marginMm = scenario.marginMm;
-thermal.structures = structures;
+thermal.structures = scenario.structures;
 thermal.thermocouples = scenario.thermocouples.map((tc) => ({ channel: tc.id, label: tc.label, positionMm: tc.positionMm }));
 thermal.lethalDose = lethal;
 // An RF generator's roll-offs are judged by the thermal engine; a microwave antenna has none.

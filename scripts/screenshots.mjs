@@ -43,7 +43,9 @@ function sessions() {
   for (const [id, make] of Object.entries(CEMENT_SCENARIOS)) {
     const minutes = make().durationMin;
     out.push({ name: `cement-${id}-mid`, url: `cement.html?scenario=${id}&speed=10&from=${Math.floor(minutes * 0.6)}`, steps: [[3, 'mid']] });
-    out.push({ name: `cement-${id}-end`, url: `cement.html?scenario=${id}&speed=60&from=${minutes - 1}`, steps: [[1 + SETTLE_S, 'end']] });
+    // `from` skips the data before it (unlike cryo's and dose's `at`, whose first tick carries it): the end
+    // is played from the start, as the thermal shots are, so its charts hold the whole procedure (69 s for the sacral case).
+    out.push({ name: `cement-${id}-end`, url: `cement.html?scenario=${id}&speed=60`, steps: [[toS(minutes * MIN) + SETTLE_S, 'end']] });
   }
   for (const [id, make] of Object.entries(DOSE_SCENARIOS)) {
     const ms = make(0).durationMs;

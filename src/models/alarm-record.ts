@@ -1,4 +1,5 @@
 import { ALARM_COMMAND_TYPES, type AlarmCommand } from './alarm-command.js';
+import { readLabels, type Labels } from './channel-label.js';
 
 /**
  * What an operator (or the system, for a pause that ran out) did to the alarm
@@ -29,10 +30,11 @@ export interface AlarmAction {
   about?: AlarmActionAbout;
 }
 
-/** A channel as an action names it: its id, for machines, and its label, for people. */
+/** A channel as an action names it: its id, for machines, and its label (in other languages too), for people. */
 export interface NamedChannel {
   id: string;
   label: string;
+  labels?: Labels;
 }
 
 /** An alarm as an action names it: its rule's id, and its message in both languages. */
@@ -105,7 +107,7 @@ export class AlarmCommandRefused extends Error {
 export const occurrenceKey = (id: string, occurrence: number): string => `${id}@${occurrence}`;
 
 type Untrusted = Record<string, unknown> | null | undefined;
-const isChannel = (x: unknown) => typeof (x as Untrusted)?.id === 'string' && typeof (x as Untrusted)?.label === 'string';
+const isChannel = (x: unknown) => typeof (x as Untrusted)?.id === 'string' && typeof (x as Untrusted)?.label === 'string' && !readLabels((x as Untrusted)?.labels).refused.length;
 const isAlarm = (x: unknown) => {
   const m = (x as Untrusted)?.message as Untrusted;
   return typeof (x as Untrusted)?.id === 'string' && typeof m?.en === 'string' && typeof m?.fr === 'string';

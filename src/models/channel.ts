@@ -1,9 +1,13 @@
+import type { Labels } from './channel-label.js';
 import type { Ucum } from './units.js';
 
 /** What a channel measures and what its values may be. */
 export interface ChannelDescriptor {
   id: string;
+  /** The name people read, in any language `labels` has no entry for. */
   label: string;
+  /** The name in other languages, by primary language subtag (`{ fr: 'TC nerf' }`); read through `labelOf`. */
+  labels?: Labels;
   /** UCUM code of the values as the panel shows them. */
   unit: Ucum;
   /** Expected interval between samples, in ms; drives stale detection. */

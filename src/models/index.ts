@@ -1,5 +1,6 @@
 export * from './units.js';
 export * from './channel.js';
+export * from './channel-label.js';
 export * from './validate.js';
 export * from './events.js';
 export * from './wire.js';

@@ -1,10 +1,11 @@
 import { BehaviorSubject, Observable, Subject, asyncScheduler, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
+import { labelOf, naming } from '../models/channel-label.js';
 import { acknowledge, initialCondition, stepCondition, stepExternal, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
 import { PRIORITY_RANK, checkRules, type AlarmRule, type Priority } from '../models/alarm-rules.js';
 import { inactivationAt, pause, pauseRemaining, pauseSpan, signalsOff, signalsOn, type AlarmSystemState, type Inactivation } from '../models/alarm-system.js';
 import { parseAlarmCommand, type AlarmCommand } from '../models/alarm-command.js';
-import { AlarmCommandRefused, REMOTE_ACTOR, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type AlarmActionAbout, type NamedAlarm, type RefusalReason } from '../models/alarm-record.js';
+import { AlarmCommandRefused, REMOTE_ACTOR, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type AlarmActionAbout, type NamedAlarm, type NamedChannel, type RefusalReason } from '../models/alarm-record.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent } from '../models/events.js';
 import type { AlarmSnapshot } from '../models/alarm-snapshot.js';
 
@@ -87,8 +88,8 @@ const byUrgency = (a: PresentAlarm, b: PresentAlarm) =>
 function technicalRules(c: ChannelDescriptor, own: readonly AlarmRule[]): AlarmRule[] {
   const base = { channel: c.id, priority: 'me', kind: 'tec', onsetDelayMs: 0, latching: false } as const;
   const rules: AlarmRule[] = [
-    { ...base, id: `${c.id}:stale`, condition: { kind: 'stale' }, hysteresis: 0, message: { en: `${c.label}: no data`, fr: `${c.label} : pas de données` } },
-    { ...base, id: `${c.id}:invalid`, condition: { kind: 'invalid' }, hysteresis: 1000, message: { en: `${c.label}: invalid data`, fr: `${c.label} : données invalides` } },
+    { ...base, id: `${c.id}:stale`, condition: { kind: 'stale' }, hysteresis: 0, message: naming(c, { en: (l) => `${l}: no data`, fr: (l) => `${l} : pas de données` }) },
+    { ...base, id: `${c.id}:invalid`, condition: { kind: 'invalid' }, hysteresis: 1000, message: naming(c, { en: (l) => `${l}: invalid data`, fr: (l) => `${l} : données invalides` }) },
   ];
   return rules.filter((r) => !own.some((o) => o.channel === c.id && o.condition.kind === r.condition.kind));
 }
@@ -173,9 +174,14 @@ export class AlarmManager {
     const removed = [...before.keys()].filter((id) => !this.channels.has(id));
     const orphaned = removed.filter((id) => this.liveOwnRules(id).length);
     // Named by their labels: the log is read by people.
-    const channelsOf = (ids: string[], from: Map<string, ChannelDescriptor>) => ids.map((id) => ({ id, label: from.get(id)?.label || id }));
+    const channelsOf = (ids: string[], from: Map<string, ChannelDescriptor>): NamedChannel[] =>
+      ids.map((id) => {
+        const d = from.get(id);
+        return { id, label: d?.label || id, ...(d?.labels && { labels: d.labels }) };
+      });
     const about = { kind: 'channels', added: channelsOf(added, this.channels), removed: channelsOf(removed, before), orphaned: channelsOf(orphaned, before) } as const;
-    const labels = (cs: { label: string }[]) => cs.map((c) => c.label).join(', ');
+    // The detail is in English (`AlarmAction.detail`); `about` carries every language's label.
+    const labels = (cs: NamedChannel[]) => cs.map((c) => labelOf(c, 'en')).join(', ');
     const detail = [
       added.length ? `added ${labels(about.added)}` : '',
       removed.length ? `removed ${labels(about.removed)}` : '',

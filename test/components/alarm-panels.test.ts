@@ -12,7 +12,7 @@ import type { IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
 import type { ChannelDescriptor, SampleBatch } from '../../src/models/channel.js';
 import { untilClients } from '../streams/ws-helpers.js';
-import { waitUntil } from '../kit/fixture.js';
+import { afterLangChange, waitUntil } from '../kit/fixture.js';
 
 const channels: ChannelDescriptor[] = [{ id: 'nerve', label: 'Nerve sensor', unit: 'Cel', intervalMs: 100, range: [-50, 60] }];
 // Juxtaneural temperature below 10 Cel is a high-priority alarm (Sag & Husain, Semin Intervent Radiol 2022).
@@ -23,10 +23,13 @@ const nerveCold: AlarmRule = {
 const at = (t: number, v: number): SampleBatch => ({ channel: 'nerve', t: Float64Array.of(t), v: Float32Array.of(v) });
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 
-/** A room with a banner, a trend and a log inside, fed from a Subject or a gateway. */
-async function room(options: { source?: Subject<SampleBatch>; src?: string; rules?: AlarmRule[] } = {}) {
+/** A room (on a page in `lang`, when given) with a banner, a trend and a log inside, fed from a Subject or a gateway; `ir-config-error` messages collected. */
+async function room(options: { source?: Subject<SampleBatch>; src?: string; rules?: AlarmRule[]; channels?: ChannelDescriptor[]; lang?: string } = {}) {
   const el = document.createElement('ir-telemetry') as IrTelemetry;
-  el.channels = channels;
+  if (options.lang) el.lang = options.lang;
+  const errors: string[] = [];
+  el.addEventListener('ir-config-error', (e) => errors.push(e.detail.message));
+  el.channels = options.channels ?? channels;
   el.rules = options.rules ?? [nerveCold];
   if (options.source) el.source = options.source;
   if (options.src) el.src = options.src;
@@ -39,7 +42,7 @@ async function room(options: { source?: Subject<SampleBatch>; src?: string; rule
   document.body.append(el);
   await el.updateComplete;
   await Promise.all([banner.updateComplete, trend.updateComplete, log.updateComplete]);
-  return { el, banner, trend, log };
+  return { el, banner, trend, log, errors };
 }
 
 async function settled(...els: { updateComplete: Promise<boolean> }[]) {
@@ -127,6 +130,58 @@ describe('alarms across panels', () => {
     expect(errors).to.deep.equal(["alarm rule 'inverted': inverted band: low 40 is not below high 10", "alarm rule 'lost': unknown channel 'ecg'"]);
     source.next(at(1000, 20));
     expect(trend.isConnected).to.equal(true);
+    el.remove();
+  });
+});
+
+describe('channel labels in the page language (issue 19)', () => {
+  // Named in English and French: "Nerve TC" stayed English on French pages.
+  const named: ChannelDescriptor = { ...channels[0], label: 'Nerve TC', labels: { fr: 'TC nerf' } };
+  const text = (el: Element) => el.shadowRoot!.textContent!.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('on a French page, names the channel in French in the trend read-out and text, and in the banner and log of its alarm; in English after a switch', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, banner, trend, log, errors } = await room({ source, channels: [named], lang: 'fr' });
+    source.next(at(1000, 20));
+    // Beyond the physical range: invalid data, the channel's default technical alarm, worded from its labels.
+    source.next(at(1100, 99));
+    await waitUntil(() => el.manager.present.value.some((a) => a.rule.id === 'nerve:invalid'), 'the invalid-data alarm');
+    trend.requestUpdate();
+    await settled(banner, trend, log);
+    expect(errors).to.deep.equal([]);
+    expect(part(trend, 'label')!.textContent).to.equal('TC nerf');
+    expect(part(trend, 'summary')!.textContent).to.contain('TC nerf');
+    expect(text(banner)).to.contain('TC nerf : données invalides');
+    expect(text(log)).to.contain('TC nerf : données invalides');
+    expect(text(banner) + text(log) + text(trend), 'no English label left').not.to.contain('Nerve TC');
+
+    el.lang = 'en';
+    await afterLangChange(trend);
+    await settled(banner, trend, log);
+    expect(part(trend, 'label')!.textContent).to.equal('Nerve TC');
+    expect(text(banner)).to.contain('Nerve TC: invalid data');
+    expect(text(log)).to.contain('Nerve TC: invalid data');
+    el.remove();
+  });
+
+  it('shows `label` in a language the channel has no entry for', async () => {
+    const source = new Subject<SampleBatch>();
+    const { el, trend } = await room({ source, channels: [named], lang: 'de' });
+    source.next(at(1000, 20));
+    await waitUntil(() => part(trend, 'value')!.textContent !== '--', 'the read-out');
+    expect(part(trend, 'label')!.textContent).to.equal('Nerve TC');
+    el.remove();
+  });
+
+  it('refuses an entry of `labels` that is no string with ir-config-error naming the channel, and keeps the channel and its data', async () => {
+    const source = new Subject<SampleBatch>();
+    const bad = { ...named, labels: { fr: 42, es: 'TC nervio' } } as unknown as ChannelDescriptor;
+    const { el, trend, errors } = await room({ source, channels: [bad], lang: 'fr' });
+    expect(errors).to.deep.equal(["channel 'nerve': labels.fr is a number, not a string: refused, 'Nerve TC' shown instead"]);
+    source.next(at(1000, 20));
+    await waitUntil(() => part(trend, 'value')!.textContent !== '--', 'the read-out');
+    expect(part(trend, 'label')!.textContent, 'the refused entry is not shown').to.equal('Nerve TC');
+    expect(el.room.descriptor('nerve')!.labels, 'the entries that could be read are kept').to.deep.equal({ es: 'TC nervio' });
     el.remove();
   });
 });

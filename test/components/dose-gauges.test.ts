@@ -66,7 +66,7 @@ describe('ir-dose-gauge', function () {
     el.requestUpdate();
     await drawn(el);
     expect(text(el, 'kar-value')).to.equal('3,12 Gy');
-    expect(text(el, 'alarm')).to.equal('* Reference air kerma : 3 Gy atteints, prévenir l’opérateur'.replace('’', "'"));
+    expect(text(el, 'alarm'), 'the channel named in French too (issue 19)').to.equal('* Kerma de référence : 3 Gy atteints, prévenir l’opérateur'.replace('’', "'"));
     expect(text(el, 'readouts')).to.contain('Scopie 27:00');
     el.lang = 'en';
     await waitUntil(() => text(el, 'kar-value') === '3.12 Gy', 'English numbers after lang changed');

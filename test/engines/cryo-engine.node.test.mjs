@@ -89,6 +89,7 @@ test('the sensor beside the nerve below 10 °C for 2 s: high latching alarm', ()
   const after = on.t - T0 - p.sim.freezeStartMs;
   assert.ok(Math.abs(after - (expected + DEFAULT_CRYO_ALARMS.nerveOnsetMs)) <= 1500, `raised ${after / 1000} s into the freeze`);
   assert.deepEqual({ priority: on.rule.priority, latching: on.rule.latching }, { priority: 'hi', latching: true });
+  assert.deepEqual(on.rule.message, { en: 'Nerve TC below 10 °C: nerve at risk', fr: 'TC nerf sous 10 °C : nerf menacé' }, 'the sensor named in each language (issue 19)');
   p.room.close();
 });
 
@@ -182,5 +183,7 @@ test('every alarm text names the channel as people do: the points of a multi-poi
   assert.ok(texts.includes('Nerve TC 1: signal lost') && texts.includes('Nerve TC 3: signal lost') && texts.includes('Margin TC: signal lost'), texts.join('\n'));
   assert.equal(new Set(texts).size, texts.length, 'no two alike');
   assert.ok(texts.every((m) => !/sensor\.|probe\.|\{/.test(m)), texts.join('\n'));
+  const french = p.sim.channels().flatMap((c) => p.room.manager.rulesOf(c.id)).filter((r) => r.id.startsWith('cryo:')).map((r) => r.message.fr);
+  assert.ok(french.includes('TC nerf 1 : signal perdu') && french.includes('TC nerf 3 : signal perdu') && french.includes('TC marge : signal perdu'), french.join('\n'));
   p.room.close();
 });

@@ -118,8 +118,9 @@ function play(setUp) {
   );
   scheduler.flush();
   assert.ok(ended || Number.isFinite(scheduler.maxFrames), 'the scenario played to its end');
+  const channels = room.channels.value;
   room.close();
-  return { raises, endT: end ?? lastT, scripted: scripted ?? [] };
+  return { raises, endT: end ?? lastT, scripted: scripted ?? [], channels };
 }
 
 /** A text a person reads: no UCUM annotation ({pulse}), no dotted or numbered id (sensor.2.1, nerve-cold@17…), no empty text. */
@@ -134,7 +135,7 @@ function unreadable(text) {
 
 for (const [name, setUp] of Object.entries(SCENARIOS)) {
   test(`${name} at 60x: no alarm from its planned end, no repeat within a minute, texts for people`, () => {
-    const { raises, endT, scripted } = play(setUp);
+    const { raises, endT, scripted, channels } = play(setUp);
     for (const id of scripted) assert.ok(raises.some((r) => r.id === id), `the scripted finding ${id} is raised`);
     const atEnd = raises.filter((r) => (r.afterEnd || r.t > endT) && !scripted.includes(r.id));
     assert.deepEqual(atEnd.map((r) => `${r.id}: ${r.message.en}`), [], 'raised by the end of the procedure');
@@ -151,5 +152,10 @@ for (const [name, setUp] of Object.entries(SCENARIOS)) {
     const texts = raises.flatMap((r) => ['en', 'fr'].map((l) => [l, r.message[l]]));
     const bad = texts.map(([l, text]) => [l, text, unreadable(text)]).filter(([, , why]) => why).map(([l, text, why]) => `${l} "${text}": ${why}`);
     assert.deepEqual([...new Set(bad)], [], 'texts with raw ids or annotations');
+
+    // A channel named in French is named so in every French text (issue 19: "Nerve TC" on French pages).
+    const english = channels.filter((d) => d.labels?.fr && d.labels.fr !== d.label).map((d) => d.label);
+    const mixed = raises.filter((r) => english.some((l) => r.message.fr.includes(l))).map((r) => r.message.fr);
+    assert.deepEqual([...new Set(mixed)], [], 'French texts naming a channel by its English label');
   });
 }

@@ -215,7 +215,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     // Recorded without `about` (by hand, or by an earlier version's room): its target and English detail.
     if (!about) return [this.targetText(a), a.detail].filter(Boolean).join(' · ');
     const message = (x: NamedAlarm) => this.i18n.text(x.message);
-    const labels = (cs: readonly NamedChannel[]) => cs.map((c) => c.label).join(', ');
+    const labels = (cs: readonly NamedChannel[]) => cs.map((c) => this.i18n.label(c)).join(', ');
     const parts = (...texts: (string | false)[]) => texts.filter(Boolean).join(w.separator);
     switch (about.kind) {
       case 'channels':

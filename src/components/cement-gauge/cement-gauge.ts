@@ -278,7 +278,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
   private barLabels(): string[] {
     const l = this.record;
     if (!l) return [];
-    return [`${this.language.t.total} ${this.ml(l.totalMl)} mL`, ...l.sites.map((s) => `${s.site.label} ${this.ml(s.volumeMl)} mL`)];
+    return [`${this.language.t.total} ${this.ml(l.totalMl)} mL`, ...l.sites.map((s) => `${this.language.label(s.site)} ${this.ml(s.volumeMl)} mL`)];
   }
 
   private ml(v: number): string {
@@ -297,7 +297,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     const setting = this.setting;
     const pressure = plan ? this.room?.store(plan.pressureChannel) : undefined;
     const flow = plan?.flowChannel ? this.room?.store(plan.flowChannel)?.lastV : l?.flowMlPerMin;
-    const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${l!.sites.find((s) => s.site.id === k.site)?.site.label ?? k.site}` : ''}` }));
+    const markers: TrendMarker[] = (l?.leaks ?? []).map((k) => ({ t: k.t, label: `${w.leak}${k.site ? ` ${this.language.label(l!.sites.find((s) => s.site.id === k.site)?.site ?? { label: k.site })}` : ''}` }));
     const delivered = plan?.sites.map(deliveredChannel).join(' ') ?? '';
     return html`
       ${this.alarmMarker()}
@@ -337,7 +337,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     const stale = this.stale(s.site.channel);
     const leaks = this.record?.leaks.filter((k) => k.site === s.site.id).length ?? 0;
     return html`<li part="site" data-status=${s.status} ?data-stale=${stale} ?data-invalid=${s.invalid}>
-      <span class="name">${s.site.label}</span>
+      <span class="name">${this.language.label(s.site)}</span>
       <span
         ><span class="volume">${this.ml(s.volumeMl)}</span> / ${this.ml(s.site.plannedMl)} mL (${w.max} ${this.ml(s.site.maxMl)}) · ${w.status[s.status]}${s.invalid ? ` · ${w.refused}` : ''}${stale ? ` · ${w.stale}` : ''}${leaks
           ? html`<span class="flag">${w.leak}</span>`
@@ -355,7 +355,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     const parts = [`${w.phase[setting.phase]}, ${w.workingLeft} ${this.clock(setting.workingLeftMs)}.`];
     if (l.paused) parts.push(`${l.leakHolding ? w.leakHeld : w.paused}.`);
     parts.push(`${w.total}${w.colon}${this.ml(l.totalMl)} mL ${w.of} ${this.ml(l.plannedMl)} mL ${w.planned}, ${w.max} ${this.ml(l.maxMl)} mL.`);
-    for (const s of l.sites) parts.push(`${s.site.label}${w.colon}${this.ml(s.volumeMl)} mL ${w.of} ${this.ml(s.site.plannedMl)}, ${w.status[s.status]}${s.invalid ? `, ${w.refused}` : ''}.`);
+    for (const s of l.sites) parts.push(`${this.language.label(s.site)}${w.colon}${this.ml(s.volumeMl)} mL ${w.of} ${this.ml(s.site.plannedMl)}, ${w.status[s.status]}${s.invalid ? `, ${w.refused}` : ''}.`);
     if (l.leaks.length) parts.push(`${w.leak}${w.colon}${l.leaks.length}.`);
     return parts.join(' ');
   }

@@ -420,7 +420,7 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
       <p part="status">
         ${st ? `${st.covered ? w.covered : w.notCovered} (${w.target} ${mm(st.targetMm)}) · ${w.toNerve}${w.colon}${mm(st.nerveClearanceMm)} · ${w.toSkin}${w.colon}${mm(st.skinClearanceMm)} (${w.estimate})` : ''}
       </p>
-      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${this.room?.descriptor(q.channel)?.label ?? q.channel} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
+      ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${this.language.label(this.room?.descriptor(q.channel) ?? { label: q.channel })} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
       <div part="traces">
         <section><h3>${w.probes}</h3><ir-trend .channel=${probeIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>
         ${nerveIds ? html`<section><h3>${w.nerveSensors}</h3><ir-trend .channel=${nerveIds} .manager=${manager} .limits=${band} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChannelDescriptor } from '../../models/channel.js';
+import { labelOf, type Labelled } from '../../models/channel-label.js';
 import { MAX_TIME_MS } from '../../models/validate.js';
 
 /** The languages the panels speak; anything else falls back to English. */
@@ -152,6 +153,11 @@ export class LanguageController<T> implements ReactiveController {
   /** A date and clock time, short (`23/11/2026 14:03:27`). */
   dateTime(epochMs: number): string {
     return formatDate(cached(`${this.locale}|dt`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'medium' })), epochMs);
+  }
+
+  /** A channel's (a site's, a structure's) name in the element's language: its `labels` entry, else its `label`. */
+  label(x: Labelled): string {
+    return labelOf(x, this.locale);
   }
 
   /** Text given in both languages, or as one string. */

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
+import type { Labels } from '../../models/channel-label.js';
 import { unitSymbol } from '../../models/units.js';
 import { ContourBuffer } from '../../models/thermal/contours.js';
 import type { Coverage, LethalCriterion } from '../../models/thermal/coverage.js';
@@ -23,6 +24,8 @@ export interface Thermocouple {
   /** Channel of its readings (°C). */
   channel: string;
   label: string;
+  /** Its name in other languages, by primary language subtag (`{ fr: '…' }`). */
+  labels?: Labels;
   positionMm: PairMm;
 }
 
@@ -439,7 +442,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
       ctx.setLineDash([]);
       const anchor = s.shape.kind === 'polygon' ? s.shape.pointsMm[0] : s.shape.centreMm;
       const [x, y] = toCanvas(p, anchor);
-      label(ctx, s.label, x + 4 * dpr, y - 10 * dpr, colour, surface);
+      label(ctx, this.language.label(s), x + 4 * dpr, y - 10 * dpr, colour, surface);
     }
   }
 
@@ -459,7 +462,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
       ctx.strokeStyle = surface;
       ctx.stroke();
       const reading = Number.isFinite(v) && !stale ? `${this.language.number(v, 1)} ${unitSymbol('Cel')}` : '--';
-      label(ctx, `${tc.label} ${reading}`, x + 7 * dpr, y, stale ? this.themes.read('--_stale') : text, surface);
+      label(ctx, `${this.language.label(tc)} ${reading}`, x + 7 * dpr, y, stale ? this.themes.read('--_stale') : text, surface);
     }
   }
 
@@ -546,7 +549,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     if (c && Number.isFinite(c.fraction)) parts.push(`${w.coverage}${w.colon}${this.percent(c.fraction)} ${w.coverageOf(`${n(this.marginMm, 0)} mm`)} (${criterion}).`);
     this.structures.forEach((s, k) => {
       const st = this.structureStates[k];
-      if (st) parts.push(`${s.label}${w.colon}${w.max} ${Number.isFinite(st.maxC) ? n(st.maxC, 1) : '--'} ${unitSymbol('Cel')}, ${formatDose(st.maxCem43, n)} CEM43.`);
+      if (st) parts.push(`${this.language.label(s)}${w.colon}${w.max} ${Number.isFinite(st.maxC) ? n(st.maxC, 1) : '--'} ${unitSymbol('Cel')}, ${formatDose(st.maxCem43, n)} CEM43.`);
     });
     return parts.filter(Boolean).join(' ');
   }

@@ -1,4 +1,5 @@
 import type { ChannelDescriptor } from '../channel.js';
+import { nameOf, type Labelled, type Labels } from '../channel-label.js';
 import { DEFAULT_CEMENT, type CementSpec } from './setting.js';
 
 /** Where cement goes: a vertebral level, one end of a screw, a pelvic (or other) lesion. */
@@ -8,6 +9,8 @@ export interface InjectionSite {
   /** Short id, used in events (`site=L2`). */
   id: string;
   label: string;
+  /** Its name in other languages, by primary language subtag (`{ fr: 'Pointe de vis' }`). */
+  labels?: Labels;
   kind: SiteKind;
   /** The volume planned for this site (mL). */
   plannedMl: number;
@@ -108,6 +111,14 @@ export interface CementChannelRates {
  */
 export const INJECTOR_INTERVAL_MS = 500;
 
+/** The plan's other channels as people name them, in English and French. */
+const LABELS = {
+  leak: { label: 'Leak reported', labels: { fr: 'Fuite signalée' } },
+  workingLeft: { label: 'Working time left', labels: { fr: 'Temps de travail restant' } },
+  pressure: { label: 'Pressure', labels: { fr: 'Pression' } },
+  flow: { label: 'Flow', labels: { fr: 'Débit' } },
+} satisfies Record<string, Labelled>;
+
 /** Interval of the derived channels (ms of data time between published values). */
 export const DERIVED_INTERVAL_MS = 250;
 
@@ -119,11 +130,11 @@ export const DERIVED_INTERVAL_MS = 250;
  */
 export function cementDerivedChannels(plan: InjectionPlan, volumeMs: (site: InjectionSite) => number = () => INJECTOR_INTERVAL_MS): ChannelDescriptor[] {
   return [
-    { id: plan.channel, label: 'Leak reported', unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
-    { id: workingLeftChannel(plan), label: 'Working time left', unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
+    { id: plan.channel, ...LABELS.leak, unit: '1', intervalMs: DERIVED_INTERVAL_MS, range: [0, 1], decimals: 0 },
+    { id: workingLeftChannel(plan), ...LABELS.workingLeft, unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
     ...plan.sites.map((s): ChannelDescriptor => ({
       id: deliveredChannel(s),
-      label: s.label,
+      ...nameOf(s),
       unit: 'mL',
       intervalMs: Math.max(DERIVED_INTERVAL_MS, volumeMs(s)),
       range: [0, siteVolumeMl(s, siteChannelMax(s))],
@@ -144,14 +155,14 @@ export function cementChannels(plan: InjectionPlan, rates: CementChannelRates = 
   return [
     ...plan.sites.map((s): ChannelDescriptor => ({
       id: s.channel,
-      label: s.label,
+      ...nameOf(s),
       unit: s.plungerBoreMm ? 'mm' : 'mL',
       intervalMs: volumeMs,
       range: [0, siteChannelMax(s)],
       decimals: 1,
     })),
-    { id: plan.pressureChannel, label: 'Pressure', unit: 'kPa', intervalMs: pressureMs, range: [0, 20_000], decimals: 0 },
-    ...(plan.flowChannel ? [{ id: plan.flowChannel, label: 'Flow', unit: 'mL/min', intervalMs: flowMs, range: [0, 60], decimals: 1 } as ChannelDescriptor] : []),
+    { id: plan.pressureChannel, ...LABELS.pressure, unit: 'kPa', intervalMs: pressureMs, range: [0, 20_000], decimals: 0 },
+    ...(plan.flowChannel ? [{ id: plan.flowChannel, ...LABELS.flow, unit: 'mL/min', intervalMs: flowMs, range: [0, 60], decimals: 1 } as ChannelDescriptor] : []),
     ...cementDerivedChannels(plan, () => volumeMs),
   ];
 }

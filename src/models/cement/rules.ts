@@ -1,4 +1,5 @@
 import type { AlarmRule } from '../alarm-rules.js';
+import { naming } from '../channel-label.js';
 import { plungerTravelMm, workingLeftChannel, type InjectionPlan, type InjectionSite } from './plan.js';
 
 /** The thresholds of the default cement alarms; each is configurable. */
@@ -46,7 +47,7 @@ export const leakAlarmId = (n: number) => `leak:${n}`;
 /** The message of a leak's alarm, naming its site by its label (when the report named one the plan has). */
 export function leakMessage(site?: InjectionSite): { en: string; fr: string } {
   if (!site) return { en: 'Cement leak reported: injection held', fr: 'Fuite de ciment signalée : injection suspendue' };
-  return { en: `Cement leak reported at ${site.label}: injection held`, fr: `Fuite de ciment signalée à ${site.label} : injection suspendue` };
+  return naming(site, { en: (l) => `Cement leak reported at ${l}: injection held`, fr: (l) => `Fuite de ciment signalée à ${l} : injection suspendue` });
 }
 
 /**
@@ -71,8 +72,8 @@ export function cementRules(plan: InjectionPlan, thresholds: Partial<CementThres
     const limit = (ml: number) => (s.plungerBoreMm ? plungerTravelMm(ml, s.plungerBoreMm) : ml);
     const hysteresis = limit(0.05);
     return [
-      rule({ id: `${s.channel}:planned`, channel: s.channel, condition: { kind: 'above', limit: limit(s.plannedMl) - 1e-6 }, priority: 'lo', hysteresis, message: { en: `${s.label}: planned volume reached (${s.plannedMl} mL)`, fr: `${s.label} : volume prévu atteint (${String(s.plannedMl).replace('.', ',')} mL)` } }),
-      rule({ id: `${s.channel}:max`, channel: s.channel, condition: { kind: 'above', limit: limit(s.maxMl) }, priority: 'hi', hysteresis, message: { en: `${s.label}: maximum volume exceeded (${s.maxMl} mL)`, fr: `${s.label} : volume maximal dépassé (${String(s.maxMl).replace('.', ',')} mL)` } }),
+      rule({ id: `${s.channel}:planned`, channel: s.channel, condition: { kind: 'above', limit: limit(s.plannedMl) - 1e-6 }, priority: 'lo', hysteresis, message: naming(s, { en: (l) => `${l}: planned volume reached (${s.plannedMl} mL)`, fr: (l) => `${l} : volume prévu atteint (${String(s.plannedMl).replace('.', ',')} mL)` }) }),
+      rule({ id: `${s.channel}:max`, channel: s.channel, condition: { kind: 'above', limit: limit(s.maxMl) }, priority: 'hi', hysteresis, message: naming(s, { en: (l) => `${l}: maximum volume exceeded (${s.maxMl} mL)`, fr: (l) => `${l} : volume maximal dépassé (${String(s.maxMl).replace('.', ',')} mL)` }) }),
     ];
   });
   return [

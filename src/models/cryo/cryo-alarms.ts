@@ -1,4 +1,5 @@
 import type { AlarmKind, AlarmRule, Priority } from '../alarm-rules.js';
+import { nameOf, naming, relabel, type Labelled } from '../channel-label.js';
 import type { CryoProcedure, ThermoSensor } from './procedure.js';
 
 /** The cryoablation alarm defaults; every one configurable (docs/clinical-defaults.md gives each source). */
@@ -41,8 +42,8 @@ export const coverageId = 'cryo:coverage';
 export const sensorTargetId = (sensorId: string) => `cryo:sensor-target:${sensorId}`;
 export const probeCoolingId = (probeId: string) => `cryo:probe-cooling:${probeId}`;
 
-/** A sensor point as people name it: the sensor's label, numbered when it has several points ("Nerve TC 2"). */
-export const pointLabel = (sensor: ThermoSensor, i: number) => (sensor.points.length > 1 ? `${sensor.label} ${i + 1}` : sensor.label);
+/** A sensor point as people name it, in every language the sensor has a label in: the sensor's label, numbered when it has several points ("Nerve TC 2", "TC nerf 2"). */
+export const pointLabel = (sensor: ThermoSensor, i: number): Labelled => (sensor.points.length > 1 ? relabel(sensor, (l) => `${l} ${i + 1}`) : nameOf(sensor));
 
 /**
  * The limit rules of a procedure: each point of a sensor beside a nerve below
@@ -63,10 +64,10 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
           onsetDelayMs: s.nerveOnsetMs,
           hysteresis: 1,
           latching: true,
-          message: { en: `${pointLabel(sensor, i)} below ${s.nerveLowC} °C: nerve at risk`, fr: `${pointLabel(sensor, i)} sous ${s.nerveLowC} °C : nerf menacé` },
+          message: naming(pointLabel(sensor, i), { en: (l) => `${l} below ${s.nerveLowC} °C: nerve at risk`, fr: (l) => `${l} sous ${s.nerveLowC} °C : nerf menacé` }),
         }),
       );
-  const lost = (channel: string, label: string): AlarmRule => ({
+  const lost = (channel: string, name: Labelled): AlarmRule => ({
     id: `cryo:lost:${channel}`,
     channel,
     condition: { kind: 'stale' },
@@ -75,9 +76,9 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
     onsetDelayMs: 0,
     hysteresis: 0,
     latching: false,
-    message: { en: `${label}: signal lost`, fr: `${label} : signal perdu` },
+    message: naming(name, { en: (l) => `${l}: signal lost`, fr: (l) => `${l} : signal perdu` }),
   });
-  for (const probe of p.probes) rules.push(lost(probe.channel, probe.label));
+  for (const probe of p.probes) rules.push(lost(probe.channel, probe));
   for (const sensor of p.sensors) sensor.points.forEach((pt, i) => rules.push(lost(pt.channel, pointLabel(sensor, i))));
   return rules;
 }
@@ -87,8 +88,8 @@ export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings 
   // Coverage and the sensor target are about the tissue (physiological); a probe that does not cool is the device's (technical).
   if (id === coverageId) return { priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
   const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);
-  if (sensor) return { priority: s.sensorTargetPriority, kind: 'phy', message: { en: `${sensor.label}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: `${sensor.label} : ${s.sensorTargetC} °C non atteint en congélation 1` } };
+  if (sensor) return { priority: s.sensorTargetPriority, kind: 'phy', message: naming(sensor, { en: (l) => `${l}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: (l) => `${l} : ${s.sensorTargetC} °C non atteint en congélation 1` }) };
   const probe = p.probes.find((x) => probeCoolingId(x.id) === id);
-  if (probe) return { priority: s.probePriority, kind: 'tec', message: { en: `${probe.label}: tip not below ${s.probeTargetC} °C`, fr: `${probe.label} : pointe pas sous ${s.probeTargetC} °C` } };
+  if (probe) return { priority: s.probePriority, kind: 'tec', message: naming(probe, { en: (l) => `${l}: tip not below ${s.probeTargetC} °C`, fr: (l) => `${l} : pointe pas sous ${s.probeTargetC} °C` }) };
   return undefined;
 }

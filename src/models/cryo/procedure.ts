@@ -6,6 +6,8 @@
  * view shows them.
  */
 
+import type { Labels } from '../channel-label.js';
+
 /** What a probe is doing (Galil Cryo-Hit 510(k) K991122: freeze, thaw, "stick"; up to 8 probes). */
 export type ProbeState = 'freeze' | 'thaw-passive' | 'thaw-active' | 'stick' | 'off';
 export const PROBE_STATES: readonly ProbeState[] = ['freeze', 'thaw-passive', 'thaw-active', 'stick', 'off'];
@@ -33,6 +35,8 @@ export interface SensorPoint extends PointMm {
 export interface ThermoSensor {
   id: string;
   label: string;
+  /** Its name in other languages, by primary language subtag (`{ fr: 'TC nerf' }`). */
+  labels?: Labels;
   /** One point, or several along a multi-point sensor. */
   points: SensorPoint[];
   /** Placed beside a nerve: watched against the nerve-protection band. */

@@ -1,4 +1,5 @@
 import type { ChannelDescriptor } from '../channel.js';
+import type { Labelled } from '../channel-label.js';
 
 /** The channel ids a dose engine reads, and the one it publishes. */
 export interface DoseChannelIds {
@@ -19,15 +20,15 @@ export const DOSE_CHANNEL_IDS: Readonly<DoseChannelIds> = { kar: 'kar', kap: 'ka
 /**
  * Descriptors for an angiography system's dose report at `intervalMs` (default
  * 1 s, as systems report over DICOM RDSR or a serial feed). Ranges are physical
- * bounds, not limits: 50 Gy Ka,r is far beyond any procedure.
+ * bounds, not limits: 50 Gy Ka,r is far beyond any procedure. Named in English and
+ * French; `lang` is the language of `label`, read where a language has no entry.
  */
 export function doseChannels(ids: Readonly<DoseChannelIds> = DOSE_CHANNEL_IDS, intervalMs = 1000, lang: 'en' | 'fr' = 'en'): ChannelDescriptor[] {
-  const l = LABELS[lang];
   return [
-    { id: ids.kar, label: l.kar, unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
-    { id: ids.kap, label: l.kap, unit: 'Gy.cm2', intervalMs, range: [0, 5000], decimals: 1 },
-    { id: ids.fluoroTime, label: l.fluoroTime, unit: 's', intervalMs, range: [0, 86_400], decimals: 0 },
-    { id: ids.psd, label: l.psd, unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
+    { id: ids.kar, ...named('kar', lang), unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
+    { id: ids.kap, ...named('kap', lang), unit: 'Gy.cm2', intervalMs, range: [0, 5000], decimals: 1 },
+    { id: ids.fluoroTime, ...named('fluoroTime', lang), unit: 's', intervalMs, range: [0, 86_400], decimals: 0 },
+    { id: ids.psd, ...named('psd', lang), unit: 'Gy', intervalMs, range: [0, 50], decimals: 2 },
   ];
 }
 
@@ -36,9 +37,12 @@ const LABELS = {
   fr: { kar: 'Kerma de référence', kap: 'Produit kerma-surface', fluoroTime: 'Temps de scopie', psd: 'Dose cutanée maximale', rate: 'Débit de kerma', injected: 'Injecté', residual: 'Activité résiduelle', delivered: 'Activité délivrée', deviation: 'Écart à la prescription' },
 } as const;
 
+/** A channel's names: `label` in `lang`, and an entry for each language. */
+const named = (key: keyof (typeof LABELS)['en'], lang: 'en' | 'fr' = 'en'): Labelled => ({ label: LABELS[lang][key], labels: { en: LABELS.en[key], fr: LABELS.fr[key] } });
+
 /** The derived Ka,r rate the dose engine publishes. */
 export const doseRateChannel = (ids: Readonly<DoseChannelIds> = DOSE_CHANNEL_IDS, intervalMs = 1000): ChannelDescriptor => ({
-  id: ids.rate, label: LABELS.en.rate, unit: 'mGy/min', intervalMs, range: [0, 10_000], decimals: 0,
+  id: ids.rate, ...named('rate'), unit: 'mGy/min', intervalMs, range: [0, 10_000], decimals: 0,
 });
 
 /** The channel ids a radioembolisation engine reads, and those it publishes. */
@@ -57,15 +61,15 @@ export const Y90_CHANNEL_IDS: Readonly<Y90ChannelIds> = { injected: 'y90.injecte
 
 export function y90Channels(ids: Readonly<Y90ChannelIds> = Y90_CHANNEL_IDS, intervalMs = 1000, lang: 'en' | 'fr' = 'en'): ChannelDescriptor[] {
   return [
-    { id: ids.injected, label: LABELS[lang].injected, unit: '%', intervalMs, range: [0, 100], decimals: 0 },
+    { id: ids.injected, ...named('injected', lang), unit: '%', intervalMs, range: [0, 100], decimals: 0 },
     // Measured once, after the injection: never stale for want of a second reading.
-    { id: ids.residual, label: LABELS[lang].residual, unit: 'GBq', intervalMs: 86_400_000, range: [0, 30], decimals: 2 },
+    { id: ids.residual, ...named('residual', lang), unit: 'GBq', intervalMs: 86_400_000, range: [0, 30], decimals: 2 },
   ];
 }
 
 export function y90DerivedChannels(ids: Readonly<Y90ChannelIds> = Y90_CHANNEL_IDS, intervalMs = 1000): ChannelDescriptor[] {
   return [
-    { id: ids.delivered, label: LABELS.en.delivered, unit: 'GBq', intervalMs, range: [0, 30], decimals: 2 },
-    { id: ids.deviation, label: LABELS.en.deviation, unit: '%', intervalMs, range: [-100, 1000], decimals: 0 },
+    { id: ids.delivered, ...named('delivered'), unit: 'GBq', intervalMs, range: [0, 30], decimals: 2 },
+    { id: ids.deviation, ...named('deviation'), unit: '%', intervalMs, range: [-100, 1000], decimals: 0 },
   ];
 }

@@ -1,4 +1,5 @@
 import type { ChannelDescriptor } from '../channel.js';
+import type { Labelled } from '../channel-label.js';
 import type { ElectrodeLayout } from './layout.js';
 
 /**
@@ -41,25 +42,38 @@ export function parseWaveformChannel(id: string): { quantity: Quantity; pair: st
 }
 
 /**
- * Descriptors of every channel of a procedure over `layout`: status channels,
- * the ECG, and a voltage and a current waveform channel per pair.
- */
-/**
  * Sample rates a pulse waveform may carry: 100 kHz (ten points on a 100 µs plateau) to
  * 100 MHz; a frame outside (a Hz/MHz mix-up) is refused, not drawn on a wrong time base.
  */
 export const PULSE_SAMPLE_RATES = [1e5, 1e8] as const;
 
-export function pulseChannels(layout: ElectrodeLayout, labels: { current: string; ecg: string } = { current: 'Pulse current', ecg: 'ECG' }): ChannelDescriptor[] {
-  const status = (id: string, label: string, unit: string, range: [number, number], decimals = 0): ChannelDescriptor => ({ id, label, unit, intervalMs: STATUS_PERIOD_MS, range, decimals });
+/** The status channels and the ECG as people name them, in English and French. */
+const LABELS = {
+  current: { label: 'Pulse current', labels: { fr: 'Courant d’impulsion' } },
+  voltageError: { label: 'Voltage error', labels: { fr: 'Écart de tension' } },
+  failed: { label: 'Failed pulses', labels: { fr: 'Impulsions échouées' } },
+  sync: { label: 'ECG sync', labels: { fr: 'Synchronisation ECG' } },
+  incomplete: { label: 'Incomplete pairs', labels: { fr: 'Paires incomplètes' } },
+  ecg: { label: 'ECG' },
+} satisfies Record<string, Labelled>;
+
+/**
+ * Descriptors of every channel of a procedure over `layout`: status channels,
+ * the ECG, and a voltage and a current waveform channel per pair, named in English
+ * and French; a label given in `labels` replaces that channel's names in every language.
+ */
+export function pulseChannels(layout: ElectrodeLayout, labels: { current?: string; ecg?: string } = {}): ChannelDescriptor[] {
+  const status = (id: string, name: Labelled, unit: string, range: [number, number], decimals = 0): ChannelDescriptor => ({ id, ...name, unit, intervalMs: STATUS_PERIOD_MS, range, decimals });
+  // A label given replaces the channel's names in every language.
+  const given = (k: 'current' | 'ecg'): Labelled => (labels[k] === undefined ? LABELS[k] : { label: labels[k] });
   return [
-    status(EP.current, labels.current, 'A', [0, 200], 1),
-    status(EP.voltageError, 'Voltage error', '%', [0, 1000], 1),
-    status(EP.failed, 'Failed pulses', '{pulse}', [0, 10_000]),
-    status(EP.sync, 'ECG sync', '{code}', [0, 2]),
-    status(EP.incomplete, 'Incomplete pairs', '{pair}', [0, 100]),
+    status(EP.current, given('current'), 'A', [0, 200], 1),
+    status(EP.voltageError, LABELS.voltageError, '%', [0, 1000], 1),
+    status(EP.failed, LABELS.failed, '{pulse}', [0, 10_000]),
+    status(EP.sync, LABELS.sync, '{code}', [0, 2]),
+    status(EP.incomplete, LABELS.incomplete, '{pair}', [0, 100]),
     // At a fixed gain, as on ECG paper (10 mm/mV, Kligfield et al., Circulation 2007): -1 to +2 mV holds a normal lead II (R ~1.3 mV, S ~-0.3 mV).
-    { id: EP.ecg, label: labels.ecg, unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2, axis: [-1, 2] },
+    { id: EP.ecg, ...given('ecg'), unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2, axis: [-1, 2] },
     ...layout.pairs.flatMap((p): ChannelDescriptor[] => [
       { id: waveformChannel('V', p.id), label: `V ${p.id}`, unit: 'V', intervalMs: 60_000, range: [-5000, 5000], sampleRateHz: PULSE_SAMPLE_RATES },
       { id: waveformChannel('I', p.id), label: `I ${p.id}`, unit: 'A', intervalMs: 60_000, range: [-200, 200], sampleRateHz: PULSE_SAMPLE_RATES },

@@ -1,11 +1,14 @@
 import type { AlarmRule, Priority } from '../alarm-rules.js';
 import type { ChannelDescriptor } from '../channel.js';
+import { naming, relabel, type Labels } from '../channel-label.js';
 import type { Shape } from './shapes.js';
 
 /** A structure to protect from heat (a vessel, a bile duct, a nerve, the skin), drawn in millimetres. */
 export interface ThermalStructure {
   id: string;
   label: string;
+  /** Its name in other languages, by primary language subtag (`{ fr: 'Voie biliaire' }`). */
+  labels?: Labels;
   shape: Shape;
 }
 
@@ -21,14 +24,14 @@ export function structureChannels(map: string, structures: readonly ThermalStruc
   return structures.flatMap((s) => {
     const id = structureChannelIds(map, s);
     return [
-      { id: id.maxC, label: `${s.label} max`, unit: 'Cel', intervalMs, range: [-50, 200], decimals: 1 },
-      { id: id.cem43, label: `${s.label} CEM43`, unit: 'min', intervalMs, range: [0, 1e300], decimals: 1 },
+      { id: id.maxC, ...relabel(s, (l) => `${l} max`), unit: 'Cel', intervalMs, range: [-50, 200], decimals: 1 },
+      { id: id.cem43, ...relabel(s, (l) => `${l} CEM43`), unit: 'min', intervalMs, range: [0, 1e300], decimals: 1 },
     ];
   });
 }
 
-const rule = (id: string, channel: string, limit: number, priority: Priority, hysteresis: number, latching: boolean, en: string, fr: string, onsetDelayMs = 0): AlarmRule => ({
-  id, channel, condition: { kind: 'above', limit }, priority, kind: 'phy', onsetDelayMs, hysteresis, latching, message: { en, fr },
+const rule = (id: string, channel: string, limit: number, priority: Priority, hysteresis: number, latching: boolean, message: AlarmRule['message'], onsetDelayMs = 0): AlarmRule => ({
+  id, channel, condition: { kind: 'above', limit }, priority, kind: 'phy', onsetDelayMs, hysteresis, latching, message,
 });
 
 /**
@@ -70,9 +73,9 @@ export function structureRules(map: string, structures: readonly ThermalStructur
   return structures.flatMap((s) => {
     const id = structureChannelIds(map, s);
     return [
-      rule(`${id.maxC}:hot`, id.maxC, limits.structureC, 'me', STRUCTURE_HYSTERESIS_C, false, `${s.label} at ${limits.structureC} °C or more`, `${s.label} : ${limits.structureC} °C ou plus`, STRUCTURE_ONSET_MS),
-      rule(`${id.cem43}:warn`, id.cem43, limits.structureWarnCem43, 'me', limits.structureWarnCem43 * DOSE_HYSTERESIS_FRACTION, false, `${s.label}: thermal dose ${limits.structureWarnCem43} CEM43`, `${s.label} : dose thermique ${limits.structureWarnCem43} CEM43`),
-      rule(`${id.cem43}:lethal`, id.cem43, limits.structureLethalCem43, 'hi', limits.structureLethalCem43 * DOSE_HYSTERESIS_FRACTION, true, `${s.label}: lethal thermal dose ${limits.structureLethalCem43} CEM43`, `${s.label} : dose thermique létale ${limits.structureLethalCem43} CEM43`),
+      rule(`${id.maxC}:hot`, id.maxC, limits.structureC, 'me', STRUCTURE_HYSTERESIS_C, false, naming(s, { en: (l) => `${l} at ${limits.structureC} °C or more`, fr: (l) => `${l} : ${limits.structureC} °C ou plus` }), STRUCTURE_ONSET_MS),
+      rule(`${id.cem43}:warn`, id.cem43, limits.structureWarnCem43, 'me', limits.structureWarnCem43 * DOSE_HYSTERESIS_FRACTION, false, naming(s, { en: (l) => `${l}: thermal dose ${limits.structureWarnCem43} CEM43`, fr: (l) => `${l} : dose thermique ${limits.structureWarnCem43} CEM43` })),
+      rule(`${id.cem43}:lethal`, id.cem43, limits.structureLethalCem43, 'hi', limits.structureLethalCem43 * DOSE_HYSTERESIS_FRACTION, true, naming(s, { en: (l) => `${l}: lethal thermal dose ${limits.structureLethalCem43} CEM43`, fr: (l) => `${l} : dose thermique létale ${limits.structureLethalCem43} CEM43` })),
     ];
   });
 }
@@ -100,5 +103,5 @@ export interface ConsoleChannels {
  */
 export function consoleRules(c: ConsoleChannels, modality: 'rf' | 'mw' = 'rf', tipC = 100): AlarmRule[] {
   if (modality === 'mw') return [];
-  return [rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, `Tip at ${tipC} °C: vaporisation and roll-off risk`, `Pointe à ${tipC} °C : risque de vaporisation et de roll-off`, TIP_ONSET_MS)];
+  return [rule(`${c.tip}:boiling`, c.tip, tipC - 0.05, 'me', 2, false, { en: `Tip at ${tipC} °C: vaporisation and roll-off risk`, fr: `Pointe à ${tipC} °C : risque de vaporisation et de roll-off` }, TIP_ONSET_MS)];
 }

@@ -1,4 +1,5 @@
 import type { InjectionPlan } from '../../models/cement/plan.js';
+import type { Labelled } from '../../models/channel-label.js';
 import { cryoEndMs } from '../cryo/cryo-simulation.js';
 import { ILIAC, SACRAL, type CryoScenario } from '../cryo/scenarios.js';
 import type { CementScript, ProcedureStep } from './cement-script.js';
@@ -65,9 +66,9 @@ export function vertebroplastyScript(): CementScript {
 }
 
 /** The cement part of a screw fixation: cement at the tip, then at the entry end of one screw. */
-const screwSites = (n: number, label: { tip: string; entry: string }) => [
-  { id: `screw${n}-tip`, label: label.tip, kind: 'screw-end' as const, plannedMl: 2, maxMl: 3, channel: `cement-screw${n}-tip` },
-  { id: `screw${n}-entry`, label: label.entry, kind: 'screw-end' as const, plannedMl: 2, maxMl: 3, channel: `cement-screw${n}-entry` },
+const screwSites = (n: number, name: { tip: Labelled; entry: Labelled }) => [
+  { id: `screw${n}-tip`, ...name.tip, kind: 'screw-end' as const, plannedMl: 2, maxMl: 3, channel: `cement-screw${n}-tip` },
+  { id: `screw${n}-entry`, ...name.entry, kind: 'screw-end' as const, plannedMl: 2, maxMl: 3, channel: `cement-screw${n}-entry` },
 ];
 
 /**
@@ -80,7 +81,7 @@ export function iliacConsolidationScript(): CementScript {
   const plan: InjectionPlan = {
     channel: 'cement',
     pressureChannel: 'cement-pressure',
-    sites: screwSites(1, { tip: 'Screw tip', entry: 'Screw entry' }),
+    sites: screwSites(1, { tip: { label: 'Screw tip', labels: { fr: 'Pointe de vis' } }, entry: { label: 'Screw entry', labels: { fr: 'Entrée de vis' } } }),
   };
   const cement = cryoStepEndMin(ILIAC, 0);
   return {
@@ -116,8 +117,8 @@ export function sacralCombinedScript(): CementScript {
     channel: 'cement',
     pressureChannel: 'cement-pressure',
     sites: [
-      { id: 'screw1', label: 'Screw 1 (ala)', kind: 'lesion', plannedMl: 5, maxMl: 8, channel: 'cement-screw1' },
-      { id: 'screw2', label: 'Screw 2', kind: 'lesion', plannedMl: 4, maxMl: 6, channel: 'cement-screw2' },
+      { id: 'screw1', label: 'Screw 1 (ala)', labels: { fr: 'Vis 1 (aileron)' }, kind: 'lesion', plannedMl: 5, maxMl: 8, channel: 'cement-screw1' },
+      { id: 'screw2', label: 'Screw 2', labels: { fr: 'Vis 2' }, kind: 'lesion', plannedMl: 4, maxMl: 6, channel: 'cement-screw2' },
     ],
   };
   const cement = cryoStepEndMin(SACRAL, 18);

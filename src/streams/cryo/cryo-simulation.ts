@@ -144,7 +144,7 @@ export class CryoSimulation {
     return [
       { id: 'console.gas', label: 'Argon', unit: 'kPa', intervalMs: every, range: [0, 40_000], decimals: 0 },
       ...p.probes.map((x): ChannelDescriptor => ({ id: x.channel, label: x.label, unit: 'Cel', intervalMs: every, range: [-200, 100] })),
-      ...p.sensors.flatMap((s) => s.points.map((pt, i): ChannelDescriptor => ({ id: pt.channel, label: pointLabel(s, i), unit: 'Cel', intervalMs: every, range: [-200, 100] }))),
+      ...p.sensors.flatMap((s) => s.points.map((pt, i): ChannelDescriptor => ({ id: pt.channel, ...pointLabel(s, i), unit: 'Cel', intervalMs: every, range: [-200, 100] }))),
       { id: 'ice.0', label: '0 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },
       { id: 'ice.-20', label: '-20 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },
       { id: 'ice.-40', label: '-40 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },

@@ -15,6 +15,10 @@ export interface CryoScenario {
 
 const probe = (n: number, xMm: number, yMm: number): CryoProbe => ({ id: `p${n}`, label: `P${n}`, channel: `probe.${n}`, xMm, yMm });
 
+/** The sensors' names: a thermocouple (TC) beside the nerve, at the margin. */
+const NERVE_TC = { label: 'Nerve TC', labels: { fr: 'TC nerf' } };
+const MARGIN_TC = { label: 'Margin TC', labels: { fr: 'TC marge' } };
+
 /** Rotates points about the origin by `deg`. */
 const turned = (deg: number, pts: [number, number][]) => {
   const r = (deg * Math.PI) / 180;
@@ -32,8 +36,8 @@ export const ILIAC: CryoScenario = {
   procedure: {
     probes: turned(20, [[-10, -7], [10, -7], [10, 7], [-10, 7]]).map(([x, y], i) => probe(i + 1, Math.round(x * 10) / 10, Math.round(y * 10) / 10)),
     sensors: [
-      { id: 's1', label: 'Nerve TC', nearNerve: true, points: [-8, 0, 8].map((dy, i) => ({ channel: `sensor.1.${i + 1}`, xMm: 40, yMm: 4 + dy })) },
-      { id: 's2', label: 'Margin TC', designated: true, points: [{ channel: 'sensor.2.1', xMm: -3, yMm: 15 }] },
+      { id: 's1', ...NERVE_TC, nearNerve: true, points: [-8, 0, 8].map((dy, i) => ({ channel: `sensor.1.${i + 1}`, xMm: 40, yMm: 4 + dy })) },
+      { id: 's2', ...MARGIN_TC, designated: true, points: [{ channel: 'sensor.2.1', xMm: -3, yMm: 15 }] },
     ],
     tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 20, semiMinorMm: 13, angleDeg: 20 }],
     structures: [
@@ -52,7 +56,7 @@ export const VERTEBRAL: CryoScenario = {
   procedure: {
     probes: [probe(1, 0, -32), probe(2, 0, 32)],
     sensors: [
-      { id: 's1', label: 'Canal TC', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 24, yMm: -32 }, { channel: 'sensor.1.2', xMm: 24, yMm: 32 }] },
+      { id: 's1', label: 'Canal TC', labels: { fr: 'TC canal' }, nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 24, yMm: -32 }, { channel: 'sensor.1.2', xMm: 24, yMm: 32 }] },
     ],
     tumours: [
       { xMm: 0, yMm: -32, semiMajorMm: 8, semiMinorMm: 7, angleDeg: 90 },
@@ -85,8 +89,8 @@ export const RENAL: CryoScenario = {
   procedure: {
     probes: [probe(1, -7.5, 0), probe(2, 7.5, 0)],
     sensors: [
-      { id: 's1', label: 'Nerve TC', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 6, yMm: 28 }] },
-      { id: 's2', label: 'Margin TC', designated: true, points: [{ channel: 'sensor.2.1', xMm: 0, yMm: -16 }] },
+      { id: 's1', ...NERVE_TC, nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 6, yMm: 28 }] },
+      { id: 's2', ...MARGIN_TC, designated: true, points: [{ channel: 'sensor.2.1', xMm: 0, yMm: -16 }] },
     ],
     tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 12, semiMinorMm: 10 }],
     structures: [
@@ -118,7 +122,7 @@ export const SACRAL: CryoScenario = {
   title: { en: 'Sacral ala, one needle away from the S1 root', fr: 'Aileron sacré, une aiguille à distance de la racine S1' },
   procedure: {
     probes: [probe(1, -4, 0)],
-    sensors: [{ id: 's1', label: 'Nerve TC', nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 16, yMm: 0 }] }],
+    sensors: [{ id: 's1', ...NERVE_TC, nearNerve: true, points: [{ channel: 'sensor.1.1', xMm: 16, yMm: 0 }] }],
     tumours: [{ xMm: 0, yMm: 0, semiMajorMm: 9, semiMinorMm: 7 }],
     structures: [
       { kind: 'nerve', label: 'S1 root', points: [{ xMm: 22, yMm: -45 }, { xMm: 21, yMm: 0 }, { xMm: 24, yMm: 45 }] },

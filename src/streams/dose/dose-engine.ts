@@ -1,4 +1,5 @@
 import type { SampleBatch } from '../../models/channel.js';
+import { naming } from '../../models/channel-label.js';
 import { DEFAULT_DOSE_LEVELS, doseRateGyPerMin, levelsReached, nextLevel, timeToLevelMs, type DoseLevels } from '../../models/dose/air-kerma.js';
 import { DOSE_CHANNEL_IDS, doseRateChannel, type DoseChannelIds } from '../../models/dose/channels.js';
 import { conversion } from '../../models/units.js';
@@ -135,7 +136,7 @@ export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
    * level is its own medium-priority alarm and stays.
    */
   private announce(channel: string, gy: number, t: number, substantial: boolean, crossings: readonly DoseCrossing[]): void {
-    const label = this.room.descriptor(channel)?.label ?? channel;
+    const name = this.room.descriptor(channel) ?? { label: channel };
     this.publishEvent({ type: 'event', channel, t, kind: 'dose-level', text: `${gy} Gy${substantial ? ' substantial' : ''}` });
     if (channel === this.ids.kar) {
       const steps = crossings.filter((c) => c.quantity === 'kar' && !c.substantial);
@@ -145,11 +146,11 @@ export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
     if (substantial)
       return this.raise(`${channel}:substantial`, true, {
         priority: 'me', kind: 'phy',
-        message: { en: `${label} ${format(gy, 'en')} Gy: substantial radiation dose level, plan patient follow-up`, fr: `${label} ${format(gy, 'fr')} Gy : niveau de dose substantiel, prévoir le suivi du patient` },
+        message: naming(name, { en: (l) => `${l} ${format(gy, 'en')} Gy: substantial radiation dose level, plan patient follow-up`, fr: (l) => `${l} ${format(gy, 'fr')} Gy : niveau de dose substantiel, prévoir le suivi du patient` }),
       });
     this.raise(`${channel}:${gy}`, true, {
       priority: 'lo', kind: 'phy',
-      message: { en: `${label} reached ${format(gy, 'en')} Gy: notify the operator`, fr: `${label} : ${format(gy, 'fr')} Gy atteints, prévenir l'opérateur` },
+      message: naming(name, { en: (l) => `${l} reached ${format(gy, 'en')} Gy: notify the operator`, fr: (l) => `${l} : ${format(gy, 'fr')} Gy atteints, prévenir l'opérateur` }),
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { SampleBatch } from '../../models/channel.js';
+import { labelOf, naming } from '../../models/channel-label.js';
 import { Y90_CHANNEL_IDS, y90DerivedChannels, type Y90ChannelIds } from '../../models/dose/channels.js';
 import { DEFAULT_Y90_LIMITS, balanceAt, lungDoseGy, type ActivityBalance, type Y90Limits, type Y90Plan } from '../../models/dose/y90.js';
 import { conversion } from '../../models/units.js';
@@ -57,14 +58,14 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     const limits = { ...DEFAULT_Y90_LIMITS, ...c.limits };
     const plannedLungDoseGy = lungDoseGy(c.prescribedGBq, c.lsf, c.lungMassKg);
     this.emit({ phase: 'planned', injected: 0, t: NaN, stalledSince: NaN, balance: balanceAt(c, c.calibratedAt, 0), plannedLungDoseGy, limits });
-    const label = this.room.descriptor(this.ids.injected)?.label ?? 'Y-90';
+    const name = this.room.descriptor(this.ids.injected) ?? { label: 'Y-90' };
     this.raise('lsf', c.lsf > limits.lsf, {
       priority: 'hi', kind: 'phy',
       message: { en: `Lung shunt fraction ${pct(c.lsf, 'en')}, above ${pct(limits.lsf, 'en')}: treatment contraindicated`, fr: `Fraction de shunt pulmonaire ${pct(c.lsf, 'fr')}, au-dessus de ${pct(limits.lsf, 'fr')} : traitement contre-indiqué` },
     });
     this.raise('lung-dose', plannedLungDoseGy > limits.lungDoseGy, {
       priority: 'hi', kind: 'phy',
-      message: { en: `Planned lung dose ${num(plannedLungDoseGy, 1, 'en')} Gy, above ${limits.lungDoseGy} Gy (${label})`, fr: `Dose pulmonaire prévue ${num(plannedLungDoseGy, 1, 'fr')} Gy, au-dessus de ${limits.lungDoseGy} Gy (${label})` },
+      message: naming(name, { en: (l) => `Planned lung dose ${num(plannedLungDoseGy, 1, 'en')} Gy, above ${limits.lungDoseGy} Gy (${l})`, fr: (l) => `Dose pulmonaire prévue ${num(plannedLungDoseGy, 1, 'fr')} Gy, au-dessus de ${limits.lungDoseGy} Gy (${l})` }),
     });
   }
 
@@ -103,11 +104,11 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     this.emit(next);
     this.publish(this.ids.delivered, t, balance.deliveredGBq);
     if (Number.isFinite(balance.deviation)) this.publish(this.ids.deviation, t, balance.deviation * 100);
-    const label = this.room.descriptor(this.ids.injected)?.label ?? '';
+    const name = this.room.descriptor(this.ids.injected) ?? { label: '' };
     this.raise('stalled', next.phase === 'stalled', {
       priority: 'me', kind: 'phy',
       message: {
-        en: `Delivery stalled at ${pct(s.injected, 'en')} ${label.toLowerCase()}: stasis or a blocked line?`,
+        en: `Delivery stalled at ${pct(s.injected, 'en')} ${labelOf(name, 'en').toLowerCase()}: stasis or a blocked line?`,
         fr: `Injection arrêtée à ${pct(s.injected, 'fr')} : stase ou ligne bouchée ?`,
       },
     });

@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import type { GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
+import { nameOf, naming, type Labels } from '../../models/channel-label.js';
 import { ThermalAccumulator } from '../../models/thermal/accumulator.js';
 import { coverage, pixelsOf, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
 import { LETHAL_CEM43 } from '../../models/thermal/dose.js';
@@ -55,6 +56,7 @@ export interface ThermalConfig {
 export interface StructureReading extends StructureState {
   id: string;
   label: string;
+  labels?: Labels;
 }
 
 /**
@@ -232,10 +234,10 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
 
   private raiseRollOff(v: { held: boolean; repeated: boolean }): void {
     const channel = this.rollOffKey;
-    const label = channel ? (this.room.descriptor(channel)?.label ?? channel) : '';
     if (!channel) return;
+    const name = this.room.descriptor(channel) ?? { label: channel };
     for (const [kind, on, suffix] of [['rollOffHeld', v.held, 'roll-off-held'], ['rollOffRepeated', v.repeated, 'roll-off-repeated']] as const)
-      this.raise(`${channel}:${suffix}`, on, { message: { en: TEXTS[kind].en(label), fr: TEXTS[kind].fr(label) }, priority: 'me', kind: 'phy' });
+      this.raise(`${channel}:${suffix}`, on, { message: naming(name, TEXTS[kind]), priority: 'me', kind: 'phy' });
   }
 
   private rasteriseRegions(): void {
@@ -250,7 +252,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     const acc = this.acc;
     const prev = this.current;
     if (!acc?.latest) return this.emit({ ...EMPTY, geometryRefused: prev.geometryRefused, mapsStopped: prev.mapsStopped });
-    const structures = (this.config?.structures ?? []).map((s, k) => ({ id: s.id, label: s.label, ...structureState(acc, this.masks[k]) }));
+    const structures = (this.config?.structures ?? []).map((s, k) => ({ id: s.id, ...nameOf(s), ...structureState(acc, this.masks[k]) }));
     this.emit({
       ...prev,
       ...counts,
@@ -284,7 +286,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     if (!map || !d) return;
     const words = TEXTS[kind];
     const id = `${map}:${kind === 'geometry' ? 'geometry' : 'maps-stopped'}`;
-    this.raise(id, on, { message: { en: words.en(d.label), fr: words.fr(d.label) }, priority: 'me', kind: 'tec' });
+    this.raise(id, on, { message: naming(d, words), priority: 'me', kind: 'tec' });
   }
 }
 

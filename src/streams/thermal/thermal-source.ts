@@ -1,5 +1,6 @@
 import { Observable, asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent } from '../../models/channel.js';
+import type { Labelled } from '../../models/channel-label.js';
 import { structureChannels } from '../../models/thermal/alarms.js';
 import type { RoomInput } from '../room/room.js';
 import { AblationSimulator } from './ablation-simulator.js';
@@ -23,16 +24,29 @@ export interface ThermalSimOptions {
 /** The channel ids a thermal simulation sends, by role. */
 export const THERMAL_SIM_IDS = { map: 'thermal-map', power: 'generator-power', impedance: 'impedance', tip: 'tip-temperature', elapsed: 'elapsed' } as const;
 
-/** Descriptors of everything a scenario sends, and of the map's structure channels, in the given labels' language. */
+/** The simulated devices' channels as people name them, in English and French. */
+const SIM_LABELS: Record<keyof typeof THERMAL_SIM_IDS, Labelled> = {
+  map: { label: 'MR temperature map', labels: { fr: 'Carte de température IRM' } },
+  power: { label: 'Power', labels: { fr: 'Puissance' } },
+  impedance: { label: 'Impedance', labels: { fr: 'Impédance' } },
+  tip: { label: 'Tip', labels: { fr: 'Pointe' } },
+  elapsed: { label: 'Elapsed', labels: { fr: 'Durée' } },
+};
+
+/**
+ * Descriptors of everything a scenario sends, and of the map's structure channels, named in
+ * English and French; a label given in `labels` replaces a channel's names in every language.
+ */
 export function thermalSimChannels(scenario: AblationScenario, rateHz = 1, consoleHz = 10, labels: Partial<Record<keyof typeof THERMAL_SIM_IDS, string>> = {}): ChannelDescriptor[] {
   const ids = THERMAL_SIM_IDS;
   const consoleMs = 1000 / consoleHz;
+  const name = (k: keyof typeof THERMAL_SIM_IDS): Labelled => (labels[k] === undefined ? SIM_LABELS[k] : { label: labels[k] });
   return [
-    { id: ids.map, label: labels.map ?? 'Temperature map', unit: 'Cel', intervalMs: 1000 / rateHz, range: [-20, 200] },
-    { id: ids.power, label: labels.power ?? 'Power', unit: 'W', intervalMs: consoleMs, range: [0, 400], decimals: 0 },
-    { id: ids.impedance, label: labels.impedance ?? 'Impedance', unit: 'Ohm', intervalMs: consoleMs, range: [0, 2000], decimals: 0 },
-    { id: ids.tip, label: labels.tip ?? 'Tip', unit: 'Cel', intervalMs: consoleMs, range: [-20, 200] },
-    { id: ids.elapsed, label: labels.elapsed ?? 'Elapsed', unit: 's', intervalMs: consoleMs, range: [0, 1e6], decimals: 0 },
+    { id: ids.map, ...name('map'), unit: 'Cel', intervalMs: 1000 / rateHz, range: [-20, 200] },
+    { id: ids.power, ...name('power'), unit: 'W', intervalMs: consoleMs, range: [0, 400], decimals: 0 },
+    { id: ids.impedance, ...name('impedance'), unit: 'Ohm', intervalMs: consoleMs, range: [0, 2000], decimals: 0 },
+    { id: ids.tip, ...name('tip'), unit: 'Cel', intervalMs: consoleMs, range: [-20, 200] },
+    { id: ids.elapsed, ...name('elapsed'), unit: 's', intervalMs: consoleMs, range: [0, 1e6], decimals: 0 },
     ...scenario.thermocouples.map((tc): ChannelDescriptor => ({ id: tc.id, label: tc.label, unit: 'Cel', intervalMs: consoleMs, range: [-20, 200] })),
     ...structureChannels(ids.map, scenario.structures, 1000 / rateHz),
   ];
