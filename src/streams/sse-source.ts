@@ -2,6 +2,7 @@ import { Observable } from 'rxjs';
 import { parseWireLine } from '../models/wire.js';
 import type { SequenceOptions } from '../models/sequence.js';
 import { wireReader, type WsItem } from './websocket-source.js';
+import { SlicedQueue, linePieces } from './sliced-queue.js';
 
 export interface SseSourceOptions {
   EventSourceCtor?: typeof EventSource;
@@ -23,30 +24,42 @@ export function sseSource(url: string, opts: SseSourceOptions = {}): Observable<
   const Ctor = opts.EventSourceCtor ?? EventSource;
   return new Observable<WsItem>((sub) => {
     const reader = wireReader((x) => sub.next(x), opts.sequence);
+    // In order, a large message in slices (`SlicedQueue`): the page is never stalled by one.
+    const work = new SlicedQueue();
     let attempt = 0;
     sub.next({ type: 'state', state: 'connecting', attempt });
     const es = new Ctor(url);
-    es.onopen = () => {
-      attempt = 0;
-      reader.newConnection();
-      sub.next({ type: 'state', state: 'live', attempt });
-    };
+    es.onopen = () =>
+      // After the messages of the last connection still being read.
+      work.push(() => {
+        attempt = 0;
+        reader.newConnection();
+        sub.next({ type: 'state', state: 'live', attempt });
+      });
     es.onerror = () => {
       // CLOSED: the server refused for good (an HTTP error, a wrong type); otherwise it retries.
       const closed = es.readyState === 2;
-      sub.next({ type: 'state', state: closed ? 'closed' : 'reconnecting', attempt: attempt++ });
-      if (closed) sub.complete();
+      work.push(() => {
+        sub.next({ type: 'state', state: closed ? 'closed' : 'reconnecting', attempt: attempt++ });
+        if (closed) sub.complete();
+      });
     };
-    es.onmessage = (e: MessageEvent<string>) => {
-      for (const line of e.data.split('\n')) if (line.trim() !== '') reader.line(parseWireLine(line));
+    const lines = (text: string) => () => {
+      for (const line of text.split('\n')) if (line.trim() !== '') reader.line(parseWireLine(line));
     };
-    es.addEventListener('frame', (e) => {
-      try {
-        reader.frame(fromBase64((e as MessageEvent<string>).data));
-      } catch {
-        sub.next({ type: 'parse-error', reason: 'bad-magic', detail: 'frame event: not base64' });
-      }
-    });
-    return () => es.close();
+    es.onmessage = (e: MessageEvent<string>) => work.push(...linePieces(e.data).map(lines));
+    es.addEventListener('frame', (e) =>
+      work.push(() => {
+        try {
+          reader.frame(fromBase64((e as MessageEvent<string>).data));
+        } catch {
+          sub.next({ type: 'parse-error', reason: 'bad-magic', detail: 'frame event: not base64' });
+        }
+      }),
+    );
+    return () => {
+      work.close();
+      es.close();
+    };
   });
 }

@@ -2,6 +2,7 @@ import { Observable, asyncScheduler, type SchedulerLike, type Subscription } fro
 import { backoffDelay, type BackoffOptions } from '../models/backoff.js';
 import type { TechnicalEvent } from '../models/events.js';
 import { DEFAULT_MAX_LINE_LENGTH, LineFramer } from '../models/line-framer.js';
+import { SlicedQueue, linePieces } from './sliced-queue.js';
 import { SequenceTracker, type SequenceOptions } from '../models/sequence.js';
 import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
 import type { FrameErrorReason } from '../models/wire-frame.js';
@@ -101,7 +102,8 @@ export function wireReader(emit: (x: WsItem) => void, sequence?: SequenceOptions
  * A WebSocket that reconnects for as long as it is subscribed, a clean server close included
  * (a monitor never chooses to go dark). NDJSON text lines and binary frames are parsed; a
  * text message may end inside a line, continued by the next one (docs/wire-format.md,
- * "Framing"). Per-channel `seq`s are checked (`SequenceTracker`): duplicates are reported and
+ * "Framing"). A large message is read in slices, the thread handed back between them, so
+ * a 50 MB message never stalls the page (one line is parsed whole, however long). Per-channel `seq`s are checked (`SequenceTracker`): duplicates are reported and
  * dropped, everything else kept; a `hello` naming a new stream restarts the numbering.
  * Commands carry no seq and pass as they come. `outgoing` lines are sent while the socket
  * is open and queued while it is not, then sent in order on reconnect.
@@ -118,6 +120,8 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
     // No limit inside the framer: a message is already in memory whole, and may be one long
     // complete line; only what is carried over between messages is bounded, below.
     const framer = new LineFramer(Infinity);
+    // Messages are handled in order, a large one in slices: what arrives meanwhile waits its turn.
+    const work = new SlicedQueue();
     const maxCarried = opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
     let ws: WebSocket | undefined;
     // Set only once 'open' has fired, so queued lines go out before any newer one.
@@ -141,18 +145,24 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       return alone;
     };
 
+    /** A large text in pieces cut at line ends, handing the thread back between slices (`SlicedQueue`). */
     const onText = (text: string) => {
-      let carried = framer.pending.length;
-      framer.push(text, {
-        line: (line) => {
+      let carried = 0;
+      const sink = {
+        line: (line: string) => {
           const c = carried;
           carried = 0;
           if (line.trim() !== '') handle(parseJoined(line, c));
         },
         tooLong: () => undefined, // never: no limit
-      });
-      // An unterminated last line is complete when it is JSON (valid or not as an envelope):
-      // a proper prefix of a JSON object never is. Otherwise it waits for the next message.
+      };
+      const pieces = linePieces(text).map((piece) => () => framer.push(piece, sink));
+      work.push(() => (carried = framer.pending.length), ...pieces, () => endText(carried));
+    };
+
+    // An unterminated last line is complete when it is JSON (valid or not as an envelope):
+    // a proper prefix of a JSON object never is. Otherwise it waits for the next message.
+    const endText = (carried: number) => {
       const tail = framer.pending;
       if (tail.trim() === '') return void framer.take();
       const r = parseJoined(tail, carried);
@@ -165,7 +175,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       }
     };
 
-    const onBinary = reader.frame;
+    const onBinary = (buf: ArrayBuffer) => work.push(() => reader.frame(buf));
 
     const send = (line: string) => {
       // A closing socket discards what it is given; queue instead, for the next one.
@@ -201,10 +211,13 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
       sock.onclose = () => {
         if (ws === sock) ws = undefined;
         if (open === sock) open = undefined;
-        const partial = framer.take();
-        framer.reset();
-        if (partial.trim() !== '') sub.next({ type: 'parse-error', reason: 'malformed-json', detail: `line cut by the connection's close: ${partial.slice(0, 80)}` });
-        if (!done) scheduleReconnect();
+        // After the messages still being read: the reconnection too, so its items follow theirs.
+        work.push(() => {
+          const partial = framer.take();
+          framer.reset();
+          if (partial.trim() !== '') sub.next({ type: 'parse-error', reason: 'malformed-json', detail: `line cut by the connection's close: ${partial.slice(0, 80)}` });
+          if (!done) scheduleReconnect();
+        });
       };
     };
 
@@ -219,6 +232,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
     connect();
     return () => {
       done = true;
+      work.close();
       sending?.unsubscribe();
       timer?.unsubscribe();
       if (ws) {

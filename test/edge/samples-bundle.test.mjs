@@ -68,3 +68,12 @@ test('a damaged or foreign message is refused naming what is wrong, never thrown
     assert.match(r.error.detail, /^samples bundle: /);
   }
 });
+
+test('a sample count whose byte length passes 2^31 is refused as truncated, never thrown (found by fuzzing)', () => {
+  const bytes = encodeSamplesBundle([listed]);
+  // The first entry's count (u32 at byte 12) set to 0x20000003: listed times alone would take 2^32 bytes.
+  new DataView(bytes.buffer, bytes.byteOffset).setUint32(12, 0x20000003, true);
+  const r = decodeSamplesBundle(bytes);
+  assert.equal(r.ok, false);
+  assert.equal(r.error.reason, 'truncated');
+});

@@ -11,6 +11,7 @@ import { NATS_HEADERS, roomIdProblem, roomStream, roomSubjects, subjectKind } fr
 import { decodeSamplesBundle, entryBatch, writeTimes, type DecodedEntry } from './samples-bundle.js';
 import type { WireErrorReason } from '../../models/wire-envelope.js';
 import type { FrameErrorReason } from '../../models/wire-frame.js';
+import { now, yieldToPage } from '../yield-to-page.js';
 
 /** What a room's stream brings a viewer, in stream order, and the connection around it. */
 export type NatsItem =
@@ -101,23 +102,6 @@ async function loadClient(given?: NatsClientModules) {
     throw new Error(`${PEERS} (${e instanceof Error ? e.message : String(e)})`);
   }
 }
-
-const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-
-/**
- * Hands the thread back and resumes as soon as what waited ran: in a page a message task
- * (the page draws and takes input between tasks; a chain of timeouts would be clamped to
- * 4 ms each, idling a third of a replay), in Node the next turn after I/O.
- */
-const yieldToPage: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((r) => setImmediate(r))
-    : (() => {
-        const waiting: (() => void)[] = [];
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => waiting.shift()?.();
-        return () => new Promise<void>((r) => (waiting.push(r), channel.port2.postMessage(null)));
-      })();
 
 /**
  * Follows one procedure room on NATS JetStream: the channels first, then what the room

@@ -38,7 +38,8 @@ const ENTRY_HEAD = 12;
 const LISTED = 0;
 const REGULAR = 1;
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-const pad8 = (n: number) => (n + 7) & ~7;
+// Arithmetic, not `& ~7`: a count read from a hostile message can take a length past 2^31, where bitwise wraps.
+const pad8 = (n: number) => Math.ceil(n / 8) * 8;
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

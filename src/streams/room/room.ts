@@ -2,13 +2,15 @@ import { BehaviorSubject, Observable, Subject, asyncScheduler, filter, map, merg
 import type { ChannelDescriptor, Grid, GridFrame, SampleBatch, TelemetryEvent, Waveform, WaveformFrame } from '../../models/channel.js';
 import { isTechnicalEvent, type QualityChange, type TechnicalEvent, type UnitBatch } from '../../models/events.js';
 import { checkGrid, checkWaveform } from '../../models/frame-check.js';
+import { inputProblem } from '../../models/input-check.js';
+import { readLabels } from '../../models/channel-label.js';
 import { clockSkewed, type ClockCheck } from '../../models/validate.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { encodeWireLine } from '../../models/wire.js';
 import { AlarmManager } from '../alarm-manager.js';
 import { staleAfter } from '../stale-after.js';
 import { Watchdog } from '../watchdog.js';
-import { validateSamples } from '../validate-samples.js';
+import { boundedName, validateSamples } from '../validate-samples.js';
 import { websocketSource, type WsItem } from '../websocket-source.js';
 import { sseSource } from '../sse-source.js';
 import { ChannelStore } from './channel-store.js';
@@ -168,7 +170,8 @@ export class TelemetryRoom {
    * join the channels given to `setChannels` (a channel given there with the same id
    * wins) and stay when those are given again.
    */
-  declareChannels(owner: string, list: readonly ChannelDescriptor[]): void {
+  declareChannels(owner: string, given: readonly ChannelDescriptor[]): void {
+    const list = this.readable(given);
     const before = this.derivedChannels.get(owner) ?? [];
     if (list.length) this.derivedChannels.set(owner, list);
     else this.derivedChannels.delete(owner);
@@ -224,8 +227,21 @@ export class TelemetryRoom {
    * empty; a removed one is dropped.
    */
   setChannels(list: readonly ChannelDescriptor[]): void {
-    this.userChannels = list;
+    this.userChannels = this.readable(list);
     this.applyChannels();
+  }
+
+  /**
+   * The descriptors with the part of their `labels` that can be read: a value that is no string,
+   * a key that is no language, is refused on `configErrors`, and the channel kept, named by its `label`.
+   */
+  private readable(list: readonly ChannelDescriptor[]): readonly ChannelDescriptor[] {
+    return list.map((d) => {
+      const { labels, refused } = readLabels(d.labels);
+      if (!refused.length) return d;
+      this.configErrors.next(`channel '${d.id}': ${refused.join('; ')}: refused, '${d.label}' shown instead`);
+      return { ...d, labels };
+    });
   }
 
   private applyChannels(): void {
@@ -327,6 +343,9 @@ export class TelemetryRoom {
   /** Hands the room one item, as a source would: a vendor that calls a method rather than building an Observable. */
   push(x: RoomInput): void {
     this.heard();
+    // An item of no known shape is refused by name before any of its fields is read.
+    const problem = inputProblem(x);
+    if (problem) return this.refuse(nameOf(x), 'bad-field', timeOf(x), 1, problem);
     if (isEvent(x)) this.receiveEvent(x);
     else if (isFrame(x)) this.receiveFrame(x);
     else this.raw.next(x);
@@ -424,11 +443,11 @@ export class TelemetryRoom {
     return clockSkewed(t, this.clock?.clock(), this.clock);
   }
 
-  private refuse(channel: string, reason: TechnicalEvent['reason'], t: number, count = 1, detail?: string): void {
+  private refuse(channel: string | null, reason: TechnicalEvent['reason'], t: number, count = 1, detail?: string): void {
     const event: TechnicalEvent = { type: 'technical', channel, reason, count, t, ...(detail === undefined ? {} : { detail }) };
     this.technical.next(event);
     // Refused data counts as invalid data for the channel's technical alarm.
-    if (this.descriptor(channel)) this.manager.input(event);
+    if (channel !== null && this.descriptor(channel)) this.manager.input(event);
   }
 
   /** Data arrived: the connection is live, and goes stale after a silence. */
@@ -448,6 +467,18 @@ export class TelemetryRoom {
 }
 
 const CONNECTION_LOST = { en: 'Connection to the gateway lost: reconnecting', fr: 'Connexion à la passerelle perdue : reconnexion' };
+
+/** The channel of an item of unknown shape, when it names one (bounded: it may be anything). */
+function nameOf(x: unknown): string | null {
+  const c = (x as { channel?: unknown } | null)?.channel;
+  return typeof c === 'string' ? boundedName(c) : null;
+}
+
+/** The data time of an item of unknown shape, when it has one. */
+function timeOf(x: unknown): number {
+  const o = x as { t?: unknown; t0?: unknown } | null;
+  return typeof o?.t === 'number' ? o.t : typeof o?.t0 === 'number' ? o.t0 : NaN;
+}
 
 function getOrAdd<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   let v = m.get(k);

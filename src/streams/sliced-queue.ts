@@ -1,0 +1,70 @@
+import { now, yieldToPage } from './yield-to-page.js';
+
+/** Characters of a message's text taken as one piece of work: larger texts are cut at line ends. */
+export const PIECE_CHARS = 1 << 18;
+
+/**
+ * `text` cut just after a newline once a piece holds `size` characters, so every piece but
+ * the last ends a line; a line longer than `size` stays whole. A shorter text is one piece.
+ */
+export function linePieces(text: string, size = PIECE_CHARS): string[] {
+  if (text.length <= size) return [text];
+  const pieces: string[] = [];
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', from + size - 1);
+    const end = nl === -1 ? text.length : nl + 1;
+    pieces.push(text.slice(from, end));
+    from = end;
+  }
+  return pieces;
+}
+
+/**
+ * Work run in the order given, handing the thread back whenever a slice has run `sliceMs`:
+ * a 50 MB message becomes many short tasks, with drawing and input between them, instead
+ * of one that stalls the page for seconds. Work given while nothing waits runs at once, so
+ * a small message is handled within its own task, as before.
+ */
+export class SlicedQueue {
+  private jobs: (() => void)[] = [];
+  private next = 0;
+  private running = false;
+  private closed = false;
+
+  constructor(private readonly sliceMs = 8) {}
+
+  /** Runs the jobs after any still waiting, in order. */
+  push(...jobs: (() => void)[]): void {
+    if (this.closed) return;
+    this.jobs.push(...jobs);
+    if (!this.running) this.drain();
+  }
+
+  /** Drops what waits; nothing more runs. */
+  close(): void {
+    this.closed = true;
+    this.jobs = [];
+    this.next = 0;
+  }
+
+  private drain(): void {
+    this.running = true;
+    const start = now();
+    try {
+      while (this.next < this.jobs.length) {
+        if (now() - start > this.sliceMs) {
+          void yieldToPage().then(() => !this.closed && this.drain());
+          return;
+        }
+        this.jobs[this.next++]();
+      }
+      this.jobs = [];
+      this.next = 0;
+      this.running = false;
+    } catch (e) {
+      // A job that threw ends its slice; what follows it still runs, on the next push.
+      this.running = false;
+      throw e;
+    }
+  }
+}
