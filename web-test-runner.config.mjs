@@ -7,6 +7,7 @@ import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { wsServerPlugin } from './test/servers/ws-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/servers/forced-colors-plugin.mjs';
 import { heapPlugin } from './test/servers/heap-plugin.mjs';
+import { figuresPlugin } from './test/servers/figures-plugin.mjs';
 import { plainStatic } from './test/servers/plain-static.mjs';
 import { natsServerPlugin } from './test/servers/nats-server-plugin.mjs';
 import { sseMiddleware, ssePlugin } from './test/servers/sse-server.mjs';
@@ -66,6 +67,7 @@ export default {
     ssePlugin(),
     forcedColorsPlugin(),
     heapPlugin(),
+    figuresPlugin(),
   ],
   reporters: [defaultReporter(), totalsReporter()],
 };
