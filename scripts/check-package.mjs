@@ -4,10 +4,10 @@
 // the demo screenshots do not, and the element manifest lists no private members. Then the
 // tarball is installed into an empty project, where Node imports its models and streams.
 // Prints problems; exits 1 on any.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
+import { installTarball, packClean, sh } from './pack.mjs';
 
 /**
  * Packed (gzip) and unpacked budgets, in bytes. About 615 kB packed for ten elements, their
@@ -22,14 +22,10 @@ export const BUDGET = { packed: 650_000, unpacked: 2_200_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
-const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 // A clean clone (committed files only, no dist/), with this checkout's node_modules for the build.
 const work = mkdtempSync(join(tmpdir(), 'ir-monitor-pack-'));
-const clone = join(work, 'clone');
-sh('git', ['clone', '--quiet', '--no-hardlinks', resolvePath('.'), clone]);
-symlinkSync(resolvePath('node_modules'), join(clone, 'node_modules'), 'dir');
-const [pack] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], clone).replace(/^[^[]*/s, ''));
+const pack = packClean(work, { committed: true });
 const files = new Set(pack.files.map((f) => f.path));
 
 /** Node's exports resolution (patterns with one `*`, most specific key first), for one condition. */
@@ -54,7 +50,7 @@ function resolve(subpath, condition) {
 // Specifiers a user writes: each entry point, and each element module with and without `.js`.
 const elements = [...files].filter((f) => /^dist\/components\/[^/]+\.js$/.test(f)).map((f) => f.slice('dist/components/'.length, -3));
 if (!elements.length) problems.push('no element modules under dist/components (run npm run build first)');
-const specifiers = ['.', './models', './streams', './sim', './jsx', './react', './bundle', ...elements.flatMap((e) => [`./components/${e}.js`, `./components/${e}`])];
+const specifiers = ['.', './models', './streams', './sim', './jsx', './react', './vue', './bundle', ...elements.flatMap((e) => [`./components/${e}.js`, `./components/${e}`])];
 for (const s of specifiers) {
   for (const condition of ['types', 'default']) {
     const f = resolve(s, condition);
@@ -69,10 +65,8 @@ if (pack.unpackedSize > BUDGET.unpacked) problems.push(`unpacked ${pack.unpacked
 
 // The tarball installed into an empty project, as a user would; Node imports the parts that need no DOM.
 const app = join(work, 'app');
-sh('mkdir', ['-p', app]);
-writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
 try {
-  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(work, pack.filename)], app);
+  installTarball(pack.path, app);
   const probe = "const m = await import('ir-monitor/models'); const s = await import('ir-monitor/streams'); if (typeof m.ChannelValidator !== 'function' || typeof s.TelemetryRoom !== 'function') throw new Error('exports missing');";
   sh(process.execPath, ['--input-type=module', '-e', probe], app);
 } catch (e) {

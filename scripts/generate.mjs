@@ -1,11 +1,13 @@
 // Everything element-specific that is made from custom-elements.json: JSX types
-// (src/jsx.ts), React wrappers (src/react.ts), editor data (html-custom-data.json) and the
-// API reference (docs/api/). `npm run manifest` runs it after the analyzer; with `--check`
-// it writes nothing and exits 1 when a file differs from what the manifest gives.
+// (src/jsx.ts), React wrappers (src/react.ts), Vue template types (src/vue.ts), editor data
+// (html-custom-data.json) and the API reference (docs/api/). `npm run manifest` runs it after
+// the analyzer; with `--check` it writes nothing and exits 1 when a file differs from what the
+// manifest gives.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { manifestElements } from './manifest-elements.mjs';
 import { jsxModule } from './generate-jsx.mjs';
 import { reactModule } from './generate-react.mjs';
+import { vueModule } from './generate-vue.mjs';
 import { htmlCustomData } from './generate-html-data.mjs';
 import { apiPages } from './generate-api-docs.mjs';
 
@@ -13,6 +15,7 @@ const elements = manifestElements();
 const outputs = new Map([
   ['src/jsx.ts', jsxModule(elements)],
   ['src/react.ts', reactModule(elements)],
+  ['src/vue.ts', vueModule(elements)],
   ['html-custom-data.json', htmlCustomData(elements)],
   ...Object.entries(apiPages(elements)).map(([name, text]) => [`docs/api/${name}`, text]),
 ]);
