@@ -7,7 +7,8 @@ import type { WireErrorReason } from './wire-envelope.js';
 /** Why samples were kept out of the picture, beyond a per-value Verdict. */
 /**
  * `unreadable`: well-formed data a procedure engine cannot interpret (an unknown phase, a malformed event text).
- * `reduced`: data kept at a lower resolution than sent (a map beyond an engine's size limit).
+ * `reduced`: data kept at a lower resolution or for less time than sent (a map beyond an engine's size limit; a burst
+ *   faster than a channel's interval, its store holding less than its window).
  */
 export type TechnicalReason =
   | Exclude<Verdict, 'accepted'>

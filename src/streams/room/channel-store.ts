@@ -9,6 +9,8 @@ import { RingBuffer } from '../ring-buffer.js';
  */
 export class ChannelStore {
   private ring: RingBuffer;
+  /** Samples inside the window were pushed out (a burst), and the store has not held its window since. */
+  private short = false;
   private readonly live = new Subject<SampleBatch>();
   /** Validated batches as they arrive (nothing replayed: read the window first). */
   readonly batches: Observable<SampleBatch> = this.live.asObservable();
@@ -55,10 +57,21 @@ export class ChannelStore {
     for (let i = 0; i < old.length; i++) this.ring.push(old.t[old.index(i)], old.v[old.index(i)]);
   }
 
-  push(batch: SampleBatch): void {
-    const { t, v } = batch;
-    this.ring.pushAll(t, v);
+  /**
+   * Appends a batch. Returns true when it is the first, since the store last held
+   * its window, to push out samples still inside it: they come faster than the
+   * descriptor's interval, and the bounded ring keeps less data time than asked.
+   */
+  push(batch: SampleBatch): boolean {
+    this.ring.pushAll(batch.t, batch.v);
     this.live.next(batch);
+    const full = this.ring.length === this.ring.capacity;
+    const held = this.lastT - this.firstT;
+    // Entered below 90 % of the window and left at 95 %: a feed jittering around its interval is no burst.
+    const began = full && !this.short && held < 0.9 * this.windowMs;
+    if (began) this.short = true;
+    else if (this.short && held >= 0.95 * this.windowMs) this.short = false;
+    return began;
   }
 
   /** Calls `fn` for each held sample with t >= from, oldest first; allocates nothing. */

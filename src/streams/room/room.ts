@@ -400,7 +400,11 @@ export class TelemetryRoom {
   private accept(b: SampleBatch): void {
     const store = this.stores.get(b.channel);
     if (!store) return;
-    store.push(b);
+    if (store.push(b)) {
+      const { intervalMs, label } = store.descriptor;
+      const detail = `${label} comes faster than every ${intervalMs} ms: the page keeps its latest ${store.length} samples, ${Math.round((store.lastT - store.firstT) / 1000)} s of ${Math.round(store.windowMs / 1000)} s (every sample was still shown and judged)`;
+      this.report({ type: 'technical', channel: b.channel, reason: 'reduced', count: 1, t: store.lastT, detail });
+    }
     this.sampleSubject.next(b);
   }
 
