@@ -31,12 +31,12 @@ function browser(files) {
 }
 
 /** Node tests: counts from the TAP summary. */
-function node(files) {
+function node(files, env = {}) {
   if (!files.length) return { passed: 0, failed: 0, command: '' };
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...files], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   process.stdout.write(r.stdout);
   const count = (w) => Number(new RegExp(`^# ${w} (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? 0);
-  return { passed: count('pass'), failed: count('fail') || (r.status ? 1 : 0), command: `node --test ${files.join(' ')}`, tap: r.stdout };
+  return { passed: count('pass'), failed: count('fail') || (r.status ? 1 : 0), command: `${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}node --test ${files.join(' ')}`, tap: r.stdout };
 }
 
 const sum = (...rs) => ({ passed: rs.reduce((a, r) => a + r.passed, 0), failed: rs.reduce((a, r) => a + r.failed, 0), command: rs.map((r) => r.command).filter(Boolean).join(' && ') });
@@ -73,7 +73,8 @@ const fuzzFiles = readdirSync('test', { recursive: true })
 const cases = await corpusCases();
 const corpus = browser(['test/corpus/corpus.test.ts']);
 const faults = browser(['test/reliability/faults.test.ts', 'test/streams/data-path-faults.test.ts']);
-const fuzzNode = node(fuzzFiles.filter((f) => !f.endsWith('.ts')));
+// A longer search than the suite's (40 runs an engine property there).
+const fuzzNode = node(fuzzFiles.filter((f) => !f.endsWith('.ts')), { FUZZ_RUNS: '200' });
 const fuzz = sum(browser(fuzzFiles.filter((f) => f.endsWith('.ts'))), fuzzNode);
 const properties = propertyRuns(fuzzNode.tap ?? '');
 const soak = browser(['test/reliability/soak.test.ts']);
