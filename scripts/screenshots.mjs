@@ -91,7 +91,13 @@ async function run(browser, { name, url, steps }, lang, theme) {
       if (action) await action(page);
       if (!shot) continue;
       const path = `${outDir}/${base}-${shot}${lang === 'fr' ? '-fr' : ''}${theme === 'dark' ? '' : `-${theme}`}.png`;
+      // The whole page on screen, as someone scrolling down would see each panel: a panel below
+      // the fold draws only once it is visible, in the next animation frame.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewport({ width: 1280, height: Math.max(1000, height) });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path, fullPage: true });
+      await page.setViewport({ width: 1280, height: 1000 });
       console.log(`screenshot: ${path}`);
     }
   } catch (e) {
