@@ -13,7 +13,7 @@ import { SizeController } from '../kit/size-controller.js';
 import { fitCanvas } from '../kit/fit-canvas.js';
 import { roomContext } from '../kit/room-context.js';
 import { EngineController } from '../kit/engine-controller.js';
-import { IrTrend, type TrendLimit } from '../trend/trend.js';
+import { IrTrend, type TrendLimit } from '../trend.js';
 import { curveX, curveY, drawCurve, type CurveBox, type IsothermSeries } from './curve-raster.js';
 import { drawPlan, fitPlan, planX, planY, type PlanBox } from './plan-raster.js';
 import { IrQuestionableEvent } from './iceball-events.js';
