@@ -1,7 +1,7 @@
 // `npm run bench -- fanout`: a broker, an edge and three headless viewers on this machine.
-// The room first holds `PREFILL_MIN` minutes of the load scenario (16 channels at 1 kHz; 10,
-// the window a viewer replays: one joining after an hour replays only that, docs/nats.md),
-// published as fast as the broker takes it; then a live edge plays
+// The room first holds `PREFILL_MIN` minutes of the load scenario (16 channels at 1 kHz, noise
+// with spikes; default 60: a viewer joins after an hour and replays its 10-minute window, from
+// the room's overviews, docs/nats.md), published as fast as the broker takes it; then a live edge plays
 // the load scenario (its cement alarms' busiest rate is far below it) while three viewers join
 // one after another (each timing its replay) and then watch live together. Writes
 // bench/results/fanout.json.
@@ -13,7 +13,7 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from '../scripts/browser.mjs';
 import { NATS_USERS, startNats } from '../scripts/nats-server.mjs';
 
-const PREFILL_MIN = Number(process.env.PREFILL_MIN ?? 10);
+const PREFILL_MIN = Number(process.env.PREFILL_MIN ?? 60);
 const LIVE_MS = 20_000;
 const PROCEDURE = 'fanout';
 const round2 = (x) => Math.round(x * 100) / 100;
@@ -33,12 +33,14 @@ async function prefill(nats, minutes) {
   const publisher = await publishRoom(nc, room, { procedure: PROCEDURE, sender: 'prefill' });
   const t0 = Date.now() - minutes * 60_000;
   const ticks = (minutes * 60_000) / 20;
+  let seed = 1;
+  const noise = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
   const started = performance.now();
   for (let k = 0; k < ticks; k++) {
     for (const c of scenario.channels) {
       const t = new Float64Array(20);
       const v = new Float32Array(20);
-      for (let i = 0; i < 20; i++) (t[i] = t0 + k * 20 + i), (v[i] = Math.sin((t[i] - t0) / 5000) * 0.5);
+      for (let i = 0; i < 20; i++) (t[i] = t0 + k * 20 + i), (v[i] = Math.sin((t[i] - t0) / 5000) * 0.5 + 0.1 * noise() + (noise() > 0.4999 ? 3 : 0));
       room.push({ channel: c.id, t, v, unit: 'mV' });
     }
     // One tick, one turn: its batches are published as one bundle, as the live edge does.
@@ -132,7 +134,7 @@ try {
     replayHourSeconds: max('replaySeconds'),
     replayMaxFrameMs: max('replayMaxFrameMs'),
     edgeCpuPercent: round2(edgeCpuPercent),
-    replayed: `the room's last ${PREFILL_MIN} minutes (a viewer's window is 10): ${filled.messages} messages, ${results[0].replayedSamplesPerChannel} samples per channel`,
+    replayed: `a viewer's 10-minute window of a room holding ${PREFILL_MIN} minutes (${filled.messages} messages): the overviews (min and max per 100 ms) up to the newest, then every sample; ${results[0].replayedSamplesPerChannel} samples per channel`,
     prefill: filled,
     // What one live room costs the broker, per viewer: messages and bytes stored a second.
     liveMessagesPerSecond: round2((stored1.messages - stored0.messages) / liveSeconds),

@@ -70,7 +70,7 @@ accounts {
     jetstream: enabled
     users: [
       { user: ${u.edge.user}, password: ${u.edge.pass} }
-      { user: ${u.viewer.user}, password: ${u.viewer.pass}, permissions: { publish: { deny: ["ir.*.samples", "ir.*.samples.>", "ir.*.frames.>", "ir.*.events.>", "ir.*.alarms", "ir.*.channels", "$JS.API.STREAM.DELETE.>", "$JS.API.STREAM.PURGE.>"] } } }
+      { user: ${u.viewer.user}, password: ${u.viewer.pass}, permissions: { publish: { deny: ["ir.*.samples", "ir.*.samples.>", "ir.*.overview", "ir.*.frames.>", "ir.*.events.>", "ir.*.alarms", "ir.*.channels", "$JS.API.STREAM.DELETE.>", "$JS.API.STREAM.PURGE.>"] } } }
       { user: ${u.readonly.user}, password: ${u.readonly.pass}, permissions: { publish: { deny: ["ir.>", "$JS.API.STREAM.DELETE.>", "$JS.API.STREAM.PURGE.>"] } } }
     ]
   }

@@ -8,6 +8,7 @@ import { NATS_HEADERS, ROOM_STREAM_LIMITS, roomIdProblem, roomStream, roomSubjec
 import type { CommandReply } from '../streams/nats/nats-source.js';
 import { encodeSamplesBundle, entryBytes, type BundleEntry } from '../streams/nats/samples-bundle.js';
 import { Outbox, type OutboxStats } from './outbox.js';
+import { SampleOverview } from './sample-overview.js';
 
 export interface PublishOptions {
   /** The procedure room (one subject token). */
@@ -18,6 +19,10 @@ export interface PublishOptions {
   maxBytes?: number;
   /** Messages kept while the broker is away (default 500 000, oldest dropped first). */
   outboxLimit?: number;
+  /** The step of the overview a late joiner reads instead of every sample (ms of data time, default 100). */
+  overviewStepMs?: number;
+  /** An overview of the samples is published each time the data has advanced this much (ms, default 10 000). */
+  overviewEveryMs?: number;
   /** A publishing failure (the broker down): reported once per outage, retried until it passes. */
   onError?: (e: unknown) => void;
 }
@@ -79,9 +84,10 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
     return s;
   };
   let count = 0;
-  const put = (subject: string, data: Uint8Array | string, version: number) => {
+  const put = (subject: string, data: Uint8Array | string, version: number, overviewStepMs?: number) => {
     const h = natsHeaders();
     h.set(NATS_HEADERS.version, String(version));
+    if (overviewStepMs) h.set(NATS_HEADERS.overviewStep, String(overviewStepMs));
     h.set(NATS_HEADERS.sender, sender);
     h.set(NATS_HEADERS.stream, run);
     outbox.push({ subject, data, headers: h, msgId: `${run}:${count++}` });
@@ -97,6 +103,22 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
     bundle = [];
     bundleBytes = 0;
   };
+  // Every so much data time, the overview of the samples since the last one, after them in the
+  // stream: a late joiner reads overviews up to the newest, and every sample only after it.
+  const overview = new SampleOverview(options.overviewStepMs ?? 100);
+  const overviewEveryMs = options.overviewEveryMs ?? 10_000;
+  let overviewFrom = NaN;
+  const putOverview = () => {
+    flushSamples();
+    const entries = overview.take();
+    for (let from = 0; from < entries.length; ) {
+      let bytes = 0;
+      let to = from;
+      while (to < entries.length && (to === from || bytes + entryBytes(entries[to]) <= MAX_BUNDLE_BYTES)) bytes += entryBytes(entries[to++]);
+      put(subjects.overview, encodeSamplesBundle(entries.slice(from, to)), WIRE_VERSION, overview.stepMs);
+      from = to;
+    }
+  };
   const sub = roomOutput(room).subscribe((x) => {
     // Anything else goes after the samples before it: the stream keeps the room's order.
     if (x.type === 'channels') return flushSamples(), put(subjects.channels, JSON.stringify({ channels: x.channels }), WIRE_VERSION);
@@ -108,7 +130,11 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
       const entry = { channel: d.channel, seq: nextSeq(d.channel), t: d.t, v: d.v };
       bundle.push(entry);
       bundleBytes += entryBytes(entry);
-      if (bundleBytes > MAX_BUNDLE_BYTES) flushSamples();
+      overview.add(entry.channel, entry.seq, d.t, d.v);
+      const newest = d.t[d.t.length - 1];
+      if (Number.isNaN(overviewFrom)) overviewFrom = newest;
+      if (newest - overviewFrom >= overviewEveryMs) (overviewFrom = newest), putOverview();
+      else if (bundleBytes > MAX_BUNDLE_BYTES) flushSamples();
     }
   });
   const manager = room.manager;
@@ -135,7 +161,7 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
     drained: () => outbox.drained(),
     async stop() {
       sub.unsubscribe();
-      flushSamples();
+      putOverview();
       commands.unsubscribe();
       await outbox.drained();
       outbox.close();

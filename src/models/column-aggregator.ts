@@ -28,6 +28,9 @@ export class ColumnAggregator {
   /** The data stopped for longer than the gap before (or inside) this column. */
   private readonly gap: Uint8Array;
   private prevT = NaN;
+  /** Samples up to this time are an overview (min and max per step): a gap after one is judged at `coarseGapMs`. */
+  private coarseUntil = -Infinity;
+  private coarseGapMs = 0;
   /** What the last `write` wrote, so the next one rewrites only columns that changed since. */
   private written?: { end: number; out: Column[] };
   private dirtyFrom = Infinity;
@@ -51,11 +54,17 @@ export class ColumnAggregator {
     this.gap = new Uint8Array(this.size);
   }
 
+  /** Samples up to `until` are an overview, its points `gapMs` apart and more only at a gap. */
+  coarse(until: number, gapMs: number): void {
+    this.coarseUntil = until;
+    this.coarseGapMs = Math.max(gapMs, this.gapMs);
+  }
+
   /** Adds one sample; times must increase (validation upstream guarantees it). */
   add(t: number, v: number): void {
     const k = Math.floor(t / this.columnMs);
     const s = this.slotOf(k);
-    const gap = t - this.prevT > this.gapMs ? 1 : 0;
+    const gap = t - this.prevT > (this.prevT <= this.coarseUntil ? this.coarseGapMs : this.gapMs) ? 1 : 0;
     this.prevT = t;
     if (k < this.dirtyFrom) this.dirtyFrom = k;
     if (this.index[s] !== k) {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
 import { nodeConnect, tally, until } from './nats-kit.mjs';
 
-const { startEdge } = await import('../../dist/edge/index.js');
+const { startEdge, publishRoom } = await import('../../dist/edge/index.js');
 const { TelemetryRoom, followNats } = await import('../../dist/streams/index.js');
 
 let nats;
@@ -33,7 +33,7 @@ test('viewers see every sample the edge kept, once, a late joiner too; the same 
     // The load scenario's first channel crosses 0.9 within ~8 s of data.
     await until('the edge to raise the load alarm', () => present(edge.room, 'load.00:high'));
     await until('the console to show it', () => present(console_.room, 'load.00:high')?.state.presence === 'on');
-    const late = viewer('room-a', 'proctor@hospital-b');
+    const late = viewer('room-a', 'proctor@hospital-b', NATS_USERS.viewer, { replay: 'every-sample' });
     try {
       await until('the late joiner to catch up and show the alarm', () => late.room.replaying.value === 0 && present(late.room, 'load.00:high'));
       const alarm = present(late.room, 'load.00:high');
@@ -69,7 +69,7 @@ test('a viewer joining late replays only its window: one bundle a tick, the alar
     const raisedAt = Date.now();
     await until('three more seconds of procedure', () => edge.room.store('load.00').lastT > raisedAt + 3000);
     const pending = [];
-    const late = viewer('room-e', 'tumour-board', NATS_USERS.viewer, { replayMs: 1000 });
+    const late = viewer('room-e', 'tumour-board', NATS_USERS.viewer, { replayMs: 1000, replay: 'every-sample' });
     late.room.replaying.subscribe((n) => pending.push(n));
     try {
       await until('the late joiner to replay, catch up and show the alarm decided before its window', () => pending.some((n) => n > 0) && late.room.replaying.value === 0 && present(late.room, 'load.00:high'));
@@ -91,6 +91,71 @@ test('a viewer joining late replays only its window: one bundle a tick, the alar
     }
   } finally {
     await edge.stop();
+  }
+});
+
+test('a late joiner reads the overviews up to the newest, then every sample: a slow channel exact, a fast one as min and max per step, nothing twice', async () => {
+  const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
+  const edgeRoom = new TelemetryRoom({ viewer: 'edge', windowMs: 120_000 });
+  edgeRoom.setChannels([
+    { id: 'ecg', label: 'ECG', unit: 'mV', intervalMs: 1, range: [-10, 10] },
+    { id: 'temp', label: 'Probe', unit: 'Cel', intervalMs: 1000, range: [-200, 150] },
+  ]);
+  const publisher = await publishRoom(nc, edgeRoom, { procedure: 'room-o', sender: 'edge-o' });
+  // 45 s of data ending now: noise with spikes on the fast channel, a dropout of 2 s in it.
+  let seed = 7;
+  const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5);
+  const t0 = Date.now() - 45_000;
+  for (let k = 0; k < 45_000 / 20; k++) {
+    const t = Float64Array.from({ length: 20 }, (_, i) => t0 + k * 20 + i);
+    if (t[0] >= t0 + 20_000 && t[0] < t0 + 22_000) continue;
+    edgeRoom.push({ channel: 'ecg', t, v: Float32Array.from(t, (x) => noise() + (x % 997 === 0 ? 5 : 0)) });
+    if (k % 50 === 0) edgeRoom.push({ channel: 'temp', t: Float64Array.of(t[0]), v: Float32Array.of(-40 + noise()) });
+    await null;
+  }
+  await publisher.drained();
+  const technical = [];
+  const late = viewer('room-o', 'proctor', NATS_USERS.viewer);
+  late.room.technical.subscribe((x) => technical.push(x));
+  try {
+    const edgeEcg = edgeRoom.store('ecg');
+    await until('the late joiner to replay up to the newest sample', () => late.room.replaying.value === 0 && late.room.store('ecg')?.lastT === edgeEcg.lastT && late.room.store('temp')?.lastT === edgeRoom.store('temp').lastT);
+    assert.deepEqual(tally(late.room.store('temp')), tally(edgeRoom.store('temp')), 'a 1 Hz channel comes exactly');
+    const ecg = late.room.store('ecg');
+    const { until: overviewUntil, stepMs } = ecg.overviewed;
+    assert.equal(stepMs, 100);
+    assert.ok(overviewUntil > t0 + 30_000, 'the overviews cover most of the procedure');
+    // Up to the newest overview: per step, the same minimum and maximum, at the same times
+    // (two points a step; up to five where an overview ended in a step the next one went on with).
+    const steps = (store, to) => {
+      const m = new Map();
+      store.forEach((t, v) => {
+        if (t > to) return;
+        const k = Math.floor(t / stepMs);
+        const s = m.get(k) ?? { min: Infinity, max: -Infinity, minT: 0, maxT: 0, n: 0 };
+        if (v < s.min) (s.min = v), (s.minT = t);
+        if (v > s.max) (s.max = v), (s.maxT = t);
+        s.n++;
+        m.set(k, s);
+      });
+      return m;
+    };
+    const want = steps(edgeEcg, overviewUntil);
+    const got = steps(ecg, overviewUntil);
+    assert.equal(got.size, want.size, 'every step with data, and none without (the dropout stays a gap)');
+    for (const [k, w] of want) {
+      const g = got.get(k);
+      assert.ok(g && g.min === w.min && g.max === w.max && g.minT === w.minT && g.maxT === w.maxT && g.n <= 5, `step ${k}: ${JSON.stringify({ g, w })}`);
+    }
+    // After it, every sample once.
+    assert.deepEqual(tally(ecg, overviewUntil + 1e-9), tally(edgeEcg, overviewUntil + 1e-9), 'every sample after the newest overview');
+    assert.ok(ecg.length < edgeEcg.length / 5, `${ecg.length} of ${edgeEcg.length} samples replayed`);
+    assert.deepEqual(technical.filter((x) => x.type !== 'quality'), [], 'nothing refused, doubled or missing');
+  } finally {
+    late.close();
+    await publisher.stop();
+    edgeRoom.close();
+    await nc.close();
   }
 });
 

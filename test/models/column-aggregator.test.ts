@@ -28,6 +28,20 @@ describe('ColumnAggregator', () => {
     expect(out[col500 * SLOTS - 1]).to.equal(undefined);
   });
 
+  it('judges gaps in an overview at its step, and at the sample interval after it', () => {
+    // A 1 ms channel: an overview with points 50 ms apart up to t=1000, a dropout of 400 ms in
+    // it, then every sample; then a dropout of 10 ms among every sample.
+    const agg = new ColumnAggregator(100, 20, 3);
+    agg.coarse(T0 + 1000, 300);
+    const times = [...Array.from({ length: 11 }, (_, i) => i * 50), ...Array.from({ length: 10 }, (_, i) => 950 + i * 5), 1000, ...Array.from({ length: 500 }, (_, i) => 1001 + i), 1511, 1512];
+    for (const t of times) agg.add(T0 + t, 1);
+    const out: Column[] = new Array(100 * SLOTS);
+    const end = agg.columnOf(T0 + 1512);
+    agg.write(end, out);
+    const gaps = out.flatMap((x, i) => (x === null ? [end - 99 + Math.floor(i / SLOTS) - agg.columnOf(T0)] : []));
+    expect(gaps).to.deep.equal([agg.columnOf(T0 + 950) - agg.columnOf(T0), agg.columnOf(T0 + 1511) - agg.columnOf(T0)]);
+  });
+
   it('gives each column its gap mark, then min and max in the order they occurred (property)', () => {
     const steps = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: -1000, max: 1000 })), { minLength: 1, maxLength: 2000 });
     fc.assert(

@@ -51,6 +51,14 @@ export class IrTelemetry extends LitElement {
   /** The procedure room to follow on `nats` (letters, digits, `-`, `_`). */
   @property() procedure?: string;
 
+  /**
+   * What a viewer joining `nats` late replays of the samples: `overview` (default: the
+   * room's overviews, the minimum and maximum of each 100 ms, up to the newest, then every
+   * sample; a chart shows the same, and a 10 Hz or slower channel comes exactly) or
+   * `every-sample` (every sample of the window: longer to join).
+   */
+  @property() replay: 'overview' | 'every-sample' = 'overview';
+
   /** Credentials for `nats`: a property only, so they never stand in the page's HTML. */
   @property({ attribute: false }) natsAuth?: { user: string; pass: string } | { token: string };
 
@@ -170,7 +178,7 @@ export class IrTelemetry extends LitElement {
     if (changed.has('procedures')) this.startProcedures(room);
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
-    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'natsAuth', 'natsClient'].some((k) => changed.has(k));
+    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'replay', 'natsAuth', 'natsClient'].some((k) => changed.has(k));
     if (!this.connected || source) this.connect();
   }
 
@@ -186,7 +194,7 @@ export class IrTelemetry extends LitElement {
     this.natsFollow?.unsubscribe();
     this.natsFollow = undefined;
     if (this.source) this.room.connect(this.source, this.clock);
-    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, client: this.natsClient, ...this.natsAuth });
+    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, replay: this.replay, client: this.natsClient, ...this.natsAuth });
     else if (this.src && /^https?:/i.test(this.src)) this.room.connectSse(this.src, this.viewer, this.clock);
     else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);
     else this.room.disconnect();

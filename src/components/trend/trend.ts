@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { ColumnAggregator, SLOTS, type Column } from '../../models/column-aggregator.js';
+import type { ChannelStore } from '../../streams/room/channel-store.js';
 import { atLeastSpan, minSpanOf, unitSymbol } from '../../models/units.js';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import { IrPanel } from '../kit/panel.js';
@@ -16,6 +17,8 @@ export type { TrendLimit, TrendMarker } from './trend-layers.js';
 
 /** A gap longer than this many expected intervals breaks the line. */
 const GAP_FACTOR = 3;
+/** A late joiner's overview (min and max per step) has its points a step apart: gaps there are judged at that step. */
+const coarsen = (agg: ColumnAggregator, store: ChannelStore | undefined) => store?.overviewed && agg.coarse(store.overviewed.until, store.overviewed.stepMs * GAP_FACTOR);
 /** The spoken direction compares the latest value with the one this long before. */
 const TREND_MS = 10_000;
 
@@ -190,6 +193,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     const agg = this.aggs[this.index.get(batch.channel) ?? -1];
     if (!agg) return;
     const { t, v } = batch;
+    coarsen(agg, this.room?.store(batch.channel));
     for (let i = 0; i < t.length; i++) agg.add(t[i], v[i]);
     // A channel's first data replaces its '--' at once; later values refresh on the calm tick.
     if (this.room?.store(batch.channel)?.length === t.length) this.requestUpdate();
@@ -270,6 +274,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     this.aggs = this.shown.map((c) => {
       const agg = new ColumnAggregator(columns, columnMs, c.intervalMs * GAP_FACTOR);
       const store = room.store(c.id);
+      coarsen(agg, store);
       store?.forEach((t, v) => agg.add(t, v), store.lastT - windowMs - columnMs);
       return agg;
     });

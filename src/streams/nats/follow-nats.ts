@@ -20,6 +20,8 @@ export function followNats(room: TelemetryRoom, options: Omit<NatsSourceOptions,
     switch (x.type) {
       case 'channels':
         return room.setChannels(x.channels);
+      case 'overview':
+        return room.store(x.channel)?.overview(x.until, x.stepMs);
       case 'alarms':
         return room.manager.follow(x.snapshot);
       case 'replay':

@@ -1,6 +1,6 @@
 import { Observable, type Subscription } from 'rxjs';
 import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
-import type { JsMsg } from '@nats-io/jetstream';
+import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import type { AlarmCommand } from '../../models/alarm-command.js';
 import type { RefusalReason } from '../../models/alarm-record.js';
@@ -20,6 +20,11 @@ export type NatsItem =
   | { type: 'replay'; pending: number }
   | { type: 'channels'; channels: ChannelDescriptor[] }
   | { type: 'data'; data: RoomInput }
+  /**
+   * The channel's samples up to `until` (the data item that follows) are an overview: the
+   * minimum and maximum of each `stepMs`, not every sample (`replay: 'overview'`).
+   */
+  | { type: 'overview'; channel: string; until: number; stepMs: number }
   | { type: 'alarms'; snapshot: AlarmSnapshot }
   /** This viewer's command not carried out: the room refused it, the broker forbade it, or it never arrived. */
   | { type: 'refused'; command: AlarmCommand; reason: RefusalReason; detail: string }
@@ -43,6 +48,15 @@ export interface NatsSourceOptions {
    * now; default 10 min, a room's window). `Infinity` replays the whole stream.
    */
   replayMs?: number;
+  /**
+   * What a joining viewer replays of the samples: `'overview'` (default) reads the room's
+   * overviews (the minimum and maximum of each 100 ms: a channel sampled at 10 Hz or slower
+   * exactly, a faster one as a chart draws it) up to the newest, then every sample; `'every-sample'`
+   * reads every sample of the window (a 1 kHz channel: 600 000 in 10 minutes, some seconds
+   * longer to join). Waveforms, grids, events and alarm decisions always come whole, and a
+   * viewer that reconnects resumes with every sample it missed.
+   */
+  replay?: 'overview' | 'every-sample';
   /** Commands to send to the room (a manager's `issued`); each answered, or refused. */
   commands?: Observable<AlarmCommand>;
   /**
@@ -126,7 +140,8 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
     let nc: NatsConnection | undefined;
     let commands: Subscription | undefined;
     let done = false;
-    let lastStreamSeq = 0;
+    /** Reading the overviews and what else came before the newest one: the samples are still to come. */
+    let joining = false;
     /** Ends the current consumer, so the next one starts after the last message handled. */
     let restart = () => {};
     const numbering = new Map<string, { stream: string; seq: number }>();
@@ -196,7 +211,21 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       }
       // Anything else keeps its place after the samples before it.
       release();
-      if (kind === 'events') {
+      if (kind === 'overview') {
+        // Read only while joining: live, every sample comes anyway.
+        if (!joining) return;
+        if (foreign(subject, headers)) return;
+        const stepMs = Number(headers?.get(NATS_HEADERS.overviewStep));
+        const r = decodeSamplesBundle(data);
+        if (!r.ok || !(stepMs > 0)) return out.next({ type: 'parse-error', reason: r.ok ? 'bad-field' : r.error.reason, detail: `${subject}: ${r.ok ? `overview step '${headers?.get(NATS_HEADERS.overviewStep) ?? ''}'` : r.error.detail}` });
+        for (const e of r.entries) {
+          const batch = entryBatch(e);
+          // The channel's numbering goes on from the last batch the overview covers.
+          numbering.set(e.channel, { stream: sender, seq: e.seq });
+          out.next({ type: 'overview', channel: e.channel, until: batch.t[batch.t.length - 1], stepMs });
+          out.next({ type: 'data', data: batch });
+        }
+      } else if (kind === 'events') {
         const r = parseWireLine(text());
         if (!r.ok) return out.next({ type: 'parse-error', reason: r.error.reason, detail: `${subject}: ${r.error.detail}`, channel: r.error.channel });
         const m = r.value;
@@ -246,6 +275,70 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       }
     };
 
+    /**
+     * One ordered consumer of `filter` from `start` (in order, none twice) up to stream
+     * sequence `upTo`, then it returns; without `upTo`, live until the end. After the broker
+     * comes back (a restart loses its consumers) a new one starts after the last message handled.
+     */
+    const follow = async (js: JetStreamClient, filter: string, start: object, upTo = Infinity) => {
+      let from = start;
+      let last = 0;
+      let pending = -1;
+      while (!done) {
+        let messages: ConsumerMessages;
+        try {
+          const consumer = await js.consumers.get(stream, { filter_subjects: filter, ...from } as never);
+          const info = await consumer.info(true);
+          if (upTo < Infinity && info.num_pending === 0) return;
+          if (pending !== 0) {
+            pending = info.num_pending;
+            out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
+          }
+          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
+        } catch {
+          // JetStream not ready yet after a restart: try again shortly.
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
+        }
+        out.next({ type: 'state', state: 'live' });
+        restart = () => messages.stop();
+        let sliceStart = now();
+        let told = pending;
+        let finished = false;
+        for await (const m of messages as AsyncIterable<JsMsg>) {
+          // Past `upTo` (or its message was removed meanwhile): that is for the next consumer.
+          if (m.seq > upTo) {
+            finished = true;
+            break;
+          }
+          if (m.seq > last) {
+            last = m.seq;
+            handle(m.subject, m.data, () => m.string(), m.headers);
+          }
+          if (pending > 0) {
+            pending = m.info.pending;
+            // Told every thousand messages and when caught up (joining, the samples are still to come).
+            if ((pending === 0 && !joining) || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
+          }
+          if (m.seq === upTo || (upTo < Infinity && m.info.pending === 0)) {
+            finished = true;
+            break;
+          }
+          // Live, each bundle goes on as it comes; replaying, a channel's samples go on together.
+          if (pending === 0 || heldSamples >= HOLD_SAMPLES) release();
+          if (now() - sliceStart > sliceMs) {
+            release();
+            await yieldToPage();
+            sliceStart = now();
+          }
+          if (done) break;
+        }
+        release();
+        if (finished) return void messages.stop();
+        from = last ? { deliver_policy: 'by_start_sequence', opt_start_seq: last + 1 } : start;
+      }
+    };
+
     (async () => {
       out.next({ type: 'state', state: 'connecting' });
       const client = await loadClient(options.client);
@@ -272,51 +365,19 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         if (alarms && alarms.time < since) handle(alarms.subject, alarms.data, () => alarms.string(), alarms.header);
       }
       const js = client.jetstream(conn);
-      let from: Record<string, unknown> = since ? { deliver_policy: 'by_start_time', opt_start_time: since.toISOString() } : { deliver_policy: 'all' };
-      let pending = -1;
-      // One ordered consumer per connection: after the broker comes back (a restart loses
-      // its consumers) a new one starts after the last message handled.
-      while (!done) {
-        let messages;
-        try {
-          const consumer = await js.consumers.get(stream, { filter_subjects: subjects.all, ...from } as never);
-          const info = await consumer.info(true);
-          if (pending !== 0) {
-            pending = info.num_pending;
-            out.next({ type: 'replay', pending });
-          }
-          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
-        } catch {
-          // JetStream not ready yet after a restart: try again shortly.
-          await new Promise((r) => setTimeout(r, 250));
-          continue;
-        }
-        out.next({ type: 'state', state: 'live' });
-        restart = () => messages.stop();
-        let sliceStart = now();
-        let told = pending;
-        for await (const m of messages as AsyncIterable<JsMsg>) {
-          if (m.seq > lastStreamSeq) {
-            lastStreamSeq = m.seq;
-            handle(m.subject, m.data, () => m.string(), m.headers);
-          }
-          if (pending > 0) {
-            pending = m.info.pending;
-            // Told every thousand messages and when caught up: enough for a progress line.
-            if (pending === 0 || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
-          }
-          // Live, each bundle goes on as it comes; replaying, a channel's samples go on together.
-          if (pending === 0 || heldSamples >= HOLD_SAMPLES) release();
-          if (now() - sliceStart > sliceMs) {
-            release();
-            await yieldToPage();
-            sliceStart = now();
-          }
-          if (done) break;
-        }
-        release();
-        from = { deliver_policy: 'by_start_sequence', opt_start_seq: lastStreamSeq + 1 };
+      const start = since ? { deliver_policy: 'by_start_time', opt_start_time: since.toISOString() } : { deliver_policy: 'all' };
+      // Joining from overviews: each kind but the samples up to the newest overview (it covers
+      // the samples before it), one consumer after another (a broker before 2.10 filters one
+      // subject per consumer; kinds are channels of their own, their order between each other
+      // is no matter to a room), then everything after it.
+      const newest = options.replay === 'every-sample' ? null : await jsm.streams.getMessage(stream, { last_by_subj: subjects.overview }).catch(() => null);
+      const joinedAt = newest && !(since && newest.time < since) ? newest.seq : 0;
+      if (joinedAt) {
+        joining = true;
+        for (const filter of subjects.history) await follow(js, filter, start, joinedAt);
+        joining = false;
       }
+      await follow(js, subjects.all, joinedAt ? { deliver_policy: 'by_start_sequence', opt_start_seq: joinedAt + 1 } : start);
     })().catch(fail);
 
     return () => {

@@ -14,6 +14,8 @@ export const NATS_HEADERS = {
   sender: 'Ir-Sender',
   /** The sender's numbering (the wire format's stream id): new each time an edge starts. */
   stream: 'Ir-Stream',
+  /** On `.overview`: the step (ms of data time) whose minimum and maximum it keeps. */
+  overviewStep: 'Ir-Overview-Step',
   /** JetStream's de-duplication id: a message sent again after a lost acknowledgement is stored once. */
   msgId: 'Nats-Msg-Id',
 } as const;
@@ -43,6 +45,13 @@ export function roomSubjects(room: string) {
     all: `${base}.>`,
     /** Every channel's samples of one publishing turn, in one bundle (samples-bundle.ts). */
     samples: `${base}.samples`,
+    /**
+     * The samples published since the last overview, as the minimum and maximum of each step
+     * (a samples bundle): what a late joiner reads instead of every sample before the newest one.
+     */
+    overview: `${base}.overview`,
+    /** What a late joiner reads up to the newest overview: everything but the samples. */
+    history: [`${base}.overview`, `${base}.frames.>`, `${base}.events.>`, `${base}.channels`, `${base}.alarms`],
     frames: (channel: string) => `${base}.frames.${channelTokens(channel)}`,
     events: (channel: string) => `${base}.events.${channelTokens(channel)}`,
     /** The channel descriptors, whenever they change. */
@@ -60,10 +69,10 @@ export type RoomSubjects = ReturnType<typeof roomSubjects>;
 export const roomStream = (room: string) => `IR_${room}`;
 
 /** What kind of message a subject of the room carries. */
-export function subjectKind(room: string, subject: string): 'samples' | 'frames' | 'events' | 'channels' | 'alarms' | 'commands' | undefined {
+export function subjectKind(room: string, subject: string): 'samples' | 'overview' | 'frames' | 'events' | 'channels' | 'alarms' | 'commands' | undefined {
   const rest = subject.slice(`ir.${room}.`.length);
   const head = rest.split('.', 1)[0];
-  return (['samples', 'frames', 'events', 'channels', 'alarms', 'commands'] as const).find((k) => k === head);
+  return (['samples', 'overview', 'frames', 'events', 'channels', 'alarms', 'commands'] as const).find((k) => k === head);
 }
 
 /** Limits of a room's stream (docs/nats.md, "Streams"): a procedure and its debrief, bounded. */

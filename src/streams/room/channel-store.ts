@@ -12,6 +12,11 @@ export class ChannelStore {
   /** Samples inside the window were pushed out (a burst), and the store has not held its window since. */
   private short = false;
   private readonly live = new Subject<SampleBatch>();
+  /**
+   * The held samples up to `until` are an overview (a late joiner's replay, `natsSource`):
+   * the minimum and maximum of each `stepMs`, so a gap there is judged at that step.
+   */
+  overviewed?: { until: number; stepMs: number };
   /** Validated batches as they arrive (nothing replayed: read the window first). */
   readonly batches: Observable<SampleBatch> = this.live.asObservable();
 
@@ -55,6 +60,11 @@ export class ChannelStore {
     const old = this.ring;
     this.ring = new RingBuffer(capacityFor(this.descriptor, windowMs));
     for (let i = 0; i < old.length; i++) this.ring.push(old.t[old.index(i)], old.v[old.index(i)]);
+  }
+
+  /** The samples up to `until`, in the batch that follows, are an overview at `stepMs`. */
+  overview(until: number, stepMs: number): void {
+    this.overviewed = { until, stepMs };
   }
 
   /**
