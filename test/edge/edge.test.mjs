@@ -159,6 +159,19 @@ test('a late joiner reads the overviews up to the newest, then every sample: a s
   }
 });
 
+test('a viewer of a room the broker does not hold says so, and keeps trying', async () => {
+  const v = viewer('room-none', 'proctor');
+  const errors = [];
+  v.room.configErrors.subscribe((m) => errors.push(m));
+  try {
+    await until('the viewer to say it cannot read the room', () => errors.length > 0);
+    assert.match(errors[0], /cannot read IR_room-none on the broker .*still trying/);
+    assert.equal(v.room.connection.value, 'reconnecting');
+  } finally {
+    v.close();
+  }
+});
+
 test('a read-only viewer watches but its acknowledgement is refused, and it is told why', async () => {
   const edge = await startEdge({ nats: nats.url, procedure: 'room-b', scenario: 'load', ...NATS_USERS.edge });
   const ro = viewer('room-b', 'teaching-room', NATS_USERS.readonly);

@@ -284,6 +284,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       let from = start;
       let last = 0;
       let pending = -1;
+      let failures = 0;
       while (!done) {
         let messages: ConsumerMessages;
         try {
@@ -295,8 +296,11 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
           }
           messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
-        } catch {
-          // JetStream not ready yet after a restart: try again shortly.
+          failures = 0;
+        } catch (e) {
+          // JetStream not ready yet after a restart: try again shortly. Still failing after
+          // about 5 s, it is said once (a missing stream, a refused consumer), and retried.
+          if (++failures === 20) out.next({ type: 'state', state: 'reconnecting', detail: `cannot read ${stream} on the broker (${e instanceof Error ? e.message : String(e)}); still trying` });
           await new Promise((r) => setTimeout(r, 250));
           continue;
         }
