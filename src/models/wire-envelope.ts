@@ -1,5 +1,6 @@
 import { parseAlarmCommand, type AlarmCommand } from './alarm-command.js';
 import type { SampleBatch } from './channel.js';
+import { SlicedJson } from './sliced-json.js';
 
 /**
  * Newest NDJSON envelope version. Version 2 adds the `hello` message and the optional
@@ -142,18 +143,34 @@ export function validateEnvelope(o: unknown): WireResult<WireMessage> {
   return { ok: true, value: { type: 'event', ...base, t: r.t, kind: r.kind, text: r.text } };
 }
 
-/**
- * Parses one NDJSON line; never throws. A leading byte-order mark is ignored, as RFC 8259
- * section 8.1 allows a parser to do.
- */
+/** A leading byte-order mark is ignored, as RFC 8259 section 8.1 allows a parser to do. */
+const withoutBom = (line: string) => (line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+
+/** Parses one NDJSON line; never throws. */
 export function parseWireLine(line: string): WireResult<WireMessage> {
   let o: unknown;
   try {
-    o = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+    o = JSON.parse(withoutBom(line));
   } catch (e) {
     return fail('malformed-json', e instanceof Error ? e.message : String(e));
   }
   return validateEnvelope(o);
+}
+
+/** Characters of a long line parsed between yields: about a millisecond of work. */
+const STEP_CHARS = 1 << 16;
+
+/**
+ * `parseWireLine` a step at a time, for a reader that hands the thread back between steps:
+ * a line of at most `longLine` characters is parsed at once by the native `JSON.parse`, a
+ * longer one (a 50 MB batch on one line) by `SlicedJson`, yielding every `STEP_CHARS`
+ * characters. The same result either way.
+ */
+export function* parseWireLineInSteps(line: string, longLine: number): Generator<void, WireResult<WireMessage>, void> {
+  if (line.length <= longLine) return parseWireLine(line);
+  const json = new SlicedJson(withoutBom(line));
+  while (!json.step(STEP_CHARS)) yield;
+  return json.error === undefined ? validateEnvelope(json.value) : fail('malformed-json', json.error);
 }
 
 /**

@@ -20,21 +20,29 @@ export function linePieces(text: string, size = PIECE_CHARS): string[] {
 }
 
 /**
+ * A piece of work. One that returns an iterator (a generator) runs a step at a time, each
+ * `next()`, the clock looked at between steps: a long line parsed in steps is one job.
+ */
+export type Job = () => Iterator<unknown, unknown, undefined> | void;
+
+/**
  * Work run in the order given, handing the thread back whenever a slice has run `sliceMs`:
  * a 50 MB message becomes many short tasks, with drawing and input between them, instead
  * of one that stalls the page for seconds. Work given while nothing waits runs at once, so
  * a small message is handled within its own task, as before.
  */
 export class SlicedQueue {
-  private jobs: (() => void)[] = [];
+  private jobs: Job[] = [];
   private next = 0;
+  /** The job being run a step at a time; the ones after it wait for its end. */
+  private stepping: Iterator<unknown, unknown, undefined> | undefined;
   private running = false;
   private closed = false;
 
   constructor(private readonly sliceMs = 8) {}
 
   /** Runs the jobs after any still waiting, in order. */
-  push(...jobs: (() => void)[]): void {
+  push(...jobs: Job[]): void {
     if (this.closed) return;
     this.jobs.push(...jobs);
     if (!this.running) this.drain();
@@ -45,18 +53,22 @@ export class SlicedQueue {
     this.closed = true;
     this.jobs = [];
     this.next = 0;
+    this.stepping = undefined;
   }
 
   private drain(): void {
     this.running = true;
     const start = now();
     try {
-      while (this.next < this.jobs.length) {
+      while (!this.closed && (this.stepping || this.next < this.jobs.length)) {
         if (now() - start > this.sliceMs) {
           void yieldToPage().then(() => !this.closed && this.drain());
           return;
         }
-        this.jobs[this.next++]();
+        // Taken before it runs, so a job or step that throws is not run again.
+        const it = this.stepping ?? this.jobs[this.next++]();
+        this.stepping = undefined;
+        if (it && !it.next().done && !this.closed) this.stepping = it;
       }
       this.jobs = [];
       this.next = 0;

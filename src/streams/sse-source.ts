@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
-import { parseWireLine } from '../models/wire.js';
+import { parseWireLineInSteps } from '../models/wire.js';
 import type { SequenceOptions } from '../models/sequence.js';
 import { wireReader, type WsItem } from './websocket-source.js';
-import { SlicedQueue, linePieces } from './sliced-queue.js';
+import { PIECE_CHARS, SlicedQueue, linePieces } from './sliced-queue.js';
 
 export interface SseSourceOptions {
   EventSourceCtor?: typeof EventSource;
@@ -24,7 +24,8 @@ export function sseSource(url: string, opts: SseSourceOptions = {}): Observable<
   const Ctor = opts.EventSourceCtor ?? EventSource;
   return new Observable<WsItem>((sub) => {
     const reader = wireReader((x) => sub.next(x), opts.sequence);
-    // In order, a large message in slices (`SlicedQueue`): the page is never stalled by one.
+    // In order, a large message in slices (`SlicedQueue`): the page is never stalled by one,
+    // even a single long line.
     const work = new SlicedQueue();
     let attempt = 0;
     sub.next({ type: 'state', state: 'connecting', attempt });
@@ -44,9 +45,11 @@ export function sseSource(url: string, opts: SseSourceOptions = {}): Observable<
         if (closed) sub.complete();
       });
     };
-    const lines = (text: string) => () => {
-      for (const line of text.split('\n')) if (line.trim() !== '') reader.line(parseWireLine(line));
-    };
+    // A long line is parsed in steps, each a step of the queue.
+    const lines = (text: string) =>
+      function* () {
+        for (const line of text.split('\n')) if (line.trim() !== '') reader.line(yield* parseWireLineInSteps(line, PIECE_CHARS));
+      };
     es.onmessage = (e: MessageEvent<string>) => work.push(...linePieces(e.data).map(lines));
     es.addEventListener('frame', (e) =>
       work.push(() => {

@@ -2,9 +2,9 @@ import { Observable, asyncScheduler, type SchedulerLike, type Subscription } fro
 import { backoffDelay, type BackoffOptions } from '../models/backoff.js';
 import type { TechnicalEvent } from '../models/events.js';
 import { DEFAULT_MAX_LINE_LENGTH, LineFramer } from '../models/line-framer.js';
-import { SlicedQueue, linePieces } from './sliced-queue.js';
+import { PIECE_CHARS, SlicedQueue, linePieces } from './sliced-queue.js';
 import { SequenceTracker, type SequenceOptions } from '../models/sequence.js';
-import { decodeBinaryFrame, parseWireLine, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
+import { decodeBinaryFrame, parseWireLineInSteps, type BinaryFrame, type WireMessage, type WireResult } from '../models/wire.js';
 import type { FrameErrorReason } from '../models/wire-frame.js';
 import type { WireErrorReason } from '../models/wire-envelope.js';
 
@@ -103,10 +103,11 @@ export function wireReader(emit: (x: WsItem) => void, sequence?: SequenceOptions
  * (a monitor never chooses to go dark). NDJSON text lines and binary frames are parsed; a
  * text message may end inside a line, continued by the next one (docs/wire-format.md,
  * "Framing"). A large message is read in slices, the thread handed back between them, so
- * a 50 MB message never stalls the page (one line is parsed whole, however long). Per-channel `seq`s are checked (`SequenceTracker`): duplicates are reported and
- * dropped, everything else kept; a `hello` naming a new stream restarts the numbering.
- * Commands carry no seq and pass as they come. `outgoing` lines are sent while the socket
- * is open and queued while it is not, then sent in order on reconnect.
+ * a 50 MB message never stalls the page, even on one line (parsed in steps, `SlicedJson`).
+ * Per-channel `seq`s are checked (`SequenceTracker`): duplicates are reported and dropped,
+ * everything else kept; a `hello` naming a new stream restarts the numbering. Commands carry
+ * no seq and pass as they come. `outgoing` lines are sent while the socket is open and
+ * queued while it is not, then sent in order on reconnect.
  */
 export function websocketSource(url: string, opts: WebSocketSourceOptions = {}): Observable<WsItem> {
   const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
@@ -135,37 +136,41 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
     /**
      * A line whose start was carried from the previous message: if the whole fails but this
      * message's part parses, the carried start was garbage, not the head of this line.
+     * A long line is parsed in steps (`parseWireLineInSteps`), each a step of the queue.
      */
-    const parseJoined = (line: string, carried: number): WireResult<WireMessage> => {
-      const r = parseWireLine(line);
+    function* parseJoined(line: string, carried: number): Generator<void, WireResult<WireMessage>, void> {
+      const r = yield* parseWireLineInSteps(line, PIECE_CHARS);
       if (r.ok || carried === 0 || r.error.reason !== 'malformed-json') return r;
-      const alone = parseWireLine(line.slice(carried));
+      const alone = yield* parseWireLineInSteps(line.slice(carried), PIECE_CHARS);
       if (!alone.ok) return r;
       sub.next({ type: 'parse-error', reason: 'malformed-json', detail: `unterminated text before a new line: ${line.slice(0, Math.min(carried, 80))}` });
       return alone;
-    };
+    }
 
     /** A large text in pieces cut at line ends, handing the thread back between slices (`SlicedQueue`). */
     const onText = (text: string) => {
       let carried = 0;
-      const sink = {
-        line: (line: string) => {
-          const c = carried;
-          carried = 0;
-          if (line.trim() !== '') handle(parseJoined(line, c));
-        },
-        tooLong: () => undefined, // never: no limit
-      };
-      const pieces = linePieces(text).map((piece) => () => framer.push(piece, sink));
-      work.push(() => (carried = framer.pending.length), ...pieces, () => endText(carried));
+      // A piece's lines, then parsed one by one: a long one in steps, the queue's clock between them.
+      const lines: string[] = [];
+      const sink = { line: (line: string) => void lines.push(line), tooLong: () => undefined }; // never: no limit
+      const piece = (p: string) =>
+        function* () {
+          framer.push(p, sink);
+          for (const line of lines.splice(0)) {
+            const c = carried;
+            carried = 0;
+            if (line.trim() !== '') handle(yield* parseJoined(line, c));
+          }
+        };
+      work.push(() => void (carried = framer.pending.length), ...linePieces(text).map(piece), () => endText(carried));
     };
 
     // An unterminated last line is complete when it is JSON (valid or not as an envelope):
     // a proper prefix of a JSON object never is. Otherwise it waits for the next message.
-    const endText = (carried: number) => {
+    function* endText(carried: number) {
       const tail = framer.pending;
       if (tail.trim() === '') return void framer.take();
-      const r = parseJoined(tail, carried);
+      const r = yield* parseJoined(tail, carried);
       if (r.ok || r.error.reason !== 'malformed-json') {
         framer.take();
         handle(r);
@@ -173,7 +178,7 @@ export function websocketSource(url: string, opts: WebSocketSourceOptions = {}):
         framer.take();
         sub.next({ type: 'parse-error', reason: 'line-too-long', detail: `${tail.length} characters without a newline` });
       }
-    };
+    }
 
     const onBinary = (buf: ArrayBuffer) => work.push(() => reader.frame(buf));
 
