@@ -17,7 +17,7 @@ if (spawnSync('npm', ['run', '-s', 'build:package'], { stdio: 'inherit' }).statu
   process.exit(1);
 }
 // This run's figures; the four-hour soak's (`npm run soak`) are kept.
-for (const f of ['faults', 'large-message', 'csp', 'soak-20min']) rmSync(`.reliability/${f}.json`, { force: true });
+for (const f of ['faults', 'large-message', 'large-maps', 'csp', 'soak-20min']) rmSync(`.reliability/${f}.json`, { force: true });
 
 /** Browser tests through the suite's runner: pass and fail counts from its totals line. */
 function browser(files) {
@@ -77,7 +77,7 @@ const faults = browser(['test/reliability/faults.test.ts', 'test/streams/data-pa
 const fuzzNode = node(fuzzFiles.filter((f) => !f.endsWith('.ts')), { FUZZ_RUNS: '200' });
 const fuzz = sum(browser(fuzzFiles.filter((f) => f.endsWith('.ts'))), fuzzNode);
 const properties = propertyRuns(fuzzNode.tap ?? '');
-const large = browser(['test/streams/large-message.test.ts']);
+const large = browser(['test/streams/large-message.test.ts', 'test/reliability/large-maps.test.ts']);
 const soak = browser(['test/reliability/soak.test.ts']);
 const csp = browser(['test/reliability/csp.test.ts', 'test/plain/plain-html.test.ts']);
 const security = node(['test/package/security.test.mjs']);
@@ -88,6 +88,7 @@ const s20 = figures('soak-20min');
 const s4h = figures('soak-4h');
 const pages = figures('csp')?.pages ?? {};
 const lm = figures('large-message') ?? {};
+const maps = figures('large-maps');
 const largeRow = (name, m) => (m ? `| ${name} | ${m.megabytes} MB | ${m.readMs} ms | ${m.longTasks} | ${m.longTasks ? `${m.longestTaskMs} ms` : 'none over 50 ms'} |` : `| ${name} | failed or not run | | | |`);
 const soakRow = (name, s, command) =>
   s ? `| ${name} | ${s.dataMinutes} min at ${s.speed}x, warm-up ${s.warmUpMinutes} min | ${s.heapAfterWarmUpMB} MB | ${s.heapAtEndMB} MB | **${s.heapGrowthMB} MB** | ${s.longestFrameMs} ms${s.longestAnimationFrameMs === undefined ? '' : ` (${s.longestAnimationFrameMs} ms)`} | ${s.maps} | \`${command}\` |` : `| ${name} | not run | | | | | | \`${command}\` |`;
@@ -138,6 +139,12 @@ while it is read. Result: ${verdict(large)}.
 | --- | --- | --- | --- | --- |
 ${largeRow('2500 lines of 1000 samples', lm.lines)}
 ${largeRow('one line of 2.5 million samples', lm['one-line'])}
+
+Maps: ${maps ? `${maps.maps} maps of ${maps.size} x ${maps.size} (16 MB each) at ${maps.hz} Hz into a thermal map and its dose engine
+(test/reliability/large-maps.test.ts): each accumulated reduced to the engine's limit of 1024 x 1024 (said
+once by a technical \`reduced\` event), the coverage drawn; each map taken in within its own task
+(the engine had the last one ${maps.intakeAfterLastMs} ms after it was sent); longest main-thread task
+**${maps.longestTaskMs} ms** (reported, not asserted).` : 'failed or not run.'}
 
 \`${large.command}\`
 
