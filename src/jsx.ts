@@ -46,6 +46,13 @@ export interface IrActivityGaugeProps {
   alarm?: IrActivityGauge['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrActivityGauge['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrActivityGauge['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrActivityGauge['framedOutside'];
   /** A `.source` came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
   /** With a `.source`: data refused by the gauge's own room, or a channel gone stale (`IrTechnicalEvent`). */
@@ -114,6 +121,13 @@ export interface IrCementGaugeProps {
   alarm?: IrCementGauge['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrCementGauge['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrCementGauge['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrCementGauge['framedOutside'];
   /** A volume reading went down, a site or event the plan does not know, a volume rising once set (`IrCementTechnicalEvent`). */
   'onir-cement-technical'?: (event: IrEvent<'ir-cement-technical'>) => void;
   /** With a `.source`: data refused by the panel's own room (an unknown unit, a negative flow, an unknown channel), or a channel gone stale (`IrTechnicalEvent`). */
@@ -149,6 +163,13 @@ export interface IrDoseGaugeProps {
   alarm?: IrDoseGauge['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrDoseGauge['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrDoseGauge['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrDoseGauge['framedOutside'];
   /** A `.source` came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
   /** With a `.source`: data refused by the gauge's own room, or a channel gone stale (`IrTechnicalEvent`). */
@@ -184,6 +205,13 @@ export interface IrIceballCurveProps {
   alarm?: IrIceballCurve['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrIceballCurve['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrIceballCurve['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrIceballCurve['framedOutside'];
   /** A value kept and drawn but flagged: an ice ball shrinking in a freeze, a sensor colder than the tips, a position outside the field (`IrQuestionableEvent`). */
   'onir-questionable'?: (event: IrEvent<'ir-questionable'>) => void;
   /** An alarm rule was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`). */
@@ -230,6 +258,13 @@ export interface IrPulseTraceProps {
   alarm?: IrPulseTrace['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrPulseTrace['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrPulseTrace['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrPulseTrace['framedOutside'];
   /** A pulse record refused: unknown pair, duplicated index, unreadable (`IrPulseRefusedEvent`, names it). */
   'onir-pulse-refused'?: (event: IrEvent<'ir-pulse-refused'>) => void;
   /** The operator chose another pair on the map or the table (`IrPairSelectEvent`). */
@@ -259,6 +294,13 @@ export interface IrTelemetryProps {
   nats?: IrTelemetry['nats'];
   /** The procedure room to follow on `nats` (letters, digits, `-`, `_`). */
   procedure?: IrTelemetry['procedure'];
+  /**
+   * What a viewer joining `nats` late replays of the samples: `overview` (default: the
+   * room's overviews, the minimum and maximum of each 100 ms, up to the newest, then every
+   * sample; a chart shows the same, and a 10 Hz or slower channel comes exactly) or
+   * `every-sample` (every sample of the window: longer to join).
+   */
+  replay?: IrTelemetry['replay'];
   /** Credentials for `nats`: a property only, so they never stand in the page's HTML. */
   natsAuth?: IrTelemetry['natsAuth'];
   /**
@@ -371,6 +413,13 @@ export interface IrThermalMapProps {
   alarm?: IrThermalMap['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrThermalMap['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrThermalMap['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrThermalMap['framedOutside'];
   /** With a `.source`: a rule was refused, or the source came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
   /** With a `.source`: a map refused (out of order, geometry changed) or reduced, masked pixels counted (`IrTechnicalEvent`). */
@@ -412,6 +461,13 @@ export interface IrTrendProps {
   alarm?: IrTrend['alarm'];
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   acknowledged?: IrTrend['acknowledged'];
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  framedBy?: IrTrend['framedBy'];
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  framedOutside?: IrTrend['framedOutside'];
   /** One of `rules` was refused, or a `.source` came without `channels` (`IrConfigErrorEvent`). */
   'onir-config-error'?: (event: IrEvent<'ir-config-error'>) => void;
   /** With a `.source`: data refused by the panel's own room, or a channel gone stale (`IrTechnicalEvent`). */

@@ -118,25 +118,25 @@ export interface IrTrendEvents {
 /** The elements of this library as Vue's global components. */
 export interface IrGlobalComponents {
   /** Y-90 activity: prescribed, decay-corrected, delivered, residual, deviation, progress, lung dose. */
-  'ir-activity-gauge': IrVueElement<IrActivityGauge, 'plan' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrActivityGaugeEvents>;
+  'ir-activity-gauge': IrVueElement<IrActivityGauge, 'plan' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrActivityGaugeEvents>;
   /** Shows every present alarm, with acknowledge and audio pause. */
   'ir-alarm-banner': IrVueElement<IrAlarmBanner, 'theme' | 'manager' | 'alarms' | 'system' | 'sound', IrAlarmBannerEvents>;
   /** The history of alarm conditions and operator actions. */
   'ir-alarm-log': IrVueElement<IrAlarmLog, 'theme' | 'capacity' | 'manager', IrAlarmLogEvents>;
   /** Cement volume per site and in total against plan and maximum, flow, pressure, setting countdown, leaks. */
-  'ir-cement-gauge': IrVueElement<IrCementGauge, 'plan' | 'rules' | 'thresholds' | 'window' | 'pressureWindow' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrCementGaugeEvents>;
+  'ir-cement-gauge': IrVueElement<IrCementGauge, 'plan' | 'rules' | 'thresholds' | 'window' | 'pressureWindow' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrCementGaugeEvents>;
   /** Radiation dose: reference air kerma against its notification levels, rate and time to the next, KAP, fluoroscopy time. */
-  'ir-dose-gauge': IrVueElement<IrDoseGauge, 'levels' | 'doseChannels' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrDoseGaugeEvents>;
+  'ir-dose-gauge': IrVueElement<IrDoseGauge, 'levels' | 'doseChannels' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrDoseGaugeEvents>;
   /** Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces. */
-  'ir-iceball-curve': IrVueElement<IrIceballCurve, 'procedure' | 'alarms' | 'traceWindow' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrIceballCurveEvents>;
+  'ir-iceball-curve': IrVueElement<IrIceballCurve, 'procedure' | 'alarms' | 'traceWindow' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrIceballCurveEvents>;
   /** Electroporation pulse traces, train, electrode map, per-pair summary and ECG synchronisation. */
-  'ir-pulse-trace': IrVueElement<IrPulseTrace, 'layout' | 'protocol' | 'pair' | 'overlay' | 'ecgWindow' | 'rules' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrPulseTraceEvents>;
+  'ir-pulse-trace': IrVueElement<IrPulseTrace, 'layout' | 'protocol' | 'pair' | 'overlay' | 'ecgWindow' | 'rules' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrPulseTraceEvents>;
   /** Connects telemetry and shares it with the panels inside. */
-  'ir-telemetry': IrVueElement<IrTelemetry, 'src' | 'nats' | 'procedure' | 'natsAuth' | 'natsClient' | 'catchingUp' | 'source' | 'channels' | 'state' | 'window' | 'rules' | 'viewer' | 'clock' | 'procedures' | 'scheduler', IrTelemetryEvents>;
+  'ir-telemetry': IrVueElement<IrTelemetry, 'src' | 'nats' | 'procedure' | 'replay' | 'natsAuth' | 'natsClient' | 'catchingUp' | 'source' | 'channels' | 'state' | 'window' | 'rules' | 'viewer' | 'clock' | 'procedures' | 'scheduler', IrTelemetryEvents>;
   /** Colour-mapped temperature map with isotherms, lethal-dose contour, target coverage and protected structures. */
-  'ir-thermal-map': IrVueElement<IrThermalMap, 'min' | 'max' | 'isotherms' | 'lethalDose' | 'lethalCem43' | 'tumour' | 'marginMm' | 'structures' | 'thermocouples' | 'tissue' | 'limits' | 'impedance' | 'generator' | 'rules' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrThermalMapEvents>;
+  'ir-thermal-map': IrVueElement<IrThermalMap, 'min' | 'max' | 'isotherms' | 'lethalDose' | 'lethalCem43' | 'tumour' | 'marginMm' | 'structures' | 'thermocouples' | 'tissue' | 'limits' | 'impedance' | 'generator' | 'rules' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrThermalMapEvents>;
   /** Multi-channel strip chart with read-outs, limits, alarms and stale marking. */
-  'ir-trend': IrVueElement<IrTrend, 'window' | 'limits' | 'rules' | 'markers' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged', IrTrendEvents>;
+  'ir-trend': IrVueElement<IrTrend, 'window' | 'limits' | 'rules' | 'markers' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrTrendEvents>;
 }
 
 declare module 'vue' {

@@ -1,4 +1,4 @@
-import type { Labels } from './channel-label.js';
+import type { Labelled, Labels } from './channel-label.js';
 import type { Ucum } from './units.js';
 
 /** What a channel measures and what its values may be. */
@@ -16,6 +16,16 @@ export interface ChannelDescriptor {
   range: readonly [min: number, max: number];
   /** Decimals shown in read-outs, logs and text (default 1), so one value reads the same everywhere. */
   decimals?: number;
+  /**
+   * A coded channel (its `unit` a UCUM annotation such as `{code}`): the name of each value 0, 1, 2…
+   * (`ep.sync`: synchronised, lost, arrhythmia). People read the name, never the bare code (`readingOf`).
+   */
+  states?: readonly Labelled[];
+  /**
+   * A count (its `unit` a UCUM annotation such as `{pulse}`): the thing counted, one and several.
+   * People read `2 pulses`, and a limit between two whole counts as the first count past it (`≥ 1 pulse`).
+   */
+  count?: { one: Labelled; other: Labelled };
   /**
    * Smallest span of values a chart's axis shows, in `unit` (default by unit, `minSpanOf`): a
    * sensor's noise is never magnified into a trace that seems to move.

@@ -24,6 +24,7 @@ const UNITS: Record<string, Affine> = {
   'mL/s': { dim: 'flow', scale: 60, offset: 0 },
   'L/min': { dim: 'flow', scale: 1000, offset: 0 },
   kPa: { dim: 'pressure', scale: 1, offset: 0 },
+  MPa: { dim: 'pressure', scale: 1000, offset: 0 },
   Pa: { dim: 'pressure', scale: 0.001, offset: 0 },
   // 1 mm[Hg] = 133.322 Pa by UCUM's definition (13.5951 g/cm3 * 9.80665 m/s2 * 1 mm).
   'mm[Hg]': { dim: 'pressure', scale: 0.133322387415, offset: 0 },

@@ -10,6 +10,9 @@ import { ALARM_SNAPSHOT_VERSION, decodeAlarmSnapshot, encodeAlarmSnapshot } from
 import { signalsOn } from '../../src/models/alarm-system.js';
 import { dataEpoch } from '../kit/clock.js';
 import { afterLangChange } from '../kit/fixture.js';
+import { EP, pulseChannels } from '../../src/models/pulses/channels.js';
+import { pulseAlarmRules } from '../../src/models/pulses/alarms.js';
+import { hexagonLayout } from '../../src/models/pulses/layout.js';
 
 const T = dataEpoch();
 /** The CSV's form of a time `ms` after T. */
@@ -128,6 +131,38 @@ describe('ir-alarm-log', () => {
     const alarm = [...el.shadowRoot!.querySelectorAll('tbody tr')][0].textContent!;
     expect(alarm).not.to.contain('{');
     expect(el.toCsv(), 'the file keeps ids and codes').to.contain(`ep-failed@${T}`);
+    el.remove();
+  });
+
+  it('says what a code or a count means, with its noun, never a bare "2 / 1": an arrhythmia, failed pulses, incomplete pairs, in each language', async () => {
+    const m = managerAt(pulseChannels(hexagonLayout(12)));
+    const el = await mount();
+    el.lang = 'en';
+    el.manager = m;
+    await el.updateComplete;
+    m.addRules(pulseAlarmRules({ modality: 'ECT' }));
+    m.ingest({ channel: EP.sync, t: Float64Array.of(T), v: Float32Array.of(2) });
+    m.ingest({ channel: EP.failed, t: Float64Array.of(T + 250), v: Float32Array.of(2) });
+    m.ingest({ channel: EP.incomplete, t: Float64Array.of(T + 500), v: Float32Array.of(1) });
+    m.ingest({ channel: EP.current, t: Float64Array.of(T + 750), v: Float32Array.of(31.25) });
+    await el.updateComplete;
+    /** Value and limit of each alarm row, by its message, oldest first. */
+    const cells = () =>
+      [...el.shadowRoot!.querySelectorAll('[part="table"] tbody tr')].reverse().map((r) => [...r.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' ')));
+    expect(cells()).to.deep.equal([
+      ['arrhythmia, delivery blocked', 'synchronised'],
+      ['2 pulses', '≥ 1 pulse'],
+      ['1 pair', '≥ 1 pair'],
+      ['31.3 A', '30.0 A'],
+    ]);
+    el.lang = 'fr';
+    await afterLangChange(el);
+    expect(cells().slice(0, 3)).to.deep.equal([
+      ['arythmie, délivrance bloquée', 'synchronisée'],
+      ['2 impulsions', '≥ 1 impulsion'],
+      ['1 paire', '≥ 1 paire'],
+    ]);
+    expect(el.toCsv(), 'the file keeps the code and the limit as judged').to.match(/,ep-ecg-sync,[^,]+,2,0.5,\{code\},/);
     el.remove();
   });
 

@@ -4,7 +4,8 @@ import '../../src/components/iceball-curve.js';
 import '../../src/components/telemetry.js';
 import type { AlarmChange } from '../../src/streams/alarm-manager.js';
 import { ILIAC, RENAL } from '../../src/streams/cryo/scenarios.js';
-import { coverageId, probeCoolingId, sensorTargetId } from '../../src/models/cryo/cryo-alarms.js';
+import { coverageId, probeCoolingId, sensorTargetId, supplyLowId } from '../../src/models/cryo/cryo-alarms.js';
+import type { IrTrend } from '../../src/components/trend.js';
 import { T0, inTelemetry, play } from './iceball-helpers.js';
 
 const MIN = 60_000;
@@ -64,6 +65,46 @@ describe('ir-iceball-curve alarms judged by the panel', () => {
     expect(raised(seen, sensorTargetId('s2'))).to.have.length(0);
     sub2.unsubscribe();
     iliac.telemetry.remove();
+  });
+
+  it('the argon supply low: its pressure shown with the probes, one alarm naming it, none per probe', async () => {
+    const { sim, source, telemetry, el } = await inTelemetry(ILIAC, { gasPressureDrop: { from: 60_000 } });
+    const changes: AlarmChange[] = [];
+    const sub = telemetry.manager.changes.subscribe((c) => changes.push(c));
+    const readout = () => el.shadowRoot!.querySelector('[part="supply"]')!;
+    play(sim, (x) => source.next(x), 0, 30_000);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(readout().textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Argon supply (19\.9|20\.0|20\.1) MPa$/);
+    expect(readout().hasAttribute('data-low')).to.equal(false);
+    play(sim, (x) => source.next(x), 30_000, sim.freezeStartMs + 4 * MIN);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(readout().textContent).to.match(/(6\.9|7\.0|7\.1)/);
+    expect(readout().hasAttribute('data-low')).to.equal(true);
+    const raised = changes.filter((c) => c.state.presence === 'on' && c.previous === 'off').map((c) => c.rule.id);
+    expect(raised).to.deep.equal([supplyLowId]);
+    expect(el.shadowRoot!.querySelector('[part="alarm"]')!.textContent).to.match(/^\*\* Argon supply pressure low: \d\.\d MPa \(limit 10\.0 MPa\); all 4 probes freezing less$/);
+    sub.unsubscribe();
+    telemetry.remove();
+  });
+
+  it('the nerve alarm draws one frame, the panel\'s: the nerve trace inside it shows the marker but no frame of its own', async () => {
+    const { sim, source, telemetry, el } = await inTelemetry(RENAL);
+    play(sim, (x) => source.next(x), 0, sim.freezeStartMs + 4 * MIN);
+    await el.updateComplete;
+    const nerve = [...el.shadowRoot!.querySelectorAll<IrTrend>('ir-trend')].find((t) => t.channel === 'sensor.1.1')!;
+    await nerve.updateComplete;
+    expect(el.alarm).to.equal('hi');
+    expect(getComputedStyle(el).outlineStyle, 'the panel frames the alarm').to.equal('solid');
+    expect(nerve.alarm).to.equal('hi');
+    expect(nerve.shadowRoot!.querySelector('[part="alarm"]')!.textContent, 'the trace still names it').to.match(/^\*\*\* Nerve TC below 10 °C/);
+    expect(getComputedStyle(nerve).outlineStyle, 'no second frame inside the first').to.equal('none');
+    // The same trend on its own frames the alarm.
+    nerve.framedBy = undefined;
+    await nerve.updateComplete;
+    expect(getComputedStyle(nerve).outlineStyle).to.equal('solid');
+    telemetry.remove();
   });
 
   it('a sensor disconnected: its signal-lost alarm (technical) once the room judges it stale, on virtual time', async () => {

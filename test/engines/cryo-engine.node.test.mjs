@@ -7,7 +7,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import { TelemetryRoom } from '../../dist/streams/room/room.js';
 import { CryoEngine } from '../../dist/streams/cryo/index.js';
 import { CryoSimulation, ILIAC, RENAL, RENAL_NERVE_COLD_MS } from '../../dist/sim.js';
-import { DEFAULT_CRYO_ALARMS, DEFAULT_PROTOCOL, coverageId, probeCoolingId, sensorTargetId } from '../../dist/models/cryo/index.js';
+import { DEFAULT_CRYO_ALARMS, DEFAULT_PROTOCOL, SUPPLY_ONSET_MS, allProbesId, coverageId, probeCoolingId, sensorTargetId, supplyLowId } from '../../dist/models/cryo/index.js';
 
 const MIN = 60_000;
 /** As test/kit/clock.ts dataEpoch (TypeScript, not importable here): an hour back, on a whole minute. */
@@ -122,7 +122,7 @@ test('phase and probe-state events it cannot read are named; the words are read 
   p.room.push({ type: 'event', channel: 'console.gas', t, kind: 'note', text: 'anything' });
   const named = p.technical.filter((e) => e.reason === 'unreadable').map((e) => e.detail);
   assert.equal(named.length, 4, named.join('\n'));
-  assert.match(named[0], /^Argon: phase 'frz' not understood/);
+  assert.match(named[0], /^Argon supply: phase 'frz' not understood/);
   assert.match(named[1], /^P1: probe-state 'freeze 180' not understood/);
   assert.match(named[2], /^Nerve TC: probe-state 'off' on Nerve TC, which is no probe/);
   assert.match(named[3], /phase 'thaw' is older than the one before/);
@@ -186,4 +186,37 @@ test('every alarm text names the channel as people do: the points of a multi-poi
   const french = p.sim.channels().flatMap((c) => p.room.manager.rulesOf(c.id)).filter((r) => r.id.startsWith('cryo:')).map((r) => r.message.fr);
   assert.ok(french.includes('TC nerf 1 : signal perdu') && french.includes('TC nerf 3 : signal perdu') && french.includes('TC marge : signal perdu'), french.join('\n'));
   p.room.close();
+});
+
+test('the argon supply low: one alarm names the cause with its pressure and limit, and folds the probes\' own until it recovers', () => {
+  const p = procedure(ILIAC, { gasPressureDrop: { from: 60_000, to: 60_000 + 4 * MIN } });
+  p.play(0, 60_000 + 6 * MIN);
+  // 7 MPa (35 % of 20 MPa) from 60 s; judged low after 2 s below 10 MPa.
+  const [on] = p.raised(supplyLowId);
+  assert.equal(on.t - T0, 60_000 + SUPPLY_ONSET_MS);
+  assert.deepEqual({ priority: on.rule.priority, kind: on.rule.kind }, { priority: 'me', kind: 'tec' });
+  assert.match(on.rule.message.en, /^Argon supply pressure low: \d\.\d MPa \(limit 10\.0 MPa\); all 4 probes freezing less$/);
+  // The tips passed their 2-min deadline while the supply was low: none alarmed on its own.
+  const probes = p.changes.filter((c) => c.rule.id.startsWith('cryo:probe-cooling'));
+  assert.deepEqual(probes.map((c) => c.rule.id), []);
+  assert.ok(p.changes.some((c) => c.rule.id === supplyLowId && !c.state.active), 'ended once the pressure is back');
+  p.room.close();
+});
+
+test('no supply pressure in the room: every probe not cooling together is one alarm; one probe alone keeps its own', () => {
+  const scenario = { ...ILIAC, procedure: { ...ILIAC.procedure, supply: undefined } };
+  const all = procedure(scenario, { gasPressureDrop: { from: 0 } });
+  all.play(0, all.sim.freezeStartMs + 3 * MIN);
+  const [on] = all.raised(allProbesId);
+  // Every tip stays above -100 °C from the start of freeze 1 (10 s): each deadline, 2 min later, is the same sample.
+  assert.equal(on.t - T0, all.sim.freezeStartMs + DEFAULT_CRYO_ALARMS.probeWithinMs);
+  assert.equal(on.rule.message.en, 'All 4 probes: tips not below -100 °C; gas supply suspected');
+  assert.deepEqual(all.changes.filter((c) => c.rule.id.startsWith('cryo:probe-cooling')).map((c) => c.rule.id), []);
+  assert.deepEqual(all.engine.current.conditions, [allProbesId]);
+  all.room.close();
+  const one = procedure(scenario, { probeNotCooling: { probe: 'p2', from: 0 } });
+  one.play(0, one.sim.freezeStartMs + 3 * MIN);
+  assert.equal(one.raised(probeCoolingId('p2')).length, 1);
+  assert.equal(one.raised(allProbesId).length, 0);
+  one.room.close();
 });

@@ -10,7 +10,8 @@ import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
 import { PRIORITY_MARKER, PRIORITY_RANK, crossedLimit } from '../../models/alarm-rules.js';
 import { IrEvent } from '../kit/events.js';
 import { REMOTE_ACTOR, SYSTEM_ACTOR, isAlarmActionAbout, isGeneratedViewerId, type AlarmAction, type NamedAlarm, type NamedChannel } from '../../models/alarm-record.js';
-import { unitSymbol } from '../../models/units.js';
+import { limitReadingOf, readingOf, type Crossing } from '../../models/channel-reading.js';
+import type { ChannelDescriptor } from '../../models/channel.js';
 import { alarmLogMessages } from './alarm-log.messages.js';
 
 /** One alarm condition's history: onset, acknowledgement and end, on data time (epoch ms). */
@@ -33,6 +34,11 @@ export interface AlarmLogEntry {
   unit?: string;
   /** Decimals of the channel, so a value reads as in the panels (default 1). */
   decimals?: number;
+  /** Which way the value crossed the limit (default `above`): a count's limit reads as the first whole count past it. */
+  crossing?: Crossing;
+  /** The channel's names of its codes, or of what it counts: people read `arrhythmia` or `2 pulses`, never a bare code (`ChannelDescriptor`). */
+  states?: ChannelDescriptor['states'];
+  count?: ChannelDescriptor['count'];
 }
 
 type Column = 'onset' | 'priority' | 'message' | 'acknowledged' | 'ended';
@@ -274,7 +280,7 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
     const h = this.i18n.t;
     // A time that is not a number (never expected) shows empty rather than breaking the log.
     const when = (t?: number) => (t === undefined || !Number.isFinite(t) ? '' : this.i18n.dateTime(t));
-    const num = (v: number, e: AlarmLogEntry) => this.i18n.number(v, e.decimals ?? 1);
+    const num = (v: number, d: number) => this.i18n.number(v, d);
     const sortable = (column: Column) => html`<th aria-sort=${this.sortBy === column ? (this.descending ? 'descending' : 'ascending') : 'none'}>
       <button @click=${() => this.sort(column)}>${h[column]}</button>
     </th>`;
@@ -294,8 +300,8 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
               <td>${when(e.onset)}</td>
               <td>${PRIORITY_MARKER[e.priority]}</td>
               <td>${this.i18n.text(e.message)}</td>
-              <td>${e.value === undefined ? '' : `${num(e.value, e)} ${unitSymbol(e.unit ?? '')}`}</td>
-              <td>${e.limit === undefined ? '' : `${num(e.limit, e)} ${unitSymbol(e.unit ?? '')}`}</td>
+              <td>${e.value === undefined ? '' : readingOf(e.value, { ...e, unit: e.unit ?? '' }, this.i18n.locale, num)}</td>
+              <td>${e.limit === undefined ? '' : limitReadingOf(e.limit, e.crossing ?? 'above', { ...e, unit: e.unit ?? '' }, this.i18n.locale, num)}</td>
               <td>${when(e.acknowledged)}${e.acknowledgedBy ? ` (${h.by} ${this.viewerName(e.acknowledgedBy)})` : ''}</td>
               <td>${when(e.ended)}</td>
             </tr>`,
@@ -336,6 +342,9 @@ function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmMa
   const descriptor = m.descriptor(rule.channel);
   const unit = descriptor?.unit;
   const acknowledged = by !== undefined;
+  const c = rule.condition;
+  // A rate is in the channel's unit per minute: no longer a code or a count.
+  const named = c.kind === 'rate' ? {} : { states: descriptor?.states, count: descriptor?.count };
   return {
     id: rule.id,
     priority: rule.priority,
@@ -351,5 +360,7 @@ function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmMa
     limit: crossedLimit(rule.condition, state.valueAtOnset),
     unit: unit && rule.condition.kind === 'rate' ? `${unit}/min` : unit,
     decimals: descriptor?.decimals,
+    crossing: (c.kind === 'outside' ? state.valueAtOnset < c.low : c.kind === 'below' || (c.kind === 'rate' && c.perMin < 0)) ? 'below' : 'above',
+    ...named,
   };
 }

@@ -325,9 +325,9 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
       </ol>
       ${this.lastFinding ? html`<p part="technical">${w.finding[this.lastFinding.reason]}${this.lastFinding.site ? ` (${this.lastFinding.site})` : ''}</p>` : nothing}
       <h3>${w.volumeCurve}</h3>
-      <ir-trend part="volume-curve" channel=${delivered} .window=${this.window} .limits=${this.curveLimits} .markers=${markers} theme=${this.theme}></ir-trend>
+      <ir-trend .framedBy=${this} part="volume-curve" channel=${delivered} .window=${this.window} .limits=${this.curveLimits} .markers=${markers} theme=${this.theme}></ir-trend>
       <h3>${w.pressureTrace}</h3>
-      <ir-trend part="pressure-trace" channel=${plan?.pressureChannel ?? ''} .window=${this.pressureWindow} theme=${this.theme}></ir-trend>
+      <ir-trend .framedBy=${this} part="pressure-trace" channel=${plan?.pressureChannel ?? ''} .window=${this.pressureWindow} theme=${this.theme}></ir-trend>
       <p part="summary" class="sr-only" role="status">${this.summary()}</p>
     `;
   }

@@ -57,6 +57,12 @@ export const iceballStyles = [
       font-size: 1.4em;
       font-weight: 600;
     }
+    [part='supply'][data-low] .value {
+      color: var(--_medium);
+    }
+    [part='supply'][data-stale] {
+      color: var(--_stale);
+    }
     .readout[data-iso='0'] .swatch { background: var(--_iso-0); }
     .readout[data-iso='-20'] .swatch { background: var(--_iso-20); }
     .readout[data-iso='-40'] .swatch { background: var(--_iso-40); }

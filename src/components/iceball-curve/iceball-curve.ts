@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { DEFAULT_CRYO_ALARMS, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
+import { DEFAULT_CRYO_ALARMS, supplyLowId, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
+import { unitSymbol } from '../../models/units.js';
 import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
 import type { QuestionableSample } from '../../models/cryo/questionable.js';
@@ -50,7 +51,8 @@ const MIN = 60_000;
  *
  * Channels: each probe's tip (`Cel`), each sensor point (`Cel`), and the
  * measured diameters `ice.0`, `ice.-20`, `ice.-40` (`mm`), as named in
- * `procedure`. Events: `phase` (`freeze`, `thaw`, `end`) and `probe-state` on
+ * `procedure`, and the argon supply pressure when `procedure.supply` names it
+ * (a pressure unit; shown beside the read-outs). Events: `phase` (`freeze`, `thaw`, `end`) and `probe-state` on
  * a probe's channel (`freeze 80`, `thaw-active`, `thaw-passive`, `stick`,
  * `off`). Geometry and protocol come as the `procedure` property.
  *
@@ -68,7 +70,9 @@ const MIN = 60_000;
  * manager): sensor beside a nerve below 10 °C (high, latching), a lost probe or
  * sensor signal (technical), the 0 °C isotherm not covering the target by the
  * end of a freeze (medium), the designated sensor above -20 °C at the end of
- * freeze 1 (low), a freezing probe not below -100 °C for 2 min (technical).
+ * freeze 1 (low), a freezing probe not below -100 °C for 2 min (technical),
+ * and in its place, one alarm naming a common cause: the argon supply
+ * pressure low, or without it every probe not cooling (technical).
  *
  * @tagname ir-iceball-curve
  * @summary Cryoablation iceball: diameter per isotherm against time, phases and timer, target coverage, plan view, probe and sensor traces.
@@ -77,6 +81,7 @@ const MIN = 60_000;
  * @csspart timer - Phase, elapsed and remaining time.
  * @csspart phase - The name of the current phase (`Freeze 1`), in the panel's language.
  * @csspart readouts - The diameter of each isotherm: measured, estimated, difference, coverage time.
+ * @csspart supply - The argon supply pressure read-out (`data-low` while it is below its limit, `data-stale` without recent data).
  * @csspart views - The curve and the plan view.
  * @csspart curve - The diameter-against-time chart.
  * @csspart plan - The plan view.
@@ -378,6 +383,17 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
     return Number.isFinite(t) && Number.isFinite(start) ? clock(t - start) : '--';
   }
 
+  /** The argon supply pressure, as the console reports it, when the procedure names its channel and the room has it. */
+  private supplyReadout() {
+    const c = this.shownProcedure?.supply && this.room?.descriptor(this.shownProcedure.supply.channel);
+    if (!c) return nothing;
+    const last = this.room?.store(c.id)?.lastV ?? NaN;
+    const stale = this.room?.qualityOf(c.id).quality === 'stale';
+    return html`<li class="readout" part="supply" ?data-low=${this.state.conditions.includes(supplyLowId)} ?data-stale=${stale}>
+      ${this.language.label(c)} <span class="value">${stale || Number.isNaN(last) ? '--' : this.language.value(last, c)}</span> ${unitSymbol(c.unit)}
+    </li>`;
+  }
+
   protected override render() {
     const w = this.language.t;
     const st = this.status;
@@ -411,6 +427,7 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
               <small>${Number.isFinite(s?.measuredCover ?? NaN) || Number.isFinite(s?.estimatedCover ?? NaN) ? `${w.covers} ${this.since(s!.measuredCover)} (${w.estimated} ${this.since(s!.estimatedCover)})` : ''}</small>
             </li>`;
           })}
+          ${this.supplyReadout()}
         </ul>
       </div>
       <div part="views">
@@ -422,9 +439,9 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
       </p>
       ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${this.language.label(this.room?.descriptor(q.channel) ?? { label: q.channel })} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
       <div part="traces">
-        <section><h3>${w.probes}</h3><ir-trend .channel=${probeIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>
-        ${nerveIds ? html`<section><h3>${w.nerveSensors}</h3><ir-trend .channel=${nerveIds} .manager=${manager} .limits=${band} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
-        ${otherIds ? html`<section><h3>${w.sensors}</h3><ir-trend .channel=${otherIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
+        <section><h3>${w.probes}</h3><ir-trend .framedBy=${this} .channel=${probeIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>
+        ${nerveIds ? html`<section><h3>${w.nerveSensors}</h3><ir-trend .framedBy=${this} .channel=${nerveIds} .manager=${manager} .limits=${band} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
+        ${otherIds ? html`<section><h3>${w.sensors}</h3><ir-trend .framedBy=${this} .channel=${otherIds} .manager=${manager} window=${this.traceWindow} theme=${this.theme}></ir-trend></section>` : nothing}
       </div>
       <p part="summary" class="sr-only" role="status">${summary(this.status, this.language.t, (v, d) => this.language.number(v, d))}</p>
     `;

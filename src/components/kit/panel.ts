@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { PRIORITY_MARKER, type Priority } from '../../models/alarm-rules.js';
-import type { AlarmManager } from '../../streams/alarm-manager.js';
+import type { AlarmManager, PresentAlarm } from '../../streams/alarm-manager.js';
 import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { CalmTickController } from './calm-tick.js';
@@ -26,6 +26,9 @@ const CATCHING_UP = { en: 'Catching up…', fr: 'Rattrapage…' } as const;
  * Nested elements are declared in `dependencies`, registered with the panel.
  * While its room replays what it missed (a late join, a reconnect), the panel
  * says it is catching up beside its alarm marker (`part="catching-up"`).
+ * A panel drawn inside another is given it as `framedBy`: an alarm the outer
+ * panel frames is framed once, by the outer panel; the inner one still shows
+ * its marker and text (`framed-outside`).
  *
  * @csspart catching-up - "Catching up…" while the room replays what the page missed (a late join, a reconnect).
  */
@@ -61,6 +64,15 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
 
   /** Every alarm on this panel's channels is acknowledged: the frame turns dashed. */
   @property({ type: Boolean, reflect: true }) acknowledged = false;
+
+  /**
+   * The panel this one is drawn inside, set by that panel (`.framedBy=${this}`): the alarms it
+   * frames already are not framed here a second time.
+   */
+  @property({ attribute: false }) framedBy?: { framesAlarm(a: PresentAlarm): boolean };
+
+  /** Every alarm shown here is framed by `framedBy`: this panel shows the marker and text, not a frame of its own. Set by the panel. */
+  @property({ type: Boolean, reflect: true, attribute: 'framed-outside' }) framedOutside = false;
 
   protected readonly input = new InputController(this, {
     windowMs: () => this.windowMs(),
@@ -137,6 +149,12 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     return this.shown.map((c) => c.id);
   }
 
+  /** Whether this panel frames an alarm: one on its channels, or one of its engine. */
+  framesAlarm(a: PresentAlarm): boolean {
+    const kind = this.engineKind();
+    return this.alarmChannels().includes(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`));
+  }
+
   /** Draws once in the page's animation frame, from what the panel keeps. */
   protected abstract draw(): void;
 
@@ -189,8 +207,9 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     // With no rule on its channels and no engine, the frame is the host's to set.
     if (!m || (!kind && ![...ids].some((id) => m.rulesOf(id).length))) return;
     const paused = this.alarmSystem.system.alarms.mode === 'paused';
-    const mine = paused ? [] : this.alarmSystem.present.filter((a) => ids.has(a.rule.channel) || (kind !== undefined && a.rule.id.startsWith(`${kind}:`)));
+    const mine = paused ? [] : this.alarmSystem.present.filter((a) => this.framesAlarm(a));
     this.alarm = mine[0]?.rule.priority;
+    this.framedOutside = mine.length > 0 && mine.every((a) => this.framedBy?.framesAlarm(a) === true);
     this.acknowledged = mine.length > 0 && mine.every((a) => a.state.presence === 'ack');
     this.alarmMessage = mine[0]?.rule.message[this.language.language] ?? '';
   }

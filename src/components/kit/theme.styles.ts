@@ -119,7 +119,8 @@ export const flashStyles = css`
 
 /**
  * A panel in alarm frames itself in the priority colour (`alarm` attribute:
- * `hi`, `me`, `lo`), dashed once acknowledged; `[part='alarm']` is the marker
+ * `hi`, `me`, `lo`), dashed once acknowledged, not at all when the panel it is
+ * drawn inside frames the same alarms (`framed-outside`); `[part='alarm']` is the marker
  * and message, on its own line so it never covers a read-out, flashing at the
  * priority until acknowledged (steady under `prefers-reduced-motion`, where the
  * marker, the colour and the frame still give the priority).
@@ -141,6 +142,10 @@ export const alarmFrameStyles = css`
   }
   :host([alarm='lo']) {
     --_frame: var(--_low);
+  }
+  /* Inside a panel that frames the same alarms: one frame, the outer panel's. */
+  :host([alarm][framed-outside]) {
+    outline: none;
   }
   /* Clear of the 4 px frame drawn inside the panel's edge. */
   [part='alarm'] {

@@ -265,6 +265,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     trend.setAttribute('channel', EP.ecg);
     trend.window = this.ecgWindow;
     trend.theme = this.theme;
+    trend.framedBy = this;
     wrap.append(trend);
     this.ecgTrend = trend;
     this.showMarks();

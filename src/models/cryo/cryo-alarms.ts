@@ -19,6 +19,13 @@ export interface CryoAlarmSettings {
   probeTargetC: number;
   probeWithinMs: number;
   probePriority: Priority;
+  /**
+   * The argon supply pressure below this (MPa) for `SUPPLY_ONSET_MS`: one alarm naming the cause, in
+   * place of one per probe (project default, half the simulator's 20 MPa supply: no console's
+   * working pressure was found published; higher tank pressure freezes colder and faster, Sprenkle et al., J Endourol 2010).
+   */
+  supplyLowMPa: number;
+  supplyPriority: Priority;
   /** A probe or sensor signal lost (technical). */
   lostPriority: Priority;
 }
@@ -34,13 +41,37 @@ export const DEFAULT_CRYO_ALARMS: CryoAlarmSettings = {
   probeTargetC: -100,
   probeWithinMs: 120_000,
   probePriority: 'me',
+  supplyLowMPa: 10,
+  supplyPriority: 'me',
   lostPriority: 'me',
 };
+
+/** The supply must stay below its limit this long (ms) before it is judged low: one noisy sample is not a failing supply (project default, as the nerve's). */
+export const SUPPLY_ONSET_MS = 2000;
+/** A low supply ends only this far back above its limit (MPa; project default): a pressure hovering at the limit does not flap. */
+export const SUPPLY_HYSTERESIS_MPA = 0.5;
 
 /** Ids of the conditions the engine judges itself (not a limit on one channel). */
 export const coverageId = 'cryo:coverage';
 export const sensorTargetId = (sensorId: string) => `cryo:sensor-target:${sensorId}`;
 export const probeCoolingId = (probeId: string) => `cryo:probe-cooling:${probeId}`;
+/** The argon supply pressure below its limit: the common cause of every probe freezing less. */
+export const supplyLowId = 'cryo:supply-low';
+/** With no supply pressure to read: every probe (two or more) not cooling together, a common cause suspected. */
+export const allProbesId = 'cryo:all-probes';
+
+/**
+ * The conditions to raise: one common cause in place of its consequences. While the supply is
+ * low, no probe's own alarm; without a supply channel (`hasSupply` false), every probe of
+ * several not cooling is one alarm. A probe failing alone keeps its own.
+ */
+export function folded(active: ReadonlySet<string>, probeIds: readonly string[], hasSupply: boolean): string[] {
+  const cooling = new Set(probeIds.map(probeCoolingId));
+  const all = probeIds.length > 1 && [...cooling].every((id) => active.has(id));
+  const cause = active.has(supplyLowId) || (!hasSupply && all);
+  const kept = [...active].filter((id) => !(cause && cooling.has(id)));
+  return cause && !active.has(supplyLowId) ? [...kept, allProbesId] : kept;
+}
 
 /** A sensor point as people name it, in every language the sensor has a label in: the sensor's label, numbered when it has several points ("Nerve TC 2", "TC nerf 2"). */
 export const pointLabel = (sensor: ThermoSensor, i: number): Labelled => (sensor.points.length > 1 ? relabel(sensor, (l) => `${l} ${i + 1}`) : nameOf(sensor));
@@ -79,12 +110,30 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
     message: naming(name, { en: (l) => `${l}: signal lost`, fr: (l) => `${l} : signal perdu` }),
   });
   for (const probe of p.probes) rules.push(lost(probe.channel, probe));
+  if (p.supply) rules.push(lost(p.supply.channel, p.supply));
   for (const sensor of p.sensors) sensor.points.forEach((pt, i) => rules.push(lost(pt.channel, pointLabel(sensor, i))));
   return rules;
 }
 
-/** Message and priority of a condition the engine judges itself (`CryoWatch` ids); undefined for an unknown id. */
-export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS): { message: { en: string; fr: string }; priority: Priority; kind: Extract<AlarmKind, 'phy' | 'tec'> } | undefined {
+/** A pressure in MPa as each language writes it, one decimal. */
+const mpa = (v: number) => ({ en: v.toFixed(1), fr: v.toFixed(1).replace('.', ',') });
+
+/**
+ * Message and priority of a condition the engine judges itself (`CryoWatch` ids, and `allProbesId`);
+ * undefined for an unknown id. `supplyMPa`: the pressure that made the supply low.
+ */
+export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS, supplyMPa = NaN): { message: { en: string; fr: string }; priority: Priority; kind: Extract<AlarmKind, 'phy' | 'tec'> } | undefined {
+  const n = p.probes.length;
+  // A device fault (technical), named by its cause, and what it does to the probes.
+  if (id === supplyLowId && p.supply) {
+    const v = mpa(supplyMPa);
+    const limit = mpa(s.supplyLowMPa);
+    return { priority: s.supplyPriority, kind: 'tec', message: naming(p.supply, {
+      en: (l) => `${l} pressure low: ${v.en} MPa (limit ${limit.en} MPa); ${n === 1 ? 'the probe' : `all ${n} probes`} freezing less`,
+      fr: (l) => `${l} : pression basse, ${v.fr} MPa (limite ${limit.fr} MPa) ; ${n === 1 ? 'la sonde gèle' : `les ${n} sondes gèlent`} moins`,
+    }) };
+  }
+  if (id === allProbesId) return { priority: s.supplyPriority, kind: 'tec', message: { en: `All ${n} probes: tips not below ${s.probeTargetC} °C; gas supply suspected`, fr: `Les ${n} sondes : pointes pas sous ${s.probeTargetC} °C ; alimentation en gaz suspectée` } };
   // Coverage and the sensor target are about the tissue (physiological); a probe that does not cool is the device's (technical).
   if (id === coverageId) return { priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
   const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);

@@ -125,9 +125,13 @@ export class CryoTracker {
     return true;
   }
 
-  /** One valid sample; returns why it is questionable, if it is. */
+  /** One valid sample (the supply's in MPa); returns why it is questionable, if it is. */
   sample(channel: string, t: number, v: number): QuestionableReason | undefined {
     this.advance(t);
+    if (channel === this.procedure.supply?.channel) {
+      this.watch.supply(t, v);
+      return;
+    }
     const probe = this.probeOf.get(channel);
     if (probe !== undefined) {
       this.tips.set(channel, v);

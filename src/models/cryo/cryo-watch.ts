@@ -1,6 +1,6 @@
 import type { ProbeState } from './procedure.js';
 import type { PhaseKind } from './phase-log.js';
-import { DEFAULT_CRYO_ALARMS, coverageId, probeCoolingId, sensorTargetId, type CryoAlarmSettings } from './cryo-alarms.js';
+import { DEFAULT_CRYO_ALARMS, SUPPLY_HYSTERESIS_MPA, SUPPLY_ONSET_MS, coverageId, probeCoolingId, sensorTargetId, supplyLowId, type CryoAlarmSettings } from './cryo-alarms.js';
 
 /**
  * The alarm conditions that are not a limit on one channel, judged on data
@@ -8,7 +8,8 @@ import { DEFAULT_CRYO_ALARMS, coverageId, probeCoolingId, sensorTargetId, type C
  * `probeWithinMs` (from the start of the freeze, or from its last cold reading,
  * so a probe that warms mid-freeze is caught too), the 0 °C
  * isotherm not covering the target by the end of a freeze, a designated sensor
- * not at -20 °C by the end of the first freeze. `active()` lists the ids on.
+ * not at -20 °C by the end of the first freeze, the argon supply pressure below
+ * its limit for `SUPPLY_ONSET_MS`. `active()` lists the ids on.
  */
 export class CryoWatch {
   /** Per probe in freeze: the start of the freeze or its last reading below the target. */
@@ -19,6 +20,10 @@ export class CryoWatch {
   private freezes = 0;
   private covered = false;
   private now = -Infinity;
+  /** Since when the supply has been below its limit (NaN: not below). */
+  private lowSince = NaN;
+  /** The supply pressure when it was judged low (MPa; NaN before). */
+  supplyAtOnset = NaN;
 
   constructor(readonly settings: CryoAlarmSettings = DEFAULT_CRYO_ALARMS) {}
 
@@ -45,6 +50,27 @@ export class CryoWatch {
     this.time(t);
     if (this.freezes === 1 && this.phase === 'freeze') this.sensorMin.set(id, Math.min(this.sensorMin.get(id) ?? Infinity, v));
     if (v <= this.settings.sensorTargetC) this.on.delete(sensorTargetId(id));
+  }
+
+  /** A reading of the argon supply pressure (MPa): low once below the limit for the onset delay, until back above it by the hysteresis. */
+  supply(t: number, v: number): void {
+    this.time(t);
+    const limit = this.settings.supplyLowMPa;
+    if (v >= limit + SUPPLY_HYSTERESIS_MPA) {
+      // The supply back: each freezing probe gets its time to cool again, as at the start of a freeze.
+      if (this.on.delete(supplyLowId))
+        for (const id of this.freezeSince.keys()) {
+          this.freezeSince.set(id, t);
+          this.on.delete(probeCoolingId(id));
+        }
+      this.lowSince = NaN;
+      return;
+    }
+    if (v < limit && Number.isNaN(this.lowSince)) this.lowSince = t;
+    if (!this.on.has(supplyLowId) && t - this.lowSince >= SUPPLY_ONSET_MS) {
+      this.on.add(supplyLowId);
+      this.supplyAtOnset = v;
+    }
   }
 
   /** Whether the target plus margin is covered now (measured when measured, else estimated). */

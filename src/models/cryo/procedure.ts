@@ -80,8 +80,21 @@ export interface Field {
   y: readonly [number, number];
 }
 
+/**
+ * The cryogen supply the console reports: the channel of its pressure (`MPa`, or a pressure
+ * unit the room converts), named for people. Watched against `supplyLowMPa`: below it no probe can freeze fully.
+ */
+export interface GasSupply {
+  channel: string;
+  label: string;
+  /** Its name in other languages, by primary language subtag (`{ fr: 'Alimentation argon' }`). */
+  labels?: Labels;
+}
+
 export interface CryoProcedure {
   probes: CryoProbe[];
+  /** The argon supply, when the console reports its pressure. */
+  supply?: GasSupply;
   sensors: ThermoSensor[];
   tumours: Tumour[];
   structures: ProtectedStructure[];

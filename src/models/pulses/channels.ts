@@ -57,6 +57,15 @@ const LABELS = {
   ecg: { label: 'ECG' },
 } satisfies Record<string, Labelled>;
 
+/** What `ep.sync`'s codes 0, 1, 2 mean (`SYNC_CODE`), and what `ep.failed` and `ep.incomplete` count, in English and French. */
+const SYNC_STATES: readonly Labelled[] = [
+  { label: 'synchronised', labels: { fr: 'synchronisée' } },
+  { label: 'synchronisation lost', labels: { fr: 'synchronisation perdue' } },
+  { label: 'arrhythmia, delivery blocked', labels: { fr: 'arythmie, délivrance bloquée' } },
+];
+const PULSES = { one: { label: 'pulse', labels: { fr: 'impulsion' } }, other: { label: 'pulses', labels: { fr: 'impulsions' } } };
+const PAIRS = { one: { label: 'pair', labels: { fr: 'paire' } }, other: { label: 'pairs', labels: { fr: 'paires' } } };
+
 /**
  * Descriptors of every channel of a procedure over `layout`: status channels,
  * the ECG, and a voltage and a current waveform channel per pair, named in English
@@ -69,9 +78,9 @@ export function pulseChannels(layout: ElectrodeLayout, labels: { current?: strin
   return [
     status(EP.current, given('current'), 'A', [0, 200], 1),
     status(EP.voltageError, LABELS.voltageError, '%', [0, 1000], 1),
-    status(EP.failed, LABELS.failed, '{pulse}', [0, 10_000]),
-    status(EP.sync, LABELS.sync, '{code}', [0, 2]),
-    status(EP.incomplete, LABELS.incomplete, '{pair}', [0, 100]),
+    { ...status(EP.failed, LABELS.failed, '{pulse}', [0, 10_000]), count: PULSES },
+    { ...status(EP.sync, LABELS.sync, '{code}', [0, 2]), states: SYNC_STATES },
+    { ...status(EP.incomplete, LABELS.incomplete, '{pair}', [0, 100]), count: PAIRS },
     // At a fixed gain, as on ECG paper (10 mm/mV, Kligfield et al., Circulation 2007): -1 to +2 mV holds a normal lead II (R ~1.3 mV, S ~-0.3 mV).
     { id: EP.ecg, ...given('ecg'), unit: 'mV', intervalMs: 4, range: [-10, 10], decimals: 2, axis: [-1, 2] },
     ...layout.pairs.flatMap((p): ChannelDescriptor[] => [

@@ -1,11 +1,12 @@
 import type { Subscription } from 'rxjs';
 import type { SampleBatch, TelemetryEvent } from '../../models/channel.js';
-import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
+import { DEFAULT_CRYO_ALARMS, cryoRules, derivedAlarm, folded, type CryoAlarmSettings } from '../../models/cryo/cryo-alarms.js';
 import { CryoTracker } from '../../models/cryo/cryo-tracker.js';
 import { parseProbeState } from '../../models/cryo/freeze-clock.js';
 import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js';
 import { parsePhase, type PhaseKind } from '../../models/cryo/phase-log.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
+import { conversion } from '../../models/units.js';
 import type { CryoProcedure } from '../../models/cryo/procedure.js';
 import { ProcedureEngine, type EngineAlarm } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
@@ -34,7 +35,10 @@ const perIsotherm = <T>(make: (iso: Isotherm) => T) => Object.fromEntries(ISOTHE
  * a lost probe or sensor signal (rules on the room's manager), the 0 °C isotherm
  * not covering the target at the end of a freeze, the designated sensor not at
  * -20 °C at the end of freeze 1 and a freezing probe not cooling (judged here,
- * raised through the manager). A `phase` or `probe-state` event it cannot read
+ * raised through the manager). A common cause is one alarm, in place of its
+ * consequences: the argon supply pressure below its limit (or, with no supply
+ * pressure in the room, every probe not cooling) folds the probes' own alarms
+ * while it lasts. A `phase` or `probe-state` event it cannot read
  * is named on the room's technical stream (reason `unreadable`); the words are
  * matched whatever their case (`Freeze` is a freeze: refusing it would leave the
  * timer and the end-of-freeze checks wrong for a capital letter). When the
@@ -53,6 +57,8 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
   /** Whether the signal-lost rules are on (off once the procedure has ended). */
   private watching = true;
   private ruleKey?: string;
+  /** The supply's pressure in MPa from its channel's unit; undefined while the room has no such pressure channel. */
+  private toMPa?: (v: number) => number;
   /** Footprints and clearances, recomputed only when the estimate steps. */
   private stepped = { steps: -1, measuredT: NaN, state: EMPTY_CRYO_STATE };
 
@@ -80,7 +86,7 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
     const p = config.procedure;
     this.tracker = new CryoTracker(p, this.settings);
     this.flagged = this.tracker.questionable.length;
-    this.channels = new Set([...p.probes.map((x) => x.channel), ...p.sensors.flatMap((s) => s.points.map((pt) => pt.channel)), ...ISOTHERMS.map((i) => this.tracker!.iceChannel(i))]);
+    this.channels = new Set([...(p.supply ? [p.supply.channel] : []), ...p.probes.map((x) => x.channel), ...p.sensors.flatMap((s) => s.points.map((pt) => pt.channel)), ...ISOTHERMS.map((i) => this.tracker!.iceChannel(i))]);
     this.stepped = { steps: -1, measuredT: NaN, state: EMPTY_CRYO_STATE };
     this.rules();
     this.emit(this.snapshot());
@@ -89,7 +95,9 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
   protected override onSamples(b: SampleBatch): void {
     const tr = this.tracker;
     if (!tr || !this.channels.has(b.channel)) return;
-    for (let i = 0; i < b.t.length; i++) if (tr.sample(b.channel, b.t[i], b.v[i])) this.flagged++;
+    const mpa = b.channel === this.config!.procedure.supply?.channel ? this.toMPa : (v: number) => v;
+    if (!mpa) return;
+    for (let i = 0; i < b.t.length; i++) if (tr.sample(b.channel, b.t[i], mpa(b.v[i]))) this.flagged++;
     this.settle();
   }
 
@@ -139,6 +147,9 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
   private rules(): void {
     const p = this.config?.procedure;
     if (!p) return;
+    const unit = p.supply && this.room.descriptor(p.supply.channel)?.unit;
+    const c = unit ? conversion(unit, 'MPa') : undefined;
+    this.toMPa = c?.ok ? c.convert : undefined;
     const rules = this.watching ? cryoRules(p, this.settings).filter((r) => this.room.descriptor(r.channel)) : [];
     const key = rules.map((r) => r.id).join(' ');
     if (key === this.ruleKey) return;
@@ -155,10 +166,10 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
   private settle(): void {
     const tr = this.tracker!;
     const p = this.config!.procedure;
-    const active = tr.watch.active();
+    const active = new Set(this.conditions());
     for (const id of active) {
       if (this.raised.has(id)) continue;
-      const alarm = derivedAlarm(id, p, this.settings);
+      const alarm = derivedAlarm(id, p, this.settings, tr.watch.supplyAtOnset);
       if (!alarm) continue;
       this.raised.add(id);
       this.condition(id, true, alarm);
@@ -169,6 +180,12 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
         this.condition(id, false, ENDED);
       }
     this.emit(this.snapshot());
+  }
+
+  /** The conditions on, a common cause in place of its consequences. */
+  private conditions(): string[] {
+    const p = this.config!.procedure;
+    return folded(this.tracker!.watch.active(), p.probes.map((x) => x.id), this.toMPa !== undefined);
   }
 
   private snapshot(): CryoState {
@@ -189,7 +206,7 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
       probes: Object.fromEntries(p.probes.map((x) => [x.id, tr.clock.state(x.id)])),
       questionable: tr.questionable,
       flagged: this.flagged,
-      conditions: [...tr.watch.active()],
+      conditions: this.conditions(),
       unreadable: this.unread,
     };
   }

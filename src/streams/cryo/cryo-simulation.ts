@@ -4,7 +4,8 @@ import { FreezeClock } from '../../models/cryo/freeze-clock.js';
 import { pointLabel } from '../../models/cryo/cryo-alarms.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from '../../models/cryo/freezing-model.js';
 import type { ProbeState, Protocol } from '../../models/cryo/procedure.js';
-import { RENAL_HYDRODISSECTION_MS, type CryoScenario } from './scenarios.js';
+import { nameOf } from '../../models/channel-label.js';
+import { ARGON_SUPPLY, RENAL_HYDRODISSECTION_MS, type CryoScenario } from './scenarios.js';
 
 /** What a source of the simulation hands on: sample batches (with their unit) and events. */
 export type CryoItem = UnitBatch | TelemetryEvent;
@@ -24,8 +25,8 @@ export interface CryoFaults {
 }
 
 const MIN = 60_000;
-/** Argon supply pressure: a training value (no console display value was found published). */
-const GAS_KPA = 20_000;
+/** Argon supply pressure, MPa: a training value (about 2900 psi, a full cylinder; no console display value was found published). */
+const GAS_MPA = 20;
 /** Tips settle near -140 to -150 °C in phantoms (Cryobiology 2025, PMID 40472720). */
 const TIP_FREEZE_C = -145;
 /**
@@ -142,7 +143,7 @@ export class CryoSimulation {
     const every = this.sampleMs;
     const p = this.scenario.procedure;
     return [
-      { id: 'console.gas', label: 'Argon', unit: 'kPa', intervalMs: every, range: [0, 40_000], decimals: 0 },
+      { id: ARGON_SUPPLY.channel, ...nameOf(ARGON_SUPPLY), unit: 'MPa', intervalMs: every, range: [0, 40], decimals: 1 },
       ...p.probes.map((x): ChannelDescriptor => ({ id: x.channel, label: x.label, unit: 'Cel', intervalMs: every, range: [-200, 100] })),
       ...p.sensors.flatMap((s) => s.points.map((pt, i): ChannelDescriptor => ({ id: pt.channel, ...pointLabel(s, i), unit: 'Cel', intervalMs: every, range: [-200, 100] }))),
       { id: 'ice.0', label: '0 °C', unit: 'mm', intervalMs: SCAN_MS, range: [0, 200] },
@@ -169,7 +170,7 @@ export class CryoSimulation {
       while (this.done < this.plan.length && this.plan[this.done].ms <= ms) {
         const step = this.plan[this.done++];
         const te = this.t0 + step.ms;
-        out.push(this.event('console.gas', te, 'phase', step.kind));
+        out.push(this.event(ARGON_SUPPLY.channel, te, 'phase', step.kind));
         for (const p of this.scenario.procedure.probes) {
           this.clock.set(p.id, te, step.state, step.state === 'freeze' ? 100 : 0);
           out.push(this.event(p.channel, te, 'probe-state', step.state === 'freeze' ? 'freeze 100' : step.state));
@@ -199,7 +200,7 @@ export class CryoSimulation {
     const { procedure } = this.scenario;
     const f = this.faults;
     const gasDown = on(f.gasPressureDrop, ms);
-    add('console.gas', 'kPa', t, (gasDown ? GAS_KPA * 0.35 : GAS_KPA) + 60 * noise(ms / 1000));
+    add(ARGON_SUPPLY.channel, 'MPa', t, (gasDown ? GAS_MPA * 0.35 : GAS_MPA) + 0.06 * noise(ms / 1000));
     // The true tips: a warm probe or low gas freezes less than the console says; the tissue follows them.
     let coldest = Infinity;
     procedure.probes.forEach((p, i) => {

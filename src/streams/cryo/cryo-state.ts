@@ -62,7 +62,7 @@ export interface CryoState {
   questionable: readonly QuestionableSample[];
   /** How many values were ever flagged (a view tells new flags from the count). */
   flagged: number;
-  /** The conditions the engine judges itself that are on now (`cryo:coverage`, `cryo:probe-cooling:ID`, `cryo:sensor-target:ID`). */
+  /** The conditions the engine judges itself that are raised now (`cryo:coverage`, `cryo:probe-cooling:ID`, `cryo:sensor-target:ID`, `cryo:supply-low`, `cryo:all-probes`): a common cause in place of the probes' own. */
   conditions: readonly string[];
   /** Events of the procedure it could not read (each also named on the room's technical stream). */
   unreadable: number;

@@ -1,4 +1,4 @@
-import { DEFAULT_PROTOCOL, type CryoProcedure, type CryoProbe } from '../../models/cryo/procedure.js';
+import { DEFAULT_PROTOCOL, type CryoProcedure, type CryoProbe, type GasSupply } from '../../models/cryo/procedure.js';
 
 /**
  * The training procedures, from the cases our users describe (French
@@ -14,6 +14,9 @@ export interface CryoScenario {
 }
 
 const probe = (n: number, xMm: number, yMm: number): CryoProbe => ({ id: `p${n}`, label: `P${n}`, channel: `probe.${n}`, xMm, yMm });
+
+/** The simulated console's argon supply: its pressure, in MPa, on the channel that also carries the phases. */
+export const ARGON_SUPPLY: GasSupply = { channel: 'console.gas', label: 'Argon supply', labels: { fr: 'Alimentation argon' } };
 
 /** The sensors' names: a thermocouple (TC) beside the nerve, at the margin. */
 const NERVE_TC = { label: 'Nerve TC', labels: { fr: 'TC nerf' } };
@@ -44,6 +47,7 @@ export const ILIAC: CryoScenario = {
       { kind: 'nerve', label: 'Lumbosacral trunk', points: [{ xMm: 46, yMm: -50 }, { xMm: 44, yMm: 0 }, { xMm: 47, yMm: 50 }] },
       { kind: 'skin', label: 'Skin', points: [{ xMm: -60, yMm: -46 }, { xMm: 60, yMm: -42 }] },
     ],
+    supply: ARGON_SUPPLY,
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-60, 60], y: [-50, 50] },
   },
@@ -66,6 +70,7 @@ export const VERTEBRAL: CryoScenario = {
       { kind: 'nerve', label: 'Spinal canal', points: [{ xMm: 30, yMm: -70 }, { xMm: 30, yMm: 70 }] },
       { kind: 'skin', label: 'Skin', points: [{ xMm: 68, yMm: -70 }, { xMm: 68, yMm: 70 }] },
     ],
+    supply: ARGON_SUPPLY,
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-45, 70], y: [-70, 70] },
   },
@@ -97,6 +102,7 @@ export const RENAL: CryoScenario = {
       { kind: 'nerve', label: 'Genitofemoral n.', points: [{ xMm: -50, yMm: 34 }, { xMm: 0, yMm: 31 }, { xMm: 50, yMm: 36 }] },
       { kind: 'skin', label: 'Skin', points: [{ xMm: -50, yMm: -48 }, { xMm: 50, yMm: -44 }] },
     ],
+    supply: ARGON_SUPPLY,
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-50, 50], y: [-50, 45] },
   },
@@ -128,6 +134,7 @@ export const SACRAL: CryoScenario = {
       { kind: 'nerve', label: 'S1 root', points: [{ xMm: 22, yMm: -45 }, { xMm: 21, yMm: 0 }, { xMm: 24, yMm: 45 }] },
       { kind: 'skin', label: 'Skin', points: [{ xMm: -45, yMm: -45 }, { xMm: -45, yMm: 45 }] },
     ],
+    supply: ARGON_SUPPLY,
     protocol: DEFAULT_PROTOCOL,
     field: { x: [-50, 50], y: [-45, 45] },
   },

@@ -383,9 +383,7 @@ export class TelemetryRoom {
     const quality = merge(
       ...list.map((c) => arrivals.pipe(staleAfter(c, { factor, minSilenceMs, scheduler: this.scheduler }), skipWhile((q) => q.quality === 'valid'))),
     ).pipe(share());
-    const manager = this.manager;
-    this.pipeline = valid.subscribe((x) => (isTechnicalEvent(x) ? this.technical.next(x) : this.accept(x)));
-    this.pipeline.add(arrivals.subscribe((b) => this.arrived(b)));
+    this.pipeline = arrivals.subscribe((b) => this.arrived(b));
     this.pipeline.add(
       quality.subscribe((q) => {
         const s = this.qualities.get(q.channel);
@@ -394,7 +392,9 @@ export class TelemetryRoom {
         this.technical.next(q);
       }),
     );
-    this.pipeline.add(manager.connect(merge(valid, quality)));
+    this.pipeline.add(this.manager.connect(merge(valid, quality)));
+    // The stores and engines after the manager: a condition an engine raises on a batch is stamped with that batch's data time.
+    this.pipeline.add(valid.subscribe((x) => (isTechnicalEvent(x) ? this.technical.next(x) : this.accept(x))));
   }
 
   private accept(b: SampleBatch): void {
