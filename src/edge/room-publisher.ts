@@ -36,6 +36,8 @@ export interface RoomPublisher {
 }
 
 const ns = (ms: number) => ms * 1_000_000;
+/** How long the edge waits for the broker to make or update the room's stream. */
+export const JETSTREAM_SETUP_MS = 20_000;
 /** A bundle is cut here, well below the stream's message limit (`ROOM_STREAM_LIMITS.maxMsgSize`). */
 export const MAX_BUNDLE_BYTES = 256 * 1024;
 
@@ -67,7 +69,8 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
   const problem = roomIdProblem(options.procedure);
   if (problem) throw new Error(problem);
   const subjects = roomSubjects(options.procedure);
-  const jsm = await jetstreamManager(nc);
+  // A stream on file is made once per run; a busy broker may take more than the client's default 5 s.
+  const jsm = await jetstreamManager(nc, { timeout: JETSTREAM_SETUP_MS });
   const config = roomStreamConfig(options.procedure, options.maxBytes);
   const existing = await jsm.streams.info(config.name).catch(() => null);
   if (existing) await jsm.streams.update(config.name, config);
