@@ -8,7 +8,8 @@ import type { QualityChange } from '../models/events.js';
  * judged twice because either alone misses a case. On data time, a gap between
  * consecutive samples (a replay or a burst after a stall) shows as stale then
  * valid. On arrival, a scheduler watchdog catches a source that went silent,
- * which data time alone can never notice. The watchdog runs from subscription,
+ * which data time alone can never notice (an overview's points are a step apart:
+ * a gap among them is judged at that step). The watchdog runs from subscription,
  * so a sensor that never sends is stale too (at data time NaN: none is known).
  * Emits only changes.
  */
@@ -19,6 +20,8 @@ export function staleAfter(
     /** Sources deliver in batches (every 100 ms or so): the watchdog waits at least this long on arrival. */
     minSilenceMs = 0,
     scheduler = asyncScheduler as SchedulerLike,
+    /** The channel's samples up to `until` are an overview at `stepMs` (a late join): a gap there is judged at that step. */
+    overview = (): { until: number; stepMs: number } | undefined => undefined,
   } = {},
 ): OperatorFunction<SampleBatch, QualityChange> {
   const limit = descriptor.intervalMs * factor;
@@ -40,9 +43,13 @@ export function staleAfter(
           const len = b.t.length;
           // Other channels' batches say nothing about this one.
           if (len === 0 || b.channel !== channel) return;
+          const o = overview();
+          const until = o ? o.until : -Infinity;
+          const coarse = o ? Math.max(limit, o.stepMs * factor) : limit;
           for (let i = 0; i < len; i++) {
             const t = b.t[i];
-            if (t - lastT > limit) set('stale', lastT + limit);
+            const gap = lastT <= until ? coarse : limit;
+            if (t - lastT > gap) set('stale', lastT + gap);
             set('valid', t);
             if (!(t < lastT)) lastT = t;
           }

@@ -151,6 +151,10 @@ test('a late joiner reads the overviews up to the newest, then every sample: a s
     assert.deepEqual(tally(ecg, overviewUntil + 1e-9), tally(edgeEcg, overviewUntil + 1e-9), 'every sample after the newest overview');
     assert.ok(ecg.length < edgeEcg.length / 5, `${ecg.length} of ${edgeEcg.length} samples replayed`);
     assert.deepEqual(technical.filter((x) => x.type !== 'quality'), [], 'nothing refused, doubled or missing');
+    // Stale once, at the dropout: the overview's points are a step apart, not a gap each.
+    const stale = technical.filter((x) => x.type === 'quality' && x.channel === 'ecg' && x.quality === 'stale' && x.t < edgeEcg.lastT);
+    assert.equal(stale.length, 1, JSON.stringify(stale.slice(0, 3)));
+    assert.ok(stale[0].t > t0 + 19_900 && stale[0].t < t0 + 20_400, `stale at ${stale[0].t - t0} ms`);
   } finally {
     late.close();
     await publisher.stop();

@@ -381,7 +381,7 @@ export class TelemetryRoom {
     const arrivals = merge(batches, this.arrivals).pipe(share());
     const { staleFactor: factor, minSilenceMs } = this.options;
     const quality = merge(
-      ...list.map((c) => arrivals.pipe(staleAfter(c, { factor, minSilenceMs, scheduler: this.scheduler }), skipWhile((q) => q.quality === 'valid'))),
+      ...list.map((c) => arrivals.pipe(staleAfter(c, { factor, minSilenceMs, scheduler: this.scheduler, overview: () => this.stores.get(c.id)?.overviewed }), skipWhile((q) => q.quality === 'valid'))),
     ).pipe(share());
     this.pipeline = arrivals.subscribe((b) => this.arrived(b));
     this.pipeline.add(
