@@ -9,6 +9,8 @@ import '../../src/components/dose-gauge.js';
 import '../../src/components/activity-gauge.js';
 import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
 import { IrPanel } from '../../src/components/kit/panel.js';
+import { FrameController, flushFrames } from '../../src/components/kit/frame-scheduler.js';
+import { drawn, nextFrame } from '../kit/fixture.js';
 
 /** Every panel of the library: each views the room, so each must say when what it draws is not live yet. */
 const PANELS = ['ir-trend', 'ir-thermal-map', 'ir-iceball-curve', 'ir-cement-gauge', 'ir-pulse-trace', 'ir-dose-gauge', 'ir-activity-gauge'];
@@ -34,4 +36,31 @@ describe('every panel while its room replays', () => {
       room.remove();
     });
   }
+
+  it('a panel draws nothing while its room replays, then the latest once live', async () => {
+    const room = document.createElement('ir-telemetry') as IrTelemetry;
+    room.channels = [{ id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] }];
+    const el = document.createElement('ir-trend');
+    el.setAttribute('channel', 'probe');
+    room.append(el);
+    document.body.append(room);
+    await drawn(el);
+    let draws = 0;
+    const frame = FrameController.of(el)!;
+    const run = frame.run.bind(frame);
+    frame.run = () => (draws++, run());
+    room.room.replaying.next(500);
+    const t0 = Date.now() - 60_000;
+    for (let k = 0; k < 10; k++) {
+      room.room.push({ channel: 'probe', t: Float64Array.from({ length: 10 }, (_, i) => t0 + k * 1000 + i * 100), v: new Float32Array(10).fill(30 + k) });
+      await nextFrame();
+    }
+    flushFrames();
+    expect(draws, 'nothing drawn while replaying').to.equal(0);
+    room.room.replaying.next(0);
+    await nextFrame();
+    await nextFrame();
+    expect(draws, 'the latest, once').to.equal(1);
+    room.remove();
+  });
 });

@@ -76,6 +76,7 @@ export const flushFrames = (): void => page().flush();
 export class FrameController implements ReactiveController {
   private intersecting = true;
   private drawnOnce = false;
+  private held = false;
 
   static of(el: Element): FrameController | undefined {
     return controllers.get(el);
@@ -104,9 +105,19 @@ export class FrameController implements ReactiveController {
     if (this.host.isConnected) page().request(this);
   }
 
-  /** Drawing makes sense: on screen (or never drawn yet), in a visible tab. */
+  /** Drawing makes sense: on screen (or never drawn yet), in a visible tab, not held. */
   canDraw(): boolean {
-    return (this.intersecting || !this.drawnOnce) && !document.hidden;
+    return (this.intersecting || !this.drawnOnce) && !document.hidden && !this.held;
+  }
+
+  /**
+   * Held, the panel stays pending: while its room replays what it missed, each frame
+   * would draw a state already past, at the cost of the replay. Let go, it draws the latest.
+   */
+  hold(on: boolean): void {
+    if (on === this.held) return;
+    this.held = on;
+    if (!on) this.request();
   }
 
   setIntersecting(on: boolean): void {

@@ -25,7 +25,8 @@ const CATCHING_UP = { en: 'Catching up…', fr: 'Rattrapage…' } as const;
  * and the hooks it needs (`channelsChanged`, `batch`, `qualityChanged`).
  * Nested elements are declared in `dependencies`, registered with the panel.
  * While its room replays what it missed (a late join, a reconnect), the panel
- * says it is catching up beside its alarm marker (`part="catching-up"`).
+ * says it is catching up beside its alarm marker (`part="catching-up"`) and
+ * does not draw, then draws the latest once live.
  * A panel drawn inside another is given it as `framedBy`: an alarm the outer
  * panel frames is framed once, by the outer panel; the inner one still shows
  * its marker and text (`framed-outside`).
@@ -191,6 +192,8 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
       sub: room.replaying.subscribe((left) => {
         if (left > 0 === this.catchingUp) return;
         this.catchingUp = left > 0;
+        // Says so, and draws again once live: the frames in between would show a past already replaced.
+        this.frame.hold(this.catchingUp);
         this.requestUpdate();
       }),
     };

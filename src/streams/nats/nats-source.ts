@@ -75,8 +75,11 @@ export interface NatsSourceOptions {
   sliceMs?: number;
 }
 
-/** Messages the broker sends a viewer per request: a replay comes in few round trips. */
-const FETCH_MESSAGES = 1000;
+/**
+ * Bytes the broker sends a viewer per request: a replay comes in few round trips, and no
+ * burst of it is larger (a thousand overviews would be 40 MB). Above the largest message (1 MiB).
+ */
+const FETCH_BYTES = 2 * 1024 ** 2;
 /** While replaying, samples held before they go to the room, one batch per channel (about 1 s of 16 channels at 1 kHz). */
 const HOLD_SAMPLES = 16_384;
 
@@ -295,7 +298,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             pending = info.num_pending;
             out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
           }
-          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
+          messages = await consumer.consume({ max_bytes: FETCH_BYTES });
           failures = 0;
         } catch (e) {
           // JetStream not ready yet after a restart: try again shortly. Still failing after
