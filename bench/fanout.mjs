@@ -1,7 +1,8 @@
 // `npm run bench -- fanout`: a broker, an edge and three headless viewers on this machine.
 // The room first holds `PREFILL_MIN` minutes of the load scenario (16 channels at 1 kHz, noise
-// with spikes; default 60: a viewer joins after an hour and replays its 10-minute window, from
-// the room's overviews, docs/nats.md), published as fast as the broker takes it; then a live edge plays
+// with spikes; default 60: a viewer joins after an hour), published as fast as the broker takes
+// it, so all of it lies in a viewer's 10-minute window of publishing time and the whole hour is
+// replayed (from the room's overviews, docs/nats.md): six times a real join's; then a live edge plays
 // the load scenario (its cement alarms' busiest rate is far below it) while three viewers join
 // one after another (each timing its replay) and then watch live together. Writes
 // bench/results/fanout.json.
@@ -134,7 +135,7 @@ try {
     replayHourSeconds: max('replaySeconds'),
     replayMaxFrameMs: max('replayMaxFrameMs'),
     edgeCpuPercent: round2(edgeCpuPercent),
-    replayed: `a viewer's 10-minute window of a room holding ${PREFILL_MIN} minutes (${filled.messages} messages): the overviews (min and max per 100 ms) up to the newest, then every sample; ${results[0].replayedSamplesPerChannel} samples per channel`,
+    replayed: `the room's ${PREFILL_MIN} minutes (${filled.messages} messages, published in ${filled.seconds} s: all inside a viewer's 10-minute window of publishing time), from the overviews (min and max per 100 ms) up to the newest, then every sample; ${results[0].replayedSamplesPerChannel} samples per channel`,
     prefill: filled,
     // What one live room costs the broker, per viewer: messages and bytes stored a second.
     liveMessagesPerSecond: round2((stored1.messages - stored0.messages) / liveSeconds),
