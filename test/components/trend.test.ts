@@ -114,6 +114,20 @@ describe('ir-trend', () => {
     el.remove();
   });
 
+  it('reads a coded channel by its state and a count with what it counts, in the panel\'s language', async () => {
+    const sync: ChannelDescriptor = { id: 'sync', label: 'ECG sync', unit: '{code}', intervalMs: 100, range: [0, 2], states: [{ label: 'synchronised', labels: { fr: 'synchronisé' } }, { label: 'searching', labels: { fr: 'recherche' } }, { label: 'arrhythmia', labels: { fr: 'arythmie' } }] };
+    const failed: ChannelDescriptor = { id: 'failed', label: 'Failed pulses', unit: '{pulse}', intervalMs: 100, range: [0, 100], count: { one: { label: 'pulse', labels: { fr: 'impulsion' } }, other: { label: 'pulses', labels: { fr: 'impulsions' } } } };
+    const { el, source } = await mount((el) => ((el.lang = 'fr'), (el.channels = [sync, failed])));
+    source.next({ channel: 'sync', t: Float64Array.of(1000), v: Float32Array.of(2) });
+    source.next({ channel: 'failed', t: Float64Array.of(1000), v: Float32Array.of(3) });
+    el.requestUpdate();
+    await el.updateComplete;
+    const values = [...el.shadowRoot!.querySelectorAll('[part="readout"] [part="value"]')].map((v) => v.textContent);
+    expect(values).to.deep.equal(['arythmie', '3 impulsions']);
+    expect([...el.shadowRoot!.querySelectorAll('[part="readout"] [part="unit"]')].map((v) => v.textContent)).to.deep.equal(['', '']);
+    el.remove();
+  });
+
   it('greys a stale channel and shows -- with the age of its last value, on virtual time', async () => {
     const clock = new VirtualTimeScheduler(undefined, 1200);
     const { el, source } = await mount((el) => (el.scheduler = clock));

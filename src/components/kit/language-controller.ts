@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import { labelOf, type Labelled } from '../../models/channel-label.js';
+import { readingOf } from '../../models/channel-reading.js';
 import { MAX_TIME_MS } from '../../models/validate.js';
 
 /** The languages the panels speak; anything else falls back to English. */
@@ -125,8 +126,9 @@ export class LanguageController<T> implements ReactiveController {
     return cached(`${this.locale}|n${decimals}`, () => new Intl.NumberFormat(this.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'negative' })).format(v);
   }
 
-  /** A value of a channel, at the channel's precision. */
+  /** A value of a channel, at the channel's precision; a code by its state's name, a count with what it counts. */
   value(v: number, c: ChannelDescriptor): string {
+    if (c.states || c.count) return readingOf(v, c, this.language, (x, d) => this.number(x, d));
     return this.number(v, c.decimals ?? 1);
   }
 
