@@ -57,8 +57,11 @@ export const iceballStyles = [
       font-size: 1.4em;
       font-weight: 600;
     }
+    /* The alarm colour as a background, its text colour on it: yellow text is unreadable on a light theme. */
     [part='supply'][data-low] .value {
-      color: var(--_medium);
+      background: var(--_medium);
+      color: var(--_on-medium);
+      padding: 0 0.2em;
     }
     [part='supply'][data-stale] {
       color: var(--_stale);
