@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
-import { nodeConnect, tally, until } from './nats-kit.mjs';
+import { nodeConnect, stepExtremes, tally, until } from './nats-kit.mjs';
 
 const { startEdge, publishRoom } = await import('../../dist/edge/index.js');
 const { TelemetryRoom, followNats } = await import('../../dist/streams/index.js');
@@ -128,17 +128,9 @@ test('a late joiner reads the overviews up to the newest, then every sample: a s
     // Up to the newest overview: per step, the same minimum and maximum, at the same times
     // (two points a step; up to five where an overview ended in a step the next one went on with).
     const steps = (store, to) => {
-      const m = new Map();
-      store.forEach((t, v) => {
-        if (t > to) return;
-        const k = Math.floor(t / stepMs);
-        const s = m.get(k) ?? { min: Infinity, max: -Infinity, minT: 0, maxT: 0, n: 0 };
-        if (v < s.min) (s.min = v), (s.minT = t);
-        if (v > s.max) (s.max = v), (s.maxT = t);
-        s.n++;
-        m.set(k, s);
-      });
-      return m;
+      const pairs = [];
+      store.forEach((t, v) => t <= to && pairs.push([t, v]));
+      return stepExtremes(pairs, stepMs);
     };
     const want = steps(edgeEcg, overviewUntil);
     const got = steps(ecg, overviewUntil);

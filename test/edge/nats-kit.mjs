@@ -24,3 +24,17 @@ export async function until(what, check, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Per step of `stepMs`: the minimum and maximum (first reached) with their times, and the count, from [t, v] pairs in time order. */
+export function stepExtremes(pairs, stepMs) {
+  const m = new Map();
+  for (const [t, v] of pairs) {
+    const k = Math.floor(t / stepMs);
+    const s = m.get(k) ?? { min: Infinity, max: -Infinity, minT: 0, maxT: 0, n: 0 };
+    if (v < s.min) (s.min = v), (s.minT = t);
+    if (v > s.max) (s.max = v), (s.maxT = t);
+    s.n++;
+    m.set(k, s);
+  }
+  return m;
+}

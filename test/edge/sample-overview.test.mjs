@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { stepExtremes } from './nats-kit.mjs';
 
 const { SampleOverview } = await import('../../dist/edge/sample-overview.js');
 const RUNS = Number(process.env.FUZZ_RUNS || 200);
@@ -34,20 +35,8 @@ test(`an overview keeps each step's extremes at their times, single samples as t
         assert.equal(entry.t[entry.t.length - 1], t[bounds[b] - 1], 'ends on the last sample covered');
         for (let i = 0; i < entry.t.length; i++) points.push([entry.t[i], entry.v[i]]);
       }
-      const steps = (pairs) => {
-        const m = new Map();
-        for (const [ti, vi] of pairs) {
-          const k = Math.floor(ti / STEP);
-          const s = m.get(k) ?? { min: Infinity, max: -Infinity, minT: 0, maxT: 0, n: 0 };
-          if (vi < s.min) (s.min = vi), (s.minT = ti);
-          if (vi > s.max) (s.max = vi), (s.maxT = ti);
-          s.n++;
-          m.set(k, s);
-        }
-        return m;
-      };
-      const want = steps(t.map((ti, i) => [ti, v[i]]));
-      const got = steps(points);
+      const want = stepExtremes(t.map((ti, i) => [ti, v[i]]), STEP);
+      const got = stepExtremes(points, STEP);
       assert.deepEqual([...got.keys()], [...want.keys()], 'the same steps hold data');
       for (const [k, w] of want) {
         const g = got.get(k);
