@@ -325,7 +325,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
           if (pending > 0) {
             pending = m.info.pending;
             // Told every thousand messages and when caught up (joining, the samples are still to come).
-            if ((pending === 0 && !joining) || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending });
+            if ((pending === 0 && !joining) || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
           }
           if (m.seq === upTo || (upTo < Infinity && m.info.pending === 0)) {
             finished = true;
