@@ -10,13 +10,16 @@ const documentedEventsOnly = () => ({
   },
 });
 
-/** Private members (TypeScript `private`, `#names`) are not API: leave them out. */
+/**
+ * Private and protected members (TypeScript `private`, `protected`, `#names`) are not an element
+ * user's API: leave them out, as docs/api does (a panel's author reads the kit's source).
+ */
 const publicMembersOnly = () => ({
   name: 'public-members-only',
   packageLinkPhase({ customElementsManifest }) {
     for (const mod of customElementsManifest.modules)
       for (const d of mod.declarations ?? [])
-        if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+        if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#'));
   },
 });
 

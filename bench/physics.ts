@@ -4,7 +4,7 @@
 // its Neumann solution, the largest error of the front and the -20, -40, -80 and +10 °C
 // isotherms after 10 min. Both at the tracker's 1 mm grid and at 0.5 mm.
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from '../src/models/cryo/freezing-model.js';
-import { neumannPositionMm } from '../src/models/cryo/stefan.js';
+import { neumannPositionMm } from '../test/kit/stefan.js';
 import { environment } from './kit/environment.js';
 import { round } from './kit/stats.js';
 

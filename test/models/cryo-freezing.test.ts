@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { FreezingModel, TISSUE_ESTIMATE, gelPhantom, type FreezingTissue } from '../../src/models/cryo/freezing-model.js';
-import { neumannPositionMm } from '../../src/models/cryo/stefan.js';
+import { neumannPositionMm } from '../kit/stefan.js';
 import { CryoTracker } from '../../src/models/cryo/cryo-tracker.js';
 import { DEFAULT_PROTOCOL, type CryoProcedure } from '../../src/models/cryo/procedure.js';
 
