@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { decodeAlarmSnapshot } from '../models/alarm-snapshot.js';
 import { roomStream, roomSubjects } from '../streams/nats/subjects.js';
 import { EDGE_SCENARIOS } from './scenarios.js';
-import { JETSTREAM_SETUP_MS, publishRoom, type RoomPublisher } from './room-publisher.js';
+import { publishRoom, type RoomPublisher } from './room-publisher.js';
 
 /** Something attached to the edge's room (a procedure engine): returns its removal. */
 export type RoomAttachment = (room: TelemetryRoom) => (() => void) | void;
@@ -109,7 +109,7 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
  * anew from the data that comes, as their state is not in the stream: the operator is told.
  */
 async function resume(nc: NatsConnection, room: TelemetryRoom, o: EdgeOptions): Promise<void> {
-  const jsm = await jetstreamManager(nc, { timeout: JETSTREAM_SETUP_MS });
+  const jsm = await jetstreamManager(nc);
   const last = await jsm.streams.getMessage(roomStream(o.procedure), { last_by_subj: roomSubjects(o.procedure).alarms }).catch(() => null);
   if (!last) return;
   const snapshot = decodeAlarmSnapshot(last.string());

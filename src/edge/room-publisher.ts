@@ -36,8 +36,8 @@ export interface RoomPublisher {
 }
 
 const ns = (ms: number) => ms * 1_000_000;
-/** How long the edge waits for the broker to make or update the room's stream. */
-export const JETSTREAM_SETUP_MS = 20_000;
+/** How long the edge asks the broker again to make or update the room's stream before it gives up. */
+export const JETSTREAM_SETUP_MS = 60_000;
 /** A bundle is cut here, well below the stream's message limit (`ROOM_STREAM_LIMITS.maxMsgSize`). */
 export const MAX_BUNDLE_BYTES = 256 * 1024;
 
@@ -58,6 +58,28 @@ export function roomStreamConfig(procedure: string, maxBytes: number = ROOM_STRE
 }
 
 /**
+ * Makes the room's stream, or updates it to `config`. A broker starting up or busy may leave a
+ * JetStream request unanswered (a timeout): it is asked again, each time said, until
+ * `JETSTREAM_SETUP_MS` has passed; any other refusal ends it at once.
+ */
+async function ensureStream(nc: NatsConnection, config: Partial<StreamConfig> & { name: string }, onError?: (e: unknown) => void): Promise<void> {
+  const end = Date.now() + JETSTREAM_SETUP_MS;
+  const timedOut = (e: unknown) => e instanceof Error && e.name === 'TimeoutError';
+  for (;;) {
+    try {
+      const jsm = await jetstreamManager(nc);
+      const existing = await jsm.streams.info(config.name).catch((e) => (timedOut(e) ? Promise.reject(e) : null));
+      if (existing) await jsm.streams.update(config.name, config);
+      else await jsm.streams.add(config);
+      return;
+    } catch (e) {
+      if (!timedOut(e) || Date.now() > end) throw e;
+      onError?.(e);
+    }
+  }
+}
+
+/**
  * Publishes a room to NATS JetStream: its channels, every validated sample batch (those
  * of one turn bundled in one message), waveform, grid and event (numbered per channel,
  * under this sender's stream id), and
@@ -69,12 +91,7 @@ export async function publishRoom(nc: NatsConnection, room: TelemetryRoom, optio
   const problem = roomIdProblem(options.procedure);
   if (problem) throw new Error(problem);
   const subjects = roomSubjects(options.procedure);
-  // A stream on file is made once per run; a busy broker may take more than the client's default 5 s.
-  const jsm = await jetstreamManager(nc, { timeout: JETSTREAM_SETUP_MS });
-  const config = roomStreamConfig(options.procedure, options.maxBytes);
-  const existing = await jsm.streams.info(config.name).catch(() => null);
-  if (existing) await jsm.streams.update(config.name, config);
-  else await jsm.streams.add(config);
+  await ensureStream(nc, roomStreamConfig(options.procedure, options.maxBytes), options.onError);
 
   const outbox = new Outbox(jetstream(nc), { limit: options.outboxLimit, onError: options.onError });
   const { sender } = options;
