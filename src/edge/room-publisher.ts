@@ -37,7 +37,7 @@ export interface RoomPublisher {
 
 const ns = (ms: number) => ms * 1_000_000;
 /** How long the edge asks the broker again to make or update the room's stream before it gives up. */
-export const JETSTREAM_SETUP_MS = 60_000;
+const JETSTREAM_SETUP_MS = 60_000;
 /** A bundle is cut here, well below the stream's message limit (`ROOM_STREAM_LIMITS.maxMsgSize`). */
 export const MAX_BUNDLE_BYTES = 256 * 1024;
 

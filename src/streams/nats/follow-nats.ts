@@ -20,8 +20,11 @@ export function followNats(room: TelemetryRoom, options: Omit<NatsSourceOptions,
     switch (x.type) {
       case 'channels':
         return room.setChannels(x.channels);
-      case 'overview':
-        return room.store(x.channel)?.overview(x.until, x.stepMs);
+      case 'overview': {
+        const store = room.store(x.channel);
+        if (store) store.overviewed = { until: x.until, stepMs: x.stepMs };
+        return;
+      }
       case 'alarms':
         return room.manager.follow(x.snapshot);
       case 'replay':

@@ -13,8 +13,9 @@ export class ChannelStore {
   private short = false;
   private readonly live = new Subject<SampleBatch>();
   /**
-   * The held samples up to `until` are an overview (a late joiner's replay, `natsSource`):
-   * the minimum and maximum of each `stepMs`, so a gap there is judged at that step.
+   * The held samples up to `until` are an overview (a late joiner's replay, set by
+   * `followNats` before the batch): the minimum and maximum of each `stepMs`, so a gap
+   * there is judged at that step.
    */
   overviewed?: { until: number; stepMs: number };
   /** Validated batches as they arrive (nothing replayed: read the window first). */
@@ -60,11 +61,6 @@ export class ChannelStore {
     const old = this.ring;
     this.ring = new RingBuffer(capacityFor(this.descriptor, windowMs));
     for (let i = 0; i < old.length; i++) this.ring.push(old.t[old.index(i)], old.v[old.index(i)]);
-  }
-
-  /** The samples up to `until`, in the batch that follows, are an overview at `stepMs`. */
-  overview(until: number, stepMs: number): void {
-    this.overviewed = { until, stepMs };
   }
 
   /**
