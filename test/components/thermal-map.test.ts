@@ -11,6 +11,7 @@ import type { RoomInput } from '../../src/streams/room/room.js';
 import { afterLangChange, canvasOf, drawn, fixture, rgbOf, waitUntil } from '../kit/fixture.js';
 import { dataEpoch } from '../kit/clock.js';
 import { label } from '../../src/components/thermal-map/map-layers.js';
+import { reduceGrid } from '../../src/models/thermal/reduce.js';
 
 // Recent: what a gateway sends (and what the panel derives from it) is checked against the wall clock.
 const T0 = dataEpoch();
@@ -143,6 +144,36 @@ describe('ir-thermal-map', () => {
     const b = el.positionOf([10, 10])!;
     expect(b.x - a.x).to.be.closeTo(b.y - a.y, 1e-6);
     el.remove();
+  });
+
+  it('draws a map finer than the screen as its block means at the resolution it is seen (pixels read back)', async () => {
+    // 1024 pixels of 0.1 mm with noise of ±8 °C around the radial field: each screen pixel covers several map pixels.
+    const FINE = 1024;
+    let seed = 11;
+    const data = new Float32Array(FINE * FINE);
+    for (let j = 0; j < FINE; j++)
+      for (let i = 0; i < FINE; i++) data[j * FINE + i] = 37 + 63 * Math.exp(-((i - 512) ** 2 + (j - 512) ** 2) / (2 * 150 ** 2)) + ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 16;
+    const fine: GridFrame = { kind: 'grid', channel: 'map', t: T0, width: FINE, height: FINE, spacingMm: [0.1, 0.1], originMm: [0, 0], data };
+    const a = await mount();
+    a.source.next(fine);
+    // A map this large is accumulated over several tasks.
+    await waitUntil(() => a.el.engine?.current.maps === 1, 'the fine map accumulated');
+    await drawn(a.el);
+    const pxPerMm = (a.el.positionOf([10, 0])!.x - a.el.positionOf([0, 0])!.x) / 10;
+    const f = Math.floor(1 / (0.1 * pxPerMm));
+    expect(f, 'several map pixels to a screen pixel').to.be.at.least(2);
+    const pixels = (el: IrThermalMap) => { const c = canvasOf(el); return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data; };
+    const seen = pixels(a.el);
+    a.el.remove();
+    const b = await mount();
+    b.source.next({ ...reduceGrid(fine, f), kind: 'grid' });
+    await waitUntil(() => b.el.engine?.current.maps === 1, 'the reduced map accumulated');
+    await drawn(b.el);
+    const expected = pixels(b.el);
+    b.el.remove();
+    let differ = 0;
+    for (let k = 0; k < seen.length; k++) if (seen[k] !== expected[k]) differ++;
+    expect(differ, 'the same picture as the map reduced beforehand').to.equal(0);
   });
 
   it('reports coverage of tumour plus margin, and the cursor values, in French', async () => {

@@ -2,11 +2,11 @@
 // maps directly, alarms checked against the data time a hand calculation gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VirtualTimeScheduler } from 'rxjs';
+import { VirtualTimeScheduler, filter, firstValueFrom } from 'rxjs';
 
 const { TelemetryRoom, ThermalEngine } = await import('../../dist/streams/index.js');
 const { ThermalSimulation, LIVER_RF, THERMAL_SIM_IDS, thermalSimChannels } = await import('../../dist/sim.js');
-const { rasterise, pixelsOf } = await import('../../dist/models/index.js');
+const { rasterise, pixelsOf, ThermalAccumulator } = await import('../../dist/models/index.js');
 
 // Relative to the wall clock, never a calendar date.
 const T0 = Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
@@ -85,6 +85,32 @@ test('a map beyond the size limit is accumulated reduced, with a technical event
   assert.deepEqual([engine.current.geometry.width, engine.current.geometry.height, ...engine.current.geometry.spacingMm], [16, 16, 2, 2]);
   assert.equal(engine.current.peakC, 50);
   assert.deepEqual(events.map((e) => e.reason), ['reduced']);
+  room.close();
+});
+
+test('large maps are accumulated in steps, the thread handed back between them, in order, to the dose of each map added at once', async () => {
+  const W = 1000;
+  const room = new TelemetryRoom();
+  room.setChannels([map]);
+  const engine = room.engine('thermal', (r) => new ThermalEngine(r));
+  engine.configure({ map: 'map', tumour: { kind: 'circle', centreMm: [500, 500], radiusMm: 100 }, marginMm: 0 });
+  // Eight million pixels of dose: far more than one slice of work on any machine.
+  const maps = Array.from({ length: 8 }, (_, k) => {
+    const data = new Float32Array(W * W);
+    for (let i = 0; i < data.length; i++) data[i] = 37 + 4 * k + ((i * 7919) % 13) / 4;
+    return { kind: 'grid', channel: 'map', t: T0 + k * 1000, width: W, height: W, spacingMm: [1, 1], originMm: [0, 0], data };
+  });
+  let between;
+  setImmediate(() => (between = engine.current.maps));
+  maps.forEach((m) => room.push(m));
+  await firstValueFrom(engine.state.pipe(filter((s) => s.maps === maps.length)));
+  assert.ok(between < maps.length, `other work ran while the maps were accumulated (${between} of ${maps.length} in by then)`);
+  const reference = new ThermalAccumulator({ width: W, height: W, spacingMm: [1, 1], originMm: [0, 0] });
+  maps.forEach((m) => reference.add(m));
+  assert.deepEqual(engine.current.cem43, reference.cem43);
+  assert.deepEqual(engine.current.omega, reference.omega);
+  assert.equal(engine.current.peakC, reference.latestPeakC);
+  assert.equal(engine.current.t, maps.at(-1).t);
   room.close();
 });
 

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
+import fc from 'fast-check';
 import type { Grid } from '../../src/models/channel.js';
 import { LETHAL_BY_CEM43, LETHAL_BY_OMEGA, LIVER_ARRHENIUS, ThermalAccumulator, arrheniusRate, cem43Rate, damageRate, secondsToOmega1 } from '../../src/models/thermal/index.js';
+import { runToEnd } from '../../src/models/steps.js';
 import { dataEpoch } from '../kit/clock.js';
 
 const T0 = dataEpoch();
@@ -116,6 +118,42 @@ describe('non-finite pixels', () => {
     expect(acc.omega[1]).to.be.finite;
     expect(acc.peak[1]).to.equal(60);
     expect(acc.cem43[0]).to.be.finite;
+  });
+});
+
+describe('a map added in bands', () => {
+  it('gives the dose, damage, peak, verdict and latest map of the map added at once (property)', () => {
+    const pixel = fc.oneof({ weight: 12, arbitrary: fc.float({ min: 30, max: 160, noNaN: true }) }, fc.constantFrom(NaN, Infinity));
+    const maps = fc.record({ w: fc.integer({ min: 1, max: 9 }), h: fc.integer({ min: 1, max: 9 }), band: fc.integer({ min: 1, max: 90 }) }).chain(({ w, h, band }) =>
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.array(pixel, { minLength: w * h, maxLength: w * h })), { minLength: 1, maxLength: 6 }).map((list) => ({ w, h, band, list })),
+    );
+    fc.assert(
+      fc.property(maps, ({ w, h, band, list }) => {
+        const g = { width: w, height: h, spacingMm: [1, 1] as const, originMm: [0, 0] as const };
+        const whole = new ThermalAccumulator(g);
+        const banded = new ThermalAccumulator(g);
+        let t = T0;
+        for (const [dt, data] of list) {
+          const m: Grid = { channel: 'map', t: (t += dt), ...g, data: Float32Array.from(data) };
+          expect(runToEnd(banded.adding(m, band))).to.deep.equal(whole.add(m));
+        }
+        expect(banded.cem43).to.deep.equal(whole.cem43);
+        expect(banded.omega).to.deep.equal(whole.omega);
+        expect(banded.peak).to.deep.equal(whole.peak);
+        expect([banded.latest?.t, banded.latestPeakC]).to.deep.equal([whole.latest?.t, whole.latestPeakC]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes one step per band, the map in only after the last', () => {
+    const acc = new ThermalAccumulator({ width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0] });
+    const steps = acc.adding({ channel: 'map', t: T0, width: 4, height: 4, spacingMm: [1, 1], originMm: [0, 0], data: new Float32Array(16).fill(50) }, 5);
+    const results = [steps.next(), steps.next(), steps.next()];
+    expect(results.map((r) => r.done)).to.deep.equal([false, false, false]);
+    expect(acc.latest).to.equal(undefined);
+    expect(steps.next()).to.deep.equal({ done: true, value: { ok: true, masked: 0, refused: 0 } });
+    expect(acc.latest?.t).to.equal(T0);
   });
 });
 

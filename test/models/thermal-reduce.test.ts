@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { reduceGrid, reductionFactor } from '../../src/models/thermal/reduce.js';
+import { reduceGrid, reducing, reductionFactor } from '../../src/models/thermal/reduce.js';
+import { runToEnd } from '../../src/models/steps.js';
 import type { GridFrame } from '../../src/models/channel.js';
 
 /** Block means by the definition: every finite pixel of block (bx, by), nothing else. */
@@ -20,14 +21,15 @@ function naive(g: GridFrame, f: number): number[] {
 }
 
 describe('reduceGrid', () => {
-  it('gives every block the mean of its finite pixels, partial blocks at the edges included (property)', () => {
+  it('gives every block the mean of its finite pixels, partial blocks at the edges included, at once or in steps (property)', () => {
     const pixel = fc.oneof({ weight: 8, arbitrary: fc.float({ min: -50, max: 150, noNaN: true }) }, fc.constantFrom(NaN, Infinity, -Infinity));
-    const grid = fc.record({ width: fc.integer({ min: 1, max: 23 }), height: fc.integer({ min: 1, max: 23 }), f: fc.integer({ min: 1, max: 6 }) }).chain(({ width, height, f }) =>
-      fc.array(pixel, { minLength: width * height, maxLength: width * height }).map((data) => ({ f, g: { kind: 'grid', channel: 'map', t: 0, width, height, spacingMm: [0.5, 0.5], originMm: [0, 0], data: Float32Array.from(data) } as GridFrame })),
+    const grid = fc.record({ width: fc.integer({ min: 1, max: 23 }), height: fc.integer({ min: 1, max: 23 }), f: fc.integer({ min: 1, max: 6 }), step: fc.integer({ min: 1, max: 300 }) }).chain(({ width, height, f, step }) =>
+      fc.array(pixel, { minLength: width * height, maxLength: width * height }).map((data) => ({ f, step, g: { kind: 'grid', channel: 'map', t: 0, width, height, spacingMm: [0.5, 0.5], originMm: [0, 0], data: Float32Array.from(data) } as GridFrame })),
     );
     fc.assert(
-      fc.property(grid, ({ g, f }) => {
+      fc.property(grid, ({ g, f, step }) => {
         const r = reduceGrid(g, f);
+        expect(runToEnd(reducing(g, f, step)), 'the same in steps of about `step` pixels').to.deep.equal(r);
         expect([r.width, r.height]).to.deep.equal([Math.ceil(g.width / f), Math.ceil(g.height / f)]);
         const want = naive(g, f);
         Array.from(r.data).forEach((v, k) => (Number.isNaN(want[k]) ? expect(v).to.be.NaN : expect(v).to.be.closeTo(want[k], 1e-3 * Math.max(1, Math.abs(want[k])))));

@@ -6,7 +6,8 @@ import { unitSymbol } from '../../models/units.js';
 import { ContourBuffer } from '../../models/thermal/contours.js';
 import type { Coverage, LethalCriterion } from '../../models/thermal/coverage.js';
 import { LETHAL_CEM43 } from '../../models/thermal/dose.js';
-import { mmToPixel, type PairMm, type Shape } from '../../models/thermal/shapes.js';
+import { mmToPixel, type GridGeometry, type PairMm, type Shape } from '../../models/thermal/shapes.js';
+import { reduceField, reducedGeometry } from '../../models/thermal/reduce.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from '../../models/thermal/tissue.js';
 import { THERMAL_LIMITS, structureChannelIds, type ThermalStructure, type ThermalLimits } from '../../models/thermal/alarms.js';
 import { ThermalEngine, type StructureReading, type ThermalConfig, type ThermalState } from '../../streams/thermal/thermal-engine.js';
@@ -156,6 +157,10 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   private bar?: HTMLCanvasElement;
   private readonly contours: ContourBuffer[] = [];
   private readonly lethalContour = new ContourBuffer();
+  /** Temperature and dose reduced to the resolution the map is seen at (reused map after map). */
+  private readonly reduced = [new Float32Array(0), new Float32Array(0)];
+  /** The grid the image and contours were last made on, and its reduction from the engine's. */
+  private seen?: { factor: number; geometry: GridGeometry };
   private dirty = false;
   private layer?: HTMLCanvasElement;
   private layerKey = '';
@@ -298,9 +303,13 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
       ctx.fillText(this.language.t.noMap, pad, h / 2);
       return;
     }
-    if (this.dirty) this.repaint(s);
-    const mw = g!.width * g!.spacingMm[0] * p.pxPerMm;
-    const mh = g!.height * g!.spacingMm[1] * p.pxPerMm;
+    // Drawn at the resolution it is seen: a map finer than the device pixels it covers is
+    // reduced to them (block means) first, so a 1024² map in a small panel costs a quarter or less.
+    const f = p.pxPerMm > 0 ? Math.max(1, Math.floor(1 / (Math.max(...g!.spacingMm) * p.pxPerMm))) : 1;
+    if (this.dirty || f !== this.seen?.factor) this.repaint(s, f);
+    const seen = { ...p, geometry: this.seen!.geometry };
+    const mw = seen.geometry.width * seen.geometry.spacingMm[0] * p.pxPerMm;
+    const mh = seen.geometry.height * seen.geometry.spacingMm[1] * p.pxPerMm;
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.offscreen!, p.left, p.top, mw, mh);
     // Stale: dimmed towards the scale's dark end in every theme (a light surface turned the map grey).
@@ -314,9 +323,9 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     // wider ones. The lethal contour is three hairlines, offset by a device pixel, to stand out.
     ctx.lineWidth = 1;
     ctx.strokeStyle = read('--_isotherm');
-    for (let k = 0; k < this.isotherms.length; k++) strokeContour(ctx, this.contours[k], p);
+    for (let k = 0; k < this.isotherms.length; k++) strokeContour(ctx, this.contours[k], seen);
     ctx.strokeStyle = read('--_lethal');
-    for (const [dx, dy] of LETHAL_OFFSETS) strokeContour(ctx, this.lethalContour, { ...p, left: p.left + dx, top: p.top + dy });
+    for (const [dx, dy] of LETHAL_OFFSETS) strokeContour(ctx, this.lethalContour, { ...seen, left: seen.left + dx, top: seen.top + dy });
     ctx.drawImage(this.layer!, 0, 0);
     this.drawProbes(ctx, p, read('--_map-label'), read('--_map-halo'));
   }
@@ -371,10 +380,19 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     this.dirty = true;
   }
 
-  /** The map image and its contours, again only when a map or a setting is new. */
-  private repaint(s: ThermalState): void {
-    const { width, height } = s.geometry!;
-    const temperature = s.temperature!;
+  /** The map image and its contours, again only when a map, a setting or the reduction `f` it is seen at is new. */
+  private repaint(s: ThermalState, f: number): void {
+    const g = s.geometry!;
+    const c = this.criterion;
+    const dose = (c.kind === 'cem43' ? s.cem43 : s.omega)!;
+    const geometry = f > 1 ? reducedGeometry(g, f) : g;
+    const { width, height } = geometry;
+    const reduced = (field: ArrayLike<number>, k: number) => {
+      if (f === 1) return field;
+      if (this.reduced[k].length !== width * height) this.reduced[k] = new Float32Array(width * height);
+      return reduceField(field, g.width, g.height, f, this.reduced[k]);
+    };
+    const temperature = reduced(s.temperature!, 0);
     if (!this.image || this.image.width !== width || this.image.height !== height) {
       const off = (this.offscreen ??= document.createElement('canvas'));
       off.width = width;
@@ -386,8 +404,8 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     this.offscreen!.getContext('2d')!.putImageData(this.image, 0, 0);
     while (this.contours.length < this.isotherms.length) this.contours.push(new ContourBuffer());
     this.isotherms.forEach((level, k) => this.contours[k].trace(temperature, width, height, level));
-    const c = this.criterion;
-    this.lethalContour.trace((c.kind === 'cem43' ? s.cem43 : s.omega)!, width, height, c.kind === 'cem43' ? c.minutes : c.omega);
+    this.lethalContour.trace(reduced(dose, 1), width, height, c.kind === 'cem43' ? c.minutes : c.omega);
+    this.seen = { factor: f, geometry };
     this.dirty = false;
   }
 

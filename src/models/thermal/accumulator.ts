@@ -2,6 +2,7 @@ import type { Grid } from '../channel.js';
 import { checkGridFrame, type FrameReason } from '../frame-check.js';
 import { LIVER_ARRHENIUS, type ArrheniusTissue } from './tissue.js';
 import { CEM43_FLOOR_C, RampIntegral, cem43Rate, damageRate } from './dose.js';
+import { runToEnd } from '../steps.js';
 
 /** `masked`: NaN pixels (thermometry fails there); `refused`: infinite pixels, left out of the dose. */
 export type AccumulateVerdict = { ok: true; masked: number; refused: number } | { ok: false; reason: FrameReason; detail: string };
@@ -15,6 +16,13 @@ export type AccumulateVerdict = { ok: true; masked: number; refused: number } | 
 function rampDose(dg: number, perDegree: number): number {
   const m = dg * perDegree;
   return m >= 0 ? m : m === m ? 0 : Infinity;
+}
+
+/** What a map's bands have found so far. */
+interface Tally {
+  masked: number;
+  refused: number;
+  hottest: number;
 }
 
 /** Upper end of the tabulated integrals (°C); above, they continue by quadrature. */
@@ -93,20 +101,39 @@ export class ThermalAccumulator {
 
   /** Adds one map; refused (and nothing changed) when out of order or of another geometry. */
   add(g: Grid): AccumulateVerdict {
+    return runToEnd(this.adding(g));
+  }
+
+  /**
+   * `add` in steps of `bandPixels` pixels, one per `next()`, so that a caller can spread a
+   * large map over several tasks (a 1024² map is a few hundred milliseconds of work). Until
+   * its last step the map is partly in: dose and Ω only grow, `latest` is still the previous
+   * map's time. One map at a time: the next starts after this one's last step.
+   */
+  *adding(g: Grid, bandPixels = Infinity): Generator<void, AccumulateVerdict, undefined> {
     const base = this.latest ?? { ...this.geometry, channel: g.channel, t: -Infinity, data: g.data };
-    // Geometry and order only: the pixel loop below finds the infinite pixels itself.
+    // Geometry and order only: the pixel loop finds the infinite pixels itself.
     const verdict = checkGridFrame(g, base);
     if (!verdict.ok) return verdict;
     const dt = this.latest ? (g.t - this.latest.t) / 1000 : 0;
+    const tally: Tally = { masked: 0, refused: 0, hottest: -Infinity };
+    for (let from = 0; from < g.data.length; from += bandPixels) {
+      if (from > 0) yield;
+      this.band(g.data, from, Math.min(g.data.length, from + bandPixels), dt, tally);
+    }
+    this.latest = { ...g, data: this.previous };
+    this.latestPeakC = tally.hottest === -Infinity ? NaN : tally.hottest;
+    return { ok: true, masked: tally.masked, refused: tally.refused };
+  }
+
+  /** Pixels `from` to `to` of a map `dt` seconds after the previous one. */
+  private band(data: ArrayLike<number>, from: number, to: number, dt: number, tally: Tally): void {
     const { cem43, omega, peak, previous, gAt } = this;
     const { dose, damage, nodes } = this.tables;
     // The tables' Hermite reads inlined: this loop runs over every pixel of every map.
     const { lo, hi, inv, h } = dose;
-    const data = g.data;
-    let masked = 0;
-    let refused = 0;
-    let hottest = -Infinity;
-    for (let i = 0; i < data.length; i++) {
+    let { masked, refused, hottest } = tally;
+    for (let i = from; i < to; i++) {
       const c = data[i];
       // NaN and ±Infinity both fail c − c === 0.
       if (c - c !== 0) {
@@ -165,9 +192,9 @@ export class ThermalAccumulator {
       if (!(c <= peak[i])) peak[i] = c;
       if (c > hottest) hottest = c;
     }
-    this.latest = { ...g, data: previous };
-    this.latestPeakC = hottest === -Infinity ? NaN : hottest;
-    return { ok: true, masked, refused };
+    tally.masked = masked;
+    tally.refused = refused;
+    tally.hottest = hottest;
   }
 
   /** Temperature (°C) of the latest map at pixel index `i` (NaN if masked or none). */

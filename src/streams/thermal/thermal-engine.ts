@@ -11,7 +11,8 @@ import { THERMAL_LIMITS, structureChannelIds, structureChannels, structureRules,
 import { ProcedureEngine } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
 import type { TelemetryRoom } from '../room/room.js';
-import { reduceGrid, reductionFactor } from '../../models/thermal/reduce.js';
+import { reducing, reductionFactor } from '../../models/thermal/reduce.js';
+import { SlicedQueue } from '../sliced-queue.js';
 import { RollOffWatch } from '../../models/thermal/roll-off.js';
 
 /**
@@ -21,6 +22,9 @@ import { RollOffWatch } from '../../models/thermal/roll-off.js';
  * thermometry resolves (about 1–2 mm), reducing it loses nothing clinical.
  */
 export const MAX_MAP_PIXELS = 1024 * 1024;
+
+/** Pixels of dose a step accumulates (a few milliseconds), the thread handed back between steps. */
+const STEP_PIXELS = 1 << 16;
 
 /** What a thermal ablation is judged against; every field but `map` has a default. */
 export interface ThermalConfig {
@@ -111,7 +115,9 @@ export const lethalOf = (c: ThermalConfig | undefined): LethalCriterion => c?.le
  * highest dose as derived channels (declared in the room) under the structure
  * alarm rules; raises the map's technical alarms (maps stopped, geometry
  * changed). A map larger than `maxPixels` is accumulated reduced, with a
- * technical event saying so. Only maps the room accepted reach the dose.
+ * technical event saying so. Only maps the room accepted reach the dose. A
+ * large map is accumulated in steps, the thread handed back between them: its
+ * state follows a few tasks after it (a small map's, before `push` returns).
  *
  * A new configuration keeps the dose when the map channel, tissue and size
  * limit are the same (a new tumour outline or lethal criterion re-measures it);
@@ -127,6 +133,8 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   private target?: Int32Array;
   private masks: Int32Array[] = [];
   private readonly watch: Subscription;
+  /** Maps waiting to be accumulated, in order, one at a time. */
+  private work = new SlicedQueue();
   private rollOff?: RollOffWatch;
   private rollOffKey?: string;
   /** The generator reported the ablation's end (a `phase end` event). */
@@ -160,6 +168,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   }
 
   override close(): void {
+    this.work.close();
     this.watch.unsubscribe();
     super.close();
   }
@@ -169,6 +178,9 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     if (accKey !== this.accKey) {
       this.accKey = accKey;
       this.acc = undefined;
+      // Maps still waiting go with the dose they were for: the room replays what it holds.
+      this.work.close();
+      this.work = new SlicedQueue();
     }
     if (config.impedance !== this.rollOffKey) {
       this.raiseRollOff({ held: false, repeated: false });
@@ -187,20 +199,28 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
   }
 
   protected override onFrame(f: WaveformFrame | GridFrame): void {
+    if (f.kind === 'grid' && f.channel === this.config!.map) this.work.push(() => this.accumulating(f));
+  }
+
+  /**
+   * One map into the dose, in steps (`SlicedQueue` hands the thread back between them): a
+   * 2048² map reduced and accumulated at once held the page for about 200 ms. A small map
+   * is one step, done before `onFrame` returns.
+   */
+  private *accumulating(f: GridFrame): Generator<void, void, undefined> {
     const config = this.config!;
-    if (f.kind !== 'grid' || f.channel !== config.map) return;
     // Already accumulated: what the room replays to a new configuration that kept the dose.
     if (this.acc?.latest && !(f.t > this.acc.latest.t)) return;
     const factor = reductionFactor(f, config.maxPixels ?? MAX_MAP_PIXELS);
     // An infinite pixel (the room counted it) is refused by the accumulator: it reaches no dose, peak or structure.
-    const g = factor > 1 ? reduceGrid(f, factor) : f;
+    const g = factor > 1 ? yield* reducing(f, factor, STEP_PIXELS * factor * factor) : f;
     if (factor > 1 && !this.acc)
       this.room.report({ type: 'technical', channel: f.channel, reason: 'reduced', count: 1, t: f.t, detail: `${f.width} x ${f.height} map accumulated as ${g.width} x ${g.height} (${factor} x ${factor} block means)` });
     if (!this.acc) {
       this.acc = new ThermalAccumulator({ width: g.width, height: g.height, spacingMm: g.spacingMm, originMm: g.originMm }, config.tissue ?? LIVER_ARRHENIUS);
       this.rasteriseRegions();
     }
-    if (!this.acc.add(g).ok) return this.setGeometryRefused(true);
+    if (!(yield* this.acc.adding(g, STEP_PIXELS)).ok) return this.setGeometryRefused(true);
     this.setGeometryRefused(false);
     this.measure({ maps: this.current.maps + 1, reducedBy: factor });
     this.current.structures.forEach((s) => {
