@@ -142,8 +142,10 @@ ${largeRow('one line of 2.5 million samples', lm['one-line'])}
 
 Maps: ${maps ? `${maps.maps} maps of ${maps.size} x ${maps.size} (16 MB each) at ${maps.hz} Hz into a thermal map and its dose engine
 (test/reliability/large-maps.test.ts): each accumulated reduced to the engine's limit of 1024 x 1024 (said
-once by a technical \`reduced\` event), the coverage drawn; each map taken in within its own task
-(the engine had the last one ${maps.intakeAfterLastMs} ms after it was sent); longest main-thread task
+once by a technical \`reduced\` event), the coverage drawn. The engine reduces and accumulates a map in
+steps of 65 536 pixels, handing the thread back between them, and the panel colours and contours the map
+at the resolution it is seen (block means down to its screen pixels). The engine had the last map
+${maps.intakeAfterLastMs} ms after it was sent; longest main-thread task
 **${maps.longestTaskMs} ms** (reported, not asserted).` : 'failed or not run.'}
 
 \`${large.command}\`
