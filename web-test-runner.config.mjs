@@ -11,6 +11,8 @@ import { figuresPlugin } from './test/servers/figures-plugin.mjs';
 import { plainStatic } from './test/servers/plain-static.mjs';
 import { natsServerPlugin } from './test/servers/nats-server-plugin.mjs';
 import { sseMiddleware, ssePlugin } from './test/servers/sse-server.mjs';
+import { harnessCsp } from './test/servers/harness-csp.mjs';
+import { docsPagesPlugin } from './test/servers/docs-pages-plugin.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -31,14 +33,15 @@ const reactEsm = () => ({
 
 /**
  * Frameworks by name for modules that import them: `react` is the bundled copy above (through
- * test/react/react-shim.js); `vue` its self-contained browser build (with the template
- * compiler). Angular's ES modules are served as they are.
+ * test/react/react-shim.js); `vue` its self-contained browser build of the runtime alone (the
+ * template compiler needs eval, which the test pages refuse). Angular's ES modules are served
+ * as they are.
  */
 const frameworks = () => ({
   name: 'frameworks',
   resolveImport({ source }) {
     if (source === 'react') return '/test/react/react-shim.js';
-    if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
+    if (source === 'vue') return '/node_modules/vue/dist/vue.runtime.esm-browser.js';
     return undefined;
   },
 });
@@ -56,8 +59,12 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: browserArgs() },
     }),
   ],
+  // Each test page: the framework, then the check that fails a test on a CSP violation; the
+  // page is sent under a strict CSP with Trusted Types (test/servers/harness-csp.mjs).
+  testRunnerHtml: (framework) =>
+    `<!DOCTYPE html><html><head></head><body><script type="module">import '${framework}'; import '/test/kit/csp-violations.ts';</script></body></html>`,
   // Pages with no bundler, sent as on disk under a strict CSP (test/plain/); a real /sse endpoint.
-  middleware: [plainStatic, sseMiddleware],
+  middleware: [harnessCsp, plainStatic, sseMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
@@ -68,6 +75,7 @@ export default {
     forcedColorsPlugin(),
     heapPlugin(),
     figuresPlugin(),
+    docsPagesPlugin(),
   ],
   reporters: [defaultReporter(), totalsReporter()],
 };

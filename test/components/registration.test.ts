@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { waitUntil } from '../kit/fixture.js';
+import { scriptUrl } from '../kit/script-url.js';
 
 /**
  * What each `ir-monitor/components/NAME.js` registers, in a page of its own (a fresh
@@ -24,7 +25,7 @@ async function registeredBy(module: string): Promise<string[]> {
   document.body.append(frame);
   const script = frame.contentDocument!.createElement('script');
   script.type = 'module';
-  script.src = `/src/components/${module}.ts`;
+  script.src = scriptUrl(`/src/components/${module}.ts`);
   const loaded = new Promise((resolve, reject) => {
     script.onload = resolve;
     script.onerror = reject;

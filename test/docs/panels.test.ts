@@ -1,8 +1,10 @@
-// The panel pages of docs/ run as a stranger would copy them: each page's html block is put
-// in the document, its js block runs as a module (its `ir-monitor` and `rxjs` imports
-// pointed at the built package and its one-file RxJS), and the panel draws the feed.
+// The panel pages of docs/ run as a stranger would copy them: each page's html block is a
+// page of its own, the module script it names is the page's js block (its `ir-monitor` and
+// `rxjs` imports pointed at the built package and its one-file RxJS: served by
+// test/servers/docs-pages-plugin.mjs under a strict CSP), and the panel draws the feed.
 import { expect } from '@esm-bundle/chai';
 import { codeBlocks } from './blocks.js';
+import { openDemo } from '../kit/demo-page.js';
 import { waitUntil } from '../kit/fixture.js';
 
 type Check = { tag: string; drawn: (el: HTMLElement & Record<string, unknown>) => boolean; what: string };
@@ -15,33 +17,21 @@ const PAGES: Record<string, Check> = {
   'panel-pulses.md': { tag: 'ir-pulse-trace', what: 'the pulse of pair 1-2', drawn: (el) => (el.pulses as unknown[]).length === 1 && part(el, 'table').includes('1-2') },
 };
 
-/** The js block as a module: bare imports pointed at what the package ships. */
-function asModule(js: string): string {
-  const url = (path: string) => new URL(path, location.origin).href;
-  const code = js.replaceAll("from 'ir-monitor'", `from '${url('/dist/index.js')}'`).replaceAll("from 'rxjs'", `from '${url('/dist/vendor/rxjs.js')}'`);
-  return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-}
-
 describe('docs: the panel pages run and draw', function () {
   this.timeout(30_000); // the first page loads the built package
   for (const [page, check] of Object.entries(PAGES))
     it(`${page}: <${check.tag}> shows ${check.what}`, async () => {
       const blocks = codeBlocks(await (await fetch(`/docs/${page}`)).text());
-      const markup = blocks.find((b) => b.lang === 'html')!.code.replace(/<script[\s\S]*?<\/script>/g, '');
-      const js = blocks.filter((b) => b.lang === 'js');
-      expect(js).to.have.length(1);
-      const host = document.createElement('div');
-      host.style.width = '900px';
-      host.append(document.createRange().createContextualFragment(markup));
-      document.body.append(host);
+      expect(blocks.filter((b) => b.lang === 'js')).to.have.length(1);
+      const docPage = await openDemo(`/docs-page/${page.replace(/\.md$/, '')}/`, check.tag, 900);
       try {
-        await import(asModule(js[0].code));
-        const el = host.querySelector(check.tag) as HTMLElement & Record<string, unknown>;
+        const el = docPage.doc().querySelector(check.tag) as HTMLElement & Record<string, unknown>;
         await waitUntil(() => check.drawn(el), `${check.what} in <${check.tag}>`, 15_000).catch((e: Error) => {
           throw new Error(`${e.message}; it shows: ${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 400)}`);
         });
+        expect(docPage.violations, 'no CSP violation').to.deep.equal([]);
       } finally {
-        host.remove();
+        docPage.frame.remove();
       }
     });
 });

@@ -1,16 +1,25 @@
-// The elements in Vue 3, as a hospital dashboard writes its template: `.source` and
-// `.channels` bound as properties, `channel` as an attribute, `@ir-technical` listened to.
-import { createApp, shallowRef, type App } from 'vue';
+// The elements in Vue 3, as a hospital dashboard's template binds them: `.source` and
+// `.channels` as properties, `channel` as an attribute, `@ir-technical` listened to. The page
+// has Vue's runtime only, as a built app ships it (its template compiler makes code with
+// `new Function`, refused under the page's CSP): each render function below is what Vue's
+// compiler makes of the template above it.
+import { createApp, h, shallowRef, type App, type VNode } from 'vue';
 import '../../src/index.js';
 import type { IrTrend } from '../../src/components/trend/trend.js';
 import { channels, defineLate, expectWired, scenario } from './scenario.js';
 
-/** Mounts a one-template app; `ir-` tags are custom elements, not Vue components. */
-function mount(template: string, s: ReturnType<typeof scenario>): { app: App; host: HTMLElement } {
+type Bindings = { source: unknown; onTechnical: (e: never) => void };
+
+/** Mounts an app of one element drawn by `render`. */
+function mount(render: (b: Bindings) => VNode, s: ReturnType<typeof scenario>): { app: App; host: HTMLElement } {
   const host = document.createElement('div');
   document.body.append(host);
-  const app = createApp({ template, setup: () => ({ source: shallowRef(s.source), channels, onTechnical: (e: never) => s.technical.push(e) }) });
-  app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('ir-');
+  const app = createApp({
+    setup() {
+      const source = shallowRef(s.source);
+      return () => render({ source: source.value, onTechnical: (e: never) => s.technical.push(e) });
+    },
+  });
   app.mount(host);
   return { app, host };
 }
@@ -18,7 +27,8 @@ function mount(template: string, s: ReturnType<typeof scenario>): { app: App; ho
 describe('Vue 3', () => {
   it('passes .source and .channels, binds channel, and hears ir-technical', async () => {
     const s = scenario();
-    const { app, host } = mount('<ir-trend channel="probe" :source="source" :channels="channels" @ir-technical="onTechnical"></ir-trend>', s);
+    // <ir-trend channel="probe" :source="source" :channels="channels" @ir-technical="onTechnical"></ir-trend>
+    const { app, host } = mount((b) => h('ir-trend', { channel: 'probe', source: b.source, channels, onIrTechnical: b.onTechnical }), s);
     await expectWired(host.querySelector<IrTrend>('ir-trend')!, s);
     app.unmount();
     host.remove();
@@ -26,7 +36,8 @@ describe('Vue 3', () => {
 
   it('keeps the properties set before the element is defined (.prop)', async () => {
     const s = scenario();
-    const { app, host } = mount('<ir-trend-late-vue channel="probe" :source.prop="source" :channels.prop="channels" @ir-technical="onTechnical"></ir-trend-late-vue>', s);
+    // <ir-trend-late-vue channel="probe" :source.prop="source" :channels.prop="channels" @ir-technical="onTechnical"></ir-trend-late-vue>
+    const { app, host } = mount((b) => h('ir-trend-late-vue', { channel: 'probe', '.source': b.source, '.channels': channels, onIrTechnical: b.onTechnical }), s);
     defineLate('ir-trend-late-vue');
     await expectWired(host.querySelector('ir-trend-late-vue') as IrTrend, s);
     app.unmount();

@@ -17,6 +17,7 @@ import { thermalWorkerSource } from '../../src/streams/thermal/worker-source.js'
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { liveBytes } from '../kit/memory.js';
 import { waitUntil } from '../kit/fixture.js';
+import { scriptUrl } from '../kit/script-url.js';
 
 const SPEED = 60;
 const MIN = 60_000;
@@ -67,7 +68,7 @@ export async function soak(minutes: number, warmUpMinutes: number): Promise<Soak
   const source = defer(() => {
     const t0 = next;
     next += playMs + 1000;
-    const makeWorker = () => new Worker(new URL('../../src/streams/thermal/thermal-worker.ts', import.meta.url), { type: 'module' });
+    const makeWorker = () => new Worker(scriptUrl(new URL('../../src/streams/thermal/thermal-worker.ts', import.meta.url)), { type: 'module' });
     return thermalWorkerSource(makeWorker, { scenario: id, speed: SPEED, resolution: 128, rateHz: 1, t0 });
   }).pipe(
     repeat(),

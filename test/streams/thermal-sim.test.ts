@@ -4,6 +4,7 @@ import type { GridFrame, SampleBatch, TelemetryEvent } from '../../src/models/ch
 import { ThermalAccumulator, coverage, pixelsOf, rasterise } from '../../src/models/thermal/index.js';
 import { LIVER_MW_VESSEL, THERMAL_SIM_IDS, ThermalSimulation, thermalSimChannels, thermalSimulatedSource, thermalWorkerSource } from '../../src/sim.js';
 import { dataEpoch } from '../kit/clock.js';
+import { scriptUrl } from '../kit/script-url.js';
 
 const T0 = dataEpoch();
 type Sent = GridFrame | SampleBatch | TelemetryEvent;
@@ -110,7 +111,7 @@ describe('thermal simulation', () => {
 
   it('runs in a Web Worker and sends the same maps, as binary frames', async () => {
     const options = { t0: T0, speed: 60, resolution: 64, seed: 7 };
-    const worker = thermalWorkerSource(() => new Worker(new URL('../../src/streams/thermal/thermal-worker.ts', import.meta.url), { type: 'module' }), options);
+    const worker = thermalWorkerSource(() => new Worker(scriptUrl(new URL('../../src/streams/thermal/thermal-worker.ts', import.meta.url)), { type: 'module' }), options);
     const first = await new Promise<GridFrame>((resolve, reject) => {
       const sub = worker.subscribe({
         next: (x) => {
