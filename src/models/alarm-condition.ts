@@ -119,6 +119,8 @@ function beyond(c: Condition, v: number): number {
       return Math.max(v - c.high, c.low - v);
     case 'rate':
       return c.perMin > 0 ? v - c.perMin : c.perMin - v;
+    case 'external':
+      return !c.against ? NaN : c.against.crossing === 'above' ? v - c.against.limit : c.against.limit - v;
     default:
       return NaN;
   }
@@ -163,15 +165,17 @@ export function stepFault(rule: AlarmRule, s: ConditionState, t: number, fault: 
  * outage is one occurrence: it ends only once reported clear for the rule's
  * hysteresis (ms, wall clock), so reconnect attempts do not restart it and an
  * acknowledgement holds through them. Call again while clear to let it end.
+ * `v`: the value its owner judged it on (NaN for none), kept as the value at
+ * onset of a new occurrence; one latched and back keeps the worse of the two.
  */
-export function stepExternal(rule: AlarmRule, s: ConditionState, t: number, wall: number, present: boolean): ConditionState {
+export function stepExternal(rule: AlarmRule, s: ConditionState, t: number, wall: number, present: boolean, v = NaN): ConditionState {
   if (rule.condition.kind !== 'external') return s;
   const over = (x: ConditionState) => x.active && wall - x.clearSince >= rule.hysteresis;
   if (present) {
     // Clear for the hold time since the last report: that outage ended, this is a new one.
     const from = over(s) ? advance(rule, s, t, false, NaN) : s;
     if (from.active) return Number.isNaN(from.clearSince) ? from : { ...from, clearSince: NaN };
-    return advance(rule, { ...from, crossingSince: NaN, clearSince: NaN }, t, true, NaN);
+    return advance(rule, { ...from, crossingSince: NaN, clearSince: NaN }, t, true, v);
   }
   if (!s.active) return s;
   const cleared = Number.isNaN(s.clearSince) ? { ...s, clearSince: wall } : s;

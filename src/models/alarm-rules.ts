@@ -1,3 +1,6 @@
+import type { ChannelDescriptor } from './channel.js';
+import type { Crossing } from './channel-reading.js';
+
 /**
  * Alarm rules, in the vocabulary of IEEE 11073 SDC (BICEPS): priority Hi/Me/Lo,
  * kind Phy/Tec/Oth, a condition generation delay (our onset delay), latching.
@@ -19,10 +22,27 @@ export type Condition =
   /** Values refused as invalid (NaN, out of physical range, time going backwards): a technical condition. */
   | { kind: 'invalid' }
   /**
-   * A technical condition judged outside the rules (a transport down), raised and
-   * cleared by its owner through `AlarmManager.setTechnical`; never a channel rule.
+   * A condition judged outside the rules (a transport down, an engine's finding), raised and
+   * cleared by its owner through `AlarmManager.setTechnical`; never a channel rule. `against`:
+   * the limit its value is judged against, when it has one value and one limit.
    */
-  | { kind: 'external' };
+  | { kind: 'external'; against?: ExternalLimit };
+
+/**
+ * The limit of a condition judged outside the rules, and how its value reads: there is no
+ * channel to take the unit from (a supply pressure in MPa converted from the channel's kPa,
+ * a count of roll-offs). `unit` is UCUM, as a channel's.
+ */
+export interface ExternalLimit extends Pick<ChannelDescriptor, 'unit' | 'decimals' | 'count'> {
+  limit: number;
+  /** Which way a value crosses the limit to raise the condition. */
+  crossing: Crossing;
+}
+
+/** What the owner of a condition judged outside the rules measured: the value it raised it on, against its limit. */
+export interface AlarmReading extends ExternalLimit {
+  value: number;
+}
 
 export interface AlarmRule {
   id: string;
@@ -98,7 +118,25 @@ export function crossedLimit(c: Condition, v: number): number | undefined {
       return v > c.high ? c.high : c.low;
     case 'rate':
       return c.perMin;
+    case 'external':
+      return c.against?.limit;
     default:
       return undefined;
+  }
+}
+
+/** Which way a value crossed the condition's limit (a rate's: the way it watches). */
+export function crossingOf(c: Condition, v: number): Crossing {
+  switch (c.kind) {
+    case 'below':
+      return 'below';
+    case 'outside':
+      return v < c.low ? 'below' : 'above';
+    case 'rate':
+      return c.perMin < 0 ? 'below' : 'above';
+    case 'external':
+      return c.against?.crossing ?? 'above';
+    default:
+      return 'above';
   }
 }

@@ -1,6 +1,7 @@
 import type { ConditionState } from './alarm-condition.js';
 import { isAlarmActionAbout, type AlarmAction } from './alarm-record.js';
-import type { AlarmRule } from './alarm-rules.js';
+import type { AlarmRule, Condition, ExternalLimit } from './alarm-rules.js';
+import { readLabels } from './channel-label.js';
 import type { AlarmSystemState } from './alarm-system.js';
 
 /** Version of the alarm snapshot a room publishes; a viewer refuses any other. */
@@ -45,6 +46,19 @@ export function encodeAlarmSnapshot(s: AlarmSnapshot): string {
   return JSON.stringify(s, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? { [NUMBER_TAG]: String(v) } : v));
 }
 
+type Untrusted = Record<string, unknown> | null | undefined;
+const isLabelled = (x: unknown) => typeof (x as Untrusted)?.label === 'string' && !readLabels((x as Untrusted)?.labels).refused.length;
+
+/** Whether an engine condition's limit off the wire is one this version reads: a number, a way, a unit in text, a count's nouns. */
+function isExternalLimit(x: unknown): x is ExternalLimit {
+  const a = x as Untrusted;
+  const count = a?.count as Untrusted;
+  return (
+    typeof a?.limit === 'number' && (a.crossing === 'above' || a.crossing === 'below') && typeof a.unit === 'string' &&
+    (a.decimals === undefined || typeof a.decimals === 'number') && (count === undefined || (isLabelled(count?.one) && isLabelled(count?.other)))
+  );
+}
+
 /** Reads a snapshot; never throws. Another version, or something else, is refused with the reason. */
 export function decodeAlarmSnapshot(text: string): { ok: true; value: AlarmSnapshot } | { ok: false; detail: string } {
   let o: unknown;
@@ -61,6 +75,13 @@ export function decodeAlarmSnapshot(text: string): { ok: true; value: AlarmSnaps
   const wellFormed = (a: SnapshotAlarm) => typeof a?.rule?.id === 'string' && typeof a.rule.message?.en === 'string' && typeof a?.state?.presence === 'string';
   if (!r.present.every(wellFormed) || !r.changes.every(wellFormed)) return { ok: false, detail: 'alarm snapshot holds a malformed alarm' };
   // An action's `about` this viewer cannot read (malformed, or of a later version) is left out: its `detail` still says it.
+  // Likewise an engine condition's limit, and its value with it (a number without the unit it is in): its message still says them.
+  for (const a of [...r.present, ...r.changes]) {
+    const c = a.rule.condition as Partial<Extract<Condition, { kind: 'external' }>> | undefined;
+    if (c?.kind !== 'external' || c.against === undefined || isExternalLimit(c.against)) continue;
+    delete c.against;
+    a.state.valueAtOnset = NaN;
+  }
   for (const a of r.actions as Partial<AlarmAction>[]) if (a?.about !== undefined && !isAlarmActionAbout(a.about)) delete a.about;
   return { ok: true, value: r as AlarmSnapshot };
 }

@@ -2,7 +2,7 @@ import { BehaviorSubject, Observable, Subject, asyncScheduler, type OperatorFunc
 import type { ChannelDescriptor, SampleBatch } from '../models/channel.js';
 import { labelOf, naming } from '../models/channel-label.js';
 import { acknowledge, initialCondition, stepCondition, stepExternal, stepFault, type ConditionState, type Fault } from '../models/alarm-condition.js';
-import { PRIORITY_RANK, checkRules, type AlarmRule, type Priority } from '../models/alarm-rules.js';
+import { PRIORITY_RANK, checkRules, type AlarmReading, type AlarmRule, type ExternalLimit, type Priority } from '../models/alarm-rules.js';
 import { inactivationAt, pause, pauseRemaining, pauseSpan, signalsOff, signalsOn, type AlarmSystemState, type Inactivation } from '../models/alarm-system.js';
 import { parseAlarmCommand, type AlarmCommand } from '../models/alarm-command.js';
 import { AlarmCommandRefused, REMOTE_ACTOR, SYSTEM_ACTOR, occurrenceKey, type AlarmAction, type AlarmActionAbout, type NamedAlarm, type NamedChannel, type RefusalReason } from '../models/alarm-record.js';
@@ -244,15 +244,23 @@ export class AlarmManager {
    * `kind` is technical by default; a panel that judges a condition of the
    * tissue itself (an isotherm not covering its target) reports it as `phy`.
    * A `latching` condition reported clear stays shown until acknowledged (a
-   * reported cement leak), as a latching rule's does.
+   * reported cement leak), as a latching rule's does. `reading`: the value it is
+   * raised on and the limit that value crossed, for the log, when the condition
+   * has one value against one limit (a supply pressure below its limit).
+   * A new occurrence is told as its owner tells it at its onset (message, priority,
+   * limit), so a second one never shows the first one's value in its text.
    */
-  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS, kind: AlarmRule['kind'] = 'tec', latching = false): void {
+  setTechnical(id: string, present: boolean, message: AlarmRule['message'], priority: Priority = 'me', holdMs = TECHNICAL_HOLD_MS, kind: AlarmRule['kind'] = 'tec', latching = false, reading?: AlarmReading): void {
     if (this.following) return;
     let e = this.entries.get(id);
     if (e && e.rule.condition.kind !== 'external') return this.refuse({ setTechnical: id }, 'invalid', `'${id}' is the id of an alarm rule`, this.viewer, this.scheduler.now());
+    // The value goes to the occurrence's state (its value at onset), the limit to its rule.
+    let value = NaN;
+    let against: ExternalLimit | undefined;
+    if (reading) ({ value, ...against } = reading);
+    const rule: AlarmRule = { id, channel: '', condition: against ? { kind: 'external', against } : { kind: 'external' }, priority, kind, onsetDelayMs: 0, hysteresis: holdMs, latching, message };
     if (!e) {
       if (!present) return;
-      const rule: AlarmRule = { id, channel: '', condition: { kind: 'external' }, priority, kind, onsetDelayMs: 0, hysteresis: holdMs, latching, message };
       e = { rule, state: initialCondition(), retired: false, isDefault: false };
       this.entries.set(id, e);
     }
@@ -260,7 +268,8 @@ export class AlarmManager {
     const t = this.latest();
     // An outage clear for its hold time has ended, even if nobody checked yet: end it before a new one.
     let changed = present && !Number.isNaN(e.state.clearSince) && this.apply(e, stepExternal(e.rule, e.state, t, wall, false), t);
-    const next = stepExternal(e.rule, e.state, t, wall, present);
+    const next = stepExternal(e.rule, e.state, t, wall, present, value);
+    if (!Object.is(next.occurrence, e.state.occurrence)) e.rule = rule;
     if (!present && Number.isNaN(e.state.clearSince) && !Number.isNaN(next.clearSince)) this.scheduleClear(id, e.rule.hysteresis);
     changed = this.apply(e, next, t) || changed;
     if (changed) this.publish();

@@ -2,7 +2,11 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/components/alarm-log.js';
 import { VirtualTimeScheduler } from 'rxjs';
 import type { AlarmLogEntry, IrAlarmLog } from '../../src/components/alarm-log/alarm-log.js';
-import { AlarmManager } from '../../src/streams/alarm-manager.js';
+import { AlarmManager, type AlarmChange } from '../../src/streams/alarm-manager.js';
+import { TelemetryRoom } from '../../src/streams/room/room.js';
+import { CryoEngine } from '../../src/streams/cryo/cryo-engine.js';
+import { CryoSimulation, ILIAC } from '../../src/sim.js';
+import { supplyLowId } from '../../src/models/cryo/cryo-alarms.js';
 import type { ChannelDescriptor } from '../../src/models/channel.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
 import type { AlarmAction } from '../../src/models/alarm-record.js';
@@ -40,6 +44,12 @@ const sensor = (id: string, label: string): ChannelDescriptor => ({ id, label, u
 const actionRows = (el: IrAlarmLog) =>
   [...el.shadowRoot!.querySelectorAll('[part="actions"] tbody tr')].reverse().map((r) => [...r.querySelectorAll('td')].slice(2).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' ')));
 const rows = (el: IrAlarmLog) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.querySelector('td:nth-child(3)')!.textContent);
+/** The Value and Limit cells of the row of alarm `id` (the entries in the table's order, newest first), non-breaking spaces as spaces. */
+const valueAndLimit = (el: IrAlarmLog, id: string) => {
+  const k = [...el.entries].sort((a, b) => b.onset - a.onset).findIndex((e) => e.id === id);
+  const row = el.shadowRoot!.querySelectorAll('[part="table"] tbody tr')[k];
+  return [...row.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' '));
+};
 
 describe('ir-alarm-log', () => {
   it('records onset, acknowledgement and end of one condition in one row', async () => {
@@ -163,6 +173,53 @@ describe('ir-alarm-log', () => {
       ['1 paire', '≥ 1 paire'],
     ]);
     expect(el.toCsv(), 'the file keeps the code and the limit as judged').to.match(/,ep-ecg-sync,[^,]+,2,0.5,\{code\},/);
+    el.remove();
+  });
+
+  it('fills Value and Limit for an alarm an engine judges, with its unit, in each language, and keeps them in the file: the argon supply below its limit', async () => {
+    const sim = new CryoSimulation(ILIAC, T, { gasPressureDrop: { from: 0 } });
+    const room = new TelemetryRoom({ scheduler: new VirtualTimeScheduler(), windowMs: 60_000 });
+    room.setChannels(sim.channels());
+    room.engine('cryo', (r) => new CryoEngine(r))!.configure({ procedure: ILIAC.procedure });
+    const el = await mount();
+    el.lang = 'en';
+    el.manager = room.manager;
+    await el.updateComplete;
+    // 7 MPa (35 % of the 20 MPa supply) from the start: judged low after 2 s below 10 MPa.
+    for (const x of sim.between(0, 5000)) room.push(x);
+    await el.updateComplete;
+    const supply = el.entries.find((e) => e.id === supplyLowId)!;
+    const said = /: (\d\.\d) MPa \(limit 10\.0 MPa\)/.exec(supply.message instanceof Object ? supply.message.en : supply.message)![1];
+    expect(valueAndLimit(el, supplyLowId), 'the pressure its message names, the limit below which it is low').to.deep.equal([`${said} MPa`, '10.0 MPa']);
+    el.lang = 'fr';
+    await afterLangChange(el);
+    expect(valueAndLimit(el, supplyLowId)).to.deep.equal([`${said.replace('.', ',')} MPa`, '10,0 MPa']);
+    expect([supply.value!.toFixed(1), supply.limit, supply.unit, supply.crossing]).to.deep.equal([said, 10, 'MPa', 'below']);
+    expect(el.toCsv(), 'the file: value, limit and UCUM unit').to.contain(`,${supply.value},10,MPa,`);
+    el.remove();
+    room.close();
+  });
+
+  it('reads an engine alarm of a room it follows as the deciding room judged it, a count with its noun; a reading it cannot read is left out, the row shown', async () => {
+    const edge = managerAt([], 'edge-room1');
+    const changes: AlarmChange[] = [];
+    edge.changes.subscribe((c) => changes.push(c));
+    const rollOffs = { one: { label: 'roll-off', labels: { fr: 'roll-off' } }, other: { label: 'roll-offs', labels: { fr: 'roll-offs' } } };
+    edge.setTechnical('thermal:rf.impedance:roll-off-repeated', true, { en: 'Impedance: repeated roll-offs', fr: 'Impédance : roll-offs répétés' }, 'me', 0, 'phy', false, { value: 3, limit: 2, crossing: 'above', unit: '{roll-off}', decimals: 0, count: rollOffs });
+    edge.setTechnical('odd', true, { en: 'Odd', fr: 'Étrange' }, 'lo', 0, 'tec', false, { value: 1, limit: 0, crossing: 'above', unit: 'V' });
+    const wire = encodeAlarmSnapshot({ ver: ALARM_SNAPSHOT_VERSION, sender: 'edge-room1', present: [], system: { audio: signalsOn(), alarms: signalsOn() }, changes, actions: [] })
+      // A later or broken edge: a unit that is no text.
+      .replace('"unit":"V"', '"unit":{"no":"text"}');
+    const decoded = decodeAlarmSnapshot(wire);
+    const viewer = managerAt([]);
+    const el = await mount();
+    el.lang = 'fr';
+    el.manager = viewer;
+    await el.updateComplete;
+    if (decoded.ok) viewer.follow(decoded.value);
+    await el.updateComplete;
+    expect(valueAndLimit(el, 'thermal:rf.impedance:roll-off-repeated')).to.deep.equal(['3 roll-offs', '≥ 3 roll-offs']);
+    expect(valueAndLimit(el, 'odd'), 'no unit it can read: no number said without it').to.deep.equal(['', '']);
     el.remove();
   });
 

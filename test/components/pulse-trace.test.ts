@@ -176,6 +176,29 @@ describe('ir-pulse-trace IRE', () => {
     expect(Math.max(...el.pulses.map((r) => r.meanI))).to.be.within(45, 50);
     el.remove();
   });
+
+  it('says plainly that the generator’s limit held a diagonal’s voltage, and the field asked: in the table and its text equivalent, in each language', async () => {
+    const s = ire(T0);
+    const { el } = await mountFed(s, played(s), (el) => (el.lang = 'en'));
+    const set = () => Object.fromEntries([...part(el, 'table').querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelectorAll('td')[0].textContent!.replace(/\u202f/g, ' ')]));
+    // 15 mm square at 1500 V/cm: 2250 V on the sides; E × d on the 21.2 mm diagonals is 3182 V, held at the generator's 3000 V.
+    expect(set()).to.deep.equal({
+      'A-B': '2,250 V · 1,500 V/cm',
+      'A-C': '3,000 V (generator limit) · 1,414 V/cm (1,500 V/cm asked)',
+      'A-D': '2,250 V · 1,500 V/cm',
+      'B-C': '2,250 V · 1,500 V/cm',
+      'B-D': '3,000 V (generator limit) · 1,414 V/cm (1,500 V/cm asked)',
+      'C-D': '2,250 V · 1,500 V/cm',
+    });
+    const said = part(el, 'summary').textContent!;
+    expect(said).to.contain('Pair A-C: done, 70 of 70 delivered, 3,000 V (generator limit), 1,414 V/cm (1,500 V/cm asked),');
+    expect(said, 'a pair given the field asked: nothing more to say').to.match(/Pair A-B: done, 70 of 70 delivered, [\d.]+ A,/);
+    el.lang = 'fr';
+    await afterLangChange(el);
+    expect(set()['B-D']).to.equal('3 000 V (limite du générateur) · 1 414 V/cm (1 500 V/cm demandés)');
+    expect(part(el, 'summary').textContent!.replace(/\u202f/g, ' ')).to.contain('Paire B-D : terminée, 70 sur 70 délivrées, 3 000 V (limite du générateur), 1 414 V/cm (1 500 V/cm demandés),');
+    el.remove();
+  });
 });
 
 describe('ir-pulse-trace given a new layout', () => {

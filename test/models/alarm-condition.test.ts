@@ -280,6 +280,22 @@ describe('alarm condition', () => {
     );
   });
 
+  it('an external condition keeps the value its owner raised it on; a new occurrence its own; a latched one back the worse of the two', () => {
+    // The argon supply below 10 MPa (cryo engine): crossed below.
+    const supply = nerve({ id: 'cryo:supply-low', channel: '', kind: 'tec', condition: { kind: 'external', against: { limit: 10, crossing: 'below', unit: 'MPa', decimals: 1 } }, onsetDelayMs: 0, hysteresis: 0, latching: true });
+    let s = stepExternal(supply, initialCondition(), 1000, 1000, true, 7.2);
+    expect(s.valueAtOnset).to.equal(7.2);
+    expect(stepExternal(supply, s, 2000, 2000, true, 5), 'reported again while present: the same occurrence, its value').to.equal(s);
+    s = stepExternal(supply, s, 3000, 3000, false);
+    expect(s.presence).to.equal('latch');
+    s = stepExternal(supply, s, 4000, 4000, true, 6.1);
+    expect([s.presence, s.valueAtOnset], 'back before anyone acknowledged it: the lower pressure').to.deep.equal(['on', 6.1]);
+    s = stepExternal(supply, acknowledge(s, s.occurrence), 5000, 5000, false);
+    s = stepExternal(supply, s, 6000, 6000, true, 9.5);
+    expect([s.onset, s.valueAtOnset], 'a new occurrence: its own value').to.deep.equal([6000, 9.5]);
+    expect(stepExternal(nerve({ condition: { kind: 'external' } }), initialCondition(), 1000, 1000, true).valueAtOnset, 'none given: none').to.be.NaN;
+  });
+
   it('refuses a misconfigured rule, naming it', () => {
     expect(() => checkRules([nerve({ channel: 'ecg' })], ['nerve'])).to.throw("alarm rule 'nerve-cold': unknown channel 'ecg'");
     expect(() => checkRules([nerve({ condition: { kind: 'outside', low: 5, high: 2 } })], ['nerve'])).to.throw('inverted band');

@@ -4,7 +4,7 @@ import { FreezeClock, parseProbeState } from '../../src/models/cryo/freeze-clock
 import { PhaseLog } from '../../src/models/cryo/phase-log.js';
 import { DEFAULT_PROTOCOL } from '../../src/models/cryo/procedure.js';
 import { IceShrinkCheck, colderThanTips } from '../../src/models/cryo/questionable.js';
-import { coverageId, probeCoolingId, sensorTargetId } from '../../src/models/cryo/cryo-alarms.js';
+import { coverageId, probeCoolingId, sensorTargetId, supplyLowId } from '../../src/models/cryo/cryo-alarms.js';
 
 const MIN = 60_000;
 
@@ -36,6 +36,32 @@ describe('cryo watch', () => {
     w.coverage(11 * MIN, true);
     w.sensor('s1', 11 * MIN, -21);
     expect([...w.active()]).to.deep.equal([]);
+  });
+
+  it('keeps the value each condition came on with, for its alarm: never a reading back on the safe side of the limit', () => {
+    const w = new CryoWatch();
+    w.phaseStart(0, 'freeze', ['s1']);
+    w.probeState('p1', 0, 'freeze');
+    // Below 10 MPa at 1 s, 7.4 at its lowest, back to 10.2 (within the 0.5 MPa hysteresis) when judged low at 3 s.
+    w.supply(1000, 9.8);
+    w.supply(2000, 7.4);
+    w.supply(3000, 10.2);
+    expect([w.active().has(supplyLowId), w.onsetValue(supplyLowId)]).to.deep.equal([true, 7.4]);
+    w.supply(4000, 6);
+    expect(w.onsetValue(supplyLowId), 'while it lasts, the value it came on with').to.equal(7.4);
+    w.tip('p1', 119_000, -60);
+    w.tip('p1', 120_000, -62);
+    expect(w.onsetValue(probeCoolingId('p1')), 'the tip when its 2 min ran out').to.equal(-62);
+    w.sensor('s1', MIN, -15);
+    w.sensor('s1', 2 * MIN, -17);
+    w.coverage(9 * MIN, false, 41);
+    w.phaseStart(10 * MIN, 'thaw', ['s1']);
+    expect([w.onsetValue(sensorTargetId('s1')), w.onsetValue(coverageId)], 'the coldest the sensor got in freeze 1, the 0 °C diameter measured').to.deep.equal([-17, 41]);
+    const estimated = new CryoWatch();
+    estimated.phaseStart(0, 'freeze', []);
+    estimated.coverage(MIN, false);
+    estimated.phaseStart(10 * MIN, 'thaw', []);
+    expect(estimated.onsetValue(coverageId), 'judged on the estimate’s shape: no single value').to.be.NaN;
   });
 });
 

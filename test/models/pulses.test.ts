@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import {
   PulseLedger, checkRules, encodePulseRecord, fieldStrength, hexagonLayout, inRefractoryWindow, pairsLayout, parsePulseRecord,
-  pulseAlarmRules, pulseChannels, resistance, rowsLayout, setVoltage, pairSettings, deliveredField, summarisePulse, voltageErrorPct,
+  pulseAlarmRules, pulseChannels, resistance, rowsLayout, setVoltage, pairSetting, pairSettings, deliveredField, summarisePulse, voltageErrorPct,
   type PulseProtocol, type PulseRecord,
 } from '../../src/models/index.js';
 
@@ -63,6 +63,18 @@ describe('protocol arithmetic', () => {
         }
       }),
     );
+  });
+
+  it('what a pair was given at the voltage the generator set: the field asked beside any other, and whether the generator’s limit held it', () => {
+    const square = pairsLayout([{ id: 'A', x: 0, y: 0 }, { id: 'B', x: 15, y: 0 }, { id: 'C', x: 15, y: 15 }, { id: 'D', x: 0, y: 15 }]);
+    const ire: PulseProtocol = { ...ect, modality: 'IRE', fieldVPerCm: 1500, maxVoltageV: 3000, currentLimitA: 50 };
+    const [side, diagonal] = ['A-B', 'A-C'].map((id) => square.pairs.find((p) => p.id === id)!);
+    expect(pairSetting(ire, side, 2250)).to.deep.include({ askedVPerCm: 1500, asAsked: true, capped: false });
+    expect(pairSetting(ire, diagonal, 3000)).to.deep.include({ askedVPerCm: 1500, asAsked: false, capped: true });
+    // Set lower than the plan by the operator (a current too high): not the generator's limit, still not the field asked.
+    expect(pairSetting(ire, diagonal, 2800)).to.deep.include({ voltageV: 2800, asAsked: false, capped: false, shortfallPct: 0 });
+    expect(pairSetting(ire, side, 2000)).to.deep.include({ asAsked: false, capped: false });
+    expect(pairSetting(ire, diagonal), 'by default, the plan').to.deep.equal(pairSettings(ire, [diagonal])[0]);
   });
 
   it('the delivered field is the measured peak voltage over the pair spacing', () => {

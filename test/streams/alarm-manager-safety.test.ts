@@ -295,6 +295,24 @@ describe('AlarmManager: the connection and other external technical conditions (
     expect(actions.at(-1)!.t, 'no data time yet').to.be.NaN;
   });
 
+  it('an engine condition carries the value it was raised on and its limit; a later occurrence is told as its owner tells it then', () => {
+    const { clock, m } = onClock(1_000);
+    const changes = collect<AlarmChange>(m.changes);
+    const low = (mpa: number, limit = 10) => ({ en: `Argon supply pressure low: ${mpa} MPa (limit ${limit} MPa)`, fr: `Argon : ${mpa} MPa (limite ${limit} MPa)` });
+    const reading = (value: number, limit = 10) => ({ value, limit, crossing: 'below', unit: 'MPa', decimals: 1 }) as const;
+    m.setTechnical('cryo:supply-low', true, low(7.2), 'me', 0, 'tec', false, reading(7.2));
+    m.setTechnical('cryo:supply-low', true, low(5), 'me', 0, 'tec', false, reading(5));
+    m.setTechnical('cryo:supply-low', false, low(5), 'me', 0, 'tec', false, reading(5));
+    advance(clock, 1);
+    // The limit set lower between the two (a new configuration), the pressure lower too.
+    m.setTechnical('cryo:supply-low', true, low(4, 8), 'me', 0, 'tec', false, reading(4, 8));
+    expect(changes.map((c) => [c.state.presence, c.state.valueAtOnset, c.rule.condition, c.rule.message.en])).to.deep.equal([
+      ['on', 7.2, { kind: 'external', against: { limit: 10, crossing: 'below', unit: 'MPa', decimals: 1 } }, low(7.2).en],
+      ['off', 7.2, { kind: 'external', against: { limit: 10, crossing: 'below', unit: 'MPa', decimals: 1 } }, low(7.2).en],
+      ['on', 4, { kind: 'external', against: { limit: 8, crossing: 'below', unit: 'MPa', decimals: 1 } }, low(4, 8).en],
+    ]);
+  });
+
   it('adds rules after a connection loss: an external condition is never judged as a rule', () => {
     const { m } = onClock(1_000);
     m.setTechnical('connection', true, LOST);

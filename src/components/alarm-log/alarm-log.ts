@@ -7,10 +7,10 @@ import { toCsv } from '../../models/csv.js';
 import type { AlarmPriority } from '../alarm-banner/alarm-banner.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import type { AlarmChange, AlarmManager } from '../../streams/alarm-manager.js';
-import { PRIORITY_MARKER, PRIORITY_RANK, crossedLimit } from '../../models/alarm-rules.js';
+import { PRIORITY_MARKER, PRIORITY_RANK, crossedLimit, crossingOf } from '../../models/alarm-rules.js';
 import { IrEvent } from '../kit/events.js';
 import { REMOTE_ACTOR, SYSTEM_ACTOR, isAlarmActionAbout, isGeneratedViewerId, type AlarmAction, type NamedAlarm, type NamedChannel } from '../../models/alarm-record.js';
-import { limitReadingOf, readingOf, type Crossing } from '../../models/channel-reading.js';
+import { limitReadingOf, readingOf, type Crossing, type ReadingOf } from '../../models/channel-reading.js';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import { alarmLogMessages } from './alarm-log.messages.js';
 
@@ -339,12 +339,13 @@ const iso = (t?: number) => (t === undefined || !Number.isFinite(t) ? undefined 
 
 /** A presence change as a log entry: onset when raised, the acknowledgement, the end of the condition. */
 function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmManager): AlarmLogEntry {
-  const descriptor = m.descriptor(rule.channel);
-  const unit = descriptor?.unit;
-  const acknowledged = by !== undefined;
   const c = rule.condition;
+  // A condition judged outside the rules (an engine's) says how its value reads; a rule's reads as its channel.
+  const reads: ReadingOf | undefined = c.kind === 'external' ? c.against : m.descriptor(rule.channel);
+  const unit = reads?.unit;
+  const acknowledged = by !== undefined;
   // A rate is in the channel's unit per minute: no longer a code or a count.
-  const named = c.kind === 'rate' ? {} : { states: descriptor?.states, count: descriptor?.count };
+  const named = c.kind === 'rate' ? {} : { states: reads?.states, count: reads?.count };
   return {
     id: rule.id,
     priority: rule.priority,
@@ -358,9 +359,9 @@ function entryOf({ rule, state, t, wall, previous, by }: AlarmChange, m: AlarmMa
     ended: !state.active && previous !== 'latch' ? t : undefined,
     value: Number.isNaN(state.valueAtOnset) ? undefined : state.valueAtOnset,
     limit: crossedLimit(rule.condition, state.valueAtOnset),
-    unit: unit && rule.condition.kind === 'rate' ? `${unit}/min` : unit,
-    decimals: descriptor?.decimals,
-    crossing: (c.kind === 'outside' ? state.valueAtOnset < c.low : c.kind === 'below' || (c.kind === 'rate' && c.perMin < 0)) ? 'below' : 'above',
+    unit: unit && c.kind === 'rate' ? `${unit}/min` : unit,
+    decimals: reads?.decimals,
+    crossing: crossingOf(c, state.valueAtOnset),
     ...named,
   };
 }

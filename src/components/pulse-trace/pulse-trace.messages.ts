@@ -9,6 +9,10 @@ export interface PulseTraceWords {
   resistance: string;
   deltaR: string;
   state: string;
+  /** After a set voltage held at the generator's maximum. */
+  generatorLimit: string;
+  /** After a field other than the one asked: the field asked, with its unit (`1,500 V/cm`). */
+  asked: (field: string) => string;
   states: Record<'pending' | 'active' | 'done' | 'failed', string>;
   map: string;
   timeline: string;
@@ -30,6 +34,7 @@ export interface PulseTraceWords {
 export const pulseTraceMessages: Messages<PulseTraceWords> = {
   en: {
     pair: 'Pair', field: 'Set', pulses: 'Pulses', failed: 'Failed', meanI: 'Mean current', resistance: 'Resistance first → last', deltaR: 'ΔR', state: 'State',
+    generatorLimit: 'generator limit', asked: (f) => `${f} asked`,
     states: { pending: 'pending', active: 'under way', done: 'done', failed: 'failed' },
     map: 'Electrode map', timeline: 'Train: one mark per pulse, height is current', trace: 'Voltage and current of the latest pulses', ecg: 'ECG', noPulse: 'No pulse yet', colon: ': ',
     deliveredOf: (d, p) => `${d} of ${p} delivered`, failedN: (n) => `${n} failed`, missingN: (n) => `${n} missing`,
@@ -37,6 +42,7 @@ export const pulseTraceMessages: Messages<PulseTraceWords> = {
   },
   fr: {
     pair: 'Paire', field: 'Consigne', pulses: 'Impulsions', failed: 'Échouées', meanI: 'Courant moyen', resistance: 'Résistance première → dernière', deltaR: 'ΔR', state: 'État',
+    generatorLimit: 'limite du générateur', asked: (f) => `${f} demandés`,
     states: { pending: 'en attente', active: 'en cours', done: 'terminée', failed: 'en échec' },
     map: 'Carte des électrodes', timeline: 'Train : une marque par impulsion, hauteur = courant', trace: 'Tension et courant des dernières impulsions', ecg: 'ECG', noPulse: 'Aucune impulsion', colon: ' : ',
     deliveredOf: (d, p) => `${d} sur ${p} délivrées`, failedN: (n) => `${n} échouée(s)`, missingN: (n) => `${n} manquante(s)`,

@@ -9,7 +9,7 @@ import { EP, parseWaveformChannel, pulseChannels, waveformChannel } from '../../
 import { REFRACTORY_WINDOW_MS } from '../../models/pulses/ecg.js';
 import type { PairState, PairSummary } from '../../models/pulses/ledger.js';
 import type { ElectrodeLayout } from '../../models/pulses/layout.js';
-import { fieldStrength, type PulseProtocol } from '../../models/pulses/protocol.js';
+import type { PairSetting, PulseProtocol } from '../../models/pulses/protocol.js';
 import type { PulseRecord } from '../../models/pulses/record.js';
 import { PulsesEngine, type EcgMark, type PulsesConfig, type PulsesState } from '../../streams/pulses/pulses-engine.js';
 import type { TelemetryRoom } from '../../streams/room/room.js';
@@ -534,6 +534,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
   protected override render() {
     const w = this.language.t;
     const summaries = this.summaries;
+    const settings = this.settingsByPair();
     const states = new Map<string, PairState>(summaries.map((s) => [s.pair.id, s.state]));
     const shown = this.shownPair;
     const n = (v: number, d = 1) => (Number.isFinite(v) ? this.language.number(v, d) : '--');
@@ -563,10 +564,10 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
           <thead><tr><th scope="col">${w.pair}</th><th scope="col">${w.field}</th><th scope="col">${w.pulses}</th><th scope="col">${w.failed}</th><th scope="col">${w.meanI}</th><th scope="col">${w.resistance}</th><th scope="col">${w.deltaR}</th><th scope="col">${w.state}</th></tr></thead>
           <tbody>
             ${summaries.map((s) => {
-              const setV = this.pulses.find((r) => r.pair === s.pair.id)?.setV;
+              const setting = settings.get(s.pair.id);
               return html`<tr aria-selected=${s.pair.id === shown ? 'true' : 'false'}>
                 <th scope="row"><button type="button" aria-pressed=${s.pair.id === shown ? 'true' : 'false'} @click=${() => this.select(s.pair.id)}>${s.pair.id}</button></th>
-                <td>${setV === undefined ? '--' : `${n(setV, 0)} V · ${n(fieldStrength(setV, s.pair.spacingMm), 0)} V/cm`}</td>
+                <td>${setting ? this.settingText(setting, ' · ') : '--'}</td>
                 <td>${s.delivered} / ${s.planned}</td>
                 <td>${s.failed + s.missing || ''}</td>
                 <td>${n(s.meanI)} A</td>
@@ -582,6 +583,23 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     `;
   }
 
+  /** What each pair with a pulse was given, by pair id (the engine's `settings`). */
+  private settingsByPair(): Map<string, PairSetting> {
+    return new Map((this.state?.settings ?? []).map((s) => [s.pairId, s]));
+  }
+
+  /**
+   * A pair's set voltage and field in words: the voltage said to be the generator's limit when
+   * it held it below E × d, and the field asked beside any other, so a reader never takes the
+   * field given for the one asked (`3,000 V (generator limit) · 1,414 V/cm (1,500 V/cm asked)`).
+   */
+  private settingText(s: PairSetting, separator: string): string {
+    const w = this.language.t;
+    const n = (v: number) => this.language.number(v, 0);
+    const volts = `${n(s.voltageV)} V${s.capped ? ` (${w.generatorLimit})` : ''}`;
+    return `${volts}${separator}${n(s.fieldVPerCm)} V/cm${s.asAsked ? '' : ` (${w.asked(`${n(s.askedVPerCm)} V/cm`)})`}`;
+  }
+
   /** What the panel shows, in words: the train, then each pair. */
   private summary(): string {
     const w = this.language.t;
@@ -590,10 +608,13 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     const n = (v: number, d = 1) => (Number.isFinite(v) ? this.language.number(v, d) : '--');
     const failed = pulses.filter((r) => !r.delivered).length;
     const head = `${w.train(String(pulses.length), String(failed))}${this.state?.trainEnded ? `, ${w.trainEnded}` : ''}.`;
+    const settings = this.settingsByPair();
     const pairs = this.summaries
       .filter((s) => s.state !== 'pending')
       .map((s) => {
-        const extra = [s.failed ? w.failedN(String(s.failed)) : '', s.missing ? w.missingN(String(s.missing)) : ''].filter(Boolean).join(', ');
+        // A pair given another field than asked (held at the generator's limit) is said so; the others got what the protocol says.
+        const setting = settings.get(s.pair.id);
+        const extra = [s.failed ? w.failedN(String(s.failed)) : '', s.missing ? w.missingN(String(s.missing)) : '', setting && !setting.asAsked ? this.settingText(setting, ', ') : ''].filter(Boolean).join(', ');
         return `${w.pair} ${s.pair.id}${w.colon}${w.states[s.state]}, ${w.deliveredOf(String(s.delivered), String(s.planned))}${extra ? `, ${extra}` : ''}, ${n(s.meanI)} A, ${w.deltaR} ${n(s.deltaRPct)} %.`;
       });
     return [head, ...pairs].join(' ');

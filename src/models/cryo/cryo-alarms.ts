@@ -1,6 +1,6 @@
-import type { AlarmKind, AlarmRule, Priority } from '../alarm-rules.js';
+import type { AlarmKind, AlarmReading, AlarmRule, Priority } from '../alarm-rules.js';
 import { nameOf, naming, relabel, type Labelled } from '../channel-label.js';
-import type { CryoProcedure, ThermoSensor } from './procedure.js';
+import { largestTargetMm, type CryoProcedure, type ThermoSensor } from './procedure.js';
 
 /** The cryoablation alarm defaults; every one configurable (docs/clinical-defaults.md gives each source). */
 export interface CryoAlarmSettings {
@@ -118,27 +118,54 @@ export function cryoRules(p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_
 /** A pressure in MPa as each language writes it, one decimal. */
 const mpa = (v: number) => ({ en: v.toFixed(1), fr: v.toFixed(1).replace('.', ',') });
 
+/** A condition the engine judges itself, as it raises it: its text, priority, kind, and the value it came on with against its limit. */
+export interface DerivedAlarm {
+  message: { en: string; fr: string };
+  priority: Priority;
+  kind: Extract<AlarmKind, 'phy' | 'tec'>;
+  reading?: AlarmReading;
+}
+
+/** A tip or sensor temperature against its limit, at the precision the panel shows. */
+const celsius = (value: number, limit: number): AlarmReading => ({ value, limit, crossing: 'above', unit: 'Cel', decimals: 1 });
+
 /**
- * Message and priority of a condition the engine judges itself (`CryoWatch` ids, and `allProbesId`);
- * undefined for an unknown id. `supplyMPa`: the pressure that made the supply low.
+ * Message, priority and reading of a condition the engine judges itself (`CryoWatch` ids, and
+ * `allProbesId`); undefined for an unknown id. `onset`: the value a watched condition came on
+ * with (`CryoWatch.onsetValue`). Coverage judged on the estimate's shape has no single value:
+ * no reading; every probe not cooling reads as the coldest tip of them, still above the target.
  */
-export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS, supplyMPa = NaN): { message: { en: string; fr: string }; priority: Priority; kind: Extract<AlarmKind, 'phy' | 'tec'> } | undefined {
+export function derivedAlarm(id: string, p: CryoProcedure, s: CryoAlarmSettings = DEFAULT_CRYO_ALARMS, onset: (id: string) => number = () => NaN): DerivedAlarm | undefined {
   const n = p.probes.length;
   // A device fault (technical), named by its cause, and what it does to the probes.
   if (id === supplyLowId && p.supply) {
-    const v = mpa(supplyMPa);
+    const value = onset(id);
+    const v = mpa(value);
     const limit = mpa(s.supplyLowMPa);
-    return { priority: s.supplyPriority, kind: 'tec', message: naming(p.supply, {
+    return { priority: s.supplyPriority, kind: 'tec', reading: { value, limit: s.supplyLowMPa, crossing: 'below', unit: 'MPa', decimals: 1 }, message: naming(p.supply, {
       en: (l) => `${l} pressure low: ${v.en} MPa (limit ${limit.en} MPa); ${n === 1 ? 'the probe' : `all ${n} probes`} freezing less`,
       fr: (l) => `${l} : pression basse, ${v.fr} MPa (limite ${limit.fr} MPa) ; ${n === 1 ? 'la sonde gèle' : `les ${n} sondes gèlent`} moins`,
     }) };
   }
-  if (id === allProbesId) return { priority: s.supplyPriority, kind: 'tec', message: { en: `All ${n} probes: tips not below ${s.probeTargetC} °C; gas supply suspected`, fr: `Les ${n} sondes : pointes pas sous ${s.probeTargetC} °C ; alimentation en gaz suspectée` } };
+  if (id === allProbesId) {
+    const tips = p.probes.map((x) => onset(probeCoolingId(x.id))).filter((v) => !Number.isNaN(v));
+    return {
+      priority: s.supplyPriority, kind: 'tec', reading: celsius(tips.length ? Math.min(...tips) : NaN, s.probeTargetC),
+      message: { en: `All ${n} probes: tips not below ${s.probeTargetC} °C; gas supply suspected`, fr: `Les ${n} sondes : pointes pas sous ${s.probeTargetC} °C ; alimentation en gaz suspectée` },
+    };
+  }
   // Coverage and the sensor target are about the tissue (physiological); a probe that does not cool is the device's (technical).
-  if (id === coverageId) return { priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' } };
+  if (id === coverageId) {
+    const measured = onset(id);
+    return {
+      priority: s.coveragePriority, kind: 'phy', message: { en: '0 °C isotherm does not cover the target plus margin', fr: 'L’isotherme 0 °C ne couvre pas la cible et sa marge' },
+      // To a tenth, so a diameter just short never reads as the target itself (33.9 mm against 34.0 mm).
+      ...(!Number.isNaN(measured) && { reading: { value: measured, limit: largestTargetMm(p), crossing: 'below', unit: 'mm', decimals: 1 } }),
+    };
+  }
   const sensor = p.sensors.find((x) => sensorTargetId(x.id) === id);
-  if (sensor) return { priority: s.sensorTargetPriority, kind: 'phy', message: naming(sensor, { en: (l) => `${l}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: (l) => `${l} : ${s.sensorTargetC} °C non atteint en congélation 1` }) };
+  if (sensor) return { priority: s.sensorTargetPriority, kind: 'phy', reading: celsius(onset(id), s.sensorTargetC), message: naming(sensor, { en: (l) => `${l}: ${s.sensorTargetC} °C not reached in freeze 1`, fr: (l) => `${l} : ${s.sensorTargetC} °C non atteint en congélation 1` }) };
   const probe = p.probes.find((x) => probeCoolingId(x.id) === id);
-  if (probe) return { priority: s.probePriority, kind: 'tec', message: naming(probe, { en: (l) => `${l}: tip not below ${s.probeTargetC} °C`, fr: (l) => `${l} : pointe pas sous ${s.probeTargetC} °C` }) };
+  if (probe) return { priority: s.probePriority, kind: 'tec', reading: celsius(onset(id), s.probeTargetC), message: naming(probe, { en: (l) => `${l}: tip not below ${s.probeTargetC} °C`, fr: (l) => `${l} : pointe pas sous ${s.probeTargetC} °C` }) };
   return undefined;
 }

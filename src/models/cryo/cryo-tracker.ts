@@ -5,7 +5,7 @@ import { ISOTHERMS, clearanceMm, coverageMarginMm, equivalentDiameterMm, footpri
 import { ContourBuffer } from '../thermal/contours.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from './freezing-model.js';
 import { PhaseLog, parsePhase } from './phase-log.js';
-import { checkProcedure, marginOf, targetDiameterMm, type CryoProcedure } from './procedure.js';
+import { checkProcedure, largestTargetMm, marginOf, type CryoProcedure } from './procedure.js';
 import { ellipsePoints, segmentDistanceXY, type Vec } from './plane-geometry.js';
 import { IceShrinkCheck, colderThanTips, type QuestionableReason, type QuestionableSample } from './questionable.js';
 
@@ -100,7 +100,7 @@ export class CryoTracker {
 
   /** The target diameter drawn on the curve: the largest tumour's long axis plus its margins. */
   get targetDiameterMm(): number {
-    return Math.max(0, ...this.procedure.tumours.map(targetDiameterMm));
+    return largestTargetMm(this.procedure);
   }
 
   /** A console event: `phase` (freeze, thaw, end) or `probe-state` on a probe's channel. False when refused (unknown text, out of order). */
@@ -154,7 +154,7 @@ export class CryoTracker {
       if (this.shrink.check(channel, v, this.phases.at(t).kind === 'freeze')) return this.flag(channel, t, v, 'ice-shrinking');
       this.lastMeasured[iso] = { t, v };
       if (Number.isNaN(this.measuredCover[iso]) && v >= this.targetDiameterMm) this.measuredCover[iso] = t;
-      if (iso === 0) this.watch.coverage(t, this.covered(t));
+      if (iso === 0) this.judgeCoverage(t);
     }
     return;
   }
@@ -229,11 +229,21 @@ export class CryoTracker {
 
   /** Covered now: measured in this freeze when there is a measurement, estimated otherwise. */
   covered(t: number): boolean {
-    const m = this.lastMeasured[0];
-    const start = this.phases.at(t).start;
-    if (m.t >= start) return m.v >= this.targetDiameterMm;
+    const measured = this.measuredInPhase(t);
+    if (!Number.isNaN(measured)) return measured >= this.targetDiameterMm;
     if (this.estimateSource === 'model') return this.model.marginMm(0, this.targetPoints) >= 0;
     return coverageMarginMm(this.footprintsAt(t, 0), this.targetPoints) >= 0;
+  }
+
+  /** The 0 °C diameter measured in the phase under way at t (mm), NaN when none: coverage is then judged on the estimate. */
+  private measuredInPhase(t: number): number {
+    const m = this.lastMeasured[0];
+    return m.t >= this.phases.at(t).start ? m.v : NaN;
+  }
+
+  /** Coverage at t, and the diameter it was judged on when measured, to the watch. */
+  private judgeCoverage(t: number): void {
+    this.watch.coverage(t, this.covered(t), this.measuredInPhase(t));
   }
 
   /**
@@ -279,7 +289,7 @@ export class CryoTracker {
       e.diameter[iso].push(diameter);
       ms.push(margin);
     }
-    this.watch.coverage(t, this.covered(t));
+    this.judgeCoverage(t);
   }
 
   private flag(channel: string, t: number, v: number, reason: QuestionableReason): QuestionableReason {

@@ -22,8 +22,14 @@ export class CryoWatch {
   private now = -Infinity;
   /** Since when the supply has been below its limit (NaN: not below). */
   private lowSince = NaN;
-  /** The supply pressure when it was judged low (MPa; NaN before). */
-  supplyAtOnset = NaN;
+  /** The lowest pressure since then (MPa): the value it is judged low on, never one back within the hysteresis. */
+  private lowest = NaN;
+  /** Each probe's latest tip temperature (°C). */
+  private readonly tips = new Map<string, number>();
+  /** The 0 °C diameter measured in this freeze with the latest coverage (mm; NaN when judged on the estimate). */
+  private coverMm = NaN;
+  /** The value each condition came on with (`onsetValue`). */
+  private readonly onset = new Map<string, number>();
 
   constructor(readonly settings: CryoAlarmSettings = DEFAULT_CRYO_ALARMS) {}
 
@@ -38,6 +44,7 @@ export class CryoWatch {
   }
 
   tip(id: string, t: number, v: number): void {
+    this.tips.set(id, v);
     this.time(t);
     if (v < this.settings.probeTargetC && this.freezeSince.has(id)) {
       this.freezeSince.set(id, t);
@@ -63,20 +70,22 @@ export class CryoWatch {
           this.freezeSince.set(id, t);
           this.on.delete(probeCoolingId(id));
         }
-      this.lowSince = NaN;
+      this.lowSince = this.lowest = NaN;
       return;
     }
     if (v < limit && Number.isNaN(this.lowSince)) this.lowSince = t;
-    if (!this.on.has(supplyLowId) && t - this.lowSince >= SUPPLY_ONSET_MS) {
-      this.on.add(supplyLowId);
-      this.supplyAtOnset = v;
-    }
+    if (!Number.isNaN(this.lowSince) && !(v >= this.lowest)) this.lowest = v;
+    if (t - this.lowSince >= SUPPLY_ONSET_MS) this.raise(supplyLowId, this.lowest);
   }
 
-  /** Whether the target plus margin is covered now (measured when measured, else estimated). */
-  coverage(t: number, covered: boolean): void {
+  /**
+   * Whether the target plus margin is covered now (measured when measured, else estimated),
+   * and the 0 °C diameter it was judged on when measured (mm; NaN when judged on the estimate's shape).
+   */
+  coverage(t: number, covered: boolean, measuredMm = NaN): void {
     this.time(t);
     this.covered = covered;
+    this.coverMm = measuredMm;
     if (covered) this.on.delete(coverageId);
   }
 
@@ -84,9 +93,12 @@ export class CryoWatch {
   phaseStart(t: number, kind: PhaseKind, designated: readonly string[]): void {
     this.time(t);
     if (this.phase === 'freeze' && kind !== 'freeze') {
-      if (!this.covered) this.on.add(coverageId);
+      if (!this.covered) this.raise(coverageId, this.coverMm);
       if (this.freezes === 1)
-        for (const id of designated) if (!((this.sensorMin.get(id) ?? Infinity) <= this.settings.sensorTargetC)) this.on.add(sensorTargetId(id));
+        for (const id of designated) {
+          const coldest = this.sensorMin.get(id) ?? NaN;
+          if (!(coldest <= this.settings.sensorTargetC)) this.raise(sensorTargetId(id), coldest);
+        }
     }
     if (kind === 'freeze') this.freezes++;
     this.phase = kind;
@@ -96,10 +108,26 @@ export class CryoWatch {
   time(t: number): void {
     if (!(t > this.now)) return;
     this.now = t;
-    for (const [id, since] of this.freezeSince) if (t - since >= this.settings.probeWithinMs) this.on.add(probeCoolingId(id));
+    for (const [id, since] of this.freezeSince) if (t - since >= this.settings.probeWithinMs) this.raise(probeCoolingId(id), this.tips.get(id) ?? NaN);
   }
 
   active(): ReadonlySet<string> {
     return this.on;
+  }
+
+  /**
+   * The value a condition came on with, for its alarm: the supply pressure (MPa), the probe's
+   * tip (°C), the designated sensor's coldest in freeze 1 (°C), the 0 °C diameter measured
+   * (mm). NaN when it had none: coverage judged on the estimate's shape, a silent probe or sensor.
+   */
+  onsetValue(id: string): number {
+    return this.onset.get(id) ?? NaN;
+  }
+
+  /** A condition on, with the value it came on with (kept while it stays on). */
+  private raise(id: string, v: number): void {
+    if (this.on.has(id)) return;
+    this.on.add(id);
+    this.onset.set(id, v);
   }
 }

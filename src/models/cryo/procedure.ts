@@ -125,6 +125,9 @@ export const marginOf = (t: Tumour) => t.marginMm ?? DEFAULT_MARGIN_MM;
 /** Target diameter: the tumour's long axis plus its margin on each side. */
 export const targetDiameterMm = (t: Tumour) => 2 * (t.semiMajorMm + marginOf(t));
 
+/** The procedure's target diameter, drawn on the curve and measured against: the largest tumour's long axis plus its margins. */
+export const largestTargetMm = (p: Pick<CryoProcedure, 'tumours'>) => Math.max(0, ...p.tumours.map(targetDiameterMm));
+
 export const inField = (p: PointMm, f: Field) => p.xMm >= f.x[0] && p.xMm <= f.x[1] && p.yMm >= f.y[0] && p.yMm <= f.y[1];
 
 /** Something in the geometry that cannot be right: kept and shown as questionable, never dropped. */

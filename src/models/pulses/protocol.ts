@@ -44,6 +44,10 @@ export interface PairSetting {
   voltageV: number;
   /** Nominal field V/d at the set voltage, V/cm. */
   fieldVPerCm: number;
+  /** The field the protocol asked for, V/cm. */
+  askedVPerCm: number;
+  /** The set voltage is E × d to the volt it is rounded to: the pair gets the field asked. */
+  asAsked: boolean;
   /** The generator's limit held the voltage below E × d: this pair gets less field than asked. */
   capped: boolean;
   /** How far the field falls short of the request, % (0 unless capped). */
@@ -51,21 +55,24 @@ export interface PairSetting {
 }
 
 /**
- * Each pair's voltage from its own measured spacing and the requested field,
- * capped at the generator's maximum, with the field it then delivers. Pairs
- * at different distances (a square's diagonals against its sides) get
- * different voltages; a pair whose E × d exceeds the limit is marked `capped`
- * rather than silently under-treated (15 mm square, 1500 V/cm, 3000 V: the
- * diagonals, 21.2 mm, get 1414 V/cm).
+ * What a pair gets at `voltageV` (by default the plan's, `setVoltage`; a generator's record
+ * gives the one it set): the field across its measured spacing, against the field asked.
+ * Capped when the voltage is at the generator's maximum and E × d above it (15 mm square,
+ * 1500 V/cm, 3000 V: the diagonals, 21.2 mm, get 1414 V/cm), so such a pair is marked
+ * rather than silently under-treated.
  */
-export function pairSettings(p: PulseProtocol, pairs: readonly ElectrodePair[]): PairSetting[] {
-  return pairs.map((pair) => {
-    const voltageV = setVoltage(p, pair);
-    const fieldVPerCm = fieldStrength(voltageV, pair.spacingMm);
-    const capped = p.fieldVPerCm * (pair.spacingMm / 10) > p.maxVoltageV;
-    return { pairId: pair.id, spacingMm: pair.spacingMm, voltageV, fieldVPerCm, capped, shortfallPct: capped ? (1 - fieldVPerCm / p.fieldVPerCm) * 100 : 0 };
-  });
+export function pairSetting(p: PulseProtocol, pair: ElectrodePair, voltageV = setVoltage(p, pair)): PairSetting {
+  const fieldVPerCm = fieldStrength(voltageV, pair.spacingMm);
+  const wantedV = p.fieldVPerCm * (pair.spacingMm / 10);
+  const capped = voltageV >= p.maxVoltageV && wantedV > p.maxVoltageV;
+  return {
+    pairId: pair.id, spacingMm: pair.spacingMm, voltageV, fieldVPerCm, askedVPerCm: p.fieldVPerCm,
+    asAsked: Math.abs(voltageV - wantedV) <= 0.5, capped, shortfallPct: capped ? (1 - fieldVPerCm / p.fieldVPerCm) * 100 : 0,
+  };
 }
+
+/** Each pair's plan: its voltage from its own measured spacing and the requested field, capped at the generator's maximum (`pairSetting`). */
+export const pairSettings = (p: PulseProtocol, pairs: readonly ElectrodePair[]): PairSetting[] => pairs.map((pair) => pairSetting(p, pair));
 
 /** The field a delivered pulse gave across its pair, V/cm, from its measured peak voltage. */
 export const deliveredField = (peakV: number, pair: Pick<ElectrodePair, 'spacingMm'>): number => fieldStrength(peakV, pair.spacingMm);

@@ -24,6 +24,10 @@ export interface RollOffVerdict {
   held: boolean;
   /** `repeats` roll-offs began within the last `windowMs`. */
   repeated: boolean;
+  /** Below this a roll-off has recovered (Ohm): the lowest impedance seen plus `recoverOhm`. */
+  recoveryOhm: number;
+  /** Roll-offs begun within the last `windowMs`. */
+  recent: number;
 }
 
 export class RollOffWatch {
@@ -32,7 +36,7 @@ export class RollOffWatch {
   private starts: number[] = [];
   lastT = -Infinity;
 
-  constructor(private readonly limits: RollOffLimits = ROLL_OFF_LIMITS) {}
+  constructor(readonly limits: RollOffLimits = ROLL_OFF_LIMITS) {}
 
   /** One impedance sample (Ohm) at data time t (ms), in order. */
   step(t: number, z: number): RollOffVerdict {
@@ -46,6 +50,6 @@ export class RollOffWatch {
       }
     } else if (z < this.lowest + l.recoverOhm) this.since = NaN;
     this.starts = this.starts.filter((s) => t - s < l.windowMs);
-    return { held: t - this.since >= l.heldMs, repeated: this.starts.length >= l.repeats };
+    return { held: t - this.since >= l.heldMs, repeated: this.starts.length >= l.repeats, recoveryOhm: this.lowest + l.recoverOhm, recent: this.starts.length };
   }
 }

@@ -169,7 +169,7 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
     const active = new Set(this.conditions());
     for (const id of active) {
       if (this.raised.has(id)) continue;
-      const alarm = derivedAlarm(id, p, this.settings, tr.watch.supplyAtOnset);
+      const alarm = derivedAlarm(id, p, this.settings, (c) => tr.watch.onsetValue(c));
       if (!alarm) continue;
       this.raised.add(id);
       this.condition(id, true, alarm);

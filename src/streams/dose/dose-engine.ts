@@ -1,4 +1,5 @@
 import type { SampleBatch } from '../../models/channel.js';
+import type { AlarmReading } from '../../models/alarm-rules.js';
 import { naming } from '../../models/channel-label.js';
 import { DEFAULT_DOSE_LEVELS, doseRateGyPerMin, levelsReached, nextLevel, timeToLevelMs, type DoseLevels } from '../../models/dose/air-kerma.js';
 import { DOSE_CHANNEL_IDS, doseRateChannel, type DoseChannelIds } from '../../models/dose/channels.js';
@@ -116,7 +117,7 @@ export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
       if (before.has(level)) continue;
       const substantial = level >= s.levels.substantialKarGy && !crossings.some((c) => c.substantial && c.quantity === 'kar');
       crossings.push({ gy: level, t, substantial, quantity: 'kar' });
-      this.announce(this.ids.kar, level, t, substantial, crossings);
+      this.announce(this.ids.kar, level, gy, t, substantial, crossings);
     }
     const next = nextLevel(gy, s.levels);
     return { ...s, karGy: gy, rateGyPerMin: rate, nextGy: next, toNextMs: timeToLevelMs(gy, next, rate), crossings };
@@ -126,17 +127,19 @@ export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
   private psd(s: DoseState, t: number, gy: number): DoseState {
     if (!(gy >= s.levels.substantialPsdGy) || s.crossings.some((c) => c.quantity === 'psd')) return { ...s, psdGy: gy };
     const crossings = [...s.crossings, { gy: s.levels.substantialPsdGy, t, substantial: true, quantity: 'psd' as const }];
-    this.announce(this.ids.psd, s.levels.substantialPsdGy, t, true, crossings);
+    this.announce(this.ids.psd, s.levels.substantialPsdGy, gy, t, true, crossings);
     return { ...s, psdGy: gy, crossings };
   }
 
   /**
-   * A level crossed: an event on the channel, and its alarm. A step notification
-   * replaces the previous one (one alarm says where the dose is); the substantial
+   * A level crossed by the dose `valueGy`: an event on the channel, and its alarm. A step
+   * notification replaces the previous one (one alarm says where the dose is); the substantial
    * level is its own medium-priority alarm and stays.
    */
-  private announce(channel: string, gy: number, t: number, substantial: boolean, crossings: readonly DoseCrossing[]): void {
+  private announce(channel: string, gy: number, valueGy: number, t: number, substantial: boolean, crossings: readonly DoseCrossing[]): void {
     const name = this.room.descriptor(channel) ?? { label: channel };
+    // In Gy, the engine's unit whatever the channel's, at the dose channels' precision (`doseChannels`).
+    const reading: AlarmReading = { value: valueGy, limit: gy, crossing: 'above', unit: 'Gy', decimals: 2 };
     this.publishEvent({ type: 'event', channel, t, kind: 'dose-level', text: `${gy} Gy${substantial ? ' substantial' : ''}` });
     if (channel === this.ids.kar) {
       const steps = crossings.filter((c) => c.quantity === 'kar' && !c.substantial);
@@ -145,11 +148,11 @@ export class DoseEngine extends ProcedureEngine<DoseConfig, DoseState> {
     }
     if (substantial)
       return this.raise(`${channel}:substantial`, true, {
-        priority: 'me', kind: 'phy',
+        priority: 'me', kind: 'phy', reading,
         message: naming(name, { en: (l) => `${l} ${format(gy, 'en')} Gy: substantial radiation dose level, plan patient follow-up`, fr: (l) => `${l} ${format(gy, 'fr')} Gy : niveau de dose substantiel, prévoir le suivi du patient` }),
       });
     this.raise(`${channel}:${gy}`, true, {
-      priority: 'lo', kind: 'phy',
+      priority: 'lo', kind: 'phy', reading,
       message: naming(name, { en: (l) => `${l} reached ${format(gy, 'en')} Gy: notify the operator`, fr: (l) => `${l} : ${format(gy, 'fr')} Gy atteints, prévenir l'opérateur` }),
     });
   }

@@ -1,3 +1,4 @@
+import type { AlarmReading } from '../../models/alarm-rules.js';
 import type { SampleBatch } from '../../models/channel.js';
 import { labelOf, naming } from '../../models/channel-label.js';
 import { Y90_CHANNEL_IDS, y90DerivedChannels, type Y90ChannelIds } from '../../models/dose/channels.js';
@@ -29,6 +30,11 @@ export interface RadioembolisationState {
 }
 
 const pct = (x: number, lang: 'en' | 'fr') => `${Math.round(x * 100).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')}${lang === 'fr' ? ' %' : '%'}`;
+/**
+ * A fraction against its limit, as percentages: one decimal, so a value just past its limit
+ * never reads as the limit itself (20.4 % against 20.0 %). A negative limit is crossed below.
+ */
+const percent = (value: number, limit: number): AlarmReading => ({ value: value * 100, limit: limit * 100, crossing: limit < 0 ? 'below' : 'above', unit: '%', decimals: 1 });
 const num = (x: number, d: number, lang: 'en' | 'fr') => x.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /**
@@ -60,11 +66,11 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     this.emit({ phase: 'planned', injected: 0, t: NaN, stalledSince: NaN, balance: balanceAt(c, c.calibratedAt, 0), plannedLungDoseGy, limits });
     const name = this.room.descriptor(this.ids.injected) ?? { label: 'Y-90' };
     this.raise('lsf', c.lsf > limits.lsf, {
-      priority: 'hi', kind: 'phy',
+      priority: 'hi', kind: 'phy', reading: percent(c.lsf, limits.lsf),
       message: { en: `Lung shunt fraction ${pct(c.lsf, 'en')}, above ${pct(limits.lsf, 'en')}: treatment contraindicated`, fr: `Fraction de shunt pulmonaire ${pct(c.lsf, 'fr')}, au-dessus de ${pct(limits.lsf, 'fr')} : traitement contre-indiqué` },
     });
     this.raise('lung-dose', plannedLungDoseGy > limits.lungDoseGy, {
-      priority: 'hi', kind: 'phy',
+      priority: 'hi', kind: 'phy', reading: { value: plannedLungDoseGy, limit: limits.lungDoseGy, crossing: 'above', unit: 'Gy', decimals: 1 },
       message: naming(name, { en: (l) => `Planned lung dose ${num(plannedLungDoseGy, 1, 'en')} Gy, above ${limits.lungDoseGy} Gy (${l})`, fr: (l) => `Dose pulmonaire prévue ${num(plannedLungDoseGy, 1, 'fr')} Gy, au-dessus de ${limits.lungDoseGy} Gy (${l})` }),
     });
   }
@@ -115,7 +121,7 @@ export class RadioembolisationEngine extends ProcedureEngine<RadioembolisationCo
     // Judged on the measured residual: before it, the delivered activity is an estimate.
     const off = Number.isFinite(this.residual.gbq) && Math.abs(balance.deviation) > s.limits.deviation;
     this.raise('deviation', off, {
-      priority: 'hi', kind: 'phy',
+      priority: 'hi', kind: 'phy', reading: percent(balance.deviation, Math.sign(balance.deviation) * s.limits.deviation),
       message: {
         en: `Delivered activity ${num(balance.deliveredGBq, 2, 'en')} GBq, ${pct(balance.deviation, 'en')} from the ${num(plan.prescribedGBq, 2, 'en')} GBq prescribed`,
         fr: `Activité délivrée ${num(balance.deliveredGBq, 2, 'fr')} GBq, écart de ${pct(balance.deviation, 'fr')} sur les ${num(plan.prescribedGBq, 2, 'fr')} GBq prescrits`,

@@ -1,6 +1,6 @@
 import { BehaviorSubject, Subscription, type Observable } from 'rxjs';
 import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
-import type { AlarmRule, Priority } from '../../models/alarm-rules.js';
+import type { AlarmReading, AlarmRule, Priority } from '../../models/alarm-rules.js';
 import type { TelemetryRoom } from '../room/room.js';
 import type { RoomEngine } from './registry.js';
 
@@ -17,6 +17,11 @@ export interface EngineAlarm {
   holdMs?: number;
   /** Shown until acknowledged once over, as a latching rule's alarm (default false). */
   latching?: boolean;
+  /**
+   * The value the condition is raised on and the limit it crossed, with their unit, for the
+   * alarm log; none for a condition without one value against one limit (maps stopped).
+   */
+  reading?: AlarmReading;
 }
 
 type Held = { t: number; run: () => void };
@@ -137,7 +142,7 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
    * manager, as `KIND:id` (`dose:kar:4`): a panel of this engine claims its alarms by that prefix.
    */
   protected raise(id: string, present: boolean, alarm: EngineAlarm): void {
-    this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind, alarm.latching);
+    this.room.manager.setTechnical(`${this.kind}:${id}`, present, alarm.message, alarm.priority, alarm.holdMs ?? 0, alarm.kind, alarm.latching, alarm.reading);
   }
 
   /**

@@ -5,7 +5,7 @@ import { pulseAlarmRules } from '../../models/pulses/alarms.js';
 import { EP, EP_EVENT, parseWaveformChannel } from '../../models/pulses/channels.js';
 import type { ElectrodeLayout } from '../../models/pulses/layout.js';
 import { PulseLedger, type PairSummary, type PulseRefusal } from '../../models/pulses/ledger.js';
-import type { PulseProtocol } from '../../models/pulses/protocol.js';
+import { pairSetting, type PairSetting, type PulseProtocol } from '../../models/pulses/protocol.js';
 import { parsePulseRecord, type PulseRecord } from '../../models/pulses/record.js';
 import { ProcedureEngine } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
@@ -32,6 +32,11 @@ export interface PulsesState {
   records: readonly PulseRecord[];
   /** Each pair's train so far, in layout order. */
   summaries: readonly PairSummary[];
+  /**
+   * What each pair with a pulse was given, in layout order: the set voltage of its last
+   * pulse (the generator's record) against the protocol's field, capped or not.
+   */
+  settings: readonly PairSetting[];
   trainEnded: boolean;
   /** The pair of the latest pulse (before any, of the latest waveform). */
   latestPair?: string;
@@ -46,7 +51,7 @@ const BURST_MS = 5;
 /** Marks kept for the ECG strip (ms of data time): five minutes, more than any strip shows. */
 export const MARKS_KEPT_MS = 300_000;
 
-const EMPTY: PulsesState = { records: [], summaries: [], trainEnded: false, marks: [] };
+const EMPTY: PulsesState = { records: [], summaries: [], settings: [], trainEnded: false, marks: [] };
 
 /**
  * Electroporation in a room, with or without a panel on screen: the pulse
@@ -144,7 +149,12 @@ export class PulsesEngine extends ProcedureEngine<PulsesConfig, PulsesState> {
   private snapshot(): void {
     const l = this.ledger;
     if (!l) return this.emit(EMPTY);
-    this.emit({ records: l.records.slice(), summaries: l.layout.pairs.map((p) => l.summary(p)), trainEnded: l.trainEnded, latestPair: this.latestPair, marks: this.marks, lastRefusal: this.lastRefusal });
+    const protocol = this.config!.protocol;
+    const settings = l.layout.pairs.flatMap((p) => {
+      const latest = l.of(p.id).at(-1);
+      return latest ? [pairSetting(protocol, p, latest.setV)] : [];
+    });
+    this.emit({ records: l.records.slice(), summaries: l.layout.pairs.map((p) => l.summary(p)), settings, trainEnded: l.trainEnded, latestPair: this.latestPair, marks: this.marks, lastRefusal: this.lastRefusal });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
-import type { AlarmRule } from '../../models/alarm-rules.js';
+import type { AlarmReading, AlarmRule } from '../../models/alarm-rules.js';
 import { nameOf, naming, type Labels } from '../../models/channel-label.js';
 import { ThermalAccumulator } from '../../models/thermal/accumulator.js';
 import { coverage, pixelsOf, structureState, type Coverage, type LethalCriterion, type StructureState } from '../../models/thermal/coverage.js';
@@ -13,7 +13,7 @@ import { registerEngine } from '../engines/registry.js';
 import type { TelemetryRoom } from '../room/room.js';
 import { reducing, reductionFactor } from '../../models/thermal/reduce.js';
 import { SlicedQueue } from '../sliced-queue.js';
-import { RollOffWatch } from '../../models/thermal/roll-off.js';
+import { RollOffWatch, type RollOffVerdict } from '../../models/thermal/roll-off.js';
 
 /**
  * Pixels a map may have before the engine accumulates it reduced (2x2, 3x3... block
@@ -104,6 +104,12 @@ const TEXTS = {
   geometry: { en: (l: string) => `${l}: map geometry changed, map refused`, fr: (l: string) => `${l} : géométrie de la carte modifiée, carte refusée` },
 };
 
+/** Neither roll-off condition: what an impedance channel leaves when it changes. */
+const NO_ROLL_OFF: RollOffVerdict = { held: false, repeated: false, recoveryOhm: NaN, recent: 0 };
+
+/** What a count of roll-offs reads as (`3 roll-offs`). */
+const ROLL_OFFS = { one: { label: 'roll-off', labels: { fr: 'roll-off' } }, other: { label: 'roll-offs', labels: { fr: 'roll-offs' } } };
+
 /** The lethal criterion in force. */
 export const lethalOf = (c: ThermalConfig | undefined): LethalCriterion => c?.lethal ?? { kind: 'cem43', minutes: LETHAL_CEM43 };
 
@@ -183,7 +189,7 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
       this.work = new SlicedQueue();
     }
     if (config.impedance !== this.rollOffKey) {
-      this.raiseRollOff({ held: false, repeated: false });
+      if (this.rollOff) this.raiseRollOff(this.rollOff, NaN, NO_ROLL_OFF);
       this.rollOffKey = config.impedance;
       this.rollOff = config.impedance ? new RollOffWatch() : undefined;
     }
@@ -248,16 +254,23 @@ export class ThermalEngine extends ProcedureEngine<ThermalConfig, ThermalState> 
     for (let i = 0; i < b.t.length; i++) {
       // Already judged: what the room replays to a new configuration.
       if (!(b.t[i] > watch.lastT)) continue;
-      this.raiseRollOff(watch.step(b.t[i], b.v[i]));
+      this.raiseRollOff(watch, b.v[i], watch.step(b.t[i], b.v[i]));
     }
   }
 
-  private raiseRollOff(v: { held: boolean; repeated: boolean }): void {
+  /**
+   * A roll-off not recovering reads as the impedance against the level it must fall back
+   * below; repeated ones as their count against the first count that raises it.
+   */
+  private raiseRollOff(watch: RollOffWatch, ohm: number, v: RollOffVerdict): void {
     const channel = this.rollOffKey;
     if (!channel) return;
-    const name = this.room.descriptor(channel) ?? { label: channel };
-    for (const [kind, on, suffix] of [['rollOffHeld', v.held, 'roll-off-held'], ['rollOffRepeated', v.repeated, 'roll-off-repeated']] as const)
-      this.raise(`${channel}:${suffix}`, on, { message: naming(name, TEXTS[kind]), priority: 'me', kind: 'phy' });
+    const d = this.room.descriptor(channel);
+    const name = d ?? { label: channel };
+    const held: AlarmReading = { value: ohm, limit: v.recoveryOhm, crossing: 'above', unit: d?.unit ?? 'Ohm', decimals: d?.decimals ?? 0 };
+    const repeated: AlarmReading = { value: v.recent, limit: watch.limits.repeats - 1, crossing: 'above', unit: '{roll-off}', decimals: 0, count: ROLL_OFFS };
+    for (const [kind, on, suffix, reading] of [['rollOffHeld', v.held, 'roll-off-held', held], ['rollOffRepeated', v.repeated, 'roll-off-repeated', repeated]] as const)
+      this.raise(`${channel}:${suffix}`, on, { message: naming(name, TEXTS[kind]), priority: 'me', kind: 'phy', reading });
   }
 
   private rasteriseRegions(): void {
