@@ -487,7 +487,10 @@ export class AlarmManager {
     if (next === s) return false;
     e.state = next;
     if (next.presence === s.presence && Object.is(next.occurrence, s.occurrence)) return false;
-    this.changes.next({ rule: e.rule, state: next, t, wall: this.scheduler.now(), previous: s.presence, retired: e.retired });
+    // Never before its onset: a channel that never sent goes stale at the room's latest data
+    // time, and its first sample, cleared on its own clock, may be older than that.
+    const at = next.onset > t ? next.onset : t;
+    this.changes.next({ rule: e.rule, state: next, t: at, wall: this.scheduler.now(), previous: s.presence, retired: e.retired });
     if (e.retired && !unacknowledged(next.presence)) this.drop(e);
     return true;
   }

@@ -59,6 +59,19 @@ describe('AlarmManager: alarms outlive panels and reconfiguration (issue 9.2)', 
     expect(m.present.value, 'acknowledged, a removed rule\'s alarm goes').to.deep.equal([]);
   });
 
+  it('ends a no-data alarm at its onset, not before, when the sample that clears it is older (another channel ran ahead)', () => {
+    const T0 = dataEpoch();
+    const { m } = onClock();
+    m.addRules([rule('nerve-low', 'nerve', 'hi'), rule('skin-low', 'skin', 'me')]);
+    const changes = collect<AlarmChange>(m.changes);
+    m.ingest(batch('nerve', T0 + 2000, 20));
+    // A channel that never sent goes stale at no data time of its own: the room's latest, the nerve's.
+    m.fault('skin', NaN, 'stale');
+    m.ingest(batch('skin', T0 + 1000, 20));
+    const skin = changes.filter((c) => c.rule.id === 'skin:stale').map((c) => [c.state.presence, c.t - T0]);
+    expect(skin).to.deep.equal([['on', 2000], ['off', 2000]]);
+  });
+
   it('a panel attached again takes its alarm over', () => {
     const { m } = onClock();
     const remove = m.addRules([rule('nerve-low', 'nerve', 'hi')]);
