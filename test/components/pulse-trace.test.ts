@@ -166,6 +166,10 @@ describe('ir-pulse-trace in forced colours', () => {
   });
 });
 
+/** The table's Set column, by pair. */
+const setColumn = (el: HTMLElement) =>
+  Object.fromEntries([...part(el, 'table').querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelectorAll('td')[0].textContent!.replace(/\u202f/g, ' ')]));
+
 describe('ir-pulse-trace IRE', () => {
   it('shows 414 pulses with the last pair failed short at the end of the train, and the current near 50 A', async () => {
     const s = ire(T0);
@@ -180,7 +184,7 @@ describe('ir-pulse-trace IRE', () => {
   it('says plainly that the generator’s limit held a diagonal’s voltage, and the field asked: in the table and its text equivalent, in each language', async () => {
     const s = ire(T0);
     const { el } = await mountFed(s, played(s), (el) => (el.lang = 'en'));
-    const set = () => Object.fromEntries([...part(el, 'table').querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelectorAll('td')[0].textContent!.replace(/\u202f/g, ' ')]));
+    const set = () => setColumn(el);
     // 15 mm square at 1500 V/cm: 2250 V on the sides; E × d on the 21.2 mm diagonals is 3182 V, held at the generator's 3000 V.
     expect(set()).to.deep.equal({
       'A-B': '2,250 V · 1,500 V/cm',
@@ -197,6 +201,17 @@ describe('ir-pulse-trace IRE', () => {
     await afterLangChange(el);
     expect(set()['B-D']).to.equal('3 000 V (limite du générateur) · 1 414 V/cm (1 500 V/cm demandés)');
     expect(part(el, 'summary').textContent!.replace(/\u202f/g, ' ')).to.contain('Paire B-D : terminée, 70 sur 70 délivrées, 3 000 V (limite du générateur), 1 414 V/cm (1 500 V/cm demandés),');
+    el.remove();
+  });
+});
+
+describe('ir-pulse-trace before the first pulse', () => {
+  it('shows the plan: the diagonals the generator will cap are seen before delivery', async () => {
+    const s = ire(T0);
+    const { el } = await mountFed(s, []);
+    const set = setColumn(el);
+    expect(set['A-C']).to.equal('3,000 V (generator limit) · 1,414 V/cm (1,500 V/cm asked)');
+    expect(set['A-B']).to.equal('2,250 V · 1,500 V/cm');
     el.remove();
   });
 });

@@ -583,7 +583,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     `;
   }
 
-  /** What each pair with a pulse was given, by pair id (the engine's `settings`). */
+  /** What each pair is given (planned before its first pulse), by pair id (the engine's `settings`). */
   private settingsByPair(): Map<string, PairSetting> {
     return new Map((this.state?.settings ?? []).map((s) => [s.pairId, s]));
   }

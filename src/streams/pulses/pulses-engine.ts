@@ -33,8 +33,9 @@ export interface PulsesState {
   /** Each pair's train so far, in layout order. */
   summaries: readonly PairSummary[];
   /**
-   * What each pair with a pulse was given, in layout order: the set voltage of its last
-   * pulse (the generator's record) against the protocol's field, capped or not.
+   * What each pair is given, in layout order: the set voltage of its last pulse (the
+   * generator's record), before its first the protocol's plan, against the protocol's
+   * field, capped or not.
    */
   settings: readonly PairSetting[];
   trainEnded: boolean;
@@ -150,10 +151,8 @@ export class PulsesEngine extends ProcedureEngine<PulsesConfig, PulsesState> {
     const l = this.ledger;
     if (!l) return this.emit(EMPTY);
     const protocol = this.config!.protocol;
-    const settings = l.layout.pairs.flatMap((p) => {
-      const latest = l.of(p.id).at(-1);
-      return latest ? [pairSetting(protocol, p, latest.setV)] : [];
-    });
+    // Before its first pulse a pair shows the plan: a diagonal the generator will cap is seen before delivery.
+    const settings = l.layout.pairs.map((p) => pairSetting(protocol, p, l.of(p.id).at(-1)?.setV));
     this.emit({ records: l.records.slice(), summaries: l.layout.pairs.map((p) => l.summary(p)), settings, trainEnded: l.trainEnded, latestPair: this.latestPair, marks: this.marks, lastRefusal: this.lastRefusal });
   }
 }
