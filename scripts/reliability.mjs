@@ -79,7 +79,7 @@ const fuzz = sum(browser(fuzzFiles.filter((f) => f.endsWith('.ts'))), fuzzNode);
 const properties = propertyRuns(fuzzNode.tap ?? '');
 const large = browser(['test/streams/large-message.test.ts', 'test/reliability/large-maps.test.ts']);
 const soak = browser(['test/reliability/soak.test.ts']);
-const csp = browser(['test/reliability/csp.test.ts', 'test/plain/plain-html.test.ts']);
+const csp = browser(['test/reliability/csp.test.ts', 'test/plain/plain-html.test.ts', 'test/reliability/harness-csp.test.ts']);
 const security = node(['test/package/security.test.mjs']);
 const audit = offlineAudit();
 
@@ -167,6 +167,12 @@ ${soakRow('full', s4h, 'npm run soak')}
 Every demo page (policy in its meta element) and both pages without a bundler (policy sent by the
 test server) checked for \`default-src 'self'\`, no \`unsafe-*\`, \`require-trusted-types-for 'script'\`,
 enforcement (a plain string refused by a script sink), and zero violations while the page plays.
+The pages every browser test runs in are sent a strict policy too (test/servers/harness-csp.mjs:
+\`script-src 'self'\` and the hashes of the runner's own inline scripts, Trusted Types required),
+and a violation fails the test that caused it (test/kit/csp-violations.ts), so the whole suite runs
+under it; test/reliability/harness-csp.test.ts shows the policy enforced. One exception: the Angular
+test's page allows eval, through Angular's JIT policy only, as Angular's packages compile components
+in the browser and its ahead-of-time compiler needs a TypeScript older than this project's.
 Result: ${verdict(csp)}; pages: ${Object.entries(pages).map(([p, v]) => `\`${p}\` ${v.violations} violations`).join(', ') || 'none recorded'}.
 
 \`${csp.command}\`
