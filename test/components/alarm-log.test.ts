@@ -51,6 +51,20 @@ const valueAndLimit = (el: IrAlarmLog, id: string) => {
   return [...row.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' '));
 };
 
+
+/** A log in French on a viewer's manager that follows `wire`, an edge's encoded alarm snapshot. */
+async function followingInFrench(wire: string) {
+  const decoded = decodeAlarmSnapshot(wire);
+  expect(decoded.ok).to.equal(true);
+  const viewer = managerAt([]);
+  const el = await mount();
+  el.lang = 'fr';
+  el.manager = viewer;
+  await el.updateComplete;
+  if (decoded.ok) viewer.follow(decoded.value);
+  await el.updateComplete;
+  return el;
+}
 describe('ir-alarm-log', () => {
   it('records onset, acknowledgement and end of one condition in one row', async () => {
     const el = await mount();
@@ -210,14 +224,7 @@ describe('ir-alarm-log', () => {
     const wire = encodeAlarmSnapshot({ ver: ALARM_SNAPSHOT_VERSION, sender: 'edge-room1', present: [], system: { audio: signalsOn(), alarms: signalsOn() }, changes, actions: [] })
       // A later or broken edge: a unit that is no text.
       .replace('"unit":"V"', '"unit":{"no":"text"}');
-    const decoded = decodeAlarmSnapshot(wire);
-    const viewer = managerAt([]);
-    const el = await mount();
-    el.lang = 'fr';
-    el.manager = viewer;
-    await el.updateComplete;
-    if (decoded.ok) viewer.follow(decoded.value);
-    await el.updateComplete;
+    const el = await followingInFrench(wire);
     expect(valueAndLimit(el, 'thermal:rf.impedance:roll-off-repeated')).to.deep.equal(['3 roll-offs', '≥ 3 roll-offs']);
     expect(valueAndLimit(el, 'odd'), 'no unit it can read: no number said without it').to.deep.equal(['', '']);
     el.remove();
@@ -295,15 +302,7 @@ describe('ir-alarm-log', () => {
     const unreadable = { ...actions[0], about: { kind: 'channels', added: 'Margin TC' } } as unknown as AlarmAction;
     const later = { ...actions[0], about: { kind: 'a-later-kind' } } as unknown as AlarmAction;
     const wire = encodeAlarmSnapshot({ ver: ALARM_SNAPSHOT_VERSION, sender: 'edge-room1', present: [], system: { audio: signalsOn(), alarms: signalsOn() }, changes: [], actions: [...actions, unreadable, later] });
-    const decoded = decodeAlarmSnapshot(wire);
-    expect(decoded.ok).to.equal(true);
-    const viewer = managerAt([]);
-    const el = await mount();
-    el.lang = 'fr';
-    el.manager = viewer;
-    await el.updateComplete;
-    if (decoded.ok) viewer.follow(decoded.value);
-    await el.updateComplete;
+    const el = await followingInFrench(wire);
     expect(actionRows(el)).to.deep.equal([
       ['edge-room1', 'Voies modifiées', 'ajout : Margin TC'],
       ['edge-room1', 'Voies modifiées', 'added Margin TC'],
