@@ -1,8 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Drawing time an animation frame gives panels; those left draw first in the next frame. */
+const FRAME_BUDGET_MS = 10;
+
 /**
  * One animation frame for the whole page: every panel with something new draws
- * in it, so a dashboard of eight panels costs one frame, not eight. A panel
+ * in it, so a dashboard of eight panels costs one frame, not eight. Panels that
+ * all draw at once (a room live again after catching up, a new theme) share
+ * frames instead: each frame draws until its budget is spent, so no frame holds
+ * them all and the page keeps answering. A panel
  * off-screen or in a hidden tab stays pending and draws when it is seen again;
  * data keeps flowing into the stores and alarms meanwhile. A panel draws once
  * when first laid out, seen or not, and every pending one draws before the page
@@ -22,11 +28,14 @@ class FrameScheduler {
   }
 
   /** Draws every pending, visible panel now, in this task (benchmarks and tests); `all`: the unseen ones too. */
-  flush(all = false): void {
+  flush(all = false, budgetMs = Infinity): void {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
+    const until = performance.now() + budgetMs;
     for (const c of [...this.pending]) {
       if (!all && !c.canDraw()) continue;
+      // Spent: the rest stay pending, first in line for the next frame.
+      if (performance.now() > until) return this.schedule();
       this.pending.delete(c);
       c.run();
     }
@@ -56,7 +65,7 @@ class FrameScheduler {
   }
 
   private schedule(): void {
-    if (!this.handle && this.pending.size && !document.hidden) this.handle = requestAnimationFrame(() => this.flush());
+    if (!this.handle && this.pending.size && !document.hidden) this.handle = requestAnimationFrame(() => this.flush(false, FRAME_BUDGET_MS));
   }
 }
 

@@ -53,6 +53,8 @@ export class SpanRaster {
   private width = 0;
   private height = 0;
   private drawn = false;
+  /** Nothing kept and nothing written yet this frame: the image is cleared (or made) by the first series. */
+  private blank = true;
   /** The column count and key of the image as drawn, and its first column written this frame. */
   private columns = 0;
   private key = '';
@@ -71,8 +73,7 @@ export class SpanRaster {
     if (fresh) {
       this.width = width;
       this.height = height;
-      this.image = new ImageData(width, height);
-      this.pixels = new Uint32Array(this.image.data.buffer);
+      this.image = undefined;
     }
     const scrolled = keep?.scrolled ?? 0;
     const shift = keep ? (scrolled * width) / keep.columns : 0;
@@ -83,7 +84,8 @@ export class SpanRaster {
     this.lead = kept && scrolled ? Math.max(0, Math.min(keep.leadIn ?? keep.columns, this.from)) : 0;
     this.moved = !!kept && shift > 0;
     this.drawn = false;
-    if (!kept) return this.pixels.fill(0), undefined;
+    this.blank = !kept;
+    if (!kept) return;
     const [xl, x0] = [this.xOf(this.lead), this.xOf(this.from)];
     for (let row = 0; row < this.pixels.length; row += width) {
       if (shift) this.pixels.copyWithin(row, row + shift, row + width);
@@ -99,6 +101,7 @@ export class SpanRaster {
 
   /** Writes one series' columns in `colour` (from the frame's first column to write on). */
   series(ys: readonly Column[], plot: Plot, colour: string): void {
+    if (this.blank) this.clear();
     const word = this.word(colour);
     const { width, height, pixels } = this;
     const columns = ys.length / SLOTS;
@@ -124,6 +127,13 @@ export class SpanRaster {
     this.drawn = true;
   }
 
+  /** The image at the frame's size, cleared: made only when a frame has spans to write (an empty chart's costs nothing). */
+  private clear(): void {
+    if (this.image) this.pixels.fill(0);
+    else (this.image = new ImageData(this.width, this.height)), (this.pixels = new Uint32Array(this.image.data.buffer));
+    this.blank = false;
+  }
+
   /** Composites what was written onto `ctx` at the plot's corner; only the columns written this frame are uploaded again. */
   end(ctx: CanvasRenderingContext2D, left: number, top: number): void {
     if (!this.drawn || !this.image) return;
@@ -141,6 +151,7 @@ export class SpanRaster {
    * over the spans goes again.
    */
   put(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): (readonly [number, number])[] {
+    if (this.blank) return ctx.clearRect(0, 0, this.width, this.height), [[0, this.width]];
     if (!this.image) return [];
     const ranges = this.moved ? [[0, this.width] as const] : [[0, this.xOf(this.lead)] as const, [this.xOf(this.from), this.width] as const].filter(([a, b]) => a < b);
     for (const [a, b] of ranges) ctx.putImageData(this.image, 0, 0, a, 0, b - a, this.height);

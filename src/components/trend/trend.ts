@@ -19,6 +19,9 @@ export type { TrendLimit, TrendMarker } from './trend-layers.js';
 const GAP_FACTOR = 3;
 /** A late joiner's overview (min and max per step) has its points a step apart: gaps there are judged at that step. */
 const coarsen = (agg: ColumnAggregator, store: ChannelStore | undefined) => store?.overviewed && agg.coarse(store.overviewed.until, store.overviewed.stepMs * GAP_FACTOR);
+/** What a chart is built for: its channels and their units. */
+const keyOf = (channels: readonly ChannelDescriptor[]): string => channels.map((c) => `${c.id}\t${c.unit}`).join('\n');
+
 /** The spoken direction compares the latest value with the one this long before. */
 const TREND_MS = 10_000;
 
@@ -149,7 +152,6 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (!this.chart) this.build();
     if (changed.has('limits') || changed.has('markers') || changed.has('rules')) this.invalidate();
     // The axis speaks the panel's language: a new one redraws it.
     if (this.language.locale !== this.drawnLocale) {
@@ -162,11 +164,14 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     return this.window * 1000;
   }
 
-  /** The room or its channels changed: a chart for these channels, columns read again from the store. */
+  /** The room or its channels changed: columns read again from the store, in a chart for these channels. */
   protected override channelsChanged(): void {
     this.index = new Map(this.shown.map((c, i) => [c.id, i]));
     this.alarmSystem.useRules(this.rules);
-    this.build();
+    if (this.chart && keyOf(this.shown) === this.chartKey) return this.rebin();
+    // The next frame builds the chart and bins the store: columns of the old channels take no samples meanwhile.
+    this.aggs = [];
+    this.invalidate();
   }
 
   protected override qualityChanged(): void {
@@ -190,22 +195,28 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   }
 
   protected override batch(batch: SampleBatch): void {
+    const { t, v } = batch;
+    const store = this.room?.store(batch.channel);
+    // A channel's first data replaces its '--' at once; later values refresh on the calm tick.
+    if (store?.length === t.length) this.requestUpdate();
+    // No columns before the chart is built: it bins the store then.
     const agg = this.aggs[this.index.get(batch.channel) ?? -1];
     if (!agg) return;
-    const { t, v } = batch;
-    coarsen(agg, this.room?.store(batch.channel));
+    coarsen(agg, store);
     for (let i = 0; i < t.length; i++) agg.add(t[i], v[i]);
-    // A channel's first data replaces its '--' at once; later values refresh on the calm tick.
-    if (this.room?.store(batch.channel)?.length === t.length) this.requestUpdate();
     if (agg.changed) this.frame.request();
   }
 
-  /** A chart for the shown channels, built once per set of channels and units (never for a new size or theme). */
+  /**
+   * A chart for the shown channels, built once per set of channels and units (never for a new
+   * size or theme), in the frame that first draws them: not while the room replays, and not
+   * in the task that brought the channels (building and painting costs tens of milliseconds).
+   */
   private build(): void {
     const el = this.chartEl;
     const channels = this.shown;
-    const key = channels.map((c) => `${c.id}\t${c.unit}`).join('\n');
-    if (this.chart && key === this.chartKey) return this.rebin();
+    const key = keyOf(channels);
+    if (this.chart && key === this.chartKey) return;
     this.chart?.destroy();
     this.chart = undefined;
     this.chartKey = '';
@@ -252,7 +263,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   }
 
   private resize(): void {
-    if (!this.chart) return this.build();
+    if (!this.chart) return this.invalidate();
     this.chart.setSize({ width: this.size.width, height: this.size.height });
     this.rebin();
   }
@@ -298,11 +309,13 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   }
 
   protected override draw(): void {
+    this.build();
     const chart = this.chart;
     const lead = this.aggs[0];
     if (!chart || !lead) return;
     const t1 = this.latest();
-    if (!Number.isFinite(t1)) return chart.redraw(false, false);
+    // No data yet: drawn again as it is (a theme, a size), axes laid out too (a chart built this frame has not yet).
+    if (!Number.isFinite(t1)) return chart.redraw(false, true);
     const end = lead.columnOf(t1);
     // Samples that land inside a column's extremes change no pixel: skip the frame.
     if (!this.invalid && end === this.drawnEnd && !this.aggs.some((a) => a.changed)) return;

@@ -1,0 +1,63 @@
+import { expect } from '@esm-bundle/chai';
+import { ReactiveElement } from 'lit';
+import '../../src/components/telemetry.js';
+import '../../src/components/trend.js';
+import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
+import { FrameController, flushFrames } from '../../src/components/kit/frame-scheduler.js';
+import { drawn, laidOut, nextFrame, waitUntil } from '../kit/fixture.js';
+
+/** A panel whose every draw takes longer than a frame's drawing budget, and says so in `draws`. */
+class SlowPanel extends ReactiveElement {
+  static draws: string[] = [];
+  readonly frame = new FrameController(this, () => {
+    const until = performance.now() + 12;
+    while (performance.now() < until);
+    SlowPanel.draws.push(this.id);
+  });
+}
+customElements.define('x-slow-panel', SlowPanel);
+
+describe('the page\'s animation frame', () => {
+  it('shares frames among panels that all draw at once, in the order they asked, none left behind', async () => {
+    const panels = ['a', 'b', 'c'].map((id) => Object.assign(document.createElement('x-slow-panel') as SlowPanel, { id }));
+    document.body.append(...panels);
+    try {
+      await nextFrame();
+      // Their first draws are done (a frame or a few); now all three ask in one task.
+      await waitUntil(() => SlowPanel.draws.length === 3, 'first draws', 5000);
+      SlowPanel.draws = [];
+      for (const p of panels) p.frame.request();
+      await nextFrame();
+      expect(SlowPanel.draws, 'one frame, one panel over budget').to.deep.equal(['a']);
+      await nextFrame();
+      expect(SlowPanel.draws, 'the next frame: the next in line').to.deep.equal(['a', 'b']);
+      panels[0].frame.request();
+      flushFrames();
+      expect(SlowPanel.draws, 'a flush draws all that wait, the oldest first').to.deep.equal(['a', 'b', 'c', 'a']);
+    } finally {
+      for (const p of panels) p.remove();
+    }
+  });
+
+  it('a trend given channels builds and paints its chart in a frame, not in the task that brought them', async () => {
+    const room = document.createElement('ir-telemetry') as IrTelemetry;
+    const el = document.createElement('ir-trend');
+    el.setAttribute('channel', 'probe');
+    room.append(el);
+    document.body.append(room);
+    try {
+      await laidOut(el);
+      await drawn(el);
+      const before = el.framesDrawn;
+      room.room.setChannels([{ id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] }]);
+      // uPlot paints a new chart in a microtask of the task that made it: let those run.
+      await new Promise<void>((r) => queueMicrotask(r));
+      await null;
+      expect(el.framesDrawn, 'nothing painted in the channels\' task').to.equal(before);
+      await drawn(el);
+      expect(el.framesDrawn, 'painted in the frame').to.be.above(before);
+    } finally {
+      room.remove();
+    }
+  });
+});
