@@ -76,10 +76,13 @@ export interface NatsSourceOptions {
 }
 
 /**
- * Bytes the broker sends a viewer per request: a replay comes in few round trips, and no
- * burst of it is larger (a thousand overviews would be 40 MB). Above the largest message (1 MiB).
+ * Messages the broker sends a viewer per request: a replay comes in few round trips, and no
+ * burst of it is large (32 overviews are about 1.3 MB; a thousand would be 40 MB). Counted in
+ * messages, not bytes: a request topped up with fewer bytes left than the next message is
+ * ended by the broker (409), and the NATS client then waits two missed heartbeats (30 s)
+ * before it asks again.
  */
-const FETCH_BYTES = 2 * 1024 ** 2;
+const FETCH_MESSAGES = 32;
 /** While replaying, samples held before they go to the room, one batch per channel (about 1 s of 16 channels at 1 kHz). */
 const HOLD_SAMPLES = 16_384;
 
@@ -298,7 +301,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             pending = info.num_pending;
             out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
           }
-          messages = await consumer.consume({ max_bytes: FETCH_BYTES });
+          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
           failures = 0;
         } catch (e) {
           // JetStream not ready yet after a restart: try again shortly. Still failing after
@@ -323,7 +326,9 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             handle(m.subject, m.data, () => m.string(), m.headers);
           }
           if (pending > 0) {
-            pending = m.info.pending;
+            // Counted down from what the stream held when this consumer began: a replay ends
+            // even when live data keeps the consumer a few messages behind the newest.
+            pending = Math.min(pending - 1, m.info.pending);
             // Told every thousand messages and when caught up (joining, the samples are still to come).
             if ((pending === 0 && !joining) || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
           }
