@@ -134,6 +134,8 @@ try {
     endToEndP95Ms: max('endToEndP95Ms'),
     replayHourSeconds: max('replaySeconds'),
     replayMaxFrameMs: max('replayMaxFrameMs'),
+    // The longest frame's share that was the page's own work: its longest script.
+    replayLongestScriptMs: max('replayLongestScriptMs'),
     edgeCpuPercent: round2(edgeCpuPercent),
     replayed: `the room's ${PREFILL_MIN} minutes (${filled.messages} messages, published in ${filled.seconds} s: all inside a viewer's 10-minute window of publishing time), from the overviews (min and max per 100 ms) up to the newest, then every sample; ${results[0].replayedSamplesPerChannel} samples per channel`,
     prefill: filled,
