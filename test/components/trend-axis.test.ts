@@ -55,3 +55,38 @@ describe('ir-trend with a fixed axis', () => {
     }
   });
 });
+
+describe('ir-trend time axis', () => {
+  it('keeps the last time label whole inside the chart, wherever the window ends', async () => {
+    const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
+    const source = new Subject<SampleBatch>();
+    const el: IrTrend = await fixture('ir-trend', (el) => {
+      el.lang = 'en';
+      el.style.width = '400px';
+      el.channels = [probe];
+      el.source = source;
+      el.window = 10;
+    });
+    const labels: { text: string; right: number; width: number }[] = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
+      // Time labels ("12:09:10 AM"), centred on their tick: where their right end falls.
+      if (/\d:\d\d:\d\d/.test(text)) labels.push({ text, right: x + this.measureText(text).width / 2, width: this.canvas.width });
+      return fillText.call(this, text, x, y, w);
+    };
+    try {
+      // Today's noon hour: its labels are among the widest ("12:00:10 PM"). The window's end moves a tenth of a second at a time.
+      const noon = new Date().setHours(12, 0, 0, 0);
+      for (let k = 0; k < 40; k++) {
+        source.next({ channel: 'probe', t: Float64Array.of(noon + 10_000 + k * 100), v: Float32Array.of(20) });
+        await drawn(el);
+      }
+    } finally {
+      CanvasRenderingContext2D.prototype.fillText = fillText;
+      el.remove();
+    }
+    expect(labels.length, 'time labels drawn').to.be.above(40);
+    const cut = labels.filter((l) => l.right > l.width);
+    expect(cut, `labels past the right edge: ${cut.map((l) => `${l.text} ends at ${l.right.toFixed(0)} of ${l.width}`).join(', ')}`).to.deep.equal([]);
+  });
+});

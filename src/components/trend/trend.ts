@@ -234,6 +234,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
         width: el.clientWidth,
         height: el.clientHeight,
         legend: { show: false },
+        // Room on the right for the last time label ("12:09:10 AM" is about 75 px wide) where no axis is.
+        padding: [null, units.length > 1 ? null : 40, null, null],
         cursor: { show: true, points: { show: false } },
         // draw() ranges the scales from the column aggregates: uPlot need not scan every point.
         scales: { x: { time: true, auto: false }, ...Object.fromEntries(units.map((u) => [u, { auto: false }])) },
