@@ -4,7 +4,10 @@ import '../../src/components/telemetry.js';
 import '../../src/components/trend.js';
 import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
 import { FrameController, flushFrames } from '../../src/components/kit/frame-scheduler.js';
-import { drawn, laidOut, nextFrame, waitUntil } from '../kit/fixture.js';
+import { Subject } from 'rxjs';
+import type { IrTrend } from '../../src/components/trend/trend.js';
+import type { SampleBatch } from '../../src/models/channel.js';
+import { canvasOf, drawn, fixture, laidOut, nextFrame, rowsWith, waitUntil } from '../kit/fixture.js';
 
 /** A panel whose every draw takes longer than a frame's drawing budget, and says so in `draws`. */
 class SlowPanel extends ReactiveElement {
@@ -58,6 +61,27 @@ describe('the page\'s animation frame', () => {
       expect(el.framesDrawn, 'painted in the frame').to.be.above(before);
     } finally {
       room.remove();
+    }
+  });
+
+  it('a trend builds its chart in one frame and draws its data in the next: no frame does both', async () => {
+    const source = new Subject<SampleBatch>();
+    const el: IrTrend = await fixture('ir-trend', (el) => {
+      el.style.width = '400px';
+      el.channels = [{ id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] }];
+      el.source = source;
+      el.window = 10;
+    });
+    try {
+      source.next({ channel: 'probe', t: new Float64Array(50).map((_, i) => i * 100), v: new Float32Array(50).map((_, i) => i) });
+      const trace = () => rowsWith(canvasOf(el), [0x4f, 0xc3, 0xf7]).length;
+      await nextFrame();
+      expect(el.positionOf('probe', 0, 0), 'the chart, built').to.not.equal(undefined);
+      expect(trace(), 'its data not yet drawn').to.equal(0);
+      await nextFrame();
+      expect(trace(), 'drawn in the next frame').to.be.above(10);
+    } finally {
+      el.remove();
     }
   });
 });

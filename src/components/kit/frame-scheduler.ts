@@ -27,18 +27,23 @@ class FrameScheduler {
     this.schedule();
   }
 
-  /** Draws every pending, visible panel now, in this task (benchmarks and tests); `all`: the unseen ones too. */
+  /**
+   * Draws every pending, visible panel now, in this task (benchmarks and tests); `all`: the
+   * unseen ones too. Unbudgeted, a panel that asks again while it draws (a chart built, its
+   * data next) is drawn again, up to twice.
+   */
   flush(all = false, budgetMs = Infinity): void {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
     const until = performance.now() + budgetMs;
-    for (const c of [...this.pending]) {
-      if (!all && !c.canDraw()) continue;
-      // Spent: the rest stay pending, first in line for the next frame.
-      if (performance.now() > until) return this.schedule();
-      this.pending.delete(c);
-      c.run();
-    }
+    for (let pass = budgetMs === Infinity ? 0 : 2; pass < 3; pass++)
+      for (const c of [...this.pending]) {
+        if (!all && !c.canDraw()) continue;
+        // Spent: the rest stay pending, first in line for the next frame.
+        if (performance.now() > until) return this.schedule();
+        this.pending.delete(c);
+        c.run();
+      }
   }
 
   watch(c: FrameController): void {

@@ -211,16 +211,17 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
    * A chart for the shown channels, built once per set of channels and units (never for a new
    * size or theme), in the frame that first draws them: not while the room replays, and not
    * in the task that brought the channels (building and painting costs tens of milliseconds).
+   * Returns whether it built one.
    */
-  private build(): void {
+  private build(): boolean {
     const el = this.chartEl;
     const channels = this.shown;
     const key = keyOf(channels);
-    if (this.chart && key === this.chartKey) return;
+    if (this.chart && key === this.chartKey) return false;
     this.chart?.destroy();
     this.chart = undefined;
     this.chartKey = '';
-    if (!el || !channels.length || !el.clientWidth || !el.clientHeight) return;
+    if (!el || !channels.length || !el.clientWidth || !el.clientHeight) return false;
     const read = (token: string) => () => this.themes.read(token);
     const font = this.themes.read('--_axis-font');
     const units = (this.units = [...new Set(channels.map((c) => c.unit))]);
@@ -262,6 +263,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     this.chart.over.prepend(this.layer);
     this.chartKey = key;
     this.rebin();
+    return true;
   }
 
   private resize(): void {
@@ -311,7 +313,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   }
 
   protected override draw(): void {
-    this.build();
+    // A chart built in this frame draws its data in the next: building and binning are a frame's work.
+    if (this.build()) return this.invalidate();
     const chart = this.chart;
     const lead = this.aggs[0];
     if (!chart || !lead) return;
