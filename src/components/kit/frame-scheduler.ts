@@ -36,7 +36,8 @@ class FrameScheduler {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
     const until = performance.now() + budgetMs;
-    for (let pass = budgetMs === Infinity ? 0 : 2; pass < 3; pass++)
+    const passes = budgetMs === Infinity ? 3 : 1;
+    for (let pass = 0; pass < passes; pass++)
       for (const c of [...this.pending]) {
         if (!all && !c.canDraw()) continue;
         // Spent: the rest stay pending, first in line for the next frame.

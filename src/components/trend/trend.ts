@@ -319,7 +319,7 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
     const lead = this.aggs[0];
     if (!chart || !lead) return;
     const t1 = this.latest();
-    // No data yet: drawn again as it is (a theme, a size), axes laid out too (a chart built this frame has not yet).
+    // No data yet: drawn again as it is (a theme, a size), axes laid out too (a chart built earlier in this task has not yet).
     if (!Number.isFinite(t1)) return chart.redraw(false, true);
     const end = lead.columnOf(t1);
     // Samples that land inside a column's extremes change no pixel: skip the frame.
