@@ -32,6 +32,9 @@ const REASONS = new Set([
 ]);
 const typed = (d) => (d.type === 'technical' ? REASONS.has(d.reason) && typeof d.count === 'number' : d.type === 'quality');
 
+// A failing run names the assertion it broke in the report itself (Node's reporter does not print an error's cause).
+fc.configureGlobal({ includeErrorInReport: true });
+
 /** Errors RxJS would report later, on a timer: a subscriber that threw. */
 const unhandled = [];
 config.onUnhandledError = (e) => unhandled.push(e);
