@@ -27,6 +27,8 @@ const oneDecorateHelper = {
     b.onResolve({ filter: /^ir-monitor:decorate$/ }, () => ({ path: 'decorate', namespace: 'helper' }));
     b.onLoad({ filter: /.*/, namespace: 'helper' }, () => ({ contents: `export const __decorate = ${helper};`, loader: 'js' }));
     b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, ({ path }) => {
+      // The package's own modules only (tsc's output), not the dependencies' dist folders.
+      if (path.includes('node_modules')) return undefined;
       const source = readFileSync(path, 'utf8');
       const found = source.match(DECORATE);
       if (!found) return undefined;

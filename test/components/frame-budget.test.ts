@@ -1,11 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { ReactiveElement } from 'lit';
+import { Subject } from 'rxjs';
 import '../../src/components/telemetry.js';
 import '../../src/components/trend.js';
 import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
-import { FrameController, flushFrames } from '../../src/components/kit/frame-scheduler.js';
-import { Subject } from 'rxjs';
 import type { IrTrend } from '../../src/components/trend/trend.js';
+import { FrameController, flushFrames } from '../../src/components/kit/frame-scheduler.js';
 import type { SampleBatch } from '../../src/models/channel.js';
 import { canvasOf, drawn, fixture, laidOut, nextFrame, rowsWith, waitUntil } from '../kit/fixture.js';
 
