@@ -13,6 +13,7 @@ import { natsServerPlugin } from './test/servers/nats-server-plugin.mjs';
 import { sseMiddleware, ssePlugin } from './test/servers/sse-server.mjs';
 import { harnessCsp } from './test/servers/harness-csp.mjs';
 import { docsPagesPlugin } from './test/servers/docs-pages-plugin.mjs';
+import { angularPlugin } from './test/servers/angular-plugin.mjs';
 
 /**
  * React 19 ships CommonJS only, which a browser cannot import: test/react/react-esm.js (a
@@ -34,8 +35,8 @@ const reactEsm = () => ({
 /**
  * Frameworks by name for modules that import them: `react` is the bundled copy above (through
  * test/react/react-shim.js); `vue` its self-contained browser build of the runtime alone (the
- * template compiler needs eval, which the test pages refuse). Angular's ES modules are served
- * as they are.
+ * template compiler needs eval, which the test pages refuse). Angular's are linked as served
+ * (test/servers/angular-plugin.mjs).
  */
 const frameworks = () => ({
   name: 'frameworks',
@@ -69,6 +70,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     reactEsm(),
     frameworks(),
+    angularPlugin(),
     wsServerPlugin(),
     natsServerPlugin(),
     ssePlugin(),

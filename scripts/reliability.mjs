@@ -170,9 +170,9 @@ enforcement (a plain string refused by a script sink), and zero violations while
 The pages every browser test runs in are sent a strict policy too (test/servers/harness-csp.mjs:
 \`script-src 'self'\` and the hashes of the runner's own inline scripts, Trusted Types required),
 and a violation fails the test that caused it (test/kit/csp-violations.ts), so the whole suite runs
-under it; test/reliability/harness-csp.test.ts shows the policy enforced. One exception: the Angular
-test's page allows eval, through Angular's JIT policy only, as Angular's packages compile components
-in the browser and its ahead-of-time compiler needs a TypeScript older than this project's.
+under it; test/reliability/harness-csp.test.ts shows the policy enforced. No page is excepted: the
+Angular test's application is built ahead of time and Angular's packages linked as they are served
+(test/servers/angular-plugin.mjs), as an Angular build ships them, so no page evaluates code.
 Result: ${verdict(csp)}; pages: ${Object.entries(pages).map(([p, v]) => `\`${p}\` ${v.violations} violations`).join(', ') || 'none recorded'}.
 
 \`${csp.command}\`

@@ -14,35 +14,24 @@ const inlineScripts = (html) =>
 /** The test file a runner page runs: the path the runner gives with the page's session id. */
 const testFileOf = (html) => /(\/[^"'?\s]+)\?wtr-session-id=/.exec(html)?.[1];
 
-/**
- * What two pages need besides, by test file. Vue's runtime makes its `vue` policy when it loads.
- * Angular's packages ship partially compiled and its test compiles a component in the browser:
- * @angular/compiler turns templates and declarations into code it evaluates, and an
- * ahead-of-time build (the linker and ngtsc of @angular/compiler-cli) is not installed (it
- * requires TypeScript below 6.1; the project has 7). That page alone has 'unsafe-eval', and
- * Trusted Types still guard eval: only a TrustedScript runs, and the one policy allowed to make
- * one there is Angular's JIT policy; a string is refused (test/frameworks/angular.test.ts
- * checks it). 'trusted-types-eval', meant for exactly this, let strings through in Chromium 156.
- */
-const exceptions = {
-  '/test/frameworks/vue.test.ts': { script: [], policies: ['vue'] },
-  '/test/frameworks/angular.test.ts': { script: ["'unsafe-eval'"], policies: ['angular#unsafe-jit'] },
+/** Trusted Types policies a page makes besides, by test file: Vue's runtime makes `vue` when it loads. */
+const policiesOf = {
+  '/test/frameworks/vue.test.ts': ['vue'],
 };
 
 /** The policy of a runner page, from the page as it is sent. */
 export function harnessPolicy(html) {
-  const extra = exceptions[testFileOf(html)] ?? { script: [], policies: [] };
   const hashes = [...new Set(inlineScripts(html).map(sha256))];
   return [
     "default-src 'self'",
-    ['script-src', "'self'", ...hashes, ...extra.script].join(' '),
+    ['script-src', "'self'", ...hashes].join(' '),
     // The tests' own servers listen on loopback at ports chosen when they start: the WebSocket
     // gateway (ws-server-plugin.mjs) and nats-server's WebSocket port (nats-server-plugin.mjs);
     // the back-off tests dial closed loopback ports on purpose.
     "connect-src 'self' ws://127.0.0.1:*",
     "require-trusted-types-for 'script'",
     // Lit's, for its templates; the tests' own, for this package's workers and modules (test/kit/script-url.ts).
-    ['trusted-types', 'lit-html', 'ir-test-script-url', ...extra.policies].join(' '),
+    ['trusted-types', 'lit-html', 'ir-test-script-url', ...(policiesOf[testFileOf(html)] ?? [])].join(' '),
   ].join('; ');
 }
 
