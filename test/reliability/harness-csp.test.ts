@@ -39,4 +39,12 @@ describe('the test page itself: strict CSP and Trusted Types (issue 20)', () => 
     expect((err as Error).message).to.match(/^Content-Security-Policy violated:\nrequire-trusted-types-for: trusted-types-sink/);
     expect(takeViolations(), 'taken by the failure').to.deep.equal([]);
   });
+
+  it('is the policy of a page opened by hand (--manual) too, with what its test file needs', async () => {
+    const manual = (file: string) => fetch(`/?wtr-test-file=${encodeURIComponent(`${file}?wtr-manual-session=true`)}`).then((r) => r.headers.get('content-security-policy') ?? '');
+    const plain = await manual('/test/reliability/harness-csp.test.ts');
+    expect(plain).to.match(/(^|;)\s*script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+\s*;/);
+    expect(plain).to.match(/require-trusted-types-for 'script'; trusted-types lit-html ir-test-script-url$/);
+    expect(await manual('/test/frameworks/vue.test.ts')).to.match(/trusted-types lit-html ir-test-script-url vue$/);
+  });
 });

@@ -11,8 +11,13 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 const inlineScripts = (html) =>
   [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1])).map((m) => m[2]);
 
-/** The test file a runner page runs: the path the runner gives with the page's session id. */
-const testFileOf = (html) => /(\/[^"'?\s]+)\?wtr-session-id=/.exec(html)?.[1];
+/**
+ * The test file a runner page runs: the path the runner gives with the page's session id, or
+ * with its manual-session mark on a page opened by hand (`--manual`).
+ */
+const testFileOf = (html) => /(\/[^"'?\s]+)\?wtr-(?:session-id|manual-session)=/.exec(html)?.[1];
+/** A page that runs a test (the runner's own list of files for `--manual` runs none). */
+const runsTest = (url) => /[?&]wtr-(?:session-id|test-file)=/.test(url);
 
 /** Trusted Types policies a page makes besides, by test file: Vue's runtime makes `vue` when it loads. */
 const policiesOf = {
@@ -38,7 +43,7 @@ export function harnessPolicy(html) {
 /** Koa middleware: the header on every runner page, set on the body the runner's plugins made. */
 export async function harnessCsp(ctx, next) {
   await next();
-  if (ctx.path !== '/' || !ctx.response.is('html')) return;
+  if (ctx.path !== '/' || !runsTest(ctx.url) || !ctx.response.is('html')) return;
   const body = Buffer.isBuffer(ctx.body) ? ctx.body.toString('utf8') : ctx.body;
   if (typeof body === 'string') ctx.set('Content-Security-Policy', harnessPolicy(body));
 }
