@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { ReplaySubject, VirtualTimeScheduler } from 'rxjs';
 import { CementEngine, TelemetryRoom } from '../../dist/streams/index.js';
 import { cementSimulation, iliacConsolidationScript, sacralCombinedScript, vertebroplastyScript } from '../../dist/sim.js';
-import { DEFAULT_CEMENT, cementChannels, deliveredChannel } from '../../dist/models/index.js';
+import { DEFAULT_CEMENT, cementChannels, deliveredChannel, labelOf } from '../../dist/models/index.js';
 
 const MIN = 60_000;
 const T0 = 1_000_000_000_000;
@@ -190,4 +190,16 @@ test('the leak flag is published from events: data pausing mid-injection raises 
   assert.deepEqual(onsets.filter((o) => o.channel === script.plan.channel), [], 'no alarm on the leak flag channel');
   assert.deepEqual(room.manager.rulesOf(script.plan.channel), [], 'no rule watches the leak flag');
   assert.equal(first(onsets, 'cement:leak:1'), 6.4 * MIN, 'the leak itself still raises its alarm');
+});
+
+test("every channel of a plan is named apart in each language: a site's delivered volume is not its readings", () => {
+  for (const script of [vertebroplastyScript(), iliacConsolidationScript(), sacralCombinedScript()]) {
+    for (const lang of ['en', 'fr']) {
+      const names = cementChannels(script.plan).map((d) => labelOf(d, lang));
+      assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], `${lang}: ${names.join(', ')}`);
+    }
+  }
+  const t12 = vertebroplastyScript().plan.sites[0];
+  const delivered = cementChannels(vertebroplastyScript().plan).find((d) => d.id === deliveredChannel(t12));
+  assert.deepEqual([labelOf(delivered, 'en'), labelOf(delivered, 'fr')], ['T12 delivered', 'T12 injecté']);
 });

@@ -1,5 +1,5 @@
 import type { ChannelDescriptor } from '../channel.js';
-import { nameOf, type Labelled, type Labels } from '../channel-label.js';
+import { nameOf, naming, type Labelled, type Labels } from '../channel-label.js';
 import { DEFAULT_CEMENT, type CementSpec } from './setting.js';
 
 /** Where cement goes: a vertebral level, one end of a screw, a pelvic (or other) lesion. */
@@ -119,6 +119,12 @@ const LABELS = {
   flow: { label: 'Flow', labels: { fr: 'Débit' } },
 } satisfies Record<string, Labelled>;
 
+/** A site's delivered volume named apart from its readings ("T12 delivered" beside "T12"): both are channels of the room. */
+function deliveredName(site: InjectionSite): Labelled {
+  const { en, fr } = naming(site, { en: (l) => `${l} delivered`, fr: (l) => `${l} injecté` });
+  return { label: en, labels: { fr } };
+}
+
 /** Interval of the derived channels (ms of data time between published values). */
 export const DERIVED_INTERVAL_MS = 250;
 
@@ -134,7 +140,7 @@ export function cementDerivedChannels(plan: InjectionPlan, volumeMs: (site: Inje
     { id: workingLeftChannel(plan), ...LABELS.workingLeft, unit: 's', intervalMs: DERIVED_INTERVAL_MS, range: [0, 24 * 3600], decimals: 0 },
     ...plan.sites.map((s): ChannelDescriptor => ({
       id: deliveredChannel(s),
-      ...nameOf(s),
+      ...deliveredName(s),
       unit: 'mL',
       intervalMs: Math.max(DERIVED_INTERVAL_MS, volumeMs(s)),
       range: [0, siteVolumeMl(s, siteChannelMax(s))],
