@@ -78,7 +78,10 @@ describe('ir-iceball-curve on the renal scenario', () => {
     expect(cover).to.equal(tracker.estimatedCover[0]);
     // Two probes 15 mm apart in perfused tissue: the 0 °C edge covers the 34 x 30 mm target near the end of freeze 1 (9.9 min).
     expect((cover - T0 - sim.freezeStartMs) / MIN).to.be.within(8, 10);
-    expect(el.status!.covered).to.equal(true);
+    // Into the thaw, coverage is still judged on the edge the CT measured in freeze 1, not on the estimate.
+    const { covered, isotherms, targetMm } = el.status!;
+    expect(isotherms[0].measuredMm).to.be.finite;
+    expect(covered).to.equal(isotherms[0].measuredMm >= targetMm);
     telemetry.remove();
   });
 });

@@ -227,23 +227,28 @@ export class CryoTracker {
     return this.lastMeasured[iso];
   }
 
-  /** Covered now: measured in this freeze when there is a measurement, estimated otherwise. */
+  /** Covered now: measured since the last freeze began when there is a measurement, estimated otherwise. */
   covered(t: number): boolean {
-    const measured = this.measuredInPhase(t);
+    const measured = this.measuredSinceFreeze(t);
     if (!Number.isNaN(measured)) return measured >= this.targetDiameterMm;
     if (this.estimateSource === 'model') return this.model.marginMm(0, this.targetPoints) >= 0;
     return coverageMarginMm(this.footprintsAt(t, 0), this.targetPoints) >= 0;
   }
 
-  /** The 0 °C diameter measured in the phase under way at t (mm), NaN when none: coverage is then judged on the estimate. */
-  private measuredInPhase(t: number): number {
+  /**
+   * The 0 °C diameter measured since the freeze under way at t began, or the last one (mm), NaN
+   * when none: coverage is then judged on the estimate. Through a thaw the freeze's measurement
+   * stands (the ice only shrinks): the estimate taking over as the thaw starts would end at once
+   * an alarm raised on the measured edge.
+   */
+  private measuredSinceFreeze(t: number): number {
     const m = this.lastMeasured[0];
-    return m.t >= this.phases.at(t).start ? m.v : NaN;
+    return m.t >= this.phases.freezeStart(t) ? m.v : NaN;
   }
 
   /** Coverage at t, and the diameter it was judged on when measured, to the watch. */
   private judgeCoverage(t: number): void {
-    this.watch.coverage(t, this.covered(t), this.measuredInPhase(t));
+    this.watch.coverage(t, this.covered(t), this.measuredSinceFreeze(t));
   }
 
   /**

@@ -57,6 +57,16 @@ export class PhaseLog {
     return { index, kind: m.kind, freeze, start: m.t, elapsedMs, plannedMs, remainingMs: plannedMs - elapsedMs };
   }
 
+  /** Data time the freeze under way at t began, or the last one before it (NaN before any). */
+  freezeStart(t: number): number {
+    let start = NaN;
+    for (const m of this.marks) {
+      if (m.t > t) break;
+      if (m.kind === 'freeze') start = m.t;
+    }
+    return start;
+  }
+
   /** The planned phases laid out from the first start (or `t0`): [start, end, kind] each. */
   planned(t0 = this.startT): { start: number; end: number; kind: 'freeze' | 'thaw' }[] {
     let t = t0;
