@@ -201,5 +201,5 @@ test("every channel of a plan is named apart in each language: a site's delivere
   }
   const t12 = vertebroplastyScript().plan.sites[0];
   const delivered = cementChannels(vertebroplastyScript().plan).find((d) => d.id === deliveredChannel(t12));
-  assert.deepEqual([labelOf(delivered, 'en'), labelOf(delivered, 'fr')], ['T12 delivered', 'T12 injecté']);
+  assert.deepEqual([labelOf(delivered, 'en'), labelOf(delivered, 'fr')], ['T12 delivered', 'T12 : volume injecté']);
 });

@@ -121,7 +121,7 @@ const LABELS = {
 
 /** A site's delivered volume named apart from its readings ("T12 delivered" beside "T12"): both are channels of the room. */
 function deliveredName(site: InjectionSite): Labelled {
-  const { en, fr } = naming(site, { en: (l) => `${l} delivered`, fr: (l) => `${l} injecté` });
+  const { en, fr } = naming(site, { en: (l) => `${l} delivered`, fr: (l) => `${l} : volume injecté` });
   return { label: en, labels: { fr } };
 }
 
