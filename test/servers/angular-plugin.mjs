@@ -17,10 +17,23 @@ const tools = createRequire(resolve('scripts/angular-aot/package.json'));
 const APP = '/test/frameworks/angular/app.ts';
 const PACKAGES = /^\/node_modules\/@angular\/[^/]+\/fesm\d+\/[^/]+\.mjs$/;
 
+const manifest = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+
+/**
+ * The compiler's version is the runtime's: code compiled or linked for another Angular fails in
+ * ways that do not name the cause, so a mismatch (one side updated alone) is said plainly.
+ */
+function sameAngular(cli) {
+  const runtime = manifest(resolve('node_modules/@angular/core')).version;
+  const compiler = manifest(cli).version;
+  if (runtime !== compiler) throw new Error(`@angular/core is ${runtime} but scripts/angular-aot compiles with @angular/compiler-cli ${compiler}: give both the same version`);
+}
+
 /** The application compiled by ngtsc, as the JavaScript a build would ship. */
 function compileApp() {
   const cli = dirname(tools.resolve('@angular/compiler-cli/package.json'));
-  const ngc = join(cli, JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8')).bin.ngc);
+  sameAngular(cli);
+  const ngc = join(cli, manifest(cli).bin.ngc);
   const out = mkdtempSync(join(tmpdir(), 'ir-angular-'));
   try {
     const r = spawnSync(process.execPath, [ngc, '-p', 'test/frameworks/angular/tsconfig.json', '--outDir', out], { encoding: 'utf8' });
