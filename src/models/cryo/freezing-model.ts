@@ -1,5 +1,6 @@
 import type { PointMm } from './procedure.js';
 import { segmentDistanceXY } from './plane-geometry.js';
+import { probeLinks } from './probe-coupling.js';
 
 /**
  * A physical model of the ice ball: the Pennes bioheat equation with phase
@@ -14,14 +15,30 @@ import { segmentDistanceXY } from './plane-geometry.js';
  *
  * Geometry (stated): PLANAR. The plan plane cuts the probes across, the probes
  * run perpendicular to it and are taken as long compared with the ice ball
- * (heat flows in the plane only), so each probe is a disc held at its
- * MEASURED tip temperature: the ice follows the console's real freeze, thaw and
- * second freeze, not a schedule. A vessel is a warm boundary held at blood
+ * (heat flows in the plane only), so each probe is a cylinder at its MEASURED
+ * tip temperature: the ice follows the console's real freeze, thaw and second
+ * freeze, not a schedule. A probe up to a few cells thick draws heat from the
+ * cells about its true position through a well index (probe-coupling.ts), so
+ * the ice does not depend on where the grid falls; a thicker one is held as
+ * the cells it covers. A vessel is a warm boundary held at blood
  * temperature. The grid's outer edge is held at body temperature (or insulated,
  * for the one-dimensional Stefan check).
  *
+ * Geometry 'axisymmetric' (one probe, its finite length): x is the distance r
+ * from the probe's axis (the field starts at r = 0) and y runs along it; the
+ * same finite volumes weighted by the radius of each face (cell i's faces at
+ * r = i·h and (i + 1)·h, its volume at (i + ½)·h), so a probe of finite active
+ * length loses heat past its ends as a real one does; the first cell outside
+ * the probe is joined to its surface by the exact radial conductance, so its
+ * radius does not depend on the grid either. It measures what the planar
+ * assumption costs (tests: 1–2 mm on one probe's lethal core at mid-length for
+ * a 3–4 cm active length).
+ *
  * Scheme: explicit finite volumes, conductivities averaged on each face, the
- * step kept at 0.9 of the stability limit h²·C_min / (4·k_max). Only a
+ * step kept at 0.9 of the stability limit h²·C_min / (4·k_max). The probe's
+ * well index is implicit in the cell it cools (backward Euler through the
+ * enthalpy curve, so it never overshoots the tip and leaves the limit as it
+ * is, however tight the coupling). Only a
  * rectangle around what has changed is updated (the rest is still at body
  * temperature); typed arrays only, nothing allocated per step.
  */
@@ -88,10 +105,12 @@ export const gelPhantom = (bathC: number): FreezingTissue => ({
   bloodC: bathC,
 });
 
-/** A probe in the plane: a disc held at the measured tip temperature. */
+/** A probe in the plane: a cylinder at the measured tip temperature. */
 export interface ModelProbe extends PointMm {
   /** Outer radius, mm (17 G needle: 0.74 mm; 2.4 mm probe: 1.2 mm). */
   radiusMm: number;
+  /** Axisymmetric geometry only: the freezing segment's length, mm, centred on y = yMm (absent: the whole axis). */
+  activeLengthMm?: number;
 }
 
 /** A warm structure (a vessel) held at blood temperature: a polyline with a radius. */
@@ -110,6 +129,8 @@ export interface FreezingModelOptions {
   tissue?: Readonly<FreezingTissue>;
   /** 'body': the edge is held at blood temperature (default); 'insulated': no flux through it. */
   edge?: 'body' | 'insulated';
+  /** 'planar' (default): probes cross the plane; 'axisymmetric': x is the radius from one probe's axis, y along it. */
+  geometry?: 'planar' | 'axisymmetric';
 }
 
 /** Below this gradient (°C/mm) a margin is taken as far; margins are clamped to ±MAX_MARGIN_MM. */
@@ -135,14 +156,19 @@ export class FreezingModel {
   readonly dt: number;
   private readonly enthalpy: Float64Array;
   private readonly k: Float64Array;
-  private readonly next: Float64Array;
-  private readonly nextK: Float64Array;
   private readonly kind: Int16Array;
   private readonly probeC: Float64Array;
   private readonly seen: Uint32Array;
   /** 1 where the cell is held (a vessel or edge, or a probe with a known temperature). */
   private readonly held: Uint8Array;
   private readonly stack: Int32Array;
+  /** Well-index links, probe p's from linkStart[p] to linkStart[p + 1]: the cell, and G (its conductance per unit length over k). */
+  private readonly linkStart: Int32Array;
+  private readonly linkCell: Int32Array;
+  private readonly linkG: Float64Array;
+  /** Weights of each column's west and east faces: 1 in the plane; face radius over cell radius about an axis. */
+  private readonly westW: Float64Array;
+  private readonly eastW: Float64Array;
   private stamp = 0;
   private readonly x0: number;
   private readonly y0: number;
@@ -166,19 +192,24 @@ export class FreezingModel {
     this.temperature = new Float64Array(n).fill(t.bloodC);
     this.enthalpy = new Float64Array(n);
     this.k = new Float64Array(n);
-    this.next = new Float64Array(n);
-    this.nextK = new Float64Array(n);
     this.kind = new Int16Array(n).fill(TISSUE);
     this.probeC = new Float64Array(options.probes.length).fill(NaN);
     this.seen = new Uint32Array(n);
     this.held = new Uint8Array(n);
     this.stack = new Int32Array(n);
+    const axial = options.geometry === 'axisymmetric';
+    this.westW = new Float64Array(this.nx).map((_, i) => (axial ? i / (i + 0.5) : 1));
+    this.eastW = new Float64Array(this.nx).map((_, i) => (axial ? (i + 1) / (i + 0.5) : 1));
     this.cM = t.latent / (t.liquidusC - t.solidusC) + 0.5 * (t.cFrozen + t.cUnfrozen);
     this.hL = this.cM * (t.liquidusC - t.solidusC);
     const hM = this.h / 1000;
     this.dt = (0.9 * hM * hM * Math.min(t.cFrozen, t.cUnfrozen)) / (4 * Math.max(t.kFrozen, t.kUnfrozen));
     for (let c = 0; c < n; c++) this.setTemperature(c, t.bloodC);
-    this.mark(options);
+    const links = this.mark(options);
+    this.linkStart = new Int32Array(options.probes.length + 1);
+    links.forEach((l, p) => (this.linkStart[p + 1] = this.linkStart[p] + l.length));
+    this.linkCell = Int32Array.from(links.flat(), (l) => l.cell);
+    this.linkG = Float64Array.from(links.flat(), (l) => l.g);
     this.i0 = this.nx;
     this.i1 = -1;
     this.j0 = this.ny;
@@ -320,17 +351,49 @@ export class FreezingModel {
     return t.kFrozen + (t.kUnfrozen - t.kFrozen) * f;
   }
 
-  /** Marks probe discs (at least the nearest cell), vessels and the edge. */
-  private mark(o: FreezingModelOptions): void {
+  /**
+   * Marks vessels, the edge (never the axis) and the probes held as cells:
+   * about an axis, the probe's segment; in the plane, a probe too thick for a
+   * well index, as the cells it covers (at least the nearest). Returns each
+   * probe's well-index links (none for a held probe).
+   */
+  private mark(o: FreezingModelOptions): { cell: number; g: number }[][] {
     const { nx, ny, kind } = this;
-    o.probes.forEach((p, index) => {
-      const ci = Math.min(nx - 1, Math.max(0, Math.floor((p.xMm - this.x0) / this.h)));
-      const cj = Math.min(ny - 1, Math.max(0, Math.floor((p.yMm - this.y0) / this.h)));
+    const axial = o.geometry === 'axisymmetric';
+    const links = o.probes.map((p, index) => {
+      if (axial) {
+        // Along the segment the cells inside the probe are held; the first outside it is linked to the probe's
+        // surface by the exact radial conductance k / ln(r/r_probe) (per radian), less its face to the held cell's.
+        const half = (p.activeLengthMm ?? Infinity) / 2;
+        const first = Math.max(0, Math.floor(p.radiusMm / this.h + 0.5));
+        const r = this.cellX(first) - this.x0;
+        const g = Math.max(0, this.h / (r * Math.log(r / p.radiusMm)) - this.westW[first]);
+        const segment: { cell: number; g: number }[] = [];
+        for (let j = 0; j < ny; j++) {
+          if (!(Math.abs(this.cellY(j) - p.yMm) <= half)) continue;
+          for (let i = 0; i < first; i++) kind[j * nx + i] = index;
+          if (first < nx) segment.push({ cell: j * nx + first, g });
+        }
+        return segment;
+      }
+      const fx = (p.xMm - this.x0) / this.h;
+      const fy = (p.yMm - this.y0) / this.h;
+      const ci = Math.min(nx - 1, Math.max(0, Math.floor(fx)));
+      const cj = Math.min(ny - 1, Math.max(0, Math.floor(fy)));
+      // A probe centred off the grid (a wall, in the Stefan check) is held as the cells it covers.
+      const inside = fx >= 0 && fy >= 0 && fx < nx && fy < ny;
+      const spread = inside ? probeLinks(fx - ci - 0.5, fy - cj - 0.5, p.radiusMm / this.h) : undefined;
+      if (spread)
+        return spread
+          .map(({ di, dj, g }) => ({ i: ci + di, j: cj + dj, g }))
+          .filter(({ i, j }) => i >= 0 && j >= 0 && i < nx && j < ny)
+          .map(({ i, j, g }) => ({ cell: j * nx + i, g }));
       kind[cj * nx + ci] = index;
       const reach = Math.ceil(p.radiusMm / this.h) + 1;
       for (let j = Math.max(0, cj - reach); j <= Math.min(ny - 1, cj + reach); j++)
         for (let i = Math.max(0, ci - reach); i <= Math.min(nx - 1, ci + reach); i++)
           if (Math.hypot(this.cellX(i) - p.xMm, this.cellY(j) - p.yMm) <= p.radiusMm) kind[j * nx + i] = index;
+      return [];
     });
     for (const v of o.vessels ?? [])
       for (let j = 0; j < ny; j++)
@@ -338,12 +401,17 @@ export class FreezingModel {
           for (let s = 1; s < v.points.length; s++) if (segmentDistanceXY(this.cellX(i), this.cellY(j), v.points[s - 1].xMm, v.points[s - 1].yMm, v.points[s].xMm, v.points[s].yMm) <= v.radiusMm) kind[j * nx + i] = BLOOD;
     if ((o.edge ?? 'body') === 'body')
       for (let j = 0; j < ny; j++)
-        for (let i = 0; i < nx; i++) if (i === 0 || j === 0 || i === nx - 1 || j === ny - 1) kind[j * nx + i] = BLOOD;
+        for (let i = 0; i < nx; i++) if ((i === 0 && !axial) || j === 0 || i === nx - 1 || j === ny - 1) kind[j * nx + i] = BLOOD;
+    return links;
   }
 
-  /** Probe cells take their probe's temperature (when known) and widen the active rectangle. */
+  /** Probe cells take their probe's temperature (when known); they and the cells a known probe cools widen the active rectangle. */
   private holdProbes(): void {
     const { nx, ny, kind, probeC } = this;
+    probeC.forEach((tip, p) => {
+      if (tip !== tip) return;
+      for (let l = this.linkStart[p]; l < this.linkStart[p + 1]; l++) this.include(this.linkCell[l] % nx, Math.floor(this.linkCell[l] / nx));
+    });
     for (let j = 0; j < ny; j++)
       for (let i = 0; i < nx; i++) {
         const c = j * nx + i;
@@ -363,16 +431,14 @@ export class FreezingModel {
   }
 
   private step(dt: number): void {
-    const { nx, ny, kind, held, tissue: t } = this;
+    const { nx, ny, kind, held, tissue: t, westW, eastW, probeC, linkStart, linkCell, linkG } = this;
     const { i0, i1, j0, j1 } = this;
     if (i1 < i0) return;
     const T = this.temperature;
     const H = this.enthalpy;
     const k = this.k;
-    // New temperatures go to a second buffer so each cell reads its neighbours' old ones.
-    const Tn = this.next;
-    const kn = this.nextK;
-    const a = (0.5 * dt) / ((this.h / 1000) * (this.h / 1000));
+    const perArea = dt / ((this.h / 1000) * (this.h / 1000));
+    const a = 0.5 * perArea;
     const ts = t.solidusC;
     const tl = t.liquidusC;
     const span = tl - ts;
@@ -389,29 +455,20 @@ export class FreezingModel {
     let ni1 = -1;
     let nj0 = ny;
     let nj1 = -1;
+    // First the enthalpies, from the old temperatures and conductivities (which stay as they are until every cell has its new enthalpy).
     for (let j = j0; j <= j1; j++) {
       const row = j * nx;
       const hasS = j > 0;
       const hasN = j + 1 < ny;
       for (let i = i0; i <= i1; i++) {
         const c = row + i;
+        if (held[c]) continue;
         const T0 = T[c];
-        if (held[c]) {
-          Tn[c] = T0;
-          kn[c] = k[c];
-          if (kind[c] >= 0) {
-            if (i < ni0) ni0 = i;
-            if (i > ni1) ni1 = i;
-            if (j < nj0) nj0 = j;
-            if (j > nj1) nj1 = j;
-          }
-          continue;
-        }
         const kc = k[c];
         // Face conductivities are means of the two cells'; an insulated edge has no face.
         let q = 0;
-        if (i > 0) q += (kc + k[c - 1]) * (T[c - 1] - T0);
-        if (i + 1 < nx) q += (kc + k[c + 1]) * (T[c + 1] - T0);
+        if (i > 0) q += westW[i] * (kc + k[c - 1]) * (T[c - 1] - T0);
+        if (i + 1 < nx) q += eastW[i] * (kc + k[c + 1]) * (T[c + 1] - T0);
         if (hasS) q += (kc + k[c - nx]) * (T[c - nx] - T0);
         if (hasN) q += (kc + k[c + nx]) * (T[c + nx] - T0);
         let h = H[c] + q * a;
@@ -421,33 +478,58 @@ export class FreezingModel {
           h += (w * (tb - T0)) / (1 + (T0 >= tl ? wbImplicit : wbImplicit * ((T0 - ts) / span)));
         }
         H[c] = h;
-        let T1: number;
-        let k1: number;
-        if (h <= 0) {
-          T1 = ts + h * cF;
-          k1 = kF;
-        } else if (h < hL) {
-          T1 = ts + h * cM;
-          k1 = kF + dk * ((T1 - ts) / span);
-        } else {
-          T1 = tl + (h - hL) * cU;
-          k1 = kF + dk;
-        }
-        Tn[c] = T1;
-        kn[c] = k1;
-        if (T1 - tb > ACTIVE_C || tb - T1 > ACTIVE_C) {
-          if (i < ni0) ni0 = i;
-          if (i > ni1) ni1 = i;
-          if (j < nj0) nj0 = j;
-          if (j > nj1) nj1 = j;
-        }
       }
     }
+    // Then each known probe's pull k·G·(tip − T) on its linked cells, backward Euler: H + κ·T(H) = H* + κ·tip solved on
+    // the enthalpy curve's three pieces (H + κ·T(H) rises with H), so a tight link neither overshoots the tip nor needs a shorter step.
+    // Linked cells stay in the rectangle (they are in this step's, from holdProbes or the step before).
+    for (let p = 0; p < probeC.length; p++) {
+      const tip = probeC[p];
+      if (tip !== tip) continue;
+      for (let l = linkStart[p]; l < linkStart[p + 1]; l++) {
+        const c = linkCell[l];
+        const i = c % nx;
+        const j = (c - i) / nx;
+        if (i < ni0) ni0 = i;
+        if (i > ni1) ni1 = i;
+        if (j < nj0) nj0 = j;
+        if (j > nj1) nj1 = j;
+        if (held[c]) continue;
+        const kappa = k[c] * linkG[l] * perArea;
+        const r = H[c] + kappa * tip;
+        if (r <= kappa * ts) H[c] = (r - kappa * ts) / (1 + kappa * cF);
+        else if (r < hL + kappa * tl) H[c] = (r - kappa * ts) / (1 + kappa * cM);
+        else H[c] = (r - kappa * tl + kappa * hL * cU) / (1 + kappa * cU);
+      }
+    }
+    // Then temperatures and conductivities from the enthalpies, and the rectangle that has changed.
     for (let j = j0; j <= j1; j++) {
-      const end = j * nx + i1;
-      for (let c = j * nx + i0; c <= end; c++) {
-        T[c] = Tn[c];
-        k[c] = kn[c];
+      const row = j * nx;
+      for (let i = i0; i <= i1; i++) {
+        const c = row + i;
+        // A held probe keeps its surroundings in the rectangle; a vessel or the edge does not.
+        if (held[c]) {
+          if (kind[c] < 0) continue;
+        } else {
+          const h = H[c];
+          let T1: number;
+          if (h <= 0) {
+            T1 = ts + h * cF;
+            k[c] = kF;
+          } else if (h < hL) {
+            T1 = ts + h * cM;
+            k[c] = kF + dk * ((T1 - ts) / span);
+          } else {
+            T1 = tl + (h - hL) * cU;
+            k[c] = kF + dk;
+          }
+          T[c] = T1;
+          if (!(T1 - tb > ACTIVE_C || tb - T1 > ACTIVE_C)) continue;
+        }
+        if (i < ni0) ni0 = i;
+        if (i > ni1) ni1 = i;
+        if (j < nj0) nj0 = j;
+        if (j > nj1) nj1 = j;
       }
     }
     // The changed rectangle, one cell wider: heat spreads at most one cell a step.
