@@ -9,11 +9,12 @@ import { dirname } from 'node:path';
 
 /**
  * Bytes of the bundle, minified and gzipped: ten elements, their engines, models and streams,
- * lit, rxjs (its ES2015 build), uplot (139.7 kB gzipped today). Raised from 130 kB as the leak alarms, flash phase,
- * layered trend and the alarm log's languages landed; a jump beyond it is a dependency pulled in
- * by mistake.
+ * lit, rxjs (its ES2015 build), uplot (140.7 kB gzipped today). Raised from 130 kB as the leak alarms, flash phase,
+ * layered trend and the alarm log's languages landed, and to 141 kB for the freezing model's well
+ * index (0.9 kB: a probe's ice no longer depends on where the grid falls); a jump beyond it is a
+ * dependency pulled in by mistake.
  */
-export const BUNDLE_BUDGET = { minified: 410_000, gzip: 140_000 };
+export const BUNDLE_BUDGET = { minified: 410_000, gzip: 141_000 };
 export const BUNDLE = 'dist/ir-monitor.bundle.js';
 
 /** tsc's decorator helper, written into every module with decorators (eleven copies). */
