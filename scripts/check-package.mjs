@@ -16,9 +16,10 @@ import { installTarball, packClean, sh } from './pack.mjs';
  * they tripled it; the one-file bundle for pages with no bundler 391 kB, its own budget in
  * scripts/bundle.mjs; the manifest and editor data 244 kB; the docs 136 kB). RxJS ships as one
  * file for the import map; the NATS client is a peer, never shipped. Raised from 600 kB when the
- * alarm log's languages, the fan-out bundles and the trend's layer landed.
+ * alarm log's languages, the fan-out bundles and the trend's layer landed, and to 660 kB for the
+ * freezing model's well index (6 kB: its module, types and checks in the clinical defaults).
  */
-export const BUDGET = { packed: 650_000, unpacked: 2_200_000 };
+export const BUDGET = { packed: 660_000, unpacked: 2_200_000 };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
