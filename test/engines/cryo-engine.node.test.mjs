@@ -163,6 +163,34 @@ test('two rooms fed the same procedure agree exactly on the engine state', () =>
   b.room.close();
 });
 
+test('a probe or vessel radius that cannot be right is said on configErrors and the default used; a procedure without probes is said', () => {
+  const vessel = { kind: 'vessel', label: 'Renal vein', points: [{ xMm: -30, yMm: 25 }, { xMm: 30, yMm: 25 }] };
+  const [p1, p2] = RENAL.procedure.probes;
+  const given = { ...RENAL.procedure, probes: [{ ...p1, radiusMm: -1 }, { ...p2, radiusMm: Number.NaN }], structures: [...RENAL.procedure.structures, { ...vessel, radiusMm: 0 }] };
+  const usual = { ...RENAL.procedure, structures: [...RENAL.procedure.structures, vessel] };
+  const run = (proc) => {
+    const p = procedure(RENAL);
+    const errors = [];
+    p.room.configErrors.subscribe((m) => errors.push(m));
+    p.engine.configure({ procedure: proc });
+    p.play(0, p.sim.freezeStartMs + 4 * MIN);
+    const st = p.engine.current;
+    p.room.close();
+    return { errors, estimated: st.isotherms[0].estimatedMm };
+  };
+  const bad = run(given);
+  assert.deepEqual(bad.errors, [
+    `cryo procedure: probe '${p1.id}' radius -1 mm cannot be right: 0.74 mm (17 G) used`,
+    `cryo procedure: probe '${p2.id}' radius NaN mm cannot be right: 0.74 mm (17 G) used`,
+    "cryo procedure: vessel 'Renal vein' radius 0 mm cannot be right: 2 mm used",
+  ]);
+  const good = run(usual);
+  assert.deepEqual(good.errors, []);
+  assert.ok(bad.estimated > 10, `estimated ${bad.estimated} mm`);
+  assert.equal(bad.estimated, good.estimated);
+  assert.deepEqual(run({ ...RENAL.procedure, probes: [] }).errors, ['cryo procedure: no probe, so no ice-ball estimate']);
+});
+
 test('an engine configured late replays what the room holds and reaches the same coverage', () => {
   const live = procedure(RENAL);
   live.play(0, 15 * MIN);

@@ -288,6 +288,13 @@ describe('freezing model: thaw, second freeze, vessels', function () {
     m.advance(60);
     expect(m.equivalentDiameterMm(0)).to.equal(0);
   });
+
+  it('refuses a probe or vessel without a positive radius (it would take no heat: ice silently missing)', () => {
+    for (const r of [0, -1, NaN]) {
+      expect(() => model(TISSUE_ESTIMATE, [[0, 0]], r), `probe ${r}`).to.throw(RangeError, /radius/);
+      expect(() => model(TISSUE_ESTIMATE, [[0, 0]], R_17G, { vessels: [{ points: [{ xMm: 5, yMm: -9 }, { xMm: 5, yMm: 9 }], radiusMm: r }] }), `vessel ${r}`).to.throw(RangeError, /radius/);
+    }
+  });
 });
 
 describe('CryoTracker with the freezing model', function () {

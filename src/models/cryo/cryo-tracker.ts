@@ -5,7 +5,7 @@ import { ISOTHERMS, clearanceMm, coverageMarginMm, equivalentDiameterMm, footpri
 import { ContourBuffer } from '../thermal/contours.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from './freezing-model.js';
 import { PhaseLog, parsePhase } from './phase-log.js';
-import { checkProcedure, largestTargetMm, marginOf, type CryoProcedure } from './procedure.js';
+import { checkProcedure, largestTargetMm, marginOf, modelGeometry, type CryoProcedure } from './procedure.js';
 import { ellipsePoints, segmentDistanceXY, type Vec } from './plane-geometry.js';
 import { IceShrinkCheck, colderThanTips, type QuestionableReason, type QuestionableSample } from './questionable.js';
 
@@ -17,10 +17,6 @@ const KEPT = 200;
 const TIP_STALE_MS = 15_000;
 /** Grid of the freezing model, mm: isotherms within 0.5 mm of the Neumann solution at this spacing (tested). */
 const MODEL_SPACING_MM = 1;
-/** Probe radius when the procedure gives none, mm (17 G). */
-const DEFAULT_PROBE_RADIUS_MM = 0.74;
-/** Vessel radius when the procedure gives none, mm (project default). */
-const DEFAULT_VESSEL_RADIUS_MM = 2;
 
 /**
  * Where a step's estimate comes from: `model`, the freezing model driven by the
@@ -82,8 +78,7 @@ export class CryoTracker {
     this.model = new FreezingModel({
       field: procedure.field,
       spacingMm: MODEL_SPACING_MM,
-      probes: procedure.probes.map((p) => ({ xMm: p.xMm, yMm: p.yMm, radiusMm: p.radiusMm ?? DEFAULT_PROBE_RADIUS_MM })),
-      vessels: procedure.structures.filter((s) => s.kind === 'vessel').map((s) => ({ points: s.points, radiusMm: s.radiusMm ?? DEFAULT_VESSEL_RADIUS_MM })),
+      ...modelGeometry(procedure),
       tissue,
     });
     this.phases = new PhaseLog(procedure.protocol);

@@ -181,7 +181,10 @@ export class FreezingModel {
   private j0: number;
   private j1: number;
 
+  /** @throws RangeError for a probe or vessel without a positive radius: it would take no heat, and the ice would silently be missing. */
   constructor(readonly options: FreezingModelOptions) {
+    const thin = [...options.probes, ...(options.vessels ?? [])].find((x) => !(x.radiusMm > 0));
+    if (thin) throw new RangeError(`FreezingModel: radius ${thin.radiusMm} mm: a probe or vessel needs a radius above 0`);
     const t = (this.tissue = options.tissue ?? TISSUE_ESTIMATE);
     this.h = options.spacingMm;
     this.x0 = options.field.x[0];

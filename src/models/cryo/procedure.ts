@@ -21,7 +21,7 @@ export interface PointMm {
 export interface CryoProbe extends PointMm {
   id: string;
   label: string;
-  /** Outer radius, mm (default 0.74 mm: a 17 G needle, as in renal protocols' 17-gauge cryoprobes). */
+  /** Outer radius, mm (default 0.74 mm: a 17 G needle); one that cannot be a probe's (not above 0 and up to 5 mm) gives way to the default. */
   radiusMm?: number;
   /** Channel of the tip temperature (`Cel`). */
   channel: string;
@@ -59,7 +59,7 @@ export interface ProtectedStructure {
   label: string;
   /** A polyline, in mm. */
   points: PointMm[];
-  /** A vessel's radius, mm: held at blood temperature by the freezing model (default 2 mm, project default). */
+  /** A vessel's radius, mm: held at blood temperature by the freezing model (default 2 mm, project default; up to 20 mm). */
   radiusMm?: number;
 }
 
@@ -130,18 +130,45 @@ export const largestTargetMm = (p: Pick<CryoProcedure, 'tumours'>) => Math.max(0
 
 export const inField = (p: PointMm, f: Field) => p.xMm >= f.x[0] && p.xMm <= f.x[1] && p.yMm >= f.y[0] && p.yMm <= f.y[1];
 
-/** Something in the geometry that cannot be right: kept and shown as questionable, never dropped. */
+/** A probe's radius when the procedure gives none: a 17 G needle, as in renal protocols' 17-gauge cryoprobes (articl.net notes), mm. */
+export const DEFAULT_PROBE_RADIUS_MM = 0.74;
+/** A vessel's radius when none is given, mm (project default). */
+export const DEFAULT_VESSEL_RADIUS_MM = 2;
+/** Largest radii taken as a probe's and a vessel's, mm (project defaults: a 10 mm probe; an aorta is about 12 mm across its radius at most). */
+const MAX_RADIUS_MM = { probe: 5, vessel: 20 };
+
+const radiusOr = (r: number | undefined, fallback: number, max: number) => (r === undefined || !(r > 0 && r <= max) ? fallback : r);
+/** A probe's radius, mm: the default when none is given or it cannot be a probe's (reported by `checkProcedure`). */
+export const probeRadiusMm = (p: CryoProbe) => radiusOr(p.radiusMm, DEFAULT_PROBE_RADIUS_MM, MAX_RADIUS_MM.probe);
+/** A vessel's radius, mm: the default when none is given or it cannot be a vessel's (reported by `checkProcedure`). */
+export const vesselRadiusMm = (s: ProtectedStructure) => radiusOr(s.radiusMm, DEFAULT_VESSEL_RADIUS_MM, MAX_RADIUS_MM.vessel);
+
+/** The probes and warm vessels a freezing model of the procedure holds. */
+export const modelGeometry = (p: CryoProcedure) => ({
+  probes: p.probes.map((x) => ({ xMm: x.xMm, yMm: x.yMm, radiusMm: probeRadiusMm(x) })),
+  vessels: p.structures.filter((s) => s.kind === 'vessel').map((s) => ({ points: s.points, radiusMm: vesselRadiusMm(s) })),
+});
+
+/**
+ * Something in the geometry that cannot be right. A point outside the field is kept and shown
+ * as questionable, never dropped; a radius that cannot be right gives way to the default.
+ */
 export interface GeometryIssue {
+  /** The point's channel, the probe's id or the vessel's label; empty for the procedure as a whole. */
   id: string;
-  reason: 'outside-field' | 'too-many-probes' | 'no-probe';
+  reason: 'outside-field' | 'too-many-probes' | 'no-probe' | 'radius';
+  /** The radius given, for `radius`. */
+  radiusMm?: number;
 }
 
-/** Checks a procedure: probes and sensor points outside the field, more than eight probes. */
+/** Checks a procedure: probes and sensor points outside the field, more than eight probes, radii that cannot be right. */
 export function checkProcedure(p: CryoProcedure): GeometryIssue[] {
   const issues: GeometryIssue[] = [];
   if (!p.probes.length) issues.push({ id: '', reason: 'no-probe' });
   if (p.probes.length > 8) issues.push({ id: '', reason: 'too-many-probes' });
   for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.channel, reason: 'outside-field' });
   for (const s of p.sensors) for (const pt of s.points) if (!inField(pt, p.field)) issues.push({ id: pt.channel, reason: 'outside-field' });
+  for (const probe of p.probes) if (probe.radiusMm !== undefined && probeRadiusMm(probe) !== probe.radiusMm) issues.push({ id: probe.id, reason: 'radius', radiusMm: probe.radiusMm });
+  for (const s of p.structures) if (s.kind === 'vessel' && s.radiusMm !== undefined && vesselRadiusMm(s) !== s.radiusMm) issues.push({ id: s.label, reason: 'radius', radiusMm: s.radiusMm });
   return issues;
 }

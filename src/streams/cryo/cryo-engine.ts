@@ -7,7 +7,7 @@ import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js'
 import { parsePhase, type PhaseKind } from '../../models/cryo/phase-log.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import { conversion } from '../../models/units.js';
-import type { CryoProcedure } from '../../models/cryo/procedure.js';
+import { DEFAULT_PROBE_RADIUS_MM, DEFAULT_VESSEL_RADIUS_MM, checkProcedure, type CryoProcedure, type GeometryIssue } from '../../models/cryo/procedure.js';
 import { ProcedureEngine, type EngineAlarm } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
 import type { TelemetryRoom } from '../room/room.js';
@@ -24,6 +24,16 @@ const ENDED: EngineAlarm = { message: { en: '', fr: '' }, priority: 'me', kind: 
 
 /** Unreadable events named once each, however often the room's history is replayed. */
 const NAMED_KEPT = 256;
+
+/** A geometry issue that no sample shows (a point outside the field is shown on its samples), in words for `configErrors`. */
+function issueText(p: CryoProcedure, i: GeometryIssue): string | undefined {
+  if (i.reason === 'no-probe') return 'cryo procedure: no probe, so no ice-ball estimate';
+  if (i.reason === 'too-many-probes') return `cryo procedure: ${p.probes.length} probes, more than a console drives (8)`;
+  if (i.reason !== 'radius') return undefined;
+  const probe = p.probes.some((x) => x.id === i.id);
+  const fallback = probe ? `${DEFAULT_PROBE_RADIUS_MM} mm (17 G)` : `${DEFAULT_VESSEL_RADIUS_MM} mm`;
+  return `cryo procedure: ${probe ? 'probe' : 'vessel'} '${i.id}' radius ${i.radiusMm} mm cannot be right: ${fallback} used`;
+}
 
 const perIsotherm = <T>(make: (iso: Isotherm) => T) => Object.fromEntries(ISOTHERMS.map((i) => [i, make(i)])) as Record<Isotherm, T>;
 
@@ -84,6 +94,10 @@ export class CryoEngine extends ProcedureEngine<CryoConfig, CryoState> {
     this.ruleKey = undefined;
     this.settings = { ...DEFAULT_CRYO_ALARMS, ...config.alarms };
     const p = config.procedure;
+    for (const issue of checkProcedure(p)) {
+      const text = issueText(p, issue);
+      if (text) this.room.configErrors.next(text);
+    }
     this.tracker = new CryoTracker(p, this.settings);
     this.flagged = this.tracker.questionable.length;
     this.channels = new Set([...(p.supply ? [p.supply.channel] : []), ...p.probes.map((x) => x.channel), ...p.sensors.flatMap((s) => s.points.map((pt) => pt.channel)), ...ISOTHERMS.map((i) => this.tracker!.iceChannel(i))]);

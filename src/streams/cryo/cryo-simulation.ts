@@ -3,7 +3,7 @@ import type { UnitBatch } from '../../models/events.js';
 import { FreezeClock } from '../../models/cryo/freeze-clock.js';
 import { pointLabel } from '../../models/cryo/cryo-alarms.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from '../../models/cryo/freezing-model.js';
-import type { ProbeState, Protocol } from '../../models/cryo/procedure.js';
+import { modelGeometry, type ProbeState, type Protocol } from '../../models/cryo/procedure.js';
 import { nameOf } from '../../models/channel-label.js';
 import { ARGON_SUPPLY, RENAL_HYDRODISSECTION_MS, type CryoScenario } from './scenarios.js';
 
@@ -122,8 +122,7 @@ export class CryoSimulation {
       field: procedure.field,
       // Coarser than the estimate's 1 mm: the truth is read through noise, and replaying a procedure stays cheap.
       spacingMm: 1.5,
-      probes: procedure.probes.map((p) => ({ xMm: p.xMm, yMm: p.yMm, radiusMm: p.radiusMm ?? 0.74 })),
-      vessels: procedure.structures.filter((s) => s.kind === 'vessel').map((s) => ({ points: s.points, radiusMm: s.radiusMm ?? 2 })),
+      ...modelGeometry(procedure),
       tissue: TISSUE_TRUTH,
     });
   }
