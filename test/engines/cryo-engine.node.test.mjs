@@ -180,15 +180,15 @@ test('a probe or vessel radius that cannot be right is said on configErrors and 
   };
   const bad = run(given);
   assert.deepEqual(bad.errors, [
-    `cryo procedure: probe '${p1.id}' radius -1 mm cannot be right: 0.74 mm (17 G) used`,
-    `cryo procedure: probe '${p2.id}' radius NaN mm cannot be right: 0.74 mm (17 G) used`,
-    "cryo procedure: vessel 'Renal vein' radius 0 mm cannot be right: 2 mm used",
+    `cryo procedure: '${p1.id}' radius -1 mm cannot be right: 0.74 mm used`,
+    `cryo procedure: '${p2.id}' radius NaN mm cannot be right: 0.74 mm used`,
+    "cryo procedure: 'Renal vein' radius 0 mm cannot be right: 2 mm used",
   ]);
   const good = run(usual);
   assert.deepEqual(good.errors, []);
   assert.ok(bad.estimated > 10, `estimated ${bad.estimated} mm`);
   assert.equal(bad.estimated, good.estimated);
-  assert.deepEqual(run({ ...RENAL.procedure, probes: [] }).errors, ['cryo procedure: no probe, so no ice-ball estimate']);
+  assert.deepEqual(run({ ...RENAL.procedure, probes: [] }).errors, ['cryo procedure: no probe, no estimate']);
 });
 
 test('an engine configured late replays what the room holds and reaches the same coverage', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { FreezingModel, TISSUE_ESTIMATE, gelPhantom, type FreezingTissue } from '../../src/models/cryo/freezing-model.js';
 import { PEACEMAN_RADIUS, latticePotential } from '../../src/models/cryo/probe-coupling.js';
 import { neumannPositionMm } from '../kit/stefan.js';
+import { RadialFreezing } from '../kit/radial-freezing.js';
 import { CryoTracker } from '../../src/models/cryo/cryo-tracker.js';
 import { DEFAULT_PROTOCOL, type CryoProcedure } from '../../src/models/cryo/procedure.js';
 
@@ -22,10 +23,10 @@ function frozen(tissue: FreezingTissue, probes: readonly At[], radiusMm: number,
   m.advance(seconds);
   return m;
 }
-/** Distance from (x, y) along +y (or +x) to where the temperature first rises above `c`, mm. */
-function reach(m: FreezingModel, x: number, y: number, c: number, along: 'x' | 'y' = 'y', step = 0.05): number {
+/** Distance from (x, y) along +y to where the temperature first rises above `c`, mm. */
+function reach(m: FreezingModel, x: number, y: number, c: number): number {
   let d = 0;
-  while ((along === 'y' ? m.at(x, y + d) : m.at(x + d, y)) <= c && d < 59) d += step;
+  while (m.at(x, y + d) <= c && d < 59) d += 0.05;
   return d;
 }
 
@@ -68,20 +69,22 @@ describe('freezing model: a thin probe whatever its place in the grid', function
   });
 
   /** 0, −20 and −40 °C diameters (mm) at 10 and 15 min of one 17 G probe at −140 °C in the estimate's tissue. */
-  function sizes(m: FreezingModel, diameter: (c: number) => number): number[][] {
+  function sizes(m: FreezingModel): number[][] {
     m.setProbe(0, TIP_C);
     return MINUTES.map((minutes) => {
       m.advance(minutes * 60 - m.seconds);
-      return ISOTHERMS.map(diameter);
+      return ISOTHERMS.map((c) => m.equivalentDiameterMm(c));
     });
   }
-  // The reference: the same probe about its axis on a 0.1 mm grid with its surface on a cell centre, so held at its
-  // true radius (the well index adds nothing there); within 0.05 mm of the limit of finer grids.
+  // The reference: the same probe solved about its axis by a solver of its own (test/kit/radial-freezing.ts), cells of
+  // 0.1 mm from its surface; within 0.01 mm of twice as many.
   let reference: number[][];
   before(() => {
-    const h = R_17G / 7.5;
-    const m = new FreezingModel({ field: { x: [0, 40], y: [-1.5 * h, 1.5 * h] }, spacingMm: h, geometry: 'axisymmetric', probes: [{ xMm: 0, yMm: 0, radiusMm: R_17G * (1 + 1e-9) }], tissue: TISSUE_ESTIMATE, edge: 'insulated' });
-    reference = sizes(m, (c) => 2 * (h / 2 + reach(m, h / 2, 0, c, 'x', 0.01)));
+    const radial = new RadialFreezing(TISSUE_ESTIMATE, R_17G, TIP_C, 400);
+    reference = MINUTES.map((minutes) => {
+      radial.runTo(minutes * 60);
+      return ISOTHERMS.map((c) => radial.diameterMm(c));
+    });
   });
 
   it('a tight well index stays stable at the solver\'s step: every cell between the tip and body temperature at every step', () => {
@@ -105,7 +108,7 @@ describe('freezing model: a thin probe whatever its place in the grid', function
       fc.assert(
         fc.property(offset, offset, (ox, oy) => {
           const m = new FreezingModel({ field: { x: [-40, 40], y: [-40, 40] }, spacingMm: h, probes: [{ xMm: (0.5 + ox) * h, yMm: (0.5 + oy) * h, radiusMm: R_17G }], tissue: TISSUE_ESTIMATE });
-          sizes(m, (c) => m.equivalentDiameterMm(c)).forEach((row, t) =>
+          sizes(m).forEach((row, t) =>
             row.forEach((d, k) => expect(d, `offset (${ox}, ${oy}) cells, ${ISOTHERMS[k]} °C at ${MINUTES[t]} min`).to.be.closeTo(reference[t][k], 1)),
           );
         }),
@@ -190,36 +193,6 @@ describe('freezing model against published isotherms it was not fitted to', func
     }
     expect(seconds / 60).to.be.within(9, 46);
     expect(seconds / 60).to.be.within(12, 16);
-  });
-});
-
-describe('freezing model about one probe of finite active length (axisymmetric)', function () {
-  // Two freezes of 15 min on a 0.5 mm grid: seconds each, more on a loaded machine.
-  this.timeout(120_000);
-  /** One 2.4 mm probe in agar at 39 °C for 15 min; `activeLengthMm` undefined: the whole axis (the planar case). */
-  function axial(activeLengthMm?: number) {
-    const h = 0.5;
-    const half = activeLengthMm === undefined ? h : activeLengthMm / 2 + 40;
-    const m = new FreezingModel({ field: { x: [0, 60], y: [-half, half] }, spacingMm: h, geometry: 'axisymmetric', probes: [{ xMm: 0, yMm: 0, radiusMm: R_2_4MM, activeLengthMm }], tissue: gelPhantom(39), edge: activeLengthMm === undefined ? 'insulated' : 'body' });
-    m.setProbe(0, TIP_C);
-    m.advance(900);
-    /** Diameter of isotherm c at mid-length, mm. */
-    const across = (c: number) => {
-      let r = h / 2;
-      while (m.at(r, 0) <= c && r < 59) r += 0.01;
-      return 2 * r;
-    };
-    return { m, across };
-  }
-
-  it('an active length of 3–4 cm takes 0.5–2.5 mm off the lethal core at mid-length and the ice reaches past the ends: the planar model\'s infinite probe costs little', () => {
-    const infinite = axial().across(-30);
-    for (const length of [30, 40]) {
-      const { m, across } = axial(length);
-      expect(infinite - across(-30), `${length} mm`).to.be.within(0.5, 2.5);
-      // Along the axis, 0 °C lies beyond the end of the active segment.
-      expect(m.at(m.h / 2, length / 2 + 5), `${length} mm`).to.be.below(0);
-    }
   });
 });
 

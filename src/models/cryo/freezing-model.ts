@@ -24,16 +24,6 @@ import { probeLinks } from './probe-coupling.js';
  * temperature. The grid's outer edge is held at body temperature (or insulated,
  * for the one-dimensional Stefan check).
  *
- * Geometry 'axisymmetric' (one probe, its finite length): x is the distance r
- * from the probe's axis (the field starts at r = 0) and y runs along it; the
- * same finite volumes weighted by the radius of each face (cell i's faces at
- * r = i·h and (i + 1)·h, its volume at (i + ½)·h), so a probe of finite active
- * length loses heat past its ends as a real one does; the first cell outside
- * the probe is joined to its surface by the exact radial conductance, so its
- * radius does not depend on the grid either. It measures what the planar
- * assumption costs (tests: 1–2 mm on one probe's lethal core at mid-length for
- * a 3–4 cm active length).
- *
  * Scheme: explicit finite volumes, conductivities averaged on each face, the
  * step kept at 0.9 of the stability limit h²·C_min / (4·k_max). The probe's
  * well index is implicit in the cell it cools (backward Euler through the
@@ -109,8 +99,6 @@ export const gelPhantom = (bathC: number): FreezingTissue => ({
 export interface ModelProbe extends PointMm {
   /** Outer radius, mm (17 G needle: 0.74 mm; 2.4 mm probe: 1.2 mm). */
   radiusMm: number;
-  /** Axisymmetric geometry only: the freezing segment's length, mm, centred on y = yMm (absent: the whole axis). */
-  activeLengthMm?: number;
 }
 
 /** A warm structure (a vessel) held at blood temperature: a polyline with a radius. */
@@ -129,8 +117,6 @@ export interface FreezingModelOptions {
   tissue?: Readonly<FreezingTissue>;
   /** 'body': the edge is held at blood temperature (default); 'insulated': no flux through it. */
   edge?: 'body' | 'insulated';
-  /** 'planar' (default): probes cross the plane; 'axisymmetric': x is the radius from one probe's axis, y along it. */
-  geometry?: 'planar' | 'axisymmetric';
 }
 
 /** Below this gradient (°C/mm) a margin is taken as far; margins are clamped to ±MAX_MARGIN_MM. */
@@ -166,9 +152,6 @@ export class FreezingModel {
   private readonly linkStart: Int32Array;
   private readonly linkCell: Int32Array;
   private readonly linkG: Float64Array;
-  /** Weights of each column's west and east faces: 1 in the plane; face radius over cell radius about an axis. */
-  private readonly westW: Float64Array;
-  private readonly eastW: Float64Array;
   private stamp = 0;
   private readonly x0: number;
   private readonly y0: number;
@@ -184,7 +167,7 @@ export class FreezingModel {
   /** @throws RangeError for a probe or vessel without a positive radius: it would take no heat, and the ice would silently be missing. */
   constructor(readonly options: FreezingModelOptions) {
     const thin = [...options.probes, ...(options.vessels ?? [])].find((x) => !(x.radiusMm > 0));
-    if (thin) throw new RangeError(`FreezingModel: radius ${thin.radiusMm} mm: a probe or vessel needs a radius above 0`);
+    if (thin) throw new RangeError(`FreezingModel: radius ${thin.radiusMm} mm, not above 0`);
     const t = (this.tissue = options.tissue ?? TISSUE_ESTIMATE);
     this.h = options.spacingMm;
     this.x0 = options.field.x[0];
@@ -200,9 +183,6 @@ export class FreezingModel {
     this.seen = new Uint32Array(n);
     this.held = new Uint8Array(n);
     this.stack = new Int32Array(n);
-    const axial = options.geometry === 'axisymmetric';
-    this.westW = new Float64Array(this.nx).map((_, i) => (axial ? i / (i + 0.5) : 1));
-    this.eastW = new Float64Array(this.nx).map((_, i) => (axial ? (i + 1) / (i + 0.5) : 1));
     this.cM = t.latent / (t.liquidusC - t.solidusC) + 0.5 * (t.cFrozen + t.cUnfrozen);
     this.hL = this.cM * (t.liquidusC - t.solidusC);
     const hM = this.h / 1000;
@@ -355,30 +335,13 @@ export class FreezingModel {
   }
 
   /**
-   * Marks vessels, the edge (never the axis) and the probes held as cells:
-   * about an axis, the probe's segment; in the plane, a probe too thick for a
-   * well index, as the cells it covers (at least the nearest). Returns each
-   * probe's well-index links (none for a held probe).
+   * Marks vessels, the edge and the probes held as cells: a probe too thick
+   * for a well index, as the cells it covers (at least the nearest). Returns
+   * each probe's well-index links (none for a held probe).
    */
   private mark(o: FreezingModelOptions): { cell: number; g: number }[][] {
     const { nx, ny, kind } = this;
-    const axial = o.geometry === 'axisymmetric';
     const links = o.probes.map((p, index) => {
-      if (axial) {
-        // Along the segment the cells inside the probe are held; the first outside it is linked to the probe's
-        // surface by the exact radial conductance k / ln(r/r_probe) (per radian), less its face to the held cell's.
-        const half = (p.activeLengthMm ?? Infinity) / 2;
-        const first = Math.max(0, Math.floor(p.radiusMm / this.h + 0.5));
-        const r = this.cellX(first) - this.x0;
-        const g = Math.max(0, this.h / (r * Math.log(r / p.radiusMm)) - this.westW[first]);
-        const segment: { cell: number; g: number }[] = [];
-        for (let j = 0; j < ny; j++) {
-          if (!(Math.abs(this.cellY(j) - p.yMm) <= half)) continue;
-          for (let i = 0; i < first; i++) kind[j * nx + i] = index;
-          if (first < nx) segment.push({ cell: j * nx + first, g });
-        }
-        return segment;
-      }
       const fx = (p.xMm - this.x0) / this.h;
       const fy = (p.yMm - this.y0) / this.h;
       const ci = Math.min(nx - 1, Math.max(0, Math.floor(fx)));
@@ -404,7 +367,7 @@ export class FreezingModel {
           for (let s = 1; s < v.points.length; s++) if (segmentDistanceXY(this.cellX(i), this.cellY(j), v.points[s - 1].xMm, v.points[s - 1].yMm, v.points[s].xMm, v.points[s].yMm) <= v.radiusMm) kind[j * nx + i] = BLOOD;
     if ((o.edge ?? 'body') === 'body')
       for (let j = 0; j < ny; j++)
-        for (let i = 0; i < nx; i++) if ((i === 0 && !axial) || j === 0 || i === nx - 1 || j === ny - 1) kind[j * nx + i] = BLOOD;
+        for (let i = 0; i < nx; i++) if (i === 0 || j === 0 || i === nx - 1 || j === ny - 1) kind[j * nx + i] = BLOOD;
     return links;
   }
 
@@ -434,7 +397,7 @@ export class FreezingModel {
   }
 
   private step(dt: number): void {
-    const { nx, ny, kind, held, tissue: t, westW, eastW, probeC, linkStart, linkCell, linkG } = this;
+    const { nx, ny, kind, held, tissue: t, probeC, linkStart, linkCell, linkG } = this;
     const { i0, i1, j0, j1 } = this;
     if (i1 < i0) return;
     const T = this.temperature;
@@ -470,8 +433,8 @@ export class FreezingModel {
         const kc = k[c];
         // Face conductivities are means of the two cells'; an insulated edge has no face.
         let q = 0;
-        if (i > 0) q += westW[i] * (kc + k[c - 1]) * (T[c - 1] - T0);
-        if (i + 1 < nx) q += eastW[i] * (kc + k[c + 1]) * (T[c + 1] - T0);
+        if (i > 0) q += (kc + k[c - 1]) * (T[c - 1] - T0);
+        if (i + 1 < nx) q += (kc + k[c + 1]) * (T[c + 1] - T0);
         if (hasS) q += (kc + k[c - nx]) * (T[c - nx] - T0);
         if (hasN) q += (kc + k[c + nx]) * (T[c + nx] - T0);
         let h = H[c] + q * a;

@@ -156,16 +156,15 @@ export const modelGeometry = (p: CryoProcedure) => ({
 export interface GeometryIssue {
   /** The point's channel, the probe's id or the vessel's label; empty for the procedure as a whole. */
   id: string;
-  reason: 'outside-field' | 'too-many-probes' | 'no-probe' | 'radius';
+  reason: 'outside-field' | 'no-probe' | 'radius';
   /** The radius given, for `radius`. */
   radiusMm?: number;
 }
 
-/** Checks a procedure: probes and sensor points outside the field, more than eight probes, radii that cannot be right. */
+/** Checks a procedure: no probe, probes and sensor points outside the field, radii that cannot be right. */
 export function checkProcedure(p: CryoProcedure): GeometryIssue[] {
   const issues: GeometryIssue[] = [];
   if (!p.probes.length) issues.push({ id: '', reason: 'no-probe' });
-  if (p.probes.length > 8) issues.push({ id: '', reason: 'too-many-probes' });
   for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.channel, reason: 'outside-field' });
   for (const s of p.sensors) for (const pt of s.points) if (!inField(pt, p.field)) issues.push({ id: pt.channel, reason: 'outside-field' });
   for (const probe of p.probes) if (probe.radiusMm !== undefined && probeRadiusMm(probe) !== probe.radiusMm) issues.push({ id: probe.id, reason: 'radius', radiusMm: probe.radiusMm });

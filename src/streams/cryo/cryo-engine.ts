@@ -27,12 +27,10 @@ const NAMED_KEPT = 256;
 
 /** A geometry issue that no sample shows (a point outside the field is shown on its samples), in words for `configErrors`. */
 function issueText(p: CryoProcedure, i: GeometryIssue): string | undefined {
-  if (i.reason === 'no-probe') return 'cryo procedure: no probe, so no ice-ball estimate';
-  if (i.reason === 'too-many-probes') return `cryo procedure: ${p.probes.length} probes, more than a console drives (8)`;
+  if (i.reason === 'no-probe') return 'cryo procedure: no probe, no estimate';
   if (i.reason !== 'radius') return undefined;
   const probe = p.probes.some((x) => x.id === i.id);
-  const fallback = probe ? `${DEFAULT_PROBE_RADIUS_MM} mm (17 G)` : `${DEFAULT_VESSEL_RADIUS_MM} mm`;
-  return `cryo procedure: ${probe ? 'probe' : 'vessel'} '${i.id}' radius ${i.radiusMm} mm cannot be right: ${fallback} used`;
+  return `cryo procedure: '${i.id}' radius ${i.radiusMm} mm cannot be right: ${probe ? DEFAULT_PROBE_RADIUS_MM : DEFAULT_VESSEL_RADIUS_MM} mm used`;
 }
 
 const perIsotherm = <T>(make: (iso: Isotherm) => T) => Object.fromEntries(ISOTHERMS.map((i) => [i, make(i)])) as Record<Isotherm, T>;
