@@ -166,8 +166,11 @@ export class AlarmManager {
   /**
    * Changes the channels in place: rules and present alarms stay. A channel that
    * leaves while rules watch it can no longer be judged: its stale alarm is raised.
+   * The change is an operator action in the log when the channels were `given`;
+   * `derived` ones (an engine's, following its configuration) are logged only
+   * when rules lose a channel, so start-up reads as one change, not one per engine.
    */
-  setChannels(channels: readonly ChannelDescriptor[]): void {
+  setChannels(channels: readonly ChannelDescriptor[], by: 'given' | 'derived' = 'given'): void {
     const before = this.channels;
     this.channels = new Map(channels.map((c) => [c.id, c]));
     const added = channels.filter((c) => !before.has(c.id)).map((c) => c.id);
@@ -187,7 +190,7 @@ export class AlarmManager {
       removed.length ? `removed ${labels(about.removed)}` : '',
       orphaned.length ? `rules on ${labels(about.orphaned)} can no longer be evaluated: stale` : '',
     ].filter(Boolean).join('; ');
-    if (detail) this.record({ action: 'channels-set', who: this.viewer, detail, about });
+    if (detail && (by === 'given' || orphaned.length)) this.record({ action: 'channels-set', who: this.viewer, detail, about });
     for (const id of orphaned) this.fault(id, NaN, 'stale');
   }
 

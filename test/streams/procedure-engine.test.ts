@@ -95,6 +95,20 @@ describe('ProcedureEngine', () => {
     room.close();
   });
 
+  it("logs the channels the page gives as one change at start-up; an engine's own channels only when a rule loses one", () => {
+    const room = new TelemetryRoom();
+    const log: string[] = [];
+    room.manager.actions.subscribe((a) => a.action === 'channels-set' && log.push(a.detail ?? ''));
+    // The engine declares its derived channel before the page gives its channels, as a panel's engine does.
+    room.engine<ColdestEngine>('coldest')!.configure({ below: -80 });
+    room.setChannels([probe]);
+    expect(log).to.deep.equal(['added Probe']);
+    room.manager.addRules([{ id: 'coldest-low', channel: 'probe.min', condition: { kind: 'below', limit: -150 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: false, message: { en: 'Coldest probe very cold', fr: 'Sonde la plus froide très froide' } }]);
+    room.declareChannels('coldest', []);
+    expect(log).to.deep.equal(['added Probe', 'removed Coldest probe; rules on Coldest probe can no longer be evaluated: stale']);
+    room.close();
+  });
+
   it('stops with its room, not before', () => {
     const room = new TelemetryRoom();
     room.setChannels([probe]);

@@ -178,7 +178,7 @@ export class TelemetryRoom {
     // Channels the user gives already (theirs win), before and now: the room's channels stay as they are.
     const mine = new Set(this.userChannels.map((d) => d.id));
     if ([...before, ...list].every((d) => mine.has(d.id))) return;
-    this.applyChannels();
+    this.applyChannels('derived');
   }
 
   /**
@@ -228,7 +228,7 @@ export class TelemetryRoom {
    */
   setChannels(list: readonly ChannelDescriptor[]): void {
     this.userChannels = this.readable(list);
-    this.applyChannels();
+    this.applyChannels('given');
   }
 
   /**
@@ -244,7 +244,7 @@ export class TelemetryRoom {
     });
   }
 
-  private applyChannels(): void {
+  private applyChannels(by: 'given' | 'derived'): void {
     const mine = new Set(this.userChannels.map((d) => d.id));
     const list = [...this.userChannels, ...[...this.derivedChannels.values()].flat().filter((d) => !mine.has(d.id))];
     const next = new Map(list.map((d) => [d.id, d]));
@@ -262,7 +262,7 @@ export class TelemetryRoom {
     this.silence?.stop();
     this.silence = undefined;
     this.silenceMs = Math.max(this.options.minSilenceMs, ...list.map((c) => c.intervalMs * this.options.staleFactor));
-    this.manager.setChannels(list);
+    this.manager.setChannels(list, by);
     this.rebuild();
     this.channels.next(list);
   }
