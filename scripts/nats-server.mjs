@@ -58,6 +58,26 @@ const accepts = (port) =>
     c.once('error', () => resolve(false));
   });
 
+/**
+ * Whether JetStream answers on `port`: the account information asked as the edge, in the
+ * client protocol itself (no client library here). Ports accept before JetStream may be up.
+ */
+const jetStreamAnswers = (port) =>
+  new Promise((resolve) => {
+    const c = connect(port, '127.0.0.1');
+    const done = (ok) => (c.destroy(), clearTimeout(timer), resolve(ok));
+    const timer = setTimeout(() => done(false), 2000);
+    let got = '';
+    c.once('error', () => done(false));
+    c.on('data', (d) => {
+      got += d;
+      if (/account_info_response/.test(got)) done(true);
+      else if (/-ERR|NATS\/1\.0 503/.test(got)) done(false);
+    });
+    const { user, pass } = NATS_USERS.edge;
+    c.write(`CONNECT ${JSON.stringify({ verbose: false, pedantic: false, user, pass, headers: true, no_responders: true })}\r\nSUB _INBOX.ready 1\r\nPUB $JS.API.INFO _INBOX.ready 0\r\n\r\n`);
+  });
+
 function config({ port, wsPort, dir }) {
   const u = NATS_USERS;
   // The read-only user may read streams (JetStream API for its consumers) but publish nothing
@@ -91,13 +111,14 @@ export async function startNats({ port, wsPort } = {}) {
   const conf = join(dir, 'nats.conf');
   writeFileSync(conf, config({ ...ports, dir: join(dir, 'js') }));
   let child;
+  let log = '';
   const launch = async () => {
     child = spawn(bin, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
+    log = '';
     child.stderr.on('data', (d) => (log = (log + d).slice(-4000)));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     for (let i = 0; i < 200; i++) {
-      if ((await accepts(ports.port)) && (await accepts(ports.wsPort))) return;
+      if ((await accepts(ports.port)) && (await accepts(ports.wsPort)) && (await jetStreamAnswers(ports.port))) return;
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -112,6 +133,10 @@ export async function startNats({ port, wsPort } = {}) {
     url: `nats://127.0.0.1:${ports.port}`,
     wsUrl: `ws://127.0.0.1:${ports.wsPort}`,
     dir,
+    /** The end of the broker's own log (its standard error), for a failure's report. */
+    get log() {
+      return log;
+    },
     /** kill -9: no goodbye to clients, whatever was not yet synced to the store is the store's problem. */
     async kill() {
       child.kill('SIGKILL');

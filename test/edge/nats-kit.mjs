@@ -15,6 +15,16 @@ export function tally(store, from = -Infinity) {
   return { count, sum };
 }
 
+/** Runs `body`; a failure carries the end of the broker's log (its warnings), the one witness of what it did. */
+export async function withBrokerLog(nats, body) {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof Error) e.message += `\nthe broker's log ends:\n${nats.log}`;
+    throw e;
+  }
+}
+
 export async function until(what, check, timeoutMs = 30_000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
