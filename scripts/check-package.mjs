@@ -58,7 +58,7 @@ for (const s of specifiers) {
     if (!f || !files.has(f)) problems.push(`${s} (${condition}) resolves to ${f ?? 'nothing'}, which the package lacks`);
   }
 }
-for (const f of ['LICENSE', 'README.md', 'custom-elements.json', 'html-custom-data.json', 'docs/wire-format.md', 'docs/wire-format.schema.json', 'dist/index.js', 'dist/ir-monitor.bundle.js'])
+for (const f of ['LICENSE', 'README.md', 'custom-elements.json', 'html-custom-data.json', 'docs/wire-format.md', 'docs/wire-format.schema.json', 'dist/index.js', 'dist/ir-monitor.bundle.js', 'dist/ir-monitor.bundle.js.LEGAL.txt'])
   if (!files.has(f)) problems.push(`the package lacks ${f}`);
 for (const f of files) if (/\.(png|jpe?g|webp)$/i.test(f) || f.startsWith('dist/demo/') || f.startsWith('test/')) problems.push(`the package ships ${f}, which a user does not need`);
 if (pack.size > BUDGET.packed) problems.push(`tarball ${pack.size} B, over the ${BUDGET.packed} B budget`);

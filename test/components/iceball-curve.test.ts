@@ -76,8 +76,12 @@ describe('ir-iceball-curve on the renal scenario', () => {
     expect(tracker.estimate.source.every((s) => s === 'model')).to.equal(true);
     const cover = el.status!.isotherms[0].estimatedCover;
     expect(cover).to.equal(tracker.estimatedCover[0]);
-    // Two probes 15 mm apart in perfused tissue: the 0 °C edge covers the 34 x 30 mm target near the end of freeze 1 (9.9 min).
+    // Two probes 15 mm apart in perfused tissue: the 0 °C edge covers the 34 x 30 mm target late in freeze 1.
     expect((cover - T0 - sim.freezeStartMs) / MIN).to.be.within(8, 10);
+    expect(el.status!.estimateSource).to.equal('model');
+    el.requestUpdate();
+    await drawn(el);
+    expect(el.shadowRoot!.querySelector('[part="readouts"]')!.textContent).to.contain('estimate').and.not.to.contain('fit');
     // Into the thaw, coverage is still judged on the edge the CT measured in freeze 1, not on the estimate.
     const { covered, isotherms, targetMm } = el.status!;
     expect(isotherms[0].measuredMm).to.be.finite;
@@ -150,6 +154,21 @@ describe('ir-iceball-curve drawing', () => {
     expect(near(ring, token(el, '--_medium'), 90)).to.equal(true);
     el.remove();
   });
+});
+
+describe('ir-iceball-curve given a field the model cannot grid', () => {
+  for (const field of [{ x: [-1e6, 1e6], y: [-1e6, 1e6] }, { x: [Number.NaN, 30], y: [-30, 30] }] as const) {
+    it(`stays up on ${JSON.stringify(field)}: the estimate is the labelled fit`, async () => {
+      const { el } = await oneProbe(6, (el) => (el.procedure = { ...ONE_PROBE, field }));
+      // No model: the fit makes the estimate, and every place that shows it says so.
+      expect(el.status!.estimateSource).to.equal('fit');
+      expect(el.status!.isotherms[0].estimatedMm).to.be.above(10);
+      const readout = el.shadowRoot!.querySelector('[part="readouts"]')!.textContent!;
+      expect(readout).to.contain('estimate (fit: no tip temperature)');
+      expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.match(/^Freeze 1, 06:00 elapsed.* 0 °C \d+ mm \(estimate \(fit: no tip temperature\)\)/);
+      el.remove();
+    });
+  }
 });
 
 describe('ir-iceball-curve fed two ways', () => {

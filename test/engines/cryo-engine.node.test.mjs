@@ -191,6 +191,23 @@ test('a probe or vessel radius that cannot be right is said on configErrors and 
   assert.deepEqual(run({ ...RENAL.procedure, probes: [] }).errors, ['cryo procedure: no probe, no estimate']);
 });
 
+test('a field the model cannot grid (2 km a side, NaN, reversed) is said on configErrors, and the estimate is the labelled fit', () => {
+  for (const field of [{ x: [-1e6, 1e6], y: [-1e6, 1e6] }, { x: [Number.NaN, 60], y: [-60, 60] }, { x: [60, -60], y: [-60, 60] }]) {
+    const p = procedure(RENAL);
+    const errors = [];
+    p.room.configErrors.subscribe((m) => errors.push(m));
+    p.engine.configure({ procedure: { ...RENAL.procedure, field } });
+    p.play(0, p.sim.freezeStartMs + 4 * MIN);
+    const { estimate, isotherms } = p.engine.current;
+    const what = JSON.stringify(field);
+    assert.equal(errors.length, 1, `${what}: ${errors.join('; ')}`);
+    assert.match(errors[0], /cannot be gridded \(at most 500 mm a side\): the estimate is the fit$/, what);
+    assert.ok(estimate.source.length > 0 && estimate.source.every((s) => s === 'fit'), what);
+    assert.ok(isotherms[0].estimatedMm > 10, `${what}: ${isotherms[0].estimatedMm} mm`);
+    p.room.close();
+  }
+});
+
 test('an engine configured late replays what the room holds and reaches the same coverage', () => {
   const live = procedure(RENAL);
   live.play(0, 15 * MIN);

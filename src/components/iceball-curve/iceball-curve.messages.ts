@@ -12,6 +12,8 @@ export interface IceballWords {
   planned: string;
   measured: string;
   estimate: string;
+  /** The estimate while the fallback fit makes it (no recent tip temperature). */
+  fitEstimate: string;
   estimated: string;
   difference: string;
   target: string;
@@ -47,6 +49,7 @@ export const iceballMessages: Messages<IceballWords> = {
     planned: 'planned',
     measured: 'measured',
     estimate: 'estimate',
+    fitEstimate: 'estimate (fit: no tip temperature)',
     estimated: 'est.',
     difference: 'diff.',
     target: 'target + margin',
@@ -80,6 +83,7 @@ export const iceballMessages: Messages<IceballWords> = {
     planned: 'prévu',
     measured: 'mesuré',
     estimate: 'estimation',
+    fitEstimate: 'estimation (ajustement : pas de température de pointe)',
     estimated: 'est.',
     difference: 'écart',
     target: 'cible + marge',

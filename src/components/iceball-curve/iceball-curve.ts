@@ -19,7 +19,7 @@ import { curveX, curveY, drawCurve, type CurveBox, type IsothermSeries } from '.
 import { drawPlan, fitPlan, planX, planY, type PlanBox } from './plan-raster.js';
 import { IrQuestionableEvent } from './iceball-events.js';
 import { iceballMessages } from './iceball-curve.messages.js';
-import { clock, phaseName, reasonText, summary } from './iceball-text.js';
+import { clock, estimateLabel, phaseName, reasonText, summary } from './iceball-text.js';
 import type { IceballStatus } from './iceball-status.js';
 import { iceballStyles } from './iceball-curve.styles.js';
 
@@ -186,7 +186,8 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
         return [i, { measuredMm: x.measuredMm, estimatedMm: x.estimatedMm, estimatedCover: x.estimatedCover, measuredCover: x.measuredCover }];
       }),
     ) as IceballStatus['isotherms'];
-    return { now: s.now, phase: s.phase, targetMm: s.targetMm, isotherms, covered: s.covered, nerveClearanceMm: s.nerveClearanceMm, skinClearanceMm: s.skinClearanceMm };
+    const estimateSource = s.estimate.source[s.estimate.source.length - 1] ?? 'fit';
+    return { now: s.now, phase: s.phase, targetMm: s.targetMm, isotherms, estimateSource, covered: s.covered, nerveClearanceMm: s.nerveClearanceMm, skinClearanceMm: s.skinClearanceMm };
   }
 
   private get state(): CryoState {
@@ -423,7 +424,7 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
             return html`<li class="readout" data-iso=${i}>
               <span class="swatch"></span>${i} °C
               <span class="value">${measured ? mm(s.measuredMm) : html`<span class="est">${mm(s?.estimatedMm ?? NaN)}</span>`}</span>
-              <small>${measured ? `${w.measured}${stale ? ` (${w.noData})` : ''} · ${w.estimated} ${mm(s.estimatedMm)} · ${w.difference} ${this.language.number(s.measuredMm - s.estimatedMm, 0)} mm` : w.estimate}</small>
+              <small>${measured ? `${w.measured}${stale ? ` (${w.noData})` : ''} · ${w.estimated} ${mm(s.estimatedMm)} · ${w.difference} ${this.language.number(s.measuredMm - s.estimatedMm, 0)} mm` : estimateLabel(w, st)}</small>
               <small>${Number.isFinite(s?.measuredCover ?? NaN) || Number.isFinite(s?.estimatedCover ?? NaN) ? `${w.covers} ${this.since(s!.measuredCover)} (${w.estimated} ${this.since(s!.estimatedCover)})` : ''}</small>
             </li>`;
           })}
@@ -435,7 +436,7 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
         <div part="plan" role="img" aria-label=${w.plan}><canvas></canvas></div>
       </div>
       <p part="status">
-        ${st ? `${st.covered ? w.covered : w.notCovered} (${w.target} ${mm(st.targetMm)}) · ${w.toNerve}${w.colon}${mm(st.nerveClearanceMm)} · ${w.toSkin}${w.colon}${mm(st.skinClearanceMm)} (${w.estimate})` : ''}
+        ${st ? `${st.covered ? w.covered : w.notCovered} (${w.target} ${mm(st.targetMm)}) · ${w.toNerve}${w.colon}${mm(st.nerveClearanceMm)} · ${w.toSkin}${w.colon}${mm(st.skinClearanceMm)} (${estimateLabel(w, st)})` : ''}
       </p>
       ${this.questionable.length ? html`<p part="questionable">${w.questionable}${w.colon}${this.questionable.slice(-3).map((q) => `${this.language.label(this.room?.descriptor(q.channel) ?? { label: q.channel })} ${reasonText(w, q, (v) => this.language.number(v, 1))}`).join(' · ')}</p>` : nothing}
       <div part="traces">

@@ -21,6 +21,8 @@ export interface IceballStatus {
       measuredCover: number;
     }
   >;
+  /** What makes the estimates: the freezing model driven by the measured tips, or the fallback fit while a probe has no recent tip temperature. */
+  estimateSource: 'model' | 'fit';
   /** Whether the target plus margin is covered now (measured in this freeze if measured, else estimated). */
   covered: boolean;
   /** Estimated distance from the 0 °C edge to the nearest nerve and to the skin (mm; negative: inside the ice). */

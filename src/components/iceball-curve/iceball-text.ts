@@ -19,6 +19,9 @@ export function phaseName(w: IceballWords, st: IceballStatus): string {
   return k === 'freeze' ? `${w.freeze} ${st.phase.freeze}` : k === 'thaw' ? w.thaw : k === 'end' ? w.end : w.before;
 }
 
+/** "estimate", or the fit's label while the fallback fit makes the estimates. */
+export const estimateLabel = (w: IceballWords, st: IceballStatus | undefined) => (st?.estimateSource === 'fit' ? w.fitEstimate : w.estimate);
+
 /** Why a value is questionable, with the value when it has one. */
 export function reasonText(w: IceballWords, q: QuestionableSample, format: (v: number) => string): string {
   const why = q.reason === 'outside-field' ? w.outsideField : q.reason === 'ice-shrinking' ? w.iceShrinking : w.colderThanTip;
@@ -30,9 +33,10 @@ export function summary(st: IceballStatus | undefined, w: IceballWords, number: 
   if (!st || !Number.isFinite(st.now)) return `${w.diameter}${w.colon}${w.noData}.`;
   const mm = (v: number) => `${number(v, 0)} mm`;
   const phase = st.phase.kind === 'freeze' || st.phase.kind === 'thaw' ? `${phaseName(w, st)}, ${clock(st.phase.elapsedMs)} ${w.elapsed}, ${clock(st.phase.remainingMs)} ${st.phase.remainingMs < 0 ? w.overrun : w.remaining}.` : `${phaseName(w, st)}.`;
+  const estimate = estimateLabel(w, st);
   const isos = ISOTHERMS.map((i) => {
     const s = st.isotherms[i];
-    return Number.isFinite(s.measuredMm) ? `${i} °C ${mm(s.measuredMm)} ${w.measured} (${w.estimate} ${mm(s.estimatedMm)})` : `${i} °C ${mm(s.estimatedMm)} (${w.estimate})`;
+    return Number.isFinite(s.measuredMm) ? `${i} °C ${mm(s.measuredMm)} ${w.measured} (${estimate} ${mm(s.estimatedMm)})` : `${i} °C ${mm(s.estimatedMm)} (${estimate})`;
   }).join(', ');
-  return `${phase} ${isos}. ${st.covered ? w.covered : w.notCovered}, ${w.target} ${mm(st.targetMm)}. ${w.toNerve}${w.colon}${Number.isFinite(st.nerveClearanceMm) ? mm(st.nerveClearanceMm) : '--'} (${w.estimate}).`;
+  return `${phase} ${isos}. ${st.covered ? w.covered : w.notCovered}, ${w.target} ${mm(st.targetMm)}. ${w.toNerve}${w.colon}${Number.isFinite(st.nerveClearanceMm) ? mm(st.nerveClearanceMm) : '--'} (${estimate}).`;
 }

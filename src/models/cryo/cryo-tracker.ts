@@ -5,7 +5,7 @@ import { ISOTHERMS, clearanceMm, coverageMarginMm, equivalentDiameterMm, footpri
 import { ContourBuffer } from '../thermal/contours.js';
 import { FreezingModel, TISSUE_ESTIMATE, type FreezingTissue } from './freezing-model.js';
 import { PhaseLog, parsePhase } from './phase-log.js';
-import { checkProcedure, largestTargetMm, marginOf, modelGeometry, type CryoProcedure } from './procedure.js';
+import { checkProcedure, fieldFits, largestTargetMm, marginOf, modelGeometry, type CryoProcedure } from './procedure.js';
 import { ellipsePoints, segmentDistanceXY, type Vec } from './plane-geometry.js';
 import { IceShrinkCheck, colderThanTips, type QuestionableReason, type QuestionableSample } from './questionable.js';
 
@@ -47,8 +47,11 @@ export class CryoTracker {
   readonly phases: PhaseLog;
   readonly watch: CryoWatch;
   readonly estimate: EstimateSeries = { t: [], diameter: perIsotherm(() => []), margin: perIsotherm(() => []), source: [] };
-  /** The freezing model, stepped on data time with the probes at their measured tip temperatures. */
-  readonly model: FreezingModel;
+  /**
+   * The freezing model, stepped on data time with the probes at their measured tip temperatures;
+   * none for a field it cannot grid (`fieldFits`): the estimate is then the fit.
+   */
+  readonly model?: FreezingModel;
   /** First data time each isotherm covers the target plus margin: estimated, and measured. */
   readonly estimatedCover = perIsotherm(() => NaN);
   readonly measuredCover = perIsotherm(() => NaN);
@@ -75,12 +78,7 @@ export class CryoTracker {
     /** The tissue the model assumes. */
     tissue: Readonly<FreezingTissue> = TISSUE_ESTIMATE,
   ) {
-    this.model = new FreezingModel({
-      field: procedure.field,
-      spacingMm: MODEL_SPACING_MM,
-      ...modelGeometry(procedure),
-      tissue,
-    });
+    if (fieldFits(procedure.field)) this.model = new FreezingModel({ field: procedure.field, spacingMm: MODEL_SPACING_MM, ...modelGeometry(procedure), tissue });
     this.phases = new PhaseLog(procedure.protocol);
     this.watch = new CryoWatch(settings);
     for (const p of procedure.probes) this.probeOf.set(p.channel, p.id);
@@ -181,7 +179,8 @@ export class CryoTracker {
   /** Distance from the estimated 0 °C edge out to the nearest of `points` at data time t, mm (negative inside; NaN without ice or points). */
   clearanceMm(t: number, points: readonly Vec[]): number {
     if (!points.length) return NaN;
-    if (this.estimateSource === 'model') {
+    const m = this.driving;
+    if (m) {
       // The distance to the model's 0 °C line, negative for a point already frozen.
       const lines = this.contoursMm(0);
       if (!lines.length) return NaN;
@@ -189,7 +188,7 @@ export class CryoTracker {
       for (const [x, y] of points) {
         let near = Infinity;
         for (let k = 0; k < lines.length; k += 4) near = Math.min(near, segmentDistanceXY(x, y, lines[k], lines[k + 1], lines[k + 2], lines[k + 3]));
-        d = Math.min(d, this.model.at(x, y) <= 0 ? -near : near);
+        d = Math.min(d, m.at(x, y) <= 0 ? -near : near);
       }
       return d;
     }
@@ -202,12 +201,18 @@ export class CryoTracker {
     return this.estimate.source[this.estimate.source.length - 1] ?? 'fit';
   }
 
+  /** The model, when it made the latest estimate step. */
+  private get driving(): FreezingModel | undefined {
+    return this.estimateSource === 'model' ? this.model : undefined;
+  }
+
   /**
    * The model's isotherm `iso` now, as segments x0, y0, x1, y1 in mm of the
    * plan (a new array; the latest model step's time).
    */
   contoursMm(iso: Isotherm): Float32Array {
     const m = this.model;
+    if (!m) return new Float32Array(0);
     const c = this.contours.trace(m.temperature, m.nx, m.ny, iso + 1e-9);
     const out = c.segments.slice(0, c.count * 4);
     for (let k = 0; k < out.length; k += 2) {
@@ -226,7 +231,8 @@ export class CryoTracker {
   covered(t: number): boolean {
     const measured = this.measuredSinceFreeze(t);
     if (!Number.isNaN(measured)) return measured >= this.targetDiameterMm;
-    if (this.estimateSource === 'model') return this.model.marginMm(0, this.targetPoints) >= 0;
+    const m = this.driving;
+    if (m) return m.marginMm(0, this.targetPoints) >= 0;
     return coverageMarginMm(this.footprintsAt(t, 0), this.targetPoints) >= 0;
   }
 
@@ -249,16 +255,18 @@ export class CryoTracker {
   /**
    * Steps the model to t with each probe at its latest tip temperature (a probe
    * without a recent one is left free); says whether every probe the console
-   * runs had one, i.e. whether the model's estimate stands.
+   * runs had one, i.e. whether the model's estimate stands (never without a model).
    */
   private stepModel(t: number): boolean {
+    const m = this.model;
+    if (!m) return false;
     let driven = true;
     this.procedure.probes.forEach((p, i) => {
       const fresh = t - (this.tipTimes.get(p.channel) ?? -Infinity) <= TIP_STALE_MS;
-      this.model.setProbe(i, fresh ? this.tips.get(p.channel)! : NaN);
+      m.setProbe(i, fresh ? this.tips.get(p.channel)! : NaN);
       if (!fresh && this.clock.state(p.id) !== 'off') driven = false;
     });
-    if (Number.isFinite(this.modelT)) this.model.advance((t - this.modelT) / 1000);
+    if (Number.isFinite(this.modelT)) m.advance((t - this.modelT) / 1000);
     this.modelT = t;
     return driven;
   }
@@ -266,15 +274,16 @@ export class CryoTracker {
   private step(t: number): void {
     const e = this.estimate;
     const probes = this.probesAt(t);
-    const source: EstimateSource = this.stepModel(t) ? 'model' : 'fit';
+    const m = this.stepModel(t) ? this.model : undefined;
+    const source: EstimateSource = m ? 'model' : 'fit';
     e.t.push(t);
     e.source.push(source);
     for (const iso of ISOTHERMS) {
       let margin: number;
       let diameter: number;
-      if (source === 'model') {
-        diameter = this.model.equivalentDiameterMm(iso);
-        margin = this.model.marginMm(iso, this.targetPoints);
+      if (m) {
+        diameter = m.equivalentDiameterMm(iso);
+        margin = m.marginMm(iso, this.targetPoints);
       } else {
         const prints = footprints(probes, iso);
         diameter = equivalentDiameterMm(prints);

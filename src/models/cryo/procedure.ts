@@ -137,6 +137,12 @@ export const DEFAULT_VESSEL_RADIUS_MM = 2;
 /** Largest radii taken as a probe's and a vessel's, mm (project defaults: a 10 mm probe; an aorta is about 12 mm across its radius at most). */
 const MAX_RADIUS_MM = { probe: 5, vessel: 20 };
 
+/** Largest side of the plan's field the freezing model grids, mm (project default: wider than a body's cross-section). */
+export const MAX_FIELD_MM = 500;
+
+/** Whether the field can be gridded: finite, each side positive and at most `MAX_FIELD_MM`. */
+export const fieldFits = (f: Field) => [f.x, f.y].every(([a, b]) => Number.isFinite(a) && Number.isFinite(b) && b > a && b - a <= MAX_FIELD_MM);
+
 const radiusOr = (r: number | undefined, fallback: number, max: number) => (r === undefined || !(r > 0 && r <= max) ? fallback : r);
 /** A probe's radius, mm: the default when none is given or it cannot be a probe's (reported by `checkProcedure`). */
 export const probeRadiusMm = (p: CryoProbe) => radiusOr(p.radiusMm, DEFAULT_PROBE_RADIUS_MM, MAX_RADIUS_MM.probe);
@@ -156,14 +162,15 @@ export const modelGeometry = (p: CryoProcedure) => ({
 export interface GeometryIssue {
   /** The point's channel, the probe's id or the vessel's label; empty for the procedure as a whole. */
   id: string;
-  reason: 'outside-field' | 'no-probe' | 'radius';
+  reason: 'outside-field' | 'no-probe' | 'radius' | 'field';
   /** The radius given, for `radius`. */
   radiusMm?: number;
 }
 
-/** Checks a procedure: no probe, probes and sensor points outside the field, radii that cannot be right. */
+/** Checks a procedure: a field that cannot be gridded, no probe, probes and sensor points outside the field, radii that cannot be right. */
 export function checkProcedure(p: CryoProcedure): GeometryIssue[] {
   const issues: GeometryIssue[] = [];
+  if (!fieldFits(p.field)) issues.push({ id: '', reason: 'field' });
   if (!p.probes.length) issues.push({ id: '', reason: 'no-probe' });
   for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.channel, reason: 'outside-field' });
   for (const s of p.sensors) for (const pt of s.points) if (!inField(pt, p.field)) issues.push({ id: pt.channel, reason: 'outside-field' });

@@ -7,7 +7,7 @@ import { ISOTHERMS, type Isotherm } from '../../models/cryo/iceball-estimate.js'
 import { parsePhase, type PhaseKind } from '../../models/cryo/phase-log.js';
 import { polylinePoints, type Vec } from '../../models/cryo/plane-geometry.js';
 import { conversion } from '../../models/units.js';
-import { DEFAULT_PROBE_RADIUS_MM, DEFAULT_VESSEL_RADIUS_MM, checkProcedure, type CryoProcedure, type GeometryIssue } from '../../models/cryo/procedure.js';
+import { DEFAULT_PROBE_RADIUS_MM, DEFAULT_VESSEL_RADIUS_MM, MAX_FIELD_MM, checkProcedure, type CryoProcedure, type GeometryIssue } from '../../models/cryo/procedure.js';
 import { ProcedureEngine, type EngineAlarm } from '../engines/procedure-engine.js';
 import { registerEngine } from '../engines/registry.js';
 import type { TelemetryRoom } from '../room/room.js';
@@ -28,6 +28,7 @@ const NAMED_KEPT = 256;
 /** A geometry issue that no sample shows (a point outside the field is shown on its samples), in words for `configErrors`. */
 function issueText(p: CryoProcedure, i: GeometryIssue): string | undefined {
   if (i.reason === 'no-probe') return 'cryo procedure: no probe, no estimate';
+  if (i.reason === 'field') return `cryo procedure: field x ${p.field.x.join(' to ')}, y ${p.field.y.join(' to ')} mm cannot be gridded (at most ${MAX_FIELD_MM} mm a side): the estimate is the fit`;
   if (i.reason !== 'radius') return undefined;
   const probe = p.probes.some((x) => x.id === i.id);
   return `cryo procedure: '${i.id}' radius ${i.radiusMm} mm cannot be right: ${probe ? DEFAULT_PROBE_RADIUS_MM : DEFAULT_VESSEL_RADIUS_MM} mm used`;
