@@ -134,7 +134,7 @@ export const inField = (p: PointMm, f: Field) => p.xMm >= f.x[0] && p.xMm <= f.x
 export const DEFAULT_PROBE_RADIUS_MM = 0.74;
 /** A vessel's radius when none is given, mm (project default). */
 export const DEFAULT_VESSEL_RADIUS_MM = 2;
-/** Largest radii taken as a probe's and a vessel's, mm (project defaults: a 10 mm probe; an aorta is about 12 mm across its radius at most). */
+/** Largest radii taken as a probe's and a vessel's, mm (project defaults: a probe 10 mm across; an aorta's radius is about 12 mm). */
 const MAX_RADIUS_MM = { probe: 5, vessel: 20 };
 
 /** Largest side of the plan's field the freezing model grids, mm (project default: wider than a body's cross-section). */
