@@ -28,8 +28,12 @@ const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 // What the page itself ran in its long frames (Long Animation Frames' script attribution): a
 // frame longer than any of its scripts waited for the machine (two cores, three browsers).
 let longestScript = 0;
+let longestWhat = '';
+type Script = { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string };
 const loaf = new PerformanceObserver((list) => {
-  for (const e of list.getEntries() as (PerformanceEntry & { scripts: { duration: number }[] })[]) longestScript = Math.max(longestScript, ...e.scripts.map((x) => x.duration));
+  for (const e of list.getEntries() as (PerformanceEntry & { scripts: Script[] })[])
+    for (const x of e.scripts)
+      if (x.duration > longestScript) (longestScript = x.duration), (longestWhat = `${x.invoker} (${x.sourceFunctionName || 'anonymous'}, ${x.sourceURL.split('/').pop()?.split('?')[0]}) at ${Math.round(e.startTime - joined)} ms after joining`);
 });
 loaf.observe({ type: 'long-animation-frame' });
 const joined = performance.now();
@@ -70,6 +74,7 @@ sub.unsubscribe();
   replayMaxFrameMs: round(maxFrame, 1),
   replayFrameP95Ms: round(p95(frames), 1),
   replayLongestScriptMs: round(longestScript, 1),
+  replayLongestScript: longestWhat,
   replayedSamplesPerChannel: replayedSamples,
   endToEndP50Ms: round(quantile(delays, 0.5), 1),
   endToEndP95Ms: round(p95(delays), 1),
