@@ -29,5 +29,29 @@ for (const [page, what] of [['bundle.html', 'dist/ir-monitor.bundle.js'], ['impo
         frame.remove();
       }
     });
+
+    if (page === 'bundle.html')
+      it('keeps every element\'s style sheets as its modules write them (the bundle strips their layout)', async () => {
+        const { frame } = await openDemo(`/plain/test/plain/${page}`, 'ir-cement-gauge');
+        try {
+          // The modules' own sheets, in this window, read as the browser parses them.
+          await import('../../src/index.js');
+          const parsed = (win: Window, tag: string) => {
+            const styles = (win.customElements.get(tag) as unknown as { elementStyles: { cssText: string }[] }).elementStyles;
+            return styles.map((s) => {
+              const sheet = new CSSStyleSheet();
+              sheet.replaceSync(s.cssText);
+              return [...sheet.cssRules].map((r) => r.cssText);
+            });
+          };
+          for (const tag of TAGS) {
+            const bundled = parsed(frame.contentWindow!, tag);
+            expect(bundled.flat().length, tag).to.be.greaterThan(tag === 'ir-telemetry' ? -1 : 0);
+            expect(bundled, tag).to.deep.equal(parsed(window, tag));
+          }
+        } finally {
+          frame.remove();
+        }
+      });
   });
 }
