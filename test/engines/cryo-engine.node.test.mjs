@@ -163,11 +163,13 @@ test('two rooms fed the same procedure agree exactly on the engine state', () =>
   b.room.close();
 });
 
-test('a probe or vessel radius that cannot be right is said on configErrors and the default used; a procedure without probes is said', () => {
+test('a probe or vessel radius that cannot be right is said on configErrors, as whose, and the default used; a procedure without probes is said', () => {
   const vessel = { kind: 'vessel', label: 'Renal vein', points: [{ xMm: -30, yMm: 25 }, { xMm: 30, yMm: 25 }] };
   const [p1, p2] = RENAL.procedure.probes;
-  const given = { ...RENAL.procedure, probes: [{ ...p1, radiusMm: -1 }, { ...p2, radiusMm: Number.NaN }], structures: [...RENAL.procedure.structures, { ...vessel, radiusMm: 0 }] };
-  const usual = { ...RENAL.procedure, structures: [...RENAL.procedure.structures, vessel] };
+  // A vessel may be labelled as a probe is named: it is still said as a vessel.
+  const namesake = { ...vessel, label: p1.id, points: [{ xMm: -30, yMm: -25 }, { xMm: 30, yMm: -25 }] };
+  const given = { ...RENAL.procedure, probes: [{ ...p1, radiusMm: -1 }, { ...p2, radiusMm: Number.NaN }], structures: [...RENAL.procedure.structures, { ...vessel, radiusMm: 0 }, { ...namesake, radiusMm: 25 }] };
+  const usual = { ...RENAL.procedure, structures: [...RENAL.procedure.structures, vessel, namesake] };
   const run = (proc) => {
     const p = procedure(RENAL);
     const errors = [];
@@ -180,9 +182,10 @@ test('a probe or vessel radius that cannot be right is said on configErrors and 
   };
   const bad = run(given);
   assert.deepEqual(bad.errors, [
-    `cryo procedure: '${p1.id}' radius -1 mm cannot be right: 0.74 mm used`,
-    `cryo procedure: '${p2.id}' radius NaN mm cannot be right: 0.74 mm used`,
-    "cryo procedure: 'Renal vein' radius 0 mm cannot be right: 2 mm used",
+    `cryo procedure: probe '${p1.id}' radius -1 mm cannot be right: 0.74 mm used`,
+    `cryo procedure: probe '${p2.id}' radius NaN mm cannot be right: 0.74 mm used`,
+    "cryo procedure: vessel 'Renal vein' radius 0 mm cannot be right: 2 mm used",
+    `cryo procedure: vessel '${p1.id}' radius 25 mm cannot be right: 2 mm used`,
   ]);
   const good = run(usual);
   assert.deepEqual(good.errors, []);

@@ -162,8 +162,8 @@ export const modelGeometry = (p: CryoProcedure) => ({
 export interface GeometryIssue {
   /** The point's channel, the probe's id or the vessel's label; empty for the procedure as a whole. */
   id: string;
-  reason: 'outside-field' | 'no-probe' | 'radius' | 'field';
-  /** The radius given, for `radius`. */
+  reason: 'outside-field' | 'no-probe' | 'probe-radius' | 'vessel-radius' | 'field';
+  /** The radius given, for a radius. */
   radiusMm?: number;
 }
 
@@ -174,7 +174,7 @@ export function checkProcedure(p: CryoProcedure): GeometryIssue[] {
   if (!p.probes.length) issues.push({ id: '', reason: 'no-probe' });
   for (const probe of p.probes) if (!inField(probe, p.field)) issues.push({ id: probe.channel, reason: 'outside-field' });
   for (const s of p.sensors) for (const pt of s.points) if (!inField(pt, p.field)) issues.push({ id: pt.channel, reason: 'outside-field' });
-  for (const probe of p.probes) if (probe.radiusMm !== undefined && probeRadiusMm(probe) !== probe.radiusMm) issues.push({ id: probe.id, reason: 'radius', radiusMm: probe.radiusMm });
-  for (const s of p.structures) if (s.kind === 'vessel' && s.radiusMm !== undefined && vesselRadiusMm(s) !== s.radiusMm) issues.push({ id: s.label, reason: 'radius', radiusMm: s.radiusMm });
+  for (const probe of p.probes) if (probe.radiusMm !== undefined && probeRadiusMm(probe) !== probe.radiusMm) issues.push({ id: probe.id, reason: 'probe-radius', radiusMm: probe.radiusMm });
+  for (const s of p.structures) if (s.kind === 'vessel' && s.radiusMm !== undefined && vesselRadiusMm(s) !== s.radiusMm) issues.push({ id: s.label, reason: 'vessel-radius', radiusMm: s.radiusMm });
   return issues;
 }

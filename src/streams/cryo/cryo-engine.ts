@@ -29,9 +29,9 @@ const NAMED_KEPT = 256;
 function issueText(p: CryoProcedure, i: GeometryIssue): string | undefined {
   if (i.reason === 'no-probe') return 'cryo procedure: no probe, no estimate';
   if (i.reason === 'field') return `cryo procedure: field x ${p.field.x.join(' to ')}, y ${p.field.y.join(' to ')} mm cannot be gridded (at most ${MAX_FIELD_MM} mm a side): the estimate is the fit`;
-  if (i.reason !== 'radius') return undefined;
-  const probe = p.probes.some((x) => x.id === i.id);
-  return `cryo procedure: '${i.id}' radius ${i.radiusMm} mm cannot be right: ${probe ? DEFAULT_PROBE_RADIUS_MM : DEFAULT_VESSEL_RADIUS_MM} mm used`;
+  if (i.reason === 'probe-radius') return `cryo procedure: probe '${i.id}' radius ${i.radiusMm} mm cannot be right: ${DEFAULT_PROBE_RADIUS_MM} mm used`;
+  if (i.reason === 'vessel-radius') return `cryo procedure: vessel '${i.id}' radius ${i.radiusMm} mm cannot be right: ${DEFAULT_VESSEL_RADIUS_MM} mm used`;
+  return undefined;
 }
 
 const perIsotherm = <T>(make: (iso: Isotherm) => T) => Object.fromEntries(ISOTHERMS.map((i) => [i, make(i)])) as Record<Isotherm, T>;
