@@ -27,6 +27,30 @@ describe('RingBuffer', () => {
     }
   });
 
+  it('takes its memory as samples come, and keeps every one across its growth and its wrap', () => {
+    // A 10-minute window at 1 kHz: nothing of that size before the data.
+    const r = new RingBuffer(600_001);
+    expect(r.t.length).to.be.at.most(1024);
+    const capacity = 5000;
+    const ring = new RingBuffer(capacity);
+    let next = 0;
+    const expected = () => Array.from({ length: Math.min(next, capacity) }, (_, i) => next - Math.min(next, capacity) + i);
+    const read = () => Array.from({ length: ring.length }, (_, i) => ring.t[ring.index(i)]);
+    // Batches of odd sizes and single samples, through each doubling, to full and round again.
+    for (const n of [1, 700, 1, 1500, 333, 2000, 1, 999, 4999, 1, 7]) {
+      if (n === 1) ring.push(next, next / 2), next++;
+      else {
+        const t = Float64Array.from({ length: n }, (_, i) => next + i);
+        ring.pushAll(t, Float32Array.from(t, (x) => x / 2));
+        next += n;
+      }
+      expect(read(), `after ${next} samples`).to.deep.equal(expected());
+      expect(ring.v[ring.index(ring.length - 1)]).to.equal((next - 1) / 2);
+      expect(ring.t.length).to.be.at.most(capacity);
+    }
+    expect(ring.t.length).to.equal(capacity);
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new RingBuffer(0)).to.throw(RangeError);
     expect(() => new RingBuffer(2.5)).to.throw(RangeError);
