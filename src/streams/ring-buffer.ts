@@ -1,33 +1,36 @@
 /** Samples a ring holds room for at first: it grows to its capacity as they come. */
 const FIRST_ROOM = 1024;
 
+/** Buffers that grow in place (ES2024): where the platform has none, a ring takes its capacity at once. */
+const RESIZABLE = typeof ArrayBuffer.prototype.resize === 'function';
+
+/** A buffer of `bytes`, growable to `max` where the platform can. */
+const bufferOf = (bytes: number, max: number) => (RESIZABLE ? new ArrayBuffer(bytes, { maxByteLength: max }) : new ArrayBuffer(max));
+
 /**
  * Fixed-capacity ring of (time, value) pairs in typed arrays: the oldest sample
- * is overwritten once full. It takes its memory as samples come, doubling up to
- * its capacity (a channel's window: 600 001 samples for 10 minutes at 1 kHz), so a
- * room given many channels allocates nothing large before their data, and a
- * push allocates only when the ring doubles.
+ * is overwritten once full. It takes its memory as samples come, growing its
+ * buffers in place up to its capacity (a channel's window: 600 001 samples for
+ * 10 minutes at 1 kHz), so a room given many channels reserves, and allocates
+ * nothing large before their data; a push never allocates.
  */
 export class RingBuffer {
-  private ts: Float64Array;
-  private vs: Float32Array;
+  /** The times, read at `index(i)`. */
+  readonly t: Float64Array;
+  /** The values, read at `index(i)`. */
+  readonly v: Float32Array;
+  /** Their buffers, grown as samples come. */
+  private readonly buffers: ArrayBuffer[];
   private head = 0;
   private size = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity <= 0) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
-    this.ts = new Float64Array(Math.min(capacity, FIRST_ROOM));
-    this.vs = new Float32Array(this.ts.length);
-  }
-
-  /** The times, read at `index(i)`; another array once the ring grows. */
-  get t(): Float64Array {
-    return this.ts;
-  }
-
-  /** The values, read at `index(i)`; another array once the ring grows. */
-  get v(): Float32Array {
-    return this.vs;
+    const first = Math.min(capacity, FIRST_ROOM);
+    this.buffers = [bufferOf(first * 8, capacity * 8), bufferOf(first * 4, capacity * 4)];
+    // Without a length, an array over a growable buffer follows its length.
+    this.t = new Float64Array(this.buffers[0]);
+    this.v = new Float32Array(this.buffers[1]);
   }
 
   get length(): number {
@@ -36,8 +39,8 @@ export class RingBuffer {
 
   push(t: number, v: number): void {
     this.makeRoom(1);
-    this.ts[this.head] = t;
-    this.vs[this.head] = v;
+    this.t[this.head] = t;
+    this.v[this.head] = v;
     this.head = (this.head + 1) % this.capacity;
     if (this.size < this.capacity) this.size++;
   }
@@ -51,27 +54,20 @@ export class RingBuffer {
     this.size = Math.min(this.capacity, this.size + n - at);
     while (at < n) {
       const room = Math.min(n - at, this.capacity - this.head);
-      this.ts.set(t.subarray(at, at + room), this.head);
-      this.vs.set(v.subarray(at, at + room), this.head);
+      this.t.set(t.subarray(at, at + room), this.head);
+      this.v.set(v.subarray(at, at + room), this.head);
       at += room;
       this.head = (this.head + room) % this.capacity;
     }
   }
 
-  /**
-   * Room for `n` more samples, or the whole capacity. Until it is full the ring has never
-   * wrapped: its samples lie from index 0, in order, and are copied as they are.
-   */
+  /** Room for `n` more samples, up to the capacity: the buffers grown in place, doubling. */
   private makeRoom(n: number): void {
     const need = Math.min(this.capacity, this.size + n);
-    if (need <= this.ts.length) return;
-    const room = Math.min(this.capacity, Math.max(need, this.ts.length * 2));
-    const t = new Float64Array(room);
-    const v = new Float32Array(room);
-    t.set(this.ts.subarray(0, this.size));
-    v.set(this.vs.subarray(0, this.size));
-    this.ts = t;
-    this.vs = v;
+    if (need <= this.t.length) return;
+    const room = Math.min(this.capacity, Math.max(need, this.t.length * 2));
+    this.buffers[0].resize(room * 8);
+    this.buffers[1].resize(room * 4);
   }
 
   /** The i-th oldest sample's index into `t` and `v`. */

@@ -77,14 +77,12 @@ export interface NatsSourceOptions {
 
 /**
  * Messages the broker sends a viewer per request: a replay comes in few round trips, and no
- * burst of it is large, since the client takes in a burst in one task (32 sample bundles are
- * about 60 kB; 8 overviews about 320 kB, where 32 took the page 30-40 ms). Counted in
+ * burst of it is large (32 overviews are about 1.3 MB; a thousand would be 40 MB). Counted in
  * messages, not bytes: a request topped up with fewer bytes left than the next message is
  * ended by the broker (409), and the NATS client then waits two missed heartbeats (30 s)
  * before it asks again.
  */
 const FETCH_MESSAGES = 32;
-const FETCH_HISTORY = 8;
 /** While replaying, samples held before they go to the room, one batch per channel (about 1 s of 16 channels at 1 kHz). */
 const HOLD_SAMPLES = 16_384;
 
@@ -288,7 +286,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
      * sequence `upTo`, then it returns; without `upTo`, live until the end. After the broker
      * comes back (a restart loses its consumers) a new one starts after the last message handled.
      */
-    const follow = async (js: JetStreamClient, filter: string, start: object, upTo = Infinity, fetch = FETCH_MESSAGES) => {
+    const follow = async (js: JetStreamClient, filter: string, start: object, upTo = Infinity) => {
       let from = start;
       let last = 0;
       let pending = -1;
@@ -303,7 +301,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
             pending = info.num_pending;
             out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
           }
-          messages = await consumer.consume({ max_messages: fetch });
+          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
           failures = 0;
         } catch (e) {
           // JetStream not ready yet after a restart: try again shortly. Still failing after
@@ -388,7 +386,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       const joinedAt = newest && !(since && newest.time < since) ? newest.seq : 0;
       if (joinedAt) {
         joining = true;
-        for (const filter of subjects.history) await follow(js, filter, start, joinedAt, FETCH_HISTORY);
+        for (const filter of subjects.history) await follow(js, filter, start, joinedAt);
         joining = false;
       }
       await follow(js, subjects.all, joinedAt ? { deliver_policy: 'by_start_sequence', opt_start_seq: joinedAt + 1 } : start);
