@@ -11,7 +11,8 @@ import { NATS_HEADERS, roomIdProblem, roomStream, roomSubjects, subjectKind } fr
 import { decodeSamplesBundle, entryBatch, writeTimes, type DecodedEntry } from './samples-bundle.js';
 import type { WireErrorReason } from '../../models/wire-envelope.js';
 import type { FrameErrorReason } from '../../models/wire-frame.js';
-import { now, yieldToPage } from '../yield-to-page.js';
+import { yieldToPage } from '../yield-to-page.js';
+import { WorkSlice } from '../work-slice.js';
 
 /** What a room's stream brings a viewer, in stream order, and the connection around it. */
 export type NatsItem =
@@ -312,10 +313,11 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         }
         out.next({ type: 'state', state: 'live' });
         restart = () => messages.stop();
-        let sliceStart = now();
+        const slice = new WorkSlice(sliceMs);
         let told = pending;
         let finished = false;
         for await (const m of messages as AsyncIterable<JsMsg>) {
+          slice.begin();
           // Past `upTo` (or its message was removed meanwhile): that is for the next consumer.
           if (m.seq > upTo) {
             finished = true;
@@ -338,10 +340,10 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
           }
           // Live, each bundle goes on as it comes; replaying, a channel's samples go on together.
           if (pending === 0 || heldSamples >= HOLD_SAMPLES) release();
-          if (now() - sliceStart > sliceMs) {
+          if (slice.spent()) {
             release();
             await yieldToPage();
-            sliceStart = now();
+            slice.restart();
           }
           if (done) break;
         }
