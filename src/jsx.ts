@@ -352,6 +352,15 @@ export interface IrTelemetryProps {
    * a panel placed without one starts it. An unknown name is an `ir-config-error`.
    */
   procedures?: IrTelemetry['procedures'];
+  /**
+   * A Worker running `ir-monitor/worker` (or any port a `serveRoom` answers on): the room
+   * runs there, with its engines and the one alarm manager, off this page's main thread,
+   * and this element's room follows it (`followWorker`): panels draw what it decides.
+   * `src` and `.source` are connected there; a `src` is checked against the wall clock,
+   * a `.source`'s times only against each other; `nats` is not followed (an edge decides
+   * there already). Set it with the other properties, before the element's first update.
+   */
+  worker?: IrTelemetry['worker'];
   /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */
   scheduler?: IrTelemetry['scheduler'];
   /** The connection state changed (`IrConnectionStateEvent`, `detail.state`). */

@@ -132,7 +132,7 @@ export interface IrGlobalComponents {
   /** Electroporation pulse traces, train, electrode map, per-pair summary and ECG synchronisation. */
   'ir-pulse-trace': IrVueElement<IrPulseTrace, 'layout' | 'protocol' | 'pair' | 'overlay' | 'ecgWindow' | 'rules' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrPulseTraceEvents>;
   /** Connects telemetry and shares it with the panels inside. */
-  'ir-telemetry': IrVueElement<IrTelemetry, 'src' | 'nats' | 'procedure' | 'replay' | 'natsAuth' | 'natsClient' | 'catchingUp' | 'source' | 'channels' | 'state' | 'window' | 'rules' | 'viewer' | 'clock' | 'procedures' | 'scheduler', IrTelemetryEvents>;
+  'ir-telemetry': IrVueElement<IrTelemetry, 'src' | 'nats' | 'procedure' | 'replay' | 'natsAuth' | 'natsClient' | 'catchingUp' | 'source' | 'channels' | 'state' | 'window' | 'rules' | 'viewer' | 'clock' | 'procedures' | 'worker' | 'scheduler', IrTelemetryEvents>;
   /** Colour-mapped temperature map with isotherms, lethal-dose contour, target coverage and protected structures. */
   'ir-thermal-map': IrVueElement<IrThermalMap, 'min' | 'max' | 'isotherms' | 'lethalDose' | 'lethalCem43' | 'tumour' | 'marginMm' | 'structures' | 'thermocouples' | 'tissue' | 'limits' | 'impedance' | 'generator' | 'rules' | 'channels' | 'channel' | 'source' | 'manager' | 'theme' | 'scheduler' | 'alarm' | 'acknowledged' | 'framedBy' | 'framedOutside', IrThermalMapEvents>;
   /** Multi-channel strip chart with read-outs, limits, alarms and stale marking. */

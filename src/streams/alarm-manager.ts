@@ -117,6 +117,9 @@ export class AlarmManager {
   private following = false;
   /** Channels whose step or procedure ended: their silence is planned. */
   private readonly ended = new Set<string>();
+  /** Where rules added here are judged instead (`delegateRules`), and each set's removal there. */
+  private delegate?: (rules: readonly AlarmRule[]) => () => void;
+  private readonly delegated = new Map<symbol, () => void>();
 
   /** Every change of presence (raised, acknowledged, latched, ended). */
   readonly changes = new Subject<AlarmChange>();
@@ -146,6 +149,11 @@ export class AlarmManager {
    * rule with the id of a removed one whose alarm is still present takes it over.
    */
   addRules(rules: readonly AlarmRule[]): () => void {
+    if (this.delegate) {
+      const set = Symbol('rules');
+      this.delegated.set(set, this.delegate(rules));
+      return () => (this.delegated.get(set)?.(), this.delegated.delete(set));
+    }
     // The deciding manager holds the rules; a panel's own have nothing to judge here.
     if (this.following) return () => {};
     const taken = new Set<string>();
@@ -348,6 +356,18 @@ export class AlarmManager {
   }
 
   /**
+   * Rules added here are judged by the manager that decides for this one (a Worker's,
+   * `followWorker`): `to` adds a set there and returns its removal. The sets added
+   * so far go there too; they are checked there, and a bad one reported there.
+   */
+  delegateRules(to: (rules: readonly AlarmRule[]) => () => void): void {
+    this.delegate = to;
+    const sets = new Map<symbol, AlarmRule[]>();
+    for (const e of this.entries.values()) if (e.owner && !e.retired) sets.set(e.owner, [...(sets.get(e.owner) ?? []), e.rule]);
+    for (const [owner, rules] of sets) this.delegated.set(owner, to(rules));
+  }
+
+  /**
    * Renders the decision of another manager (an edge's, over a broker): from the
    * first snapshot on, this one judges nothing. Present alarms and pauses become
    * the snapshot's, its changes and actions are passed on as if made here (with
@@ -441,6 +461,8 @@ export class AlarmManager {
 
   /** Removes one `addRules` call's rules; a present, unacknowledged alarm stays until acknowledged. */
   private removeRules(owner: symbol): void {
+    this.delegated.get(owner)?.();
+    this.delegated.delete(owner);
     const mine = [...this.entries.values()].filter((e) => e.owner === owner && !e.retired);
     const channels = new Set(mine.map((e) => e.rule.channel));
     const kept = mine.filter((e) => this.retire(e));

@@ -16,3 +16,4 @@ export * from './dose/index.js';
 export * from './nats/index.js';
 export * from './room-port.js';
 export * from './sse-source.js';
+export * from './follow-worker.js';

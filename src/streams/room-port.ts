@@ -4,10 +4,11 @@ import type { RefusalReason } from '../models/alarm-record.js';
 import type { ChannelDescriptor } from '../models/channel.js';
 import type { RoomInput, TelemetryRoom } from './room/room.js';
 import { alarmSnapshots, roomOutput } from './room/room-output.js';
+import { transferCopies } from './transfer-copies.js';
 
 /** A `BroadcastChannel`, a `MessagePort` or a window: whatever posts messages and hears them. */
 export interface PortLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, options?: { transfer?: Transferable[] }): void;
   addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
   /** A MessagePort delivers only once started. */
@@ -23,15 +24,21 @@ export type PortMessage =
   | { ir: 'room'; type: 'command'; origin: string; wall: number; command: unknown }
   | { ir: 'room'; type: 'refused'; to: string; command: unknown; reason: RefusalReason; detail: string };
 
+/** Posts a room message (`ir: 'room'` added), its typed arrays as transferred copies (`transferCopies`). */
+export function postRoom(port: PortLike, m: object): void {
+  const [message, transfer] = transferCopies({ ir: 'room', ...m });
+  port.postMessage(message, { transfer });
+}
+
 /** A message without its marker, one variant at a time. */
 type Body = PortMessage extends infer M ? (M extends PortMessage ? Omit<M, 'ir'> : never) : never;
 
 const isPortMessage = (x: unknown): x is PortMessage => typeof x === 'object' && x !== null && (x as { ir?: unknown }).ir === 'room';
 
-/** A port's room messages as an Observable. */
-function messages(port: PortLike): Observable<PortMessage> {
-  return new Observable<PortMessage>((out) => {
-    const listener = (e: MessageEvent) => isPortMessage(e.data) && out.next(e.data);
+/** A port's room messages as an Observable (`M`: those of a protocol built on this one). */
+export function portMessages<M extends { ir: 'room' } = PortMessage>(port: PortLike): Observable<M> {
+  return new Observable<M>((out) => {
+    const listener = (e: MessageEvent) => isPortMessage(e.data) && out.next(e.data as unknown as M);
     port.addEventListener('message', listener);
     port.start?.();
     return () => port.removeEventListener('message', listener);
@@ -45,12 +52,12 @@ function messages(port: PortLike): Observable<PortMessage> {
  * goes back to the window that asked.
  */
 export function shareRoom(room: TelemetryRoom, port: PortLike, sender: string): Subscription {
-  const post = (m: Body) => port.postMessage({ ir: 'room', ...m });
+  const post = (m: Body) => postRoom(port, m);
   const snapshot = (s: AlarmSnapshot) => post({ type: 'alarms', snapshot: encodeAlarmSnapshot(s) });
   const sub = roomOutput(room).subscribe((x) => post(x));
   sub.add(alarmSnapshots(room.manager, sender).subscribe(snapshot));
   sub.add(
-    messages(port).subscribe((m) => {
+    portMessages(port).subscribe((m) => {
       if (m.type === 'hello') {
         // A window opened late: what the room holds, then the decision in force.
         post({ type: 'channels', channels: room.channels.value });
@@ -84,7 +91,7 @@ export function shareRoom(room: TelemetryRoom, port: PortLike, sender: string): 
  * it, and its refusals come back here. Unsubscribe to stop.
  */
 export function followPort(room: TelemetryRoom, port: PortLike, viewer: string): Subscription {
-  const items = messages(port).pipe(share());
+  const items = portMessages(port).pipe(share());
   room.connect(
     items.pipe(
       filter((m): m is Extract<PortMessage, { type: 'data' }> => m.type === 'data'),

@@ -7,6 +7,8 @@ export function wsServerPlugin() {
   // A minimal gateway: with relay on, each text message from a client goes to all the others.
   let relay = false;
   let received = [];
+  /** Maps made by 'ws-make-heated-maps', sent by 'ws-send-heated-map'. */
+  let heated = [];
   return {
     name: 'ir-ws-server',
     async serverStart() {
@@ -56,6 +58,23 @@ export function wsServerPlugin() {
             if (c.readyState !== 1) continue;
             for (const m of payload ?? []) Array.isArray(m) ? c.send(Buffer.from(m), { binary: true }) : c.send(text(m));
           }
+          return true;
+        }
+        case 'ws-make-heated-maps': {
+          // payload: number of maps: maps 0..n-1 of test/kit/heated-map.mjs, made before a
+          // timed window (16 MB each; made here, so the page under test never holds them).
+          const { heatedMap } = await import('../kit/heated-map.mjs');
+          heated = Array.from({ length: payload }, (_, k) => heatedMap(k, 5 + k));
+          return true;
+        }
+        case 'ws-send-heated-map': {
+          // payload: { channel, seq, k, t }: heated map k as a binary grid frame (docs/wire-format.md,
+          // encoded by the built package: `npm test` builds it first).
+          const { HEATED_SIZE, HEATED_SPACING_MM } = await import('../kit/heated-map.mjs');
+          const { encodeBinaryFrame } = await import('../../dist/models/wire-frame.js');
+          const { channel, seq, k, t } = payload;
+          const frame = encodeBinaryFrame({ kind: 'grid', channel, seq, t, width: HEATED_SIZE, height: HEATED_SIZE, spacingMm: [HEATED_SPACING_MM, HEATED_SPACING_MM], originMm: [0, 0], data: heated[k] });
+          for (const c of clients()) if (c.readyState === 1) c.send(Buffer.from(frame), { binary: true });
           return true;
         }
         case 'ws-close-all':

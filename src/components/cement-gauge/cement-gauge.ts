@@ -206,7 +206,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     const engine = this.engines.engine;
     if (engine !== before) {
       this.findings?.unsubscribe();
-      this.findings = engine?.findings.subscribe((f) => {
+      this.findings = engine?.output<CementFinding>('findings').subscribe((f) => {
         this.lastFinding = f;
         this.dispatchEvent(new IrCementTechnicalEvent(f));
       });

@@ -11,6 +11,7 @@ import type { PairState, PairSummary } from '../../models/pulses/ledger.js';
 import type { ElectrodeLayout } from '../../models/pulses/layout.js';
 import type { PairSetting, PulseProtocol } from '../../models/pulses/protocol.js';
 import type { PulseRecord } from '../../models/pulses/record.js';
+import type { PulseRefusal } from '../../models/pulses/ledger.js';
 import { PulsesEngine, type EcgMark, type PulsesConfig, type PulsesState } from '../../streams/pulses/pulses-engine.js';
 import type { TelemetryRoom } from '../../streams/room/room.js';
 import { EngineController } from '../kit/engine-controller.js';
@@ -289,7 +290,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     this.engines.attach();
     const engine = this.engines.engine;
     if (!room || !engine) return;
-    const sub = (this.subscription = engine.refusals.subscribe((r) => this.dispatchEvent(new IrPulseRefusedEvent(r))));
+    const sub = (this.subscription = engine.output<PulseRefusal>('refusals').subscribe((r) => this.dispatchEvent(new IrPulseRefusedEvent(r))));
     // The generator's status channel going stale greys the panel; its return makes it live again (the base's qualityChanged).
     sub.add(room.frames.subscribe((f) => parseWaveformChannel(f.channel)?.pair === this.shownPair && this.frame.request()));
   }

@@ -10,6 +10,8 @@ import { TelemetryRoom, type ConnectionState, type RoomInput } from '../../strea
 import { engineKinds } from '../../streams/engines/registry.js';
 import { followNats } from '../../streams/nats/follow-nats.js';
 import type { NatsClientModules } from '../../streams/nats/nats-source.js';
+import type { PortLike } from '../../streams/room-port.js';
+import { followWorker, type WorkerLink, type WorkerSetup } from '../../streams/follow-worker.js';
 import { alarmContext } from '../alarm-controller.js';
 import { roomContext } from '../kit/room-context.js';
 import { IrConfigErrorEvent, IrConnectionStateEvent, IrTechnicalEvent } from '../kit/events.js';
@@ -121,11 +123,22 @@ export class IrTelemetry extends LitElement {
    */
   @property() procedures = '';
 
+  /**
+   * A Worker running `ir-monitor/worker` (or any port a `serveRoom` answers on): the room
+   * runs there, with its engines and the one alarm manager, off this page's main thread,
+   * and this element's room follows it (`followWorker`): panels draw what it decides.
+   * `src` and `.source` are connected there; a `src` is checked against the wall clock,
+   * a `.source`'s times only against each other; `nats` is not followed (an edge decides
+   * there already). Set it with the other properties, before the element's first update.
+   */
+  @property({ attribute: false }) worker?: PortLike;
+
   /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */
   @property({ attribute: false }) scheduler?: SchedulerLike;
 
   private roomValue?: TelemetryRoom;
   private natsFollow?: Subscription;
+  private workerLink?: WorkerLink;
   private events?: Subscription;
   private connected = false;
   private readonly provider = new ContextProvider(this, { context: roomContext });
@@ -155,6 +168,7 @@ export class IrTelemetry extends LitElement {
     this.events.add(room.replaying.subscribe((n) => (this.catchingUp = n)));
     this.alarmProvider.setValue(room.manager);
     this.provider.setValue(room);
+    if (this.worker) this.followWorker(room, this.worker);
     return room;
   }
 
@@ -168,6 +182,8 @@ export class IrTelemetry extends LitElement {
     super.disconnectedCallback();
     this.connected = false;
     this.natsFollow?.unsubscribe();
+    this.workerLink?.unsubscribe();
+    this.workerLink = undefined;
     this.roomValue?.disconnect();
   }
 
@@ -175,15 +191,30 @@ export class IrTelemetry extends LitElement {
     const room = this.room;
     if (changed.has('channels')) room.setChannels(this.channels);
     if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
-    if (changed.has('procedures')) this.startProcedures(room);
+    // A Worker's room starts them, and names one it does not know.
+    if (changed.has('procedures') && !this.worker) this.startProcedures(room);
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
-    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'replay', 'natsAuth', 'natsClient'].some((k) => changed.has(k));
+    // A room in a Worker is told its channels and procedures with its source.
+    const source = ['source', 'src', 'clock', 'nats', 'procedure', 'replay', 'natsAuth', 'natsClient', ...(this.worker ? ['channels', 'procedures'] : [])].some((k) => changed.has(k));
     if (!this.connected || source) this.connect();
   }
 
+  private get procedureKinds(): string[] {
+    return this.procedures.split(/[\s,]+/).filter(Boolean);
+  }
+
+  private get workerSetup(): WorkerSetup {
+    return { src: this.src, source: this.source, channels: this.channels, procedures: this.procedureKinds };
+  }
+
+  /** The room in `worker`, followed from the room's making: no panel starts an engine here meanwhile. */
+  private followWorker(room: TelemetryRoom, worker: PortLike): void {
+    this.workerLink = followWorker(room, worker, this.viewer, this.workerSetup);
+  }
+
   private startProcedures(room: TelemetryRoom): void {
-    for (const kind of this.procedures.split(/[\s,]+/).filter(Boolean))
+    for (const kind of this.procedureKinds)
       if (!room.engine(kind))
         this.dispatchEvent(new IrConfigErrorEvent(`<ir-telemetry>: no procedure '${kind}' (known: ${engineKinds().join(', ') || 'none'}; import its panel or ir-monitor/streams)`));
   }
@@ -193,7 +224,10 @@ export class IrTelemetry extends LitElement {
     this.connected = true;
     this.natsFollow?.unsubscribe();
     this.natsFollow = undefined;
-    if (this.source) this.room.connect(this.source, this.clock);
+    if (this.worker) {
+      if (this.workerLink) this.workerLink.setup(this.workerSetup);
+      else this.followWorker(this.room, this.worker);
+    } else if (this.source) this.room.connect(this.source, this.clock);
     else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, replay: this.replay, client: this.natsClient, ...this.natsAuth });
     else if (this.src && /^https?:/i.test(this.src)) this.room.connectSse(this.src, this.viewer, this.clock);
     else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);

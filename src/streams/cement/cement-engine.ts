@@ -1,4 +1,4 @@
-import { Subject, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { SampleBatch, TelemetryEvent } from '../../models/channel.js';
 import { InjectionLedger, type CementFinding, type LeakReport, type SiteRecord } from '../../models/cement/ledger.js';
@@ -62,7 +62,6 @@ const EMPTY: CementState = { sites: [], totalMl: 0, plannedMl: 0, maxMl: 0, leak
 export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
   readonly kind = 'cement';
   private ledger?: InjectionLedger;
-  private readonly flagged = new Subject<CementFinding>();
   private lastFinding?: CementFinding;
   private publishedT = -Infinity;
   private risingWhileSet = false;
@@ -80,14 +79,9 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
     if (config) this.configure(config);
   }
 
-  /** Readings and events flagged, as they happen (a view shows the last; `ir-cement-technical`). */
+  /** Readings and events flagged, as they happen (a view shows the last; `ir-cement-technical`): the output `findings`. */
   get findings(): Observable<CementFinding> {
-    return this.flagged;
-  }
-
-  override close(): void {
-    this.flagged.complete();
-    super.close();
+    return this.output('findings');
   }
 
   protected onConfigure({ plan, thresholds, rules }: CementConfig): void {
@@ -168,7 +162,7 @@ export class CementEngine extends ProcedureEngine<CementConfig, CementState> {
   private report(f: CementFinding | undefined): void {
     if (!f) return;
     this.lastFinding = f;
-    this.flagged.next(f);
+    this.tell('findings', f);
     // A volume going down is invalid data of its channel: its technical alarm, as for any refused value.
     if (f.reason === 'volume-decreased') this.room.manager.fault(f.channel, f.t, 'invalid');
     else if (f.reason !== 'volume-after-set') this.unreadable(f.channel, f.t, `${f.reason}: ${f.detail}`);

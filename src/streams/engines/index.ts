@@ -1,2 +1,3 @@
 export * from './registry.js';
 export * from './procedure-engine.js';
+export * from './remote-engine.js';

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subscription, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, Subscription, filter, map, type Observable } from 'rxjs';
 import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
 import type { AlarmReading, AlarmRule, Priority } from '../../models/alarm-rules.js';
 import type { TelemetryRoom } from '../room/room.js';
@@ -26,6 +26,12 @@ export interface EngineAlarm {
 
 type Held = { t: number; run: () => void };
 
+/** What an engine tells beside its state, as it happens: a finding, a refusal. */
+export interface EngineOutput {
+  name: string;
+  value: unknown;
+}
+
 /**
  * A procedure's clinical logic, attached to a room and not to a panel: it
  * consumes the room's validated input, owns the procedure's state (tracker,
@@ -41,6 +47,7 @@ type Held = { t: number; run: () => void };
 export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   abstract readonly kind: string;
   private readonly subject: BehaviorSubject<State>;
+  private readonly told = new Subject<EngineOutput>();
   private readonly subscription = new Subscription();
   private configValue?: Config;
   private removeRules?: () => void;
@@ -73,6 +80,19 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     return this.configValue;
   }
 
+  /** Everything the engine tells beside its state, in order, by name: what a copy elsewhere (`followWorker`) carries. */
+  get outputs(): Observable<EngineOutput> {
+    return this.told;
+  }
+
+  /** One of its outputs (`output('findings')`). */
+  output<T>(name: string): Observable<T> {
+    return this.told.pipe(
+      filter((o) => o.name === name),
+      map((o) => o.value as T),
+    );
+  }
+
   /**
    * A new configuration starts the procedure's state again from what the room holds; the same
    * one again, or one holding the same objects (a panel attached again, a second view), changes nothing.
@@ -92,6 +112,7 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   close(): void {
     this.subscription.unsubscribe();
     this.subject.complete();
+    this.told.complete();
   }
 
   /** Resets the state for `config` (before what the room holds is replayed). */
@@ -102,6 +123,11 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
 
   protected emit(state: State): void {
     this.subject.next(state);
+  }
+
+  /** An output beside the state (`output(name)`): plain data, which a Worker can post. */
+  protected tell(name: string, value: unknown): void {
+    this.told.next({ name, value });
   }
 
   /** A sample of a derived channel, into the room (validated and stored like any other). */

@@ -1,6 +1,6 @@
 import { Observable, type Subscription } from 'rxjs';
 import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
-import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import type { AlarmCommand } from '../../models/alarm-command.js';
 import type { RefusalReason } from '../../models/alarm-record.js';
@@ -84,6 +84,9 @@ export interface NatsSourceOptions {
  * before it asks again.
  */
 const FETCH_MESSAGES = 32;
+
+/** A stream seen to appear is made within milliseconds (its store directory); this is ample. */
+const STREAM_MADE_MS = 500;
 /** While replaying, samples held before they go to the room, one batch per channel (about 1 s of 16 channels at 1 kHz). */
 const HOLD_SAMPLES = 16_384;
 
@@ -353,6 +356,24 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       }
     };
 
+    /**
+     * Returns once the room's stream exists with its store. A broker before 2.10 (Debian's
+     * 2.9.10) lists a stream being made before its store is, and a message or consumer
+     * request in that moment crashes it (seen when a viewer joins as its edge starts): a
+     * stream not there yet is waited for by name, a request that reads no store, then
+     * given a moment to be made.
+     */
+    const streamSettled = async (jsm: JetStreamManager) => {
+      const listed = () => jsm.streams.find(subjects.channels).then((name) => name === stream, () => false);
+      if (await listed()) return;
+      for (let tries = 1; !done && !(await listed()); tries++) {
+        // About 5 s: said once (an edge not started yet, a room misnamed), and waited for.
+        if (tries === 20) out.next({ type: 'state', state: 'connecting', detail: `no stream ${stream} on the broker yet (its edge not started?); waiting for it` });
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await new Promise((r) => setTimeout(r, STREAM_MADE_MS));
+    };
+
     (async () => {
       out.next({ type: 'state', state: 'connecting' });
       const client = await loadClient(options.client);
@@ -369,6 +390,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       })();
       commands = options.commands?.subscribe((c) => void send(conn, client.headers, c));
       const jsm = await client.jetstreamManager(conn);
+      await streamSettled(jsm);
       const last = await jsm.streams.getMessage(stream, { last_by_subj: subjects.channels }).catch(() => null);
       if (last) handle(last.subject, last.data, () => last.string(), last.header);
       const replayMs = options.replayMs ?? 600_000;

@@ -1,4 +1,4 @@
-import { Subject, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { AlarmRule } from '../../models/alarm-rules.js';
 import type { GridFrame, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
 import { pulseAlarmRules } from '../../models/pulses/alarms.js';
@@ -69,21 +69,15 @@ export class PulsesEngine extends ProcedureEngine<PulsesConfig, PulsesState> {
   private marks: EcgMark[] = [];
   private latestPair?: string;
   private lastRefusal?: PulseRefusal;
-  private readonly refused = new Subject<PulseRefusal>();
 
   constructor(room: TelemetryRoom, config?: PulsesConfig) {
     super(room, EMPTY);
     if (config) this.configure(config);
   }
 
-  /** Records refused, as they happen (`ir-pulse-refused`). */
+  /** Records refused, as they happen (`ir-pulse-refused`): the output `refusals`. */
   get refusals(): Observable<PulseRefusal> {
-    return this.refused;
-  }
-
-  override close(): void {
-    this.refused.complete();
-    super.close();
+    return this.output('refusals');
   }
 
   protected onConfigure({ layout, protocol, rules }: PulsesConfig): void {
@@ -133,7 +127,7 @@ export class PulsesEngine extends ProcedureEngine<PulsesConfig, PulsesState> {
 
   private refuse(refusal: PulseRefusal): void {
     this.lastRefusal = refusal;
-    this.refused.next(refusal);
+    this.tell('refusals', refusal);
     this.unreadable(refusal.channel, refusal.t, `${refusal.reason}: ${refusal.detail}`);
     this.snapshot();
   }

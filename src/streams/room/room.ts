@@ -105,6 +105,7 @@ export class TelemetryRoom {
   private userChannels: readonly ChannelDescriptor[] = [];
   private readonly derivedChannels = new Map<string, readonly ChannelDescriptor[]>();
   private readonly engineMap = new Map<string, RoomEngine>();
+  private remote?: (kind: string) => RoomEngine;
   private readonly qualitySubject = new Subject<QualityChange>();
   private readonly raw = new Subject<UnitBatch>();
   /** Arrivals of any kind of data, per channel, for the quality verdict. */
@@ -152,12 +153,20 @@ export class TelemetryRoom {
   engine<E extends RoomEngine>(kind: string, create?: (room: TelemetryRoom) => E): E | undefined {
     let e = this.engineMap.get(kind);
     if (!e) {
-      const make = create ?? engineFactory(kind);
+      const make = this.remote ? () => this.remote!(kind) : (create ?? engineFactory(kind));
       if (!make) return undefined;
       e = make(this);
       this.engineMap.set(kind, e);
     }
     return e as E;
+  }
+
+  /**
+   * The procedures run elsewhere (a Worker's room, `followWorker`): from now on
+   * `engine(kind)` gives the copy `make` returns, whatever a panel would start.
+   */
+  runEnginesElsewhere(make: (kind: string) => RoomEngine): void {
+    this.remote = make;
   }
 
   /** The engines running in this room, by kind. */

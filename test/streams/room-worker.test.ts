@@ -1,0 +1,134 @@
+// A page's room in a Web Worker (`ir-monitor/worker`): the engines and the one alarm
+// manager there, the page's panels drawing what it posts. A real Worker running src/worker.ts.
+import { expect } from '@esm-bundle/chai';
+import { Subject } from 'rxjs';
+import '../../src/components/telemetry.js';
+import '../../src/components/thermal-map.js';
+import '../../src/components/cement-gauge.js';
+import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
+import type { ChannelDescriptor, GridFrame } from '../../src/models/channel.js';
+import type { AlarmRule } from '../../src/models/alarm-rules.js';
+import { cementChannels } from '../../src/models/cement/plan.js';
+import type { RoomInput } from '../../src/streams/room/room.js';
+import { RemoteEngine } from '../../src/streams/engines/remote-engine.js';
+import type { ThermalState } from '../../src/streams/thermal/thermal-engine.js';
+import { TWO_LEVELS } from '../kit/cement-plan.js';
+import { dataEpoch } from '../kit/clock.js';
+import { fixture, waitUntil } from '../kit/fixture.js';
+import { scriptUrl } from '../kit/script-url.js';
+
+const workers: Worker[] = [];
+const roomWorker = () => {
+  const w = new Worker(scriptUrl(new URL('../../src/worker.ts', import.meta.url)), { type: 'module' });
+  workers.push(w);
+  return w;
+};
+afterEach(() => workers.splice(0).forEach((w) => w.terminate()));
+
+const T0 = dataEpoch(60_000);
+const probe: ChannelDescriptor = { id: 'probe', label: 'Probe', unit: 'Cel', intervalMs: 100, range: [-200, 150] };
+const cold: AlarmRule = { id: 'cold', channel: 'probe', condition: { kind: 'below', limit: -40 }, priority: 'hi', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: true, message: { en: 'Probe below -40 °C', fr: 'Sonde sous -40 °C' } };
+const batch = (from: number, v: number[]): RoomInput => ({ channel: 'probe', t: Float64Array.from(v, (_, i) => T0 + (from + i) * 100), v: Float32Array.from(v) });
+
+async function telemetry(setup: (t: IrTelemetry) => void) {
+  const source = new Subject<RoomInput>();
+  const errors: string[] = [];
+  const technical: { reason?: string; detail?: string; channel?: string | null }[] = [];
+  const tele = await fixture('ir-telemetry', (t) => {
+    t.worker = roomWorker();
+    t.source = source;
+    t.addEventListener('ir-config-error', (e) => errors.push(e.detail.message));
+    t.addEventListener('ir-technical', (e) => technical.push(e.detail as (typeof technical)[number]));
+    setup(t);
+  });
+  return { tele, source, errors, technical };
+}
+
+describe('a room in a Worker', () => {
+  it('decides the alarms there on the rules given here; the page shows them and its acknowledgement is carried out there', async () => {
+    const { tele, source } = await telemetry((t) => {
+      t.channels = [probe];
+      t.rules = [cold];
+    });
+    source.next(batch(0, [10, 0, -20]));
+    await waitUntil(() => (tele.room.store('probe')?.length ?? 0) === 3, 'the samples validated there, then here');
+    expect(tele.manager.present.value).to.deep.equal([]);
+    source.next(batch(3, [-45, -50]));
+    await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'on', "the Worker's alarm shown here");
+    const [alarm] = tele.manager.present.value;
+    expect(alarm.rule.id).to.equal('cold');
+    expect(alarm.rule.message.en).to.equal('Probe below -40 °C');
+    const acted: string[] = [];
+    tele.manager.actions.subscribe((a) => acted.push(`${a.action} by ${a.who}`));
+    tele.manager.command({ type: 'acknowledge', id: 'cold', occurrence: alarm.state.occurrence });
+    await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'ack', 'acknowledged there, shown here');
+    expect(acted).to.include(`acknowledge by ${tele.viewer}`);
+    tele.remove();
+  });
+
+  it('names a rule it refuses and a procedure it does not know, and the page stays up', async () => {
+    const { tele, source, errors } = await telemetry((t) => {
+      t.channels = [probe];
+      t.procedures = 'no-such-procedure';
+      t.rules = [{ ...cold, id: 'elsewhere', channel: 'absent' }];
+    });
+    await waitUntil(() => errors.length === 2, () => `both refused (${errors.join(' | ')})`);
+    expect(errors.find((m) => m.includes("'no-such-procedure'"))).to.contain("no procedure 'no-such-procedure' in the room's Worker");
+    expect(errors.find((m) => m.includes('elsewhere'))).to.contain('absent');
+    source.next(batch(0, [1, 2]));
+    await waitUntil(() => (tele.room.store('probe')?.length ?? 0) === 2, 'data still followed');
+    tele.remove();
+  });
+
+  it('accumulates large maps there: the panel here draws the coverage the Worker measured, reduced as the Worker said', async function () {
+    this.timeout(60_000);
+    const SIZE = 2048;
+    const map: ChannelDescriptor = { id: 'map', label: 'MR thermometry', unit: 'Cel', intervalMs: 200, range: [-20, 200] };
+    const { tele, source, technical } = await telemetry((t) => {
+      t.procedures = 'thermal';
+      t.channels = [map];
+    });
+    const el = await fixture(
+      'ir-thermal-map',
+      (el) => {
+        el.style.width = '300px';
+        el.channel = 'map';
+        el.tumour = { kind: 'circle', centreMm: [51.2, 51.2], radiusMm: 10 };
+        el.marginMm = 0;
+      },
+      tele,
+    );
+    const engine = tele.room.engine<RemoteEngine<unknown, ThermalState>>('thermal')!;
+    expect(engine, 'the engine here is a copy of the one there').to.be.instanceOf(RemoteEngine);
+    const r2 = (15 / 0.05) ** 2;
+    for (let k = 0; k < 3; k++) {
+      const data = new Float32Array(SIZE * SIZE);
+      for (let i = 0; i < data.length; i++) data[i] = 37 + (((i % SIZE) - SIZE / 2) ** 2 + (Math.floor(i / SIZE) - SIZE / 2) ** 2 < r2 ? 40 : 0) + ((i * 7919) % 13) * 0.01;
+      const f: GridFrame = { kind: 'grid', channel: 'map', t: Date.now() + k, width: SIZE, height: SIZE, spacingMm: [0.05, 0.05], originMm: [0, 0], data };
+      source.next(f);
+    }
+    await waitUntil(() => engine.current?.maps === 3, () => `3 maps accumulated there (${engine.current?.maps})`, 50_000);
+    expect(engine.current!.reducedBy).to.equal(2);
+    expect(engine.current!.geometry?.width).to.equal(1024);
+    expect(technical.filter((d) => d.reason === 'reduced').map((d) => d.detail)).to.deep.equal([`${SIZE} x ${SIZE} map accumulated as 1024 x 1024 (2 x 2 block means)`]);
+    await waitUntil(() => (el.coverage?.fraction ?? 0) > 0, 'the coverage drawn here');
+    expect(el.coverage!.fraction).to.equal(engine.current!.coverage!.fraction);
+    tele.remove();
+  });
+
+  it("carries an engine's outputs: the cement gauge here tells a falling volume the Worker found", async () => {
+    const { tele, source } = await telemetry((t) => {
+      t.channels = cementChannels(TWO_LEVELS);
+    });
+    const gauge = await fixture('ir-cement-gauge', (el) => (el.plan = TWO_LEVELS), tele);
+    const found: string[] = [];
+    gauge.addEventListener('ir-cement-technical', (e) => found.push(`${e.detail.channel} ${e.detail.reason}`));
+    source.next({ type: 'event', channel: 'cement', t: T0, kind: 'mix', text: '' });
+    source.next({ channel: 'vol-T12', t: Float64Array.of(T0 + 1000), v: Float32Array.of(3) });
+    source.next({ channel: 'vol-T12', t: Float64Array.of(T0 + 1020), v: Float32Array.of(0.5) });
+    await waitUntil(() => found.length > 0, 'the finding told here');
+    expect(found).to.deep.equal(['vol-T12 volume-decreased']);
+    await waitUntil(() => gauge.record?.totalMl === 3, 'the record there, the last valid total');
+    tele.remove();
+  });
+});
