@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import '../../src/components/telemetry.js';
 import '../../src/components/thermal-map.js';
 import '../../src/components/cement-gauge.js';
+import '../../src/components/iceball-curve.js';
 import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
 import type { ChannelDescriptor, GridFrame } from '../../src/models/channel.js';
 import type { AlarmRule } from '../../src/models/alarm-rules.js';
@@ -12,6 +13,10 @@ import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { RemoteEngine } from '../../src/streams/engines/remote-engine.js';
 import type { ThermalState } from '../../src/streams/thermal/thermal-engine.js';
+import type { AlarmChange } from '../../src/streams/alarm-manager.js';
+import { CryoSimulation, RENAL } from '../../src/sim.js';
+import { probeCoolingId } from '../../src/models/cryo/cryo-alarms.js';
+import { T0 as CRYO_T0, play } from '../components/iceball-helpers.js';
 import { TWO_LEVELS } from '../kit/cement-plan.js';
 import { dataEpoch } from '../kit/clock.js';
 import { fixture, waitUntil } from '../kit/fixture.js';
@@ -130,5 +135,35 @@ describe('a room in a Worker', () => {
     expect(found).to.deep.equal(['vol-T12 volume-decreased']);
     await waitUntil(() => gauge.record?.totalMl === 3, 'the record there, the last valid total');
     tele.remove();
+  });
+
+  it('freezes as the page would: the same alarms at the same data times, the same ice ball drawn', async () => {
+    const MIN = 60_000;
+    const sim = new CryoSimulation(RENAL, CRYO_T0, { probeNotCooling: { probe: 'p1', from: 0 } });
+    const source = new Subject<RoomInput>();
+    const rooms = await Promise.all(
+      [true, false].map((inWorker) =>
+        fixture('ir-telemetry', (t) => {
+          if (inWorker) t.worker = roomWorker();
+          t.channels = sim.channels();
+          t.procedures = 'cryo';
+          t.source = source;
+        }),
+      ),
+    );
+    const panels = await Promise.all(rooms.map((t) => fixture('ir-iceball-curve', (el) => ((el.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 900px'), (el.procedure = RENAL.procedure)), t)));
+    const onsets = rooms.map(() => new Map<string, number>());
+    rooms.forEach((t, k) => t.manager.changes.subscribe((c: AlarmChange) => c.state.presence === 'on' && !onsets[k].has(c.rule.id) && onsets[k].set(c.rule.id, c.t)));
+    play(sim, (x) => source.next(x), 0, sim.freezeStartMs + 4 * MIN);
+    const [inWorker, onPage] = onsets;
+    await waitUntil(() => inWorker.has(probeCoolingId('p1')), 'the probe not cooling, decided in the Worker');
+    await waitUntil(() => panels[0].status?.now === panels[1].status?.now, 'both panels at the last second played', 20_000);
+    expect(inWorker.get(probeCoolingId('p1'))).to.equal(CRYO_T0 + sim.freezeStartMs + 2 * MIN);
+    expect([...inWorker]).to.deep.equal([...onPage]);
+    panels.forEach((el) => el.requestUpdate());
+    await Promise.all(panels.map((el) => el.updateComplete));
+    expect(JSON.stringify(panels[0].status)).to.equal(JSON.stringify(panels[1].status));
+    expect(panels[0].status!.isotherms[0].estimatedMm, 'an ice ball drawn').to.be.above(5);
+    rooms.forEach((t) => t.remove());
   });
 });

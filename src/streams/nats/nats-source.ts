@@ -368,7 +368,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       if (await listed()) return;
       for (let tries = 1; !done && !(await listed()); tries++) {
         // About 5 s: said once (an edge not started yet, a room misnamed), and waited for.
-        if (tries === 20) out.next({ type: 'state', state: 'connecting', detail: `no stream ${stream} on the broker yet (its edge not started?); waiting for it` });
+        if (tries === 20) out.next({ type: 'state', state: 'connecting', detail: `no stream ${stream} on the broker yet (its edge not started?); still waiting for it` });
         await new Promise((r) => setTimeout(r, 250));
       }
       await new Promise((r) => setTimeout(r, STREAM_MADE_MS));
