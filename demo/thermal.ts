@@ -35,7 +35,7 @@ const WORDS = {
 pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 document.querySelector('#scenario-title')!.textContent = scenarioId === 'liver-rf' ? WORDS.liverRf : WORDS.liverMw;
 
-// The simulator runs in a Web Worker; the page only validates, accumulates and draws.
+// The simulator runs in one Web Worker, the room (validation, dose, alarms) in another: the page draws.
 const worker = thermalWorkerSource(() => new Worker(new URL('../src/streams/thermal/thermal-worker.ts', import.meta.url), { type: 'module' }), {
   scenario: scenarioId,
   speed,
@@ -58,6 +58,7 @@ source.subscribe((x) => {
 });
 
 const room = document.querySelector('ir-telemetry')!;
+room.worker = new Worker(new URL('../src/worker.ts', import.meta.url), { type: 'module' });
 // Named in English and French (`labels`): the panels read the page's language.
 room.channels = thermalSimChannels(scenario, rateHz);
 room.rules = consoleRules({ tip: THERMAL_SIM_IDS.tip }, scenario.modality);

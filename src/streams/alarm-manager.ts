@@ -198,7 +198,8 @@ export class AlarmManager {
       removed.length ? `removed ${labels(about.removed)}` : '',
       orphaned.length ? `rules on ${labels(about.orphaned)} can no longer be evaluated: stale` : '',
     ].filter(Boolean).join('; ');
-    if (detail && (by === 'given' || orphaned.length)) this.record({ action: 'channels-set', who: this.viewer, detail, about });
+    // A follower's channels are its decider's, which logs their change.
+    if (detail && !this.following && (by === 'given' || orphaned.length)) this.record({ action: 'channels-set', who: this.viewer, detail, about });
     for (const id of orphaned) this.fault(id, NaN, 'stale');
   }
 

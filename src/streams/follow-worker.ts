@@ -33,7 +33,12 @@ export function followWorker(room: TelemetryRoom, port: PortLike, viewer: string
   const post = workerSender(port);
   const manager = room.manager;
   // The channels first: the rules given so far are checked there against them.
-  post({ type: 'setup', src: setup.src, channels: setup.channels, procedures: [] });
+  post({ type: 'setup', viewer, src: setup.src, channels: setup.channels, procedures: [] });
+  // Before the rules go there: an engine a panel started here already leaves with its own.
+  room.runEnginesElsewhere((kind) => {
+    post({ type: 'engine', kind });
+    return new RemoteEngine(kind, (config) => post({ type: 'engine', kind, config }));
+  });
   let sets = 0;
   manager.delegateRules((rules) => {
     const set = ++sets;
@@ -42,10 +47,6 @@ export function followWorker(room: TelemetryRoom, port: PortLike, viewer: string
   });
   // The Worker decides from the start (the rules given so far have gone there): nothing is judged here meanwhile.
   manager.follow({ ver: ALARM_SNAPSHOT_VERSION, sender: 'worker', present: [], system: manager.system.value, changes: [], actions: [] });
-  room.runEnginesElsewhere((kind) => {
-    post({ type: 'engine', kind });
-    return new RemoteEngine(kind, (config) => post({ type: 'engine', kind, config }));
-  });
   const link = followPort(room, port, viewer) as WorkerLink;
   link.add(
     portMessages<WorkerMessage>(port).subscribe((m) => {
@@ -60,7 +61,7 @@ export function followWorker(room: TelemetryRoom, port: PortLike, viewer: string
   let feed: Subscription | undefined;
   link.add(() => feed?.unsubscribe());
   link.setup = ({ src, source, channels, procedures }) => {
-    post({ type: 'setup', src, channels, procedures });
+    post({ type: 'setup', viewer, src, channels, procedures });
     // The same source again (new channels) is not subscribed again: one that replays its history would send it twice.
     const wanted = src ? undefined : source;
     if (wanted === feeding) return;

@@ -7,25 +7,26 @@ import { workerSender, type WorkerMessage } from './worker-protocol.js';
 
 /**
  * The Worker's end (`ir-monitor/worker` runs it on the Worker's own scope): a room
- * with its engines and its one alarm manager, connected where the page says, shared
- * with the page as a console's window shares its room (`shareRoom`), each engine's
- * snapshots and outputs posted as they change. Dose over large maps, the freezing
- * model and every alarm are computed here, off the page's main thread.
+ * with its engines and its one alarm manager, made for the page's viewer at its first
+ * setup, connected where the page says, shared with the page as a console's window
+ * shares its room (`shareRoom`), each engine's snapshots and outputs posted as they
+ * change. Dose over large maps, the freezing model and every alarm are computed here,
+ * off the page's main thread. Messages before the first setup are not the page's (it
+ * always sends its setup first) and are ignored.
  */
-export function serveRoom(port: PortLike, name = 'worker'): Subscription {
-  const room = new TelemetryRoom({ viewer: name });
+export function serveRoom(port: PortLike): Subscription {
   const post = workerSender(port);
-  const sub = shareRoom(room, port, name);
-  sub.add(() => room.close());
+  const sub = new Subscription();
   const rules = new Map<number, () => void>();
   const bridged = new Set<string>();
+  const unknown = new Set<string>();
+  let room: TelemetryRoom | undefined;
   let feed: Subject<RoomInput> | undefined;
   let src: string | undefined;
 
   const configError = (detail: string) => post({ type: 'config-error', detail });
-  const unknown = new Set<string>();
   const engine = (kind: string) => {
-    const e = room.engine<ProcedureEngine<unknown, unknown>>(kind);
+    const e = room!.engine<ProcedureEngine<unknown, unknown>>(kind);
     // Named once: a page sets its room up again as its channels change.
     if (!e) return unknown.has(kind) ? undefined : (unknown.add(kind), configError(`no procedure '${kind}' in the room's Worker (known: ${engineKinds().join(', ') || 'none'}; import its engine in the Worker's module)`));
     if (bridged.has(kind)) return e;
@@ -52,22 +53,32 @@ export function serveRoom(port: PortLike, name = 'worker'): Subscription {
     return e;
   };
 
-  sub.add(room.connection.subscribe((state) => post({ type: 'connection', state })));
-  // The page judges its channels' quality itself, from what reaches it.
-  sub.add(room.technical.pipe(filter((d) => d.type !== 'quality')).subscribe((detail) => post({ type: 'technical', detail })));
-  sub.add(room.configErrors.subscribe(configError));
+  /** The room, made at the page's first setup: what it does in the alarm log is the page's viewer's doing. */
+  const open = (viewer: string) => {
+    const r = new TelemetryRoom({ viewer });
+    sub.add(shareRoom(r, port, viewer));
+    sub.add(() => r.close());
+    sub.add(r.connection.subscribe((state) => post({ type: 'connection', state })));
+    // The page judges its channels' quality itself, from what reaches it.
+    sub.add(r.technical.pipe(filter((d) => d.type !== 'quality')).subscribe((detail) => post({ type: 'technical', detail })));
+    sub.add(r.configErrors.subscribe(configError));
+    return r;
+  };
+
   sub.add(
     portMessages<WorkerMessage>(port).subscribe((m) => {
       if (m.type === 'setup') {
+        room ??= open(m.viewer);
         room.setChannels(m.channels);
         m.procedures.forEach(engine);
         if (m.src === src && (src || feed)) return;
         src = m.src;
         feed = undefined;
         if (!src) room.connect((feed = new Subject<RoomInput>()));
-        else if (/^https?:/i.test(src)) room.connectSse(src, name, WALL_CLOCK);
-        else room.connectUrl(src, name, WALL_CLOCK);
-      } else if (m.type === 'feed') feed?.next(m.data);
+        else if (/^https?:/i.test(src)) room.connectSse(src, m.viewer, WALL_CLOCK);
+        else room.connectUrl(src, m.viewer, WALL_CLOCK);
+      } else if (!room) return;
+      else if (m.type === 'feed') feed?.next(m.data);
       else if (m.type === 'engine') {
         const e = engine(m.kind);
         if (e && m.config !== undefined) e.configure(m.config);
@@ -84,4 +95,3 @@ export function serveRoom(port: PortLike, name = 'worker'): Subscription {
   );
   return sub;
 }
-

@@ -8,7 +8,7 @@ import type { ConnectionState, RoomInput, TechnicalDetail } from './room/room.js
 // beside the messages of a shared room (`PortMessage`).
 
 export type WorkerMessage =
-  | { ir: 'room'; type: 'setup'; src?: string; channels: readonly ChannelDescriptor[]; procedures: readonly string[] }
+  | { ir: 'room'; type: 'setup'; viewer: string; src?: string; channels: readonly ChannelDescriptor[]; procedures: readonly string[] }
   | { ir: 'room'; type: 'feed'; data: RoomInput }
   | { ir: 'room'; type: 'engine'; kind: string; config?: unknown }
   | { ir: 'room'; type: 'rules'; set: number; rules: readonly AlarmRule[] }

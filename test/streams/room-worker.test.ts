@@ -166,4 +166,31 @@ describe('a room in a Worker', () => {
     expect(panels[0].status!.isotherms[0].estimatedMm, 'an ice ball drawn').to.be.above(5);
     rooms.forEach((t) => t.remove());
   });
+
+  it('a panel that started its engine before the Worker was given (a page setting it after its panels upgrade) follows the Worker\'s engine', async () => {
+    const map: ChannelDescriptor = { id: 'map', label: 'MR thermometry', unit: 'Cel', intervalMs: 1000, range: [-20, 200] };
+    const source = new Subject<RoomInput>();
+    // As a page's module sets its properties: the elements upgraded and attached first, in the same task.
+    const tele = document.createElement('ir-telemetry');
+    const el = document.createElement('ir-thermal-map');
+    el.channel = 'map';
+    el.tumour = { kind: 'circle', centreMm: [16, 16], radiusMm: 5 };
+    tele.append(el);
+    document.body.append(tele);
+    const early = tele.room.engine('thermal');
+    tele.worker = roomWorker();
+    tele.channels = [map];
+    tele.source = source;
+    await tele.updateComplete;
+    const data = new Float32Array(64 * 64).fill(80);
+    // Two maps a second apart: the dose of the second second at 80 °C is lethal.
+    const t = Date.now();
+    for (const dt of [0, 1000]) source.next({ kind: 'grid', channel: 'map', t: t + dt, width: 64, height: 64, spacingMm: [0.5, 0.5], originMm: [0, 0], data });
+    await waitUntil(() => (el.coverage?.fraction ?? 0) > 0, 'the coverage drawn');
+    const engine = tele.room.engine('thermal');
+    expect(engine, "the panel's engine now the Worker's copy").to.be.instanceOf(RemoteEngine);
+    expect(early === undefined || early !== engine, 'no engine kept here').to.equal(true);
+    expect(tele.manager.present.value.filter((a) => a.rule.id.includes('stale'))).to.deep.equal([]);
+    tele.remove();
+  });
 });

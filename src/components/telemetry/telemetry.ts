@@ -189,6 +189,8 @@ export class IrTelemetry extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     const room = this.room;
+    // Following a Worker's room from the start, the channels set here are its decision, logged there.
+    if (this.worker && !this.workerLink) this.followWorker(room, this.worker);
     if (changed.has('channels')) room.setChannels(this.channels);
     if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
     // A Worker's room starts them, and names one it does not know.

@@ -109,7 +109,10 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     return { kind: this.kind, config: this.configValue, state: this.current };
   }
 
+  /** Stops the engine; its rules leave the room's manager (alarms present stay until acknowledged). */
   close(): void {
+    this.removeRules?.();
+    this.removeRules = undefined;
     this.subscription.unsubscribe();
     this.subject.complete();
     this.told.complete();

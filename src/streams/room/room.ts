@@ -64,6 +64,9 @@ const EVENTS_KEPT = 256;
 export const MAX_EVENT_KIND = 64;
 export const MAX_EVENT_TEXT = 2048;
 
+/** An engine with a configuration (a `ProcedureEngine`, its copy elsewhere). */
+type Configurable = RoomEngine & { config?: unknown; configure?(config: unknown): void };
+
 const isEvent = (x: RoomInput): x is TelemetryEvent => (x as TelemetryEvent).type === 'event';
 const isFrame = (x: RoomInput): x is WaveformFrame | GridFrame => (x as WaveformFrame).kind === 'waveform' || (x as GridFrame).kind === 'grid';
 
@@ -164,9 +167,17 @@ export class TelemetryRoom {
   /**
    * The procedures run elsewhere (a Worker's room, `followWorker`): from now on
    * `engine(kind)` gives the copy `make` returns, whatever a panel would start.
+   * An engine started here already (a panel attached first) is closed, its copy
+   * given its configuration; its panel takes the copy when the room's channels next change.
    */
   runEnginesElsewhere(make: (kind: string) => RoomEngine): void {
     this.remote = make;
+    const started = [...this.engineMap.values()] as Configurable[];
+    this.engineMap.clear();
+    for (const e of started) {
+      e.close();
+      if (e.config !== undefined) (this.engine(e.kind) as Configurable).configure?.(e.config);
+    }
   }
 
   /** The engines running in this room, by kind. */
