@@ -162,8 +162,8 @@ ${mapRoutes.map(mapRow).join('\n')}
 
 A 16 MB binary message costs Chromium's WebSocket 600–750 ms on the thread that receives it, before
 any of this package's code runs (Long Animation Frames: 20–30 ms of script in those frames): a page that
-receives large maps from a gateway itself stalls, whatever it does with them: over 200 ms a map, against
-the issue's limit. In a Worker that thread is not the page's; a page that takes maps this large from a
+receives large maps from a gateway itself stalls, whatever it does with them: over the 200 ms a stall
+may last. In a Worker that thread is not the page's; a page that takes maps this large from a
 gateway sets \`worker\`. The Worker takes them in no faster (about 35 MB/s of WebSocket on this machine,
 against the 80 MB/s these maps need): there the engine falls behind the maps, and the page stays fluid.` : 'failed or not run.'}
 
