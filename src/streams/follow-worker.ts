@@ -57,6 +57,15 @@ export function followWorker(room: TelemetryRoom, port: PortLike, viewer: string
       else if (m.type === 'config-error') room.configErrors.next(m.detail);
     }),
   );
+  // A Worker whose module did not load is dead: said, and shown closed; one that throws is said.
+  const failed = (e: Event) => {
+    if (e instanceof ErrorEvent && e.message) return room.configErrors.next(`the room's Worker: ${e.message}`);
+    room.connection.next('closed');
+    room.configErrors.next("the room's Worker did not start: its module did not load (its URL, or the page's Content-Security-Policy)");
+  };
+  const target = port as Partial<EventTarget>;
+  target.addEventListener?.('error', failed);
+  link.add(() => target.removeEventListener?.('error', failed));
   let feeding: Observable<RoomInput> | undefined;
   let feed: Subscription | undefined;
   link.add(() => feed?.unsubscribe());

@@ -193,4 +193,18 @@ describe('a room in a Worker', () => {
     expect(tele.manager.present.value.filter((a) => a.rule.id.includes('stale'))).to.deep.equal([]);
     tele.remove();
   });
+
+  it('says so when its Worker does not start, and shows the room closed', async () => {
+    const errors: string[] = [];
+    const tele = await fixture('ir-telemetry', (t) => {
+      // A module that is not there (a wrong URL, a policy refusing it).
+      t.worker = new Worker(scriptUrl(new URL('../../src/no-such-worker.js', import.meta.url)), { type: 'module' });
+      t.channels = [probe];
+      t.addEventListener('ir-config-error', (e) => errors.push(e.detail.message));
+    });
+    await waitUntil(() => errors.length > 0, 'the failure said');
+    expect(errors).to.deep.equal(["the room's Worker did not start: its module did not load (its URL, or the page's Content-Security-Policy)"]);
+    await waitUntil(() => tele.state === 'closed', 'the room shown closed');
+    tele.remove();
+  });
 });
