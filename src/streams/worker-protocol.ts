@@ -1,6 +1,6 @@
 import type { AlarmRule } from '../models/alarm-rules.js';
 import type { ChannelDescriptor } from '../models/channel.js';
-import type { EngineOutput } from './engines/procedure-engine.js';
+import type { EngineOutput } from './engines/engine-view.js';
 import { postRoom, type PortLike } from './room-port.js';
 import type { ConnectionState, RoomInput, TechnicalDetail } from './room/room.js';
 

@@ -1,8 +1,8 @@
-import { BehaviorSubject, Subject, Subscription, filter, map, type Observable } from 'rxjs';
+import { Subscription } from 'rxjs';
 import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent, WaveformFrame } from '../../models/channel.js';
 import type { AlarmReading, AlarmRule, Priority } from '../../models/alarm-rules.js';
 import type { TelemetryRoom } from '../room/room.js';
-import type { RoomEngine } from './registry.js';
+import { EngineView } from './engine-view.js';
 
 /** An alarm an engine judges itself (a condition over the procedure, not one channel's value). */
 export interface EngineAlarm {
@@ -26,12 +26,6 @@ export interface EngineAlarm {
 
 type Held = { t: number; run: () => void };
 
-/** What an engine tells beside its state, as it happens: a finding, a refusal. */
-export interface EngineOutput {
-  name: string;
-  value: unknown;
-}
-
 /**
  * A procedure's clinical logic, attached to a room and not to a panel: it
  * consumes the room's validated input, owns the procedure's state (tracker,
@@ -44,12 +38,8 @@ export interface EngineOutput {
  * so an engine started late, or a source that replays its history when
  * subscribed, loses nothing; then the engine follows the room live.
  */
-export abstract class ProcedureEngine<Config, State> implements RoomEngine {
-  abstract readonly kind: string;
-  private readonly subject: BehaviorSubject<State>;
-  private readonly told = new Subject<EngineOutput>();
+export abstract class ProcedureEngine<Config, State> extends EngineView<Config, State> {
   private readonly subscription = new Subscription();
-  private configValue?: Config;
   private removeRules?: () => void;
   /** Rules waiting for the room's channels (an `ir-telemetry` not given its channels yet). */
   private pendingRules?: readonly AlarmRule[];
@@ -58,7 +48,8 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     protected readonly room: TelemetryRoom,
     initial: State,
   ) {
-    this.subject = new BehaviorSubject(initial);
+    super();
+    this.emit(initial);
     // Live input reaches the handlers only once configured: before, there is nothing to judge it against.
     this.subscription.add(room.samples.subscribe((b) => this.configValue !== undefined && this.onSamples?.(b)));
     this.subscription.add(room.events.subscribe((e) => this.configValue !== undefined && this.onEvent?.(e)));
@@ -66,31 +57,9 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
     this.subscription.add(room.channels.subscribe(() => this.pendingRules && this.useRules(this.pendingRules)));
   }
 
-  /** The procedure's state, a new snapshot on every change. */
-  get state(): Observable<State> {
-    return this.subject;
-  }
-
-  /** The latest snapshot, synchronously. */
-  get current(): State {
-    return this.subject.value;
-  }
-
-  get config(): Config | undefined {
-    return this.configValue;
-  }
-
-  /** Everything the engine tells beside its state, in order, by name: what a copy elsewhere (`followWorker`) carries. */
-  get outputs(): Observable<EngineOutput> {
-    return this.told;
-  }
-
-  /** One of its outputs (`output('findings')`). */
-  output<T>(name: string): Observable<T> {
-    return this.told.pipe(
-      filter((o) => o.name === name),
-      map((o) => o.value as T),
-    );
+  /** The latest snapshot, synchronously (the initial one before any data). */
+  override get current(): State {
+    return super.current as State;
   }
 
   /**
@@ -110,12 +79,11 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   }
 
   /** Stops the engine; its rules leave the room's manager (alarms present stay until acknowledged). */
-  close(): void {
+  override close(): void {
     this.removeRules?.();
     this.removeRules = undefined;
     this.subscription.unsubscribe();
-    this.subject.complete();
-    this.told.complete();
+    super.close();
   }
 
   /** Resets the state for `config` (before what the room holds is replayed). */
@@ -123,15 +91,6 @@ export abstract class ProcedureEngine<Config, State> implements RoomEngine {
   protected onSamples?(b: SampleBatch): void;
   protected onEvent?(e: TelemetryEvent): void;
   protected onFrame?(f: WaveformFrame | GridFrame): void;
-
-  protected emit(state: State): void {
-    this.subject.next(state);
-  }
-
-  /** An output beside the state (`output(name)`): plain data, which a Worker can post. */
-  protected tell(name: string, value: unknown): void {
-    this.told.next({ name, value });
-  }
 
   /** A sample of a derived channel, into the room (validated and stored like any other). */
   protected publish(channel: string, t: number, v: number): void {

@@ -1,0 +1,63 @@
+import { ReplaySubject, Subject, filter, map, type Observable } from 'rxjs';
+import type { RoomEngine } from './registry.js';
+
+/** What an engine tells beside its state, as it happens: a finding, a refusal. */
+export interface EngineOutput {
+  name: string;
+  value: unknown;
+}
+
+/**
+ * What a panel reads of a procedure engine, wherever the engine runs: here
+ * (`ProcedureEngine`) or in a Worker's room (its copy, `RemoteEngine`). Its
+ * snapshots, what it tells beside them by name, and its configuration.
+ */
+export abstract class EngineView<Config, State> implements RoomEngine {
+  abstract readonly kind: string;
+  private readonly snapshots = new ReplaySubject<State>(1);
+  private readonly told = new Subject<EngineOutput>();
+  private latest?: State;
+  protected configValue?: Config;
+
+  /** The procedure's state, a new snapshot on every change. */
+  get state(): Observable<State> {
+    return this.snapshots;
+  }
+
+  /** The latest snapshot, synchronously (undefined before the first). */
+  get current(): State | undefined {
+    return this.latest;
+  }
+
+  get config(): Config | undefined {
+    return this.configValue;
+  }
+
+  /** Everything the engine tells beside its state, in order, by name: what a copy elsewhere (`followWorker`) carries. */
+  get outputs(): Observable<EngineOutput> {
+    return this.told;
+  }
+
+  /** One of its outputs (`output('findings')`). */
+  output<T>(name: string): Observable<T> {
+    return this.told.pipe(
+      filter((o) => o.name === name),
+      map((o) => o.value as T),
+    );
+  }
+
+  close(): void {
+    this.snapshots.complete();
+    this.told.complete();
+  }
+
+  protected emit(state: State): void {
+    this.latest = state;
+    this.snapshots.next(state);
+  }
+
+  /** An output beside the state (`output(name)`): plain data, which a Worker can post. */
+  protected tell(name: string, value: unknown): void {
+    this.told.next({ name, value });
+  }
+}
