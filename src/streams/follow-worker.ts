@@ -58,10 +58,9 @@ export function followWorker(room: TelemetryRoom, port: PortLike, viewer: string
     }),
   );
   // A Worker whose module did not load is dead: said, and shown closed; one that throws is said.
-  const failed = (e: Event) => {
-    if (e instanceof ErrorEvent && e.message) return room.configErrors.next(`the room's Worker: ${e.message}`);
-    room.connection.next('closed');
-    room.configErrors.next("the room's Worker did not start: its module did not load (its URL, or the page's Content-Security-Policy)");
+  const failed = ({ message }: Partial<ErrorEvent>) => {
+    if (!message) room.connection.next('closed');
+    room.configErrors.next(message ? `the room's Worker: ${message}` : "the room's Worker did not start: its module did not load (its URL, or the page's Content-Security-Policy)");
   };
   const target = port as Partial<EventTarget>;
   target.addEventListener?.('error', failed);

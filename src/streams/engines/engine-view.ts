@@ -46,6 +46,11 @@ export abstract class EngineView<Config, State> implements RoomEngine {
     );
   }
 
+  /** Plain data for a debrief or a second viewer. */
+  toJSON(): { kind: string; config?: Config; state?: State } {
+    return { kind: this.kind, config: this.configValue, state: this.current };
+  }
+
   close(): void {
     this.snapshots.complete();
     this.told.complete();

@@ -73,11 +73,6 @@ export abstract class ProcedureEngine<Config, State> extends EngineView<Config, 
     this.replay();
   }
 
-  /** Plain data for a debrief or a second viewer. */
-  toJSON(): { kind: string; config?: Config; state: State } {
-    return { kind: this.kind, config: this.configValue, state: this.current };
-  }
-
   /** Stops the engine; its rules leave the room's manager (alarms present stay until acknowledged). */
   override close(): void {
     this.removeRules?.();

@@ -34,8 +34,4 @@ export class RemoteEngine<Config = unknown, State = unknown> extends EngineView<
   receiveOutput(output: EngineOutput): void {
     this.tell(output.name, output.value);
   }
-
-  toJSON(): { kind: string; config?: Config; state?: State } {
-    return { kind: this.kind, config: this.configValue, state: this.current };
-  }
 }
