@@ -302,10 +302,11 @@ export class AlarmManager {
    * (`parseAlarmCommand`): a malformed one, or an acknowledgement naming no
    * present, unacknowledged occurrence, is reported on `refused` and never
    * carried out; nothing here throws. Commands from another viewer (`from`) are
-   * carried out but not issued again. Returns whether it was carried out.
+   * carried out but not issued again; one from this viewer's own id (its page, when
+   * this manager decides in its Worker) is its own, and issued. Returns whether it was carried out.
    */
   command(input: unknown, from: CommandSource = false): boolean {
-    const remote = from !== false;
+    const remote = from !== false && !(typeof from === 'object' && from.origin === this.viewer);
     const who = typeof from === 'object' && from !== null ? String(from.origin) : remote ? REMOTE_ACTOR : this.viewer;
     const given = typeof from === 'object' && from !== null && Number.isFinite(from.wall) ? from.wall! : this.scheduler.now();
     const parsed = parseAlarmCommand(input);

@@ -1,6 +1,7 @@
 // A page's room in a Web Worker (`ir-monitor/worker`): the engines and the one alarm
 // manager there, the page's panels drawing what it posts. A real Worker running src/worker.ts.
 import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { Subject } from 'rxjs';
 import '../../src/components/telemetry.js';
 import '../../src/components/thermal-map.js';
@@ -12,6 +13,7 @@ import type { AlarmRule } from '../../src/models/alarm-rules.js';
 import { cementChannels } from '../../src/models/cement/plan.js';
 import type { RoomInput } from '../../src/streams/room/room.js';
 import { RemoteEngine } from '../../src/streams/engines/remote-engine.js';
+import { encodeWireLine } from '../../src/models/wire.js';
 import type { ThermalState } from '../../src/streams/thermal/thermal-engine.js';
 import type { AlarmChange } from '../../src/streams/alarm-manager.js';
 import { CryoSimulation, RENAL } from '../../src/sim.js';
@@ -206,5 +208,51 @@ describe('a room in a Worker', () => {
     expect(errors).to.deep.equal(["the room's Worker did not start: its module did not load (its URL, or the page's Content-Security-Policy)"]);
     await waitUntil(() => tele.state === 'closed', 'the room shown closed');
     tele.remove();
+  });
+
+  describe('on a gateway, connected from the Worker', () => {
+    const samples = (seq: number, from: number, v: number[]) => encodeWireLine({ type: 'samples', channel: 'probe', seq, unit: 'Cel', t: Float64Array.from(v, (_, i) => T0 + (from + i) * 100), v: Float32Array.from(v) });
+    afterEach(() => Promise.all([executeServerCommand('ws-close-all'), executeServerCommand('sse-close-all')]));
+
+    it("over a WebSocket: the alarm decided there, the page's acknowledgement sent on to the gateway as this viewer's", async () => {
+      const port = await executeServerCommand<number, unknown>('ws-port');
+      const tele = await fixture('ir-telemetry', (t) => {
+        t.worker = roomWorker();
+        t.viewer = 'console-7';
+        t.channels = [probe];
+        t.rules = [cold];
+        t.src = `ws://127.0.0.1:${port}`;
+      });
+      await waitUntil(async () => (await executeServerCommand<number, unknown>('ws-clients')) === 1, "the Worker's socket open");
+      await executeServerCommand('ws-received');
+      await executeServerCommand('ws-send', { lines: [samples(0, 0, [10, -45, -50])] });
+      await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'on', 'the alarm shown');
+      expect(tele.state).to.equal('live');
+      const { occurrence } = tele.manager.present.value[0].state;
+      tele.manager.command({ type: 'acknowledge', id: 'cold', occurrence });
+      let sent: { type?: string; origin?: string; command?: { type?: string; id?: string } }[] = [];
+      await waitUntil(async () => {
+        sent = [...sent, ...(await executeServerCommand<string[], unknown>('ws-received')).map((l) => JSON.parse(l))];
+        return sent.some((m) => m.type === 'command');
+      }, 'the acknowledgement at the gateway');
+      expect(sent.filter((m) => m.type === 'command').map((m) => [m.origin, m.command?.type, m.command?.id])).to.deep.equal([['console-7', 'acknowledge', 'cold']]);
+      await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'ack', 'acknowledged here too');
+      tele.remove();
+    });
+
+    it('over Server-Sent Events: samples taken, a bad line and a repeat reported on the page', async () => {
+      const technical: string[] = [];
+      const tele = await fixture('ir-telemetry', (t) => {
+        t.worker = roomWorker();
+        t.channels = [probe];
+        t.src = `${location.origin}/sse`;
+        t.addEventListener('ir-technical', (e) => technical.push('reason' in e.detail ? String(e.detail.reason) : e.detail.type));
+      });
+      await waitUntil(async () => (await executeServerCommand<number, unknown>('sse-clients')) > 0, "the Worker's event source open");
+      await executeServerCommand('sse-send', { lines: [samples(0, 0, [10, 11]), samples(1, 2, [12]), 'not json', samples(1, 2, [12])] });
+      await waitUntil(() => tele.room.store('probe')?.length === 3, 'three samples');
+      await waitUntil(() => technical.includes('malformed-json') && technical.includes('duplicate'), () => `the bad line and the repeated seq reported (${technical.join(', ')})`);
+      tele.remove();
+    });
   });
 });
