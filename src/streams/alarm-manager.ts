@@ -306,7 +306,7 @@ export class AlarmManager {
    * this manager decides in its Worker) is its own, and issued. Returns whether it was carried out.
    */
   command(input: unknown, from: CommandSource = false): boolean {
-    const remote = from !== false && !(typeof from === 'object' && from.origin === this.viewer);
+    const remote = from !== false && (from as { origin?: string }).origin !== this.viewer;
     const who = typeof from === 'object' && from !== null ? String(from.origin) : remote ? REMOTE_ACTOR : this.viewer;
     const given = typeof from === 'object' && from !== null && Number.isFinite(from.wall) ? from.wall! : this.scheduler.now();
     const parsed = parseAlarmCommand(input);

@@ -1,5 +1,5 @@
 /**
- * `message` with each typed array in it copied, and the copies' buffers, to post as
+ * `message` with each typed array of its plain objects copied, and the copies' buffers, to post as
  * `postMessage(message, { transfer })`. A transferred buffer costs the receiver nothing to
  * read, where a cloned one is copied again there: a 2048 x 2048 map cloned from a Worker
  * held the page for 50–140 ms. The sender's arrays stay its own (a room keeps its maps,
@@ -13,7 +13,7 @@ export function transferCopies<T>(message: T): [T, Transferable[]] {
       buffers.push(c.buffer);
       return c;
     }
-    if (Array.isArray(x)) return x.map(copy);
+    // Arrays (of channels, of structures) are cloned as they are: no map or field holds its pixels in one.
     if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== Object.prototype) return x;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(x)) out[k] = copy(v);
