@@ -124,9 +124,10 @@ export class IrTelemetry extends LitElement {
   @property() procedures = '';
 
   /**
-   * A Worker running `ir-monitor/worker` (or any port a `serveRoom` answers on): the room
-   * runs there, with its engines and the one alarm manager, off this page's main thread,
-   * and this element's room follows it (`followWorker`): panels draw what it decides.
+   * A module Worker started on `ir-monitor/worker` (or on a module of one's own that imports
+   * its engines, then `ir-monitor/worker`): the room runs there, with its engines and the one
+   * alarm manager, off this page's main thread, and this element's room follows it
+   * (`followWorker`): panels draw what it decides.
    * `src` and `.source` are connected there; a `src` is checked against the wall clock,
    * a `.source`'s times only against each other; `nats` is not followed (an edge decides
    * there already). Set it with the other properties, before the element's first update.
