@@ -169,7 +169,6 @@ export class IrTelemetry extends LitElement {
     this.events.add(room.replaying.subscribe((n) => (this.catchingUp = n)));
     this.alarmProvider.setValue(room.manager);
     this.provider.setValue(room);
-    if (this.worker) this.followWorker(room, this.worker);
     return room;
   }
 
@@ -211,7 +210,7 @@ export class IrTelemetry extends LitElement {
     return { src: this.src, source: this.source, channels: this.channels, procedures: this.procedureKinds };
   }
 
-  /** The room in `worker`, followed from the room's making: no panel starts an engine here meanwhile. */
+  /** The room in `worker`, followed before this room is given channels: an engine a panel started here meanwhile moves there. */
   private followWorker(room: TelemetryRoom, worker: PortLike): void {
     this.workerLink = followWorker(room, worker, this.viewer, this.workerSetup);
   }
