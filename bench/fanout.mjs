@@ -109,10 +109,15 @@ try {
   console.log('edge live');
   const url = (viewer) =>
     new URL(`bench/fanout.html?${new URLSearchParams({ nats: nats.wsUrl, procedure: PROCEDURE, viewer, user: NATS_USERS.viewer.user, pass: NATS_USERS.viewer.pass, liveMs: String(LIVE_MS) })}`, server.resolvedUrls.local[0]).href;
+  const viewers = ['console', 'proctor', 'teaching-room'];
+  // Every browser started before the first viewer joins: a browser's own start (its UI's
+  // pages load for seconds) is not a viewer's join. Each viewer in its browser's first tab.
+  const tabs = [];
+  for (const _ of viewers) tabs.push((await (await launch()).pages())[0]);
   const pages = [];
   // One after another: each replay timed alone, as a viewer joining a running procedure.
-  for (const viewer of ['console', 'proctor', 'teaching-room']) {
-    const page = await (await launch()).newPage();
+  for (const [i, viewer] of viewers.entries()) {
+    const page = tabs[i];
     await page.setViewport({ width: 1200, height: 800 });
     page.on('pageerror', (e) => console.error(`[${viewer} error] ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`[${viewer}] ${m.text()}`));

@@ -29,11 +29,15 @@ const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 // frame longer than any of its scripts waited for the machine (two cores, three browsers).
 let longestScript = 0;
 let longestWhat = '';
+/** The longest frame the page reported: how long, and how much of it was the page's scripts. */
+let longestFrame = { ms: 0, scriptsMs: 0 };
 type Script = { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string };
 const loaf = new PerformanceObserver((list) => {
-  for (const e of list.getEntries() as (PerformanceEntry & { scripts: Script[] })[])
+  for (const e of list.getEntries() as (PerformanceEntry & { scripts: Script[] })[]) {
+    if (e.duration > longestFrame.ms) longestFrame = { ms: round(e.duration, 1), scriptsMs: round(e.scripts.reduce((sum, x) => sum + x.duration, 0), 1) };
     for (const x of e.scripts)
       if (x.duration > longestScript) (longestScript = x.duration), (longestWhat = `${x.invoker} (${x.sourceFunctionName || 'anonymous'}, ${x.sourceURL.split('/').pop()?.split('?')[0]}) at ${Math.round(e.startTime - joined)} ms after joining`);
+  }
 });
 loaf.observe({ type: 'long-animation-frame' });
 const joined = performance.now();
@@ -75,6 +79,7 @@ sub.unsubscribe();
   replayFrameP95Ms: round(p95(frames), 1),
   replayLongestScriptMs: round(longestScript, 1),
   replayLongestScript: longestWhat,
+  replayLongestFrame: longestFrame,
   replayedSamplesPerChannel: replayedSamples,
   endToEndP50Ms: round(quantile(delays, 0.5), 1),
   endToEndP95Ms: round(p95(delays), 1),

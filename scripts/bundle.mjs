@@ -38,9 +38,75 @@ const minifyCss = (sheet) =>
     .join('');
 
 /**
+ * Lit `html` templates (nested ones in their `${...}` too) with each run of whitespace that
+ * holds a line break as one space, as HTML draws it (no template here holds a `<pre>` or
+ * text in `white-space: pre`). The code in `${...}` is read for its strings and templates
+ * only: a regular expression there holding a quote or a backtick would be misread, so the
+ * result is checked to differ from the source in whitespace alone.
+ */
+function collapseTemplates(source) {
+  let out = '';
+  let from = 0;
+  // tsc writes a tag and its template with a space between (`html \`...\``).
+  for (const m of source.matchAll(/\bhtml ?`/g)) {
+    if (m.index < from) continue;
+    const t = template(source, m.index + m[0].length, true);
+    out += source.slice(from, m.index + m[0].length) + t.text;
+    from = t.end;
+  }
+  out += source.slice(from);
+  if (out.replace(/\s+/g, '') !== source.replace(/\s+/g, '')) throw new Error('collapseTemplates changed more than whitespace');
+  return out;
+}
+
+/** A template from index `i` (after its backtick) through its closing one: its text, and the index after it. */
+function template(s, i, html) {
+  let out = '';
+  let text = '';
+  const flush = () => ((out += html ? text.replace(/\s*\n\s*/g, ' ') : text), (text = ''));
+  while (s[i] !== '`') {
+    if (i >= s.length) throw new Error('collapseTemplates: a template without its end');
+    if (s[i] === '\\') (text += s.slice(i, i + 2)), (i += 2);
+    else if (s.startsWith('${', i)) {
+      flush();
+      const e = interpolation(s, i + 2);
+      out += '${' + e.text;
+      i = e.end;
+    } else text += s[i++];
+  }
+  flush();
+  return { text: out + '`', end: i + 1 };
+}
+
+/** The code of a `${...}` from index `i` through its closing brace, its templates read as templates. */
+function interpolation(s, i) {
+  let out = '';
+  for (let depth = 0; i < s.length; ) {
+    const c = s[i];
+    if (c === '`') {
+      const t = template(s, i + 1, /\bhtml ?$/.test(s.slice(i - 5, i)));
+      out += '`' + t.text;
+      i = t.end;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < s.length && s[j] !== c) j += s[j] === '\\' ? 2 : 1;
+      out += s.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+      if (c === '{') depth++;
+      else if (c === '}' && depth-- === 0) return { text: out, end: i };
+    }
+  }
+  throw new Error('collapseTemplates: an interpolation without its end');
+}
+
+/**
  * The package's own modules (tsc's output, not the dependencies' dist folders) as the bundle
  * takes them: one copy of tsc's decorator helper, which each module imports instead of carrying
- * its own (3 kB minified), and style sheets without their layout.
+ * its own (3 kB minified), style sheets without their layout, and templates without their
+ * indentation (2 kB minified).
  */
 const ownModules = {
   name: 'own-modules',
@@ -50,7 +116,7 @@ const ownModules = {
     b.onLoad({ filter: /.*/, namespace: 'helper' }, () => ({ contents: `export const __decorate = ${helper};`, loader: 'js' }));
     b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, ({ path }) => {
       if (path.includes('node_modules')) return undefined;
-      let source = readFileSync(path, 'utf8').replace(CSS_TEMPLATE, (_, sheet) => `css \`${minifyCss(sheet)}\``);
+      let source = collapseTemplates(readFileSync(path, 'utf8').replace(CSS_TEMPLATE, (_, sheet) => `css \`${minifyCss(sheet)}\``));
       const found = source.match(DECORATE);
       if (found) (helper = found[1]), (source = `import { __decorate } from 'ir-monitor:decorate';\n${source.replace(DECORATE, '')}`);
       return { contents: source, loader: 'js', resolveDir: dirname(path) };

@@ -8,7 +8,7 @@ import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
 import { nodeConnect, stepExtremes, tally, until } from './nats-kit.mjs';
 
 const { startEdge, publishRoom } = await import('../../dist/edge/index.js');
-const { TelemetryRoom, followNats } = await import('../../dist/streams/index.js');
+const { TelemetryRoom, followNats, natsSource } = await import('../../dist/streams/index.js');
 
 let nats;
 before(async () => {
@@ -191,6 +191,45 @@ test('a replay ends once what the stream held at the join is in, though live dat
     assert.ok(atEnd <= BACKLOG * 20, `the replay ended with ${atEnd} samples in, of ${BACKLOG * 20} held at the join and ${want.count} in all`);
   } finally {
     late.close();
+    await publisher.stop();
+    edgeRoom.close();
+    await nc.close();
+  }
+});
+
+test('a replay is asked for as it is handled: a slow viewer never has more asked of the broker than it handled', async () => {
+  const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
+  const edgeRoom = new TelemetryRoom({ viewer: 'edge' });
+  edgeRoom.setChannels([{ id: 'marks', label: 'Marks', unit: 'mV', intervalMs: 1000 }]);
+  const publisher = await publishRoom(nc, edgeRoom, { procedure: 'room-p', sender: 'edge-p' });
+  const BACKLOG = 3000;
+  const t0 = Date.now() - 60_000;
+  for (let i = 0; i < BACKLOG; i++) edgeRoom.push({ type: 'event', channel: 'marks', t: t0 + i, kind: 'note', text: `mark ${i}` });
+  await publisher.drained();
+  // Every request for messages the broker receives, with the count of messages (marks, the
+  // channels, the alarm state) the viewer had handled then.
+  const watch = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
+  let handled = 0;
+  const asks = [];
+  watch.subscribe('$JS.API.CONSUMER.MSG.NEXT.IR_room-p.>', { callback: (_, m) => asks.push({ batch: m.json().batch, handled }) });
+  const sub = natsSource({ servers: nats.url, procedure: 'room-p', viewer: 'slow', connect: nodeConnect, replayMs: Infinity, ...NATS_USERS.viewer }).subscribe((item) => {
+    if (item.type !== 'data' && item.type !== 'channels' && item.type !== 'alarms') return;
+    handled++;
+    // A page that takes its time over each message (half a millisecond).
+    for (const end = performance.now() + 0.5; performance.now() < end; );
+  });
+  try {
+    await until('every mark handled', () => handled >= BACKLOG, 60_000);
+    const replaying = asks.filter((a) => a.handled < BACKLOG);
+    assert.ok(replaying.length > 1, `the replay asked ${replaying.length} times`);
+    let asked = 0;
+    for (const a of replaying) {
+      assert.ok(asked <= a.handled, `${asked} messages asked before a request made with ${a.handled} handled: ${JSON.stringify(replaying)}`);
+      asked += a.batch;
+    }
+  } finally {
+    sub.unsubscribe();
+    await watch.close();
     await publisher.stop();
     edgeRoom.close();
     await nc.close();

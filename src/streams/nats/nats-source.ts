@@ -1,6 +1,6 @@
 import { Observable, type Subscription } from 'rxjs';
 import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
-import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import type { Consumer, ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { ChannelDescriptor } from '../../models/channel.js';
 import type { AlarmCommand } from '../../models/alarm-command.js';
 import type { RefusalReason } from '../../models/alarm-record.js';
@@ -77,13 +77,19 @@ export interface NatsSourceOptions {
 }
 
 /**
- * Messages the broker sends a viewer per request: a replay comes in few round trips, and no
- * burst of it is large (32 overviews are about 1.3 MB; a thousand would be 40 MB). Counted in
- * messages, not bytes: a request topped up with fewer bytes left than the next message is
- * ended by the broker (409), and the NATS client then waits two missed heartbeats (30 s)
- * before it asks again.
+ * Messages the broker sends a live viewer per request. Counted in messages, not bytes: a
+ * request topped up with fewer bytes left than the next message is ended by the broker (409),
+ * and the NATS client then waits two missed heartbeats (30 s) before it asks again.
  */
 const FETCH_MESSAGES = 32;
+/**
+ * A replay's burst: about this many bytes (the messages asked for from the size of the last
+ * burst's), one socket task's worth of parsing, at most `MAX_BURST` messages.
+ */
+const BURST_BYTES = 256 * 1024;
+const MAX_BURST = 1024;
+/** A burst short of what it asked for (a message removed meanwhile) ends after this. */
+const BURST_WAIT_MS = 2000;
 
 /** A stream seen to appear is made within milliseconds (its store directory); this is ample. */
 const STREAM_MADE_MS = 500;
@@ -294,64 +300,95 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       let from = start;
       let last = 0;
       let pending = -1;
+      let told = -1;
       let failures = 0;
+      const slice = new WorkSlice(sliceMs);
+      /** How many are still to come (joining, at least 1: the samples come after). */
+      const tell = () => out.next({ type: 'replay', pending: Math.max((told = pending), joining ? 1 : 0) });
+
+      /** Handles one message; returns whether this follow is done (at `upTo`, or past it: its message was removed meanwhile). */
+      const take = (m: JsMsg): boolean => {
+        if (m.seq > upTo) return true;
+        if (m.seq > last) {
+          last = m.seq;
+          handle(m.subject, m.data, () => m.string(), m.headers);
+        }
+        if (pending > 0) {
+          // Counted down from what the stream held when this consumer began: a replay ends
+          // even when live data keeps the consumer a few messages behind the newest.
+          pending = Math.min(pending - 1, m.info.pending);
+          // Told every thousand messages and when caught up (joining, the samples are still to come).
+          if ((pending === 0 && !joining) || told - pending >= 1000) tell();
+        }
+        return m.seq === upTo || (upTo < Infinity && m.info.pending === 0);
+      };
+
+      /** After each message: live, it goes on as it comes; replaying, a channel's samples go on together, and the page gets the thread back each slice. */
+      const pace = async () => {
+        if (pending === 0 || heldSamples >= HOLD_SAMPLES) release();
+        if (!slice.spent()) return;
+        release();
+        await yieldToPage();
+        slice.restart();
+      };
+
+      /** Takes `messages` until this follow is done (returns true) or they end; `seen` sees each first. */
+      const drain = async (messages: ConsumerMessages, seen?: (m: JsMsg) => void): Promise<boolean> => {
+        restart = () => messages.stop();
+        try {
+          for await (const m of messages as AsyncIterable<JsMsg>) {
+            slice.begin();
+            seen?.(m);
+            if (take(m)) return true;
+            await pace();
+            if (done) return true;
+          }
+        } finally {
+          messages.stop();
+          release();
+        }
+        return false;
+      };
+
+      /**
+       * Far behind, the consumer's messages come in bursts of about `BURST_BYTES`, each asked
+       * for once the one before is handled: `consume` asks again as messages arrive, so a replay
+       * arrives faster than a page handles it, and its socket's tasks hold the page's frames
+       * back (Chromium drew nothing for 100 ms and more). Returns whether this follow is done;
+       * otherwise the consumer is caught up, or its burst was cut short (a broker gone, a
+       * message removed), and a new one goes on after the last message handled.
+       */
+      const inBursts = async (consumer: Consumer, behind: number): Promise<boolean> => {
+        let perMessage = BURST_BYTES;
+        while (behind > 0) {
+          const asked = Math.min(behind, MAX_BURST, Math.ceil(BURST_BYTES / perMessage));
+          let got = 0;
+          let bytes = 0;
+          const burst = await consumer.fetch({ max_messages: asked, expires: BURST_WAIT_MS });
+          if (await drain(burst, (m) => (got++, (bytes += m.data.length), (behind = m.info.pending)))) return true;
+          if (got < asked) return false;
+          perMessage = bytes / got;
+        }
+        return false;
+      };
+
       while (!done) {
-        let messages: ConsumerMessages;
         try {
           const consumer = await js.consumers.get(stream, { filter_subjects: filter, ...from } as never);
-          const info = await consumer.info(true);
-          if (upTo < Infinity && info.num_pending === 0) return;
-          if (pending !== 0) {
-            pending = info.num_pending;
-            out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
-          }
-          messages = await consumer.consume({ max_messages: FETCH_MESSAGES });
+          const behind = (await consumer.info(true)).num_pending;
+          if (upTo < Infinity && behind === 0) return;
           failures = 0;
+          if (pending !== 0) (pending = behind), tell();
+          out.next({ type: 'state', state: 'live' });
+          // Behind by more than a request's worth, a replay: in bursts; otherwise as messages come.
+          if (behind > FETCH_MESSAGES ? await inBursts(consumer, behind) : await drain(await consumer.consume({ max_messages: FETCH_MESSAGES }))) return;
         } catch (e) {
           // JetStream not ready yet after a restart: try again shortly. Still failing after
           // about 5 s, it is said once (a missing stream, a refused consumer), and retried.
+          if (done) return;
           if (++failures === 20) out.next({ type: 'state', state: 'reconnecting', detail: `cannot read ${stream} on the broker (${e instanceof Error ? e.message : String(e)}); still trying` });
           await new Promise((r) => setTimeout(r, 250));
-          continue;
         }
-        out.next({ type: 'state', state: 'live' });
-        restart = () => messages.stop();
-        const slice = new WorkSlice(sliceMs);
-        let told = pending;
-        let finished = false;
-        for await (const m of messages as AsyncIterable<JsMsg>) {
-          slice.begin();
-          // Past `upTo` (or its message was removed meanwhile): that is for the next consumer.
-          if (m.seq > upTo) {
-            finished = true;
-            break;
-          }
-          if (m.seq > last) {
-            last = m.seq;
-            handle(m.subject, m.data, () => m.string(), m.headers);
-          }
-          if (pending > 0) {
-            // Counted down from what the stream held when this consumer began: a replay ends
-            // even when live data keeps the consumer a few messages behind the newest.
-            pending = Math.min(pending - 1, m.info.pending);
-            // Told every thousand messages and when caught up (joining, the samples are still to come).
-            if ((pending === 0 && !joining) || told - pending >= 1000) (told = pending), out.next({ type: 'replay', pending: Math.max(pending, joining ? 1 : 0) });
-          }
-          if (m.seq === upTo || (upTo < Infinity && m.info.pending === 0)) {
-            finished = true;
-            break;
-          }
-          // Live, each bundle goes on as it comes; replaying, a channel's samples go on together.
-          if (pending === 0 || heldSamples >= HOLD_SAMPLES) release();
-          if (slice.spent()) {
-            release();
-            await yieldToPage();
-            slice.restart();
-          }
-          if (done) break;
-        }
-        release();
-        if (finished) return void messages.stop();
         from = last ? { deliver_policy: 'by_start_sequence', opt_start_seq: last + 1 } : start;
       }
     };
