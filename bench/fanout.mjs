@@ -126,6 +126,8 @@ try {
     pages.push(page);
     console.log(`${viewer} caught up: ${JSON.stringify(replay)}`);
   }
+  // All live: they watch together.
+  await Promise.all(pages.map((p) => p.evaluate(() => (window.together = true))));
   const cpu0 = cpuSeconds(edge.pid);
   const stored0 = await streamState(nats);
   const wall0 = performance.now();

@@ -59,7 +59,10 @@ loaf.disconnect();
 const replayedSamples = t.room.store('load.00')!.length;
 (window as { replayResult?: unknown }).replayResult = { replaySeconds, maxFrame, replayedSamples };
 
-// Live: each batch's newest sample time against the wall clock at the frame after it arrived.
+// Live, once every viewer has joined (the runner says so): each batch's newest sample time
+// against the wall clock at the frame after it arrived.
+const w = window as { together?: boolean };
+while (!w.together) await frame();
 const delays: number[] = [];
 let newest = NaN;
 const sub = t.room.store('load.00')!.batches.subscribe((b) => (newest = Math.max(Number.isNaN(newest) ? -Infinity : newest, b.t[b.t.length - 1])));
