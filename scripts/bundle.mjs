@@ -40,23 +40,65 @@ const minifyCss = (sheet) =>
 /**
  * Lit `html` templates (nested ones in their `${...}` too) with each run of whitespace that
  * holds a line break as one space, as HTML draws it (no template here holds a `<pre>` or
- * text in `white-space: pre`). The code in `${...}` is read for its strings and templates
- * only: a regular expression there holding a quote or a backtick would be misread, so the
- * result is checked to differ from the source in whitespace alone.
+ * text in `white-space: pre`). The code around them is read for its strings, comments,
+ * regular expressions and templates, and copied as it is; the result is checked to differ
+ * from the source in whitespace alone.
  */
-function collapseTemplates(source) {
+export function collapseTemplates(source) {
+  const { text } = code(source, 0, false);
+  if (text.replace(/\s+/g, '') !== source.replace(/\s+/g, '')) throw new Error('collapseTemplates changed more than whitespace');
+  return text;
+}
+
+/** Where a `/` starts a regular expression, not a division: after these, or at the start. */
+const BEFORE_REGEX = /(^|[(,=:[!&|?{};+\-*%<>~^]|\b(return|typeof|case|void|delete|throw|in|of))\s*$/;
+
+/** Code from index `i` to the end or (`inner`) through the brace closing an interpolation: its text, and the index after it. */
+function code(s, i, inner) {
   let out = '';
-  let from = 0;
-  // tsc writes a tag and its template with a space between (`html \`...\``).
-  for (const m of source.matchAll(/\bhtml ?`/g)) {
-    if (m.index < from) continue;
-    const t = template(source, m.index + m[0].length, true);
-    out += source.slice(from, m.index + m[0].length) + t.text;
-    from = t.end;
+  let depth = 0;
+  while (i < s.length) {
+    const c = s[i];
+    let end = -1;
+    if (c === '`') {
+      const t = template(s, i + 1, /\bhtml ?$/.test(out.slice(-5)));
+      out += '`' + t.text;
+      i = t.end;
+      continue;
+    }
+    if (c === "'" || c === '"') end = closing(s, i + 1, c);
+    else if (s.startsWith('//', i)) end = s.includes('\n', i) ? s.indexOf('\n', i) : s.length;
+    else if (s.startsWith('/*', i)) end = s.indexOf('*/', i + 2) + 2;
+    else if (c === '/' && BEFORE_REGEX.test(out.slice(-12))) end = regexEnd(s, i + 1);
+    if (end > i) {
+      out += s.slice(i, end);
+      i = end;
+      continue;
+    }
+    out += c;
+    i++;
+    if (c === '{') depth++;
+    else if (c === '}' && inner && depth-- === 0) return { text: out, end: i };
   }
-  out += source.slice(from);
-  if (out.replace(/\s+/g, '') !== source.replace(/\s+/g, '')) throw new Error('collapseTemplates changed more than whitespace');
-  return out;
+  if (inner) throw new Error('collapseTemplates: an interpolation without its end');
+  return { text: out, end: i };
+}
+
+/** The index after a string's closing quote `q`, from index `i` inside it. */
+function closing(s, i, q) {
+  while (i < s.length && s[i] !== q) i += s[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/** The index after a regular expression's flags, from index `i` inside it (a `/` in a class does not end it). */
+function regexEnd(s, i) {
+  for (let inClass = false; i < s.length && (inClass || s[i] !== '/'); i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '[') inClass = true;
+    else if (s[i] === ']') inClass = false;
+  }
+  for (i++; /[a-z]/.test(s[i] ?? ''); ) i++;
+  return i;
 }
 
 /** A template from index `i` (after its backtick) through its closing one: its text, and the index after it. */
@@ -69,37 +111,13 @@ function template(s, i, html) {
     if (s[i] === '\\') (text += s.slice(i, i + 2)), (i += 2);
     else if (s.startsWith('${', i)) {
       flush();
-      const e = interpolation(s, i + 2);
+      const e = code(s, i + 2, true);
       out += '${' + e.text;
       i = e.end;
     } else text += s[i++];
   }
   flush();
   return { text: out + '`', end: i + 1 };
-}
-
-/** The code of a `${...}` from index `i` through its closing brace, its templates read as templates. */
-function interpolation(s, i) {
-  let out = '';
-  for (let depth = 0; i < s.length; ) {
-    const c = s[i];
-    if (c === '`') {
-      const t = template(s, i + 1, /\bhtml ?$/.test(s.slice(i - 5, i)));
-      out += '`' + t.text;
-      i = t.end;
-    } else if (c === "'" || c === '"') {
-      let j = i + 1;
-      while (j < s.length && s[j] !== c) j += s[j] === '\\' ? 2 : 1;
-      out += s.slice(i, j + 1);
-      i = j + 1;
-    } else {
-      out += c;
-      i++;
-      if (c === '{') depth++;
-      else if (c === '}' && depth-- === 0) return { text: out, end: i };
-    }
-  }
-  throw new Error('collapseTemplates: an interpolation without its end');
 }
 
 /**

@@ -1,0 +1,45 @@
+// The bundle's templates without their indentation (scripts/bundle.mjs): only the text of
+// `html` templates changes, nested ones included; code, strings and other templates stay.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collapseTemplates } from '../../scripts/bundle.mjs';
+
+test('an html template\'s line breaks and indentation become one space, in nested templates too', () => {
+  const source = [
+    'const view = html `<ul part="list">',
+    '      ${items.map((i) => html `<li>',
+    '        ${i.name}',
+    '      </li>`)}',
+    '    </ul>`;',
+  ].join('\n');
+  assert.equal(collapseTemplates(source), 'const view = html `<ul part="list"> ${items.map((i) => html `<li> ${i.name} </li>`)} </ul>`;');
+});
+
+test('code, strings and plain templates keep their whitespace; a space that holds no line break stays', () => {
+  const source = [
+    'const a = `line one',
+    '  line two`;',
+    "const b = html `<b> ${'}\\n  `'} ${`x`}</b>` + \"html `\";",
+    'const c = html ` <small>(${w})</small>`;',
+  ].join('\n');
+  assert.equal(collapseTemplates(source), source, 'nothing here holds a line break inside an html template');
+  assert.equal(collapseTemplates('f(html `<p>\n  ${`a\n  b`}\n</p>`);'), 'f(html `<p> ${`a\n  b`} </p>`);');
+});
+
+test('a misread is refused, never bundled', () => {
+  assert.throws(() => collapseTemplates('x = html `<p>${a'), /without its end/);
+});
+
+test('every module of the package reads the same after it, but for whitespace', () => {
+  const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts'));
+  const changed = [];
+  for (const f of files) {
+    const source = readFileSync(join('src', f), 'utf8');
+    const out = collapseTemplates(source);
+    assert.equal(out.replace(/\s+/g, ''), source.replace(/\s+/g, ''), f);
+    if (out !== source) changed.push(f);
+  }
+  for (const f of ['components/trend/trend.ts', 'components/alarm-log/alarm-log.ts']) assert.ok(changed.includes(f), `${f}'s templates collapsed (${changed.join(', ')})`);
+});
