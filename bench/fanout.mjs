@@ -5,7 +5,7 @@
 // replayed (from the room's overviews, docs/nats.md): six times a real join's; then a live edge plays
 // the load scenario (its cement alarms' busiest rate is far below it) while three viewers join
 // one after another (each timing its replay) and then watch live together. Writes
-// bench/results/fanout.json.
+// bench/results/fanout.json (with VIEWERS=1 or 2, the first viewers only: fanout-N-viewer.json).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
@@ -109,7 +109,8 @@ try {
   console.log('edge live');
   const url = (viewer) =>
     new URL(`bench/fanout.html?${new URLSearchParams({ nats: nats.wsUrl, procedure: PROCEDURE, viewer, user: NATS_USERS.viewer.user, pass: NATS_USERS.viewer.pass, liveMs: String(LIVE_MS) })}`, server.resolvedUrls.local[0]).href;
-  const viewers = ['console', 'proctor', 'teaching-room'];
+  // VIEWERS=1: the console alone, its join measured with no other browser on the machine.
+  const viewers = ['console', 'proctor', 'teaching-room'].slice(0, Number(process.env.VIEWERS ?? 3));
   // Every browser started before the first viewer joins: a browser's own start (its UI's
   // pages load for seconds) is not a viewer's join. Each viewer in its browser's first tab.
   const tabs = [];
@@ -155,7 +156,7 @@ try {
     loadAverage1mAfter: round2(loadavg()[0]),
   };
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/fanout.json', JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(`bench/results/${viewers.length === 3 ? 'fanout' : `fanout-${viewers.length}-viewer`}.json`, JSON.stringify(result, null, 2) + '\n');
   console.log(JSON.stringify(result, null, 2));
 } finally {
   edge?.kill('SIGTERM');
