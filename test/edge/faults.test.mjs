@@ -1,17 +1,18 @@
 // Faults against a real nats-server with a file store: the broker killed (kill -9) and
-// restarted mid-procedure, an edge restarted; every sample counted and checksummed.
+// restarted mid-procedure, an edge restarted, a viewer offline for ten minutes of the
+// procedure, a viewer that reads nothing; every sample counted and checksummed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
-import { nodeConnect, tally, until, withBrokerLog } from './nats-kit.mjs';
+import { brokerLink, nodeConnect, tally, until, withBrokerLog } from './nats-kit.mjs';
 
-const { startEdge } = await import('../../dist/edge/index.js');
+const { startEdge, publishRoom } = await import('../../dist/edge/index.js');
 const { TelemetryRoom, followNats } = await import('../../dist/streams/index.js');
 
 const CHANNELS = ['load.00', 'load.05', 'load.10', 'load.15'];
 
-const follow = (nats, procedure, name, extra = {}) => {
-  const room = new TelemetryRoom({ viewer: name });
+const follow = (nats, procedure, name, extra = {}, windowMs = undefined) => {
+  const room = new TelemetryRoom({ viewer: name, windowMs });
   const sub = followNats(room, { servers: nats.url, procedure, viewer: name, connect: nodeConnect, ...NATS_USERS.viewer, ...extra });
   return { room, close: () => (sub.unsubscribe(), room.close()) };
 };
@@ -101,6 +102,101 @@ test('a viewer started before its edge asks for no message and no consumer until
   } finally {
     viewer.close();
     await watch.close();
+    await nats.stop();
+  }
+});
+
+const MIN = 60_000;
+
+/**
+ * An edge's room of one channel at 1 kHz, published as a bundle a tick of 20 ms; `ticks(n)`
+ * publishes the next n ticks (data time from `t0` on, as fast as the broker takes them).
+ */
+async function manualEdge(nats, procedure, t0) {
+  const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
+  const room = new TelemetryRoom({ viewer: 'edge', windowMs: 15 * MIN });
+  room.setChannels([{ id: 'ecg', label: 'ECG', unit: 'mV', intervalMs: 1, range: [-10, 10] }]);
+  const publisher = await publishRoom(nc, room, { procedure, sender: `edge-${procedure}` });
+  let k = 0;
+  let seed = 7;
+  const noise = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
+  return {
+    room,
+    publisher,
+    async ticks(n) {
+      for (const end = k + n; k < end; k++) {
+        const t = Float64Array.from({ length: 20 }, (_, i) => t0 + k * 20 + i);
+        room.push({ channel: 'ecg', t, v: Float32Array.from(t, () => noise() + (noise() > 0.499 ? 3 : 0)) });
+        // One tick, one turn (a bundle each), and the outbox emptied now and then.
+        if (k % 500 === 499) await publisher.drained();
+        else await null;
+      }
+      await publisher.drained();
+    },
+    async stop() {
+      await publisher.stop();
+      room.close();
+      await nc.close();
+    },
+  };
+}
+
+test('a viewer offline for ten minutes of the procedure catches up when it is back: every sample it missed, once', async () => {
+  const nats = await startNats();
+  const edge = await manualEdge(nats, 'fault-d', Date.now() - 11 * MIN);
+  const link = await brokerLink(nats.url);
+  // Every sample from its join on too (not the overviews): what it holds is counted.
+  const viewer = follow({ url: link.url }, 'fault-d', 'proctor', { replay: 'every-sample' }, 15 * MIN);
+  try {
+    await edge.ticks(1500);
+    await until('the first 30 s at the viewer', () => tally(viewer.room.store('ecg')).count === 1500 * 20);
+    link.cut();
+    await until('the viewer to know it is offline', () => viewer.room.connection.value === 'reconnecting');
+    await edge.ticks(30_000);
+    assert.equal(tally(viewer.room.store('ecg')).count, 1500 * 20, 'nothing reached the viewer while it was offline');
+    link.restore();
+    const want = tally(edge.room.store('ecg'));
+    assert.equal(want.count, 31_500 * 20);
+    await until('the ten minutes at the viewer', () => tally(viewer.room.store('ecg')).count >= want.count, 120_000);
+    assert.deepEqual(tally(viewer.room.store('ecg')), want, 'every sample, once');
+    assert.equal(viewer.room.connection.value, 'live');
+  } finally {
+    viewer.close();
+    await link.close();
+    await edge.stop();
+    await nats.stop();
+  }
+});
+
+test('a viewer that reads nothing holds up neither the edge nor another viewer, and catches up once it reads again', async () => {
+  const nats = await startNats();
+  const edge = await manualEdge(nats, 'fault-e', Date.now() - 10 * MIN);
+  const link = await brokerLink(nats.url);
+  const slow = follow({ url: link.url }, 'fault-e', 'teaching-room', { replay: 'every-sample' }, 15 * MIN);
+  const other = follow(nats, 'fault-e', 'console', { replay: 'every-sample' }, 15 * MIN);
+  const count = (v) => tally(v.room.store('ecg')).count;
+  try {
+    await edge.ticks(500);
+    await until('both viewers live', () => count(slow) === 500 * 20 && count(other) === 500 * 20);
+    link.hold();
+    // The edge publishes five minutes while one viewer reads nothing: it is not held back
+    // (every tick stored by the broker), and the other viewer gets all of it meanwhile.
+    let published = false;
+    const publishing = edge.ticks(15_000).then(() => (published = true));
+    await until('the edge to publish five minutes, every tick stored, with the viewer held', () => published, 120_000);
+    await publishing;
+    const want = tally(edge.room.store('ecg'));
+    await until('every sample at the other viewer', () => count(other) >= want.count, 120_000);
+    assert.deepEqual(tally(other.room.store('ecg')), want);
+    assert.ok(count(slow) < want.count, `the held viewer had ${count(slow)} of ${want.count}`);
+    link.restore();
+    await until('every sample at the viewer that read nothing', () => count(slow) >= want.count, 120_000);
+    assert.deepEqual(tally(slow.room.store('ecg')), want);
+  } finally {
+    slow.close();
+    other.close();
+    await link.close();
+    await edge.stop();
     await nats.stop();
   }
 });

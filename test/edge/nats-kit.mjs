@@ -1,5 +1,6 @@
 // Shared by the Node tests of the edge: a room's samples counted and checksummed, and a wait
 // on a condition (never a fixed sleep: the machine may be loaded).
+import { createServer, connect as connectTcp } from 'node:net';
 import { connect } from '@nats-io/transport-node';
 
 export const nodeConnect = (o) => connect(o);
@@ -47,4 +48,48 @@ export function stepExtremes(pairs, stepMs) {
     m.set(k, s);
   }
   return m;
+}
+
+/**
+ * A TCP link between one client and the broker that a test can break: `cut()` drops the
+ * connection and refuses the client's new ones (a viewer offline), `hold()` passes nothing
+ * either way while the connection stays open (a viewer that reads nothing), `restore()`
+ * lets everything through again. `url` is what the client connects to.
+ */
+export async function brokerLink(brokerUrl) {
+  const target = new URL(brokerUrl);
+  const pairs = new Set();
+  let state = 'open';
+  const server = createServer((client) => {
+    if (state === 'cut') return client.destroy();
+    const broker = connectTcp(Number(target.port), target.hostname);
+    const pair = { client, broker };
+    pairs.add(pair);
+    const end = () => (client.destroy(), broker.destroy(), pairs.delete(pair));
+    client.on('error', end).on('close', end);
+    broker.on('error', end).on('close', end);
+    client.pipe(broker);
+    broker.pipe(client);
+    if (state === 'held') client.pause(), broker.pause();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `nats://127.0.0.1:${server.address().port}`,
+    cut() {
+      state = 'cut';
+      for (const p of pairs) p.client.destroy(), p.broker.destroy();
+    },
+    hold() {
+      state = 'held';
+      for (const p of pairs) p.client.pause(), p.broker.pause();
+    },
+    restore() {
+      state = 'open';
+      for (const p of pairs) p.client.resume(), p.broker.resume();
+    },
+    close() {
+      this.cut();
+      return new Promise((r) => server.close(r));
+    },
+  };
 }
