@@ -19,8 +19,8 @@ const name = (Object.keys(CEMENT_SCENARIOS) as (keyof typeof CEMENT_SCENARIOS)[]
 const fromMin = Math.max(0, Number(params.get('from')) || 0);
 
 const WORDS = {
-  en: { subtitle: 'cementoplasty, simulated data', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', dose: 'Radiation dose (embolisation)', cryo: 'Cryoablation', cement: 'Cement injection', log: 'Alarm log' },
-  fr: { subtitle: 'cimentoplastie, données simulées', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', dose: 'Dose de rayonnement (embolisation)', cryo: 'Cryoablation', cement: 'Injection de ciment', log: 'Journal des alarmes' },
+  en: { subtitle: 'cementoplasty, simulated data', watching: 'cementoplasty, watching', scenario: 'Scenario', vertebroplasty: 'Two-level vertebroplasty', iliac: 'Iliac wing: screw with cement at each end', sacral: 'Sacral ala: combined procedure', leak: 'Report a leak', glitch: 'Send a falling volume', dose: 'Radiation dose (embolisation)', cryo: 'Cryoablation', cement: 'Cement injection', log: 'Alarm log' },
+  fr: { subtitle: 'cimentoplastie, données simulées', watching: 'cimentoplastie, suivi de', scenario: 'Scénario', vertebroplasty: 'Vertébroplastie sur deux niveaux', iliac: 'Aile iliaque : vis cimentée aux deux extrémités', sacral: 'Aileron sacré : procédure combinée', leak: 'Signaler une fuite', glitch: 'Envoyer un volume en baisse', dose: 'Dose de rayonnement (embolisation)', cryo: 'Cryoablation', cement: 'Injection de ciment', log: 'Journal des alarmes' },
 }[lang];
 pageSettings(document.querySelector('#settings')!, speed, [1, 10, 30, 60], WORDS);
 
@@ -48,7 +48,10 @@ gauge.plan = plan;
 const nats = params.get('nats');
 const watching = !!nats && !!params.get('procedure');
 if (watching) {
-  // The edge sends the channels and decides the alarms; this page only watches.
+  // The edge sends the channels and decides the alarms; this page only watches: no
+  // simulator, so none of its controls (the scenario stays: it names the sites drawn).
+  document.querySelector('[data-text="subtitle"]')!.textContent = `${WORDS.watching} ${params.get('procedure')}`;
+  for (const el of [document.querySelector('#speed')!.closest('label')!, document.querySelector('#leak')!, document.querySelector('#glitch')!]) (el as HTMLElement).hidden = true;
   // The NATS client (optional peers of the library), loaded only on this path.
   void Promise.all([import('@nats-io/nats-core'), import('@nats-io/jetstream')]).then(([core, jetstream]) => {
     room.natsClient = { core, jetstream };
@@ -62,7 +65,7 @@ if (watching) {
 }
 document.querySelector('#leak')!.addEventListener('click', () => (leakNow = true));
 document.querySelector('#glitch')!.addEventListener('click', () => (glitch = true));
-sim.subscribe(() => {
+if (!watching) sim.subscribe(() => {
   if (!leakNow) return;
   leakNow = false;
   room.room.push({ type: 'event', channel: plan.channel, t: lastT, kind: 'leak', text: `site=${gauge.record?.activeSite ?? plan.sites[0].id}; source=operator` });

@@ -94,13 +94,15 @@ test('a viewer joining late replays only its window: one bundle a tick, the alar
   }
 });
 
-test('a late joiner reads the overviews up to the newest, then every sample: a slow channel exact, a fast one as min and max per step, nothing twice', async () => {
+test('a late joiner reads the overviews up to the newest, then every sample: a slow channel exact, a fast one as min and max per step, nothing twice; every event of a channel with samples', async () => {
   const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
   const edgeRoom = new TelemetryRoom({ viewer: 'edge', windowMs: 120_000 });
   edgeRoom.setChannels([
     { id: 'ecg', label: 'ECG', unit: 'mV', intervalMs: 1, range: [-10, 10] },
     { id: 'temp', label: 'Probe', unit: 'Cel', intervalMs: 1000, range: [-200, 150] },
   ]);
+  // An alarm in force all along: the probe below -30 °C.
+  edgeRoom.setRules([{ id: 'probe-cold', channel: 'temp', condition: { kind: 'below', limit: -30 }, priority: 'me', kind: 'phy', onsetDelayMs: 0, hysteresis: 1, latching: false, message: { en: 'Probe cold', fr: 'Sonde froide' } }]);
   const publisher = await publishRoom(nc, edgeRoom, { procedure: 'room-o', sender: 'edge-o' });
   // 45 s of data ending now: noise with spikes on the fast channel, a dropout of 2 s in it.
   let seed = 7;
@@ -111,12 +113,17 @@ test('a late joiner reads the overviews up to the newest, then every sample: a s
     if (t[0] >= t0 + 20_000 && t[0] < t0 + 22_000) continue;
     edgeRoom.push({ channel: 'ecg', t, v: Float32Array.from(t, (x) => noise() + (x % 997 === 0 ? 5 : 0)) });
     if (k % 50 === 0) edgeRoom.push({ channel: 'temp', t: Float64Array.of(t[0]), v: Float32Array.of(-40 + noise()) });
+    // Events on the fast channel, numbered with its samples (one wire seq a channel).
+    if (k % 250 === 0) edgeRoom.push({ type: 'event', channel: 'ecg', t: t[0], kind: 'mark', text: `mark ${k}` });
     await null;
   }
   await publisher.drained();
   const technical = [];
   const late = viewer('room-o', 'proctor', NATS_USERS.viewer);
   late.room.technical.subscribe((x) => technical.push(x));
+  // The samples of the fast channel the viewer held when the alarm first showed there.
+  let heldAtAlarm = -1;
+  late.room.manager.present.subscribe((p) => p.length && heldAtAlarm < 0 && (heldAtAlarm = late.room.store('ecg')?.length ?? 0));
   try {
     const edgeEcg = edgeRoom.store('ecg');
     await until('the late joiner to replay up to the newest sample', () => late.room.replaying.value === 0 && late.room.store('ecg')?.lastT === edgeEcg.lastT && late.room.store('temp')?.lastT === edgeRoom.store('temp').lastT);
@@ -143,6 +150,12 @@ test('a late joiner reads the overviews up to the newest, then every sample: a s
     assert.deepEqual(tally(ecg, overviewUntil + 1e-9), tally(edgeEcg, overviewUntil + 1e-9), 'every sample after the newest overview');
     assert.ok(ecg.length < edgeEcg.length / 5, `${ecg.length} of ${edgeEcg.length} samples replayed`);
     assert.deepEqual(technical.filter((x) => x.type !== 'quality'), [], 'nothing refused, doubled or missing');
+    assert.equal(present(late.room, 'probe-cold')?.state.presence, 'on');
+    assert.equal(heldAtAlarm, 0, 'the alarm in force shows before the replay brings any sample');
+    // Read before the samples and apart from them, the events are not taken for repeats.
+    const marks = (room) => room.eventsOf('ecg')?.items.map((e) => `${e.t} ${e.text}`);
+    assert.equal(marks(edgeRoom).length, 8, 'one each 5 s but in the dropout');
+    assert.deepEqual(marks(late.room), marks(edgeRoom), 'every event');
     // Stale once, at the dropout: the overview's points are a step apart, not a gap each.
     const stale = technical.filter((x) => x.type === 'quality' && x.channel === 'ecg' && x.quality === 'stale' && x.t < edgeEcg.lastT);
     assert.equal(stale.length, 1, JSON.stringify(stale.slice(0, 3)));

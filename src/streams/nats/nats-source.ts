@@ -168,11 +168,15 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       out.complete();
     };
 
-    /** Wire numbering per channel: a repeat is dropped, a gap reported; a new sender's stream starts anew. */
+    /**
+     * Wire numbering per channel: a repeat is dropped, a gap reported; a new sender's stream
+     * starts anew. Joining, each kind comes by itself (the overviews, then a channel's events
+     * numbered among its samples): nothing is judged, the numbering goes on from the highest.
+     */
     const inOrder = (channel: string, seq: number, sender: string): boolean => {
       const last = numbering.get(channel);
       numbering.set(channel, { stream: sender, seq: Math.max(seq, last && last.stream === sender ? last.seq : -1) });
-      if (!last || last.stream !== sender || seq === last.seq + 1) return true;
+      if (joining || !last || last.stream !== sender || seq === last.seq + 1) return true;
       if (seq <= last.seq) {
         out.next({ type: 'sequence', channel, seq, reason: 'duplicate' });
         return false;
@@ -236,8 +240,8 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         if (!r.ok || !(stepMs > 0)) return out.next({ type: 'parse-error', reason: r.ok ? 'bad-field' : r.error.reason, detail: `${subject}: ${r.ok ? `overview step '${headers?.get(NATS_HEADERS.overviewStep) ?? ''}'` : r.error.detail}` });
         for (const e of r.entries) {
           const batch = entryBatch(e);
-          // The channel's numbering goes on from the last batch the overview covers.
-          numbering.set(e.channel, { stream: sender, seq: e.seq });
+          // The channel's numbering goes on from the last batch the overview covers (or an event after it).
+          inOrder(e.channel, e.seq, sender);
           out.next({ type: 'overview', channel: e.channel, until: batch.t[batch.t.length - 1], stepMs });
           out.next({ type: 'data', data: batch });
         }

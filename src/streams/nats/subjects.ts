@@ -50,8 +50,11 @@ export function roomSubjects(room: string) {
      * (a samples bundle): what a late joiner reads instead of every sample before the newest one.
      */
     overview: `${base}.overview`,
-    /** What a late joiner reads up to the newest overview: everything but the samples. */
-    history: [`${base}.overview`, `${base}.frames.>`, `${base}.events.>`, `${base}.channels`, `${base}.alarms`],
+    /**
+     * What a late joiner reads up to the newest overview: everything but the samples, the alarm
+     * decisions first (a few messages: while the rest comes, the banner shows what is in force).
+     */
+    history: [`${base}.alarms`, `${base}.channels`, `${base}.events.>`, `${base}.frames.>`, `${base}.overview`],
     frames: (channel: string) => `${base}.frames.${channelTokens(channel)}`,
     events: (channel: string) => `${base}.events.${channelTokens(channel)}`,
     /** The channel descriptors, whenever they change. */
