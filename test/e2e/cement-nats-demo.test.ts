@@ -26,7 +26,7 @@ describe('cement demo watching NATS', function () {
       expect(telemetry.room.channels.value.map((c) => c.id)).to.include(plan.pressureChannel);
       expect(page.doc().querySelector<HTMLElement>('#step-cement')!.hidden).to.equal(false);
       // The procedure's events too (its cement mixed at the start, numbered among the cement channel's samples).
-      await waitUntil(() => telemetry.room.eventsOf(plan.channel)?.items.some((e) => e.kind === 'mix'), 'the edge\'s mix event in the page', 30_000);
+      await waitUntil(() => !!telemetry.room.eventsOf(plan.channel)?.items.some((e) => e.kind === 'mix'), 'the edge\'s mix event in the page', 30_000);
       // Watching, the page offers none of the simulator's controls and says what it watches.
       for (const id of ['#leak', '#glitch']) expect(page.doc().querySelector<HTMLElement>(id)!.hidden, id).to.equal(true);
       expect(page.doc().querySelector('h1 small')!.textContent).to.equal(`cementoplasty, watching ${ROOM}`);
