@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
-import { nodeConnect, stepExtremes, tally, until } from './nats-kit.mjs';
+import { nodeConnect, stepExtremes, tally, tickingEdge, until } from './nats-kit.mjs';
 
 const { startEdge, publishRoom } = await import('../../dist/edge/index.js');
 const { TelemetryRoom, followNats, natsSource } = await import('../../dist/streams/index.js');
@@ -169,44 +169,28 @@ test('a late joiner reads the overviews up to the newest, then every sample: a s
 });
 
 test('a replay ends once what the stream held at the join is in, though live data keeps coming; nothing lost', async () => {
-  const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
-  const edgeRoom = new TelemetryRoom({ viewer: 'edge', windowMs: 600_000 });
-  edgeRoom.setChannels([{ id: 'ecg', label: 'ECG', unit: 'mV', intervalMs: 1, range: [-10, 10] }]);
-  const publisher = await publishRoom(nc, edgeRoom, { procedure: 'room-l', sender: 'edge-l' });
-  let seed = 11;
-  const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5);
-  const t0 = Date.now() - 200_000;
-  let k = 0;
+  const edge = await tickingEdge(nats, 'room-l', Date.now() - 200_000);
   // One bundle a tick of 20 ms: the backlog, then (while the viewer replays it) live ticks.
-  const tick = async () => {
-    const t = Float64Array.from({ length: 20 }, (_, i) => t0 + k * 20 + i);
-    edgeRoom.push({ channel: 'ecg', t, v: Float32Array.from(t, () => noise()) });
-    k++;
-    await null;
-  };
   const BACKLOG = 4000;
-  while (k < BACKLOG) await tick();
-  await publisher.drained();
+  await edge.ticks(BACKLOG);
   const late = viewer('room-l', 'proctor', NATS_USERS.viewer, { replay: 'every-sample', replayMs: Infinity });
   let live;
   let atEnd = -1;
   late.room.replaying.subscribe((n) => {
     // The first count starts live data; the count's end is when the replay says it is done.
-    if (n > 0 && !live) live = (async () => { for (let i = 0; i < 1000; i++) await tick(); await publisher.drained(); })();
+    live ??= n > 0 ? edge.ticks(1000) : undefined;
     if (n === 0 && live && atEnd < 0) atEnd = late.room.store('ecg')?.length ?? 0;
   });
   try {
     await until('the replay to end', () => atEnd >= 0, 60_000);
     await live;
-    const want = tally(edgeRoom.store('ecg'));
+    const want = tally(edge.room.store('ecg'));
     await until('every sample at the viewer', () => tally(late.room.store('ecg')).count >= want.count, 60_000);
     assert.deepEqual(tally(late.room.store('ecg')), want, 'every sample, once');
     assert.ok(atEnd <= BACKLOG * 20, `the replay ended with ${atEnd} samples in, of ${BACKLOG * 20} held at the join and ${want.count} in all`);
   } finally {
     late.close();
-    await publisher.stop();
-    edgeRoom.close();
-    await nc.close();
+    await edge.stop();
   }
 });
 

@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNats, NATS_USERS } from '../../scripts/nats-server.mjs';
-import { brokerLink, nodeConnect, tally, until, withBrokerLog } from './nats-kit.mjs';
+import { brokerLink, nodeConnect, tally, tickingEdge, until, withBrokerLog } from './nats-kit.mjs';
 
-const { startEdge, publishRoom } = await import('../../dist/edge/index.js');
+const { startEdge } = await import('../../dist/edge/index.js');
 const { TelemetryRoom, followNats } = await import('../../dist/streams/index.js');
 
 const CHANNELS = ['load.00', 'load.05', 'load.10', 'load.15'];
@@ -108,42 +108,9 @@ test('a viewer started before its edge asks for no message and no consumer until
 
 const MIN = 60_000;
 
-/**
- * An edge's room of one channel at 1 kHz, published as a bundle a tick of 20 ms; `ticks(n)`
- * publishes the next n ticks (data time from `t0` on, as fast as the broker takes them).
- */
-async function manualEdge(nats, procedure, t0) {
-  const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
-  const room = new TelemetryRoom({ viewer: 'edge', windowMs: 15 * MIN });
-  room.setChannels([{ id: 'ecg', label: 'ECG', unit: 'mV', intervalMs: 1, range: [-10, 10] }]);
-  const publisher = await publishRoom(nc, room, { procedure, sender: `edge-${procedure}` });
-  let k = 0;
-  let seed = 7;
-  const noise = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
-  return {
-    room,
-    publisher,
-    async ticks(n) {
-      for (const end = k + n; k < end; k++) {
-        const t = Float64Array.from({ length: 20 }, (_, i) => t0 + k * 20 + i);
-        room.push({ channel: 'ecg', t, v: Float32Array.from(t, () => noise() + (noise() > 0.499 ? 3 : 0)) });
-        // One tick, one turn (a bundle each), and the outbox emptied now and then.
-        if (k % 500 === 499) await publisher.drained();
-        else await null;
-      }
-      await publisher.drained();
-    },
-    async stop() {
-      await publisher.stop();
-      room.close();
-      await nc.close();
-    },
-  };
-}
-
 test('a viewer offline for ten minutes of the procedure catches up when it is back: every sample it missed, once', async () => {
   const nats = await startNats();
-  const edge = await manualEdge(nats, 'fault-d', Date.now() - 11 * MIN);
+  const edge = await tickingEdge(nats, 'fault-d', Date.now() - 11 * MIN);
   const link = await brokerLink(nats.url);
   // Every sample from its join on too (not the overviews): what it holds is counted.
   const viewer = follow({ url: link.url }, 'fault-d', 'proctor', { replay: 'every-sample' }, 15 * MIN);
@@ -170,7 +137,7 @@ test('a viewer offline for ten minutes of the procedure catches up when it is ba
 
 test('a viewer that reads nothing holds up neither the edge nor another viewer, and catches up once it reads again', async () => {
   const nats = await startNats();
-  const edge = await manualEdge(nats, 'fault-e', Date.now() - 10 * MIN);
+  const edge = await tickingEdge(nats, 'fault-e', Date.now() - 10 * MIN);
   const link = await brokerLink(nats.url);
   const slow = follow({ url: link.url }, 'fault-e', 'teaching-room', { replay: 'every-sample' }, 15 * MIN);
   const other = follow(nats, 'fault-e', 'console', { replay: 'every-sample' }, 15 * MIN);

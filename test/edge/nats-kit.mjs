@@ -1,7 +1,12 @@
-// Shared by the Node tests of the edge: a room's samples counted and checksummed, and a wait
-// on a condition (never a fixed sleep: the machine may be loaded).
+// Shared by the Node tests of the edge: a room's samples counted and checksummed, a wait on
+// a condition (never a fixed sleep: the machine may be loaded), an edge published tick by
+// tick, and a link to the broker that a test can break.
 import { createServer, connect as connectTcp } from 'node:net';
 import { connect } from '@nats-io/transport-node';
+import { NATS_USERS } from '../../scripts/nats-server.mjs';
+
+const { publishRoom } = await import('../../dist/edge/index.js');
+const { TelemetryRoom } = await import('../../dist/streams/index.js');
 
 export const nodeConnect = (o) => connect(o);
 
@@ -90,6 +95,39 @@ export async function brokerLink(brokerUrl) {
     close() {
       this.cut();
       return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/**
+ * An edge's room of one channel at 1 kHz, published as a bundle a tick of 20 ms; `ticks(n)`
+ * publishes the next n ticks (data time from `t0` on, as fast as the broker takes them).
+ */
+export async function tickingEdge(nats, procedure, t0) {
+  const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
+  const room = new TelemetryRoom({ viewer: 'edge', windowMs: 15 * 60_000 });
+  room.setChannels([{ id: 'ecg', label: 'ECG', unit: 'mV', intervalMs: 1, range: [-10, 10] }]);
+  const publisher = await publishRoom(nc, room, { procedure, sender: `edge-${procedure}` });
+  let k = 0;
+  let seed = 7;
+  const noise = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
+  return {
+    room,
+    publisher,
+    async ticks(n) {
+      for (const end = k + n; k < end; k++) {
+        const t = Float64Array.from({ length: 20 }, (_, i) => t0 + k * 20 + i);
+        room.push({ channel: 'ecg', t, v: Float32Array.from(t, () => noise() + (noise() > 0.499 ? 3 : 0)) });
+        // One tick, one turn (a bundle each), and the outbox emptied now and then.
+        if (k % 500 === 499) await publisher.drained();
+        else await null;
+      }
+      await publisher.drained();
+    },
+    async stop() {
+      await publisher.stop();
+      room.close();
+      await nc.close();
     },
   };
 }
