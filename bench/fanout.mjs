@@ -84,7 +84,9 @@ await server.listen();
 // one browser would not all draw.
 const browsers = [];
 const launch = async () => {
-  const b = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 900_000 });
+  // Network events off: with them on, DevTools copies every WebSocket frame the page receives
+  // (base64, on the page's main thread) to this process, work a viewer without DevTools never does.
+  const b = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), protocolTimeout: 900_000, networkEnabled: false });
   browsers.push(b);
   return b;
 };

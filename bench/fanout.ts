@@ -45,11 +45,14 @@ document.getElementById('stage')!.append(t);
 
 // Replay: until the room says it is live with the procedure and data has come.
 const frames: number[] = [];
+/** Frames over the target (50 ms): when they ended, in ms after joining, and how long they were. */
+const over: [number, number][] = [];
 let last = await frame();
 let sawReplay = false;
 while (!(sawReplay && t.catchingUp === 0 && (t.room.store('load.00')?.length ?? 0) > 0)) {
   const now = await frame();
   frames.push(now - last);
+  if (now - last > 50) over.push([Math.round(now - joined), round(now - last, 1)]);
   last = now;
   sawReplay ||= t.state === 'live';
 }
@@ -80,6 +83,8 @@ sub.unsubscribe();
   replaySeconds: round(replaySeconds, 2),
   replayMaxFrameMs: round(maxFrame, 1),
   replayFrameP95Ms: round(p95(frames), 1),
+  replayFrames: frames.length,
+  replayFramesOver50: over,
   replayLongestScriptMs: round(longestScript, 1),
   replayLongestScript: longestWhat,
   replayLongestFrame: longestFrame,
