@@ -62,6 +62,8 @@ export class SpanRaster {
   /** After a move: the image moved left (copied whole), and the columns written again at the left edge. */
   private moved = false;
   private lead = 0;
+  /** RGBA of a CSS colour, as one little-endian word for the pixel buffer. */
+  private readonly words = new Map<string, number>();
 
   /** Starts a frame of the given size in canvas pixels: cleared, or keeping what `keep` allows. */
   begin(width: number, height: number, keep?: Keep): void {
@@ -100,7 +102,7 @@ export class SpanRaster {
   /** Writes one series' columns in `colour` (from the frame's first column to write on). */
   series(ys: readonly Column[], plot: Plot, colour: string): void {
     if (this.blank) this.clear();
-    const word = wordOf(colour);
+    const word = this.word(colour);
     const { width, height, pixels } = this;
     const columns = ys.length / SLOTS;
     const kx = width / columns;
@@ -155,24 +157,19 @@ export class SpanRaster {
     for (const [a, b] of ranges) ctx.putImageData(this.image, 0, 0, a, 0, b - a, this.height);
     return ranges;
   }
-}
 
-/** RGBA of each CSS colour seen, as one little-endian word for a pixel buffer: one page-wide reading, however many charts draw in it. */
-const words = new Map<string, number>();
-
-function wordOf(colour: string): number {
-  let w = words.get(colour);
-  if (w === undefined) {
-    // The browser parses any CSS colour (names, rgb(), system colours) for us.
-    const probe = new OffscreenCanvas(1, 1).getContext('2d')!;
-    probe.fillStyle = colour;
-    probe.fillRect(0, 0, 1, 1);
-    w = new Uint32Array(probe.getImageData(0, 0, 1, 1).data.buffer)[0];
-    // A theme has a handful; a page that keeps making new ones starts the reading over.
-    if (words.size >= 256) words.clear();
-    words.set(colour, w);
+  private word(colour: string): number {
+    let w = this.words.get(colour);
+    if (w === undefined) {
+      // The browser parses any CSS colour (names, rgb(), system colours) for us.
+      const probe = new OffscreenCanvas(1, 1).getContext('2d')!;
+      probe.fillStyle = colour;
+      probe.fillRect(0, 0, 1, 1);
+      w = new Uint32Array(probe.getImageData(0, 0, 1, 1).data.buffer)[0];
+      this.words.set(colour, w);
+    }
+    return w;
   }
-  return w;
 }
 
 /**
