@@ -20,6 +20,13 @@ class SlowPanel extends ReactiveElement {
 }
 customElements.define('x-slow-panel', SlowPanel);
 
+/** A panel whose draws are quick: what each does is up to the test (`drawn`). */
+class QuickPanel extends ReactiveElement {
+  drawn = () => {};
+  readonly frame = new FrameController(this, () => this.drawn());
+}
+customElements.define('x-quick-panel', QuickPanel);
+
 describe('the page\'s animation frame', () => {
   it('shares frames among panels that all draw at once, in the order they asked, none left behind', async () => {
     const panels = ['a', 'b', 'c'].map((id) => Object.assign(document.createElement('x-slow-panel') as SlowPanel, { id }));
@@ -39,6 +46,68 @@ describe('the page\'s animation frame', () => {
       expect(SlowPanel.draws, 'a flush draws all that wait, the oldest first').to.deep.equal(['a', 'b', 'c', 'a']);
     } finally {
       for (const p of panels) p.remove();
+    }
+  });
+
+  it('a panel whose draw fills its frame draws alone in it; a flush still draws every panel', async () => {
+    const order: string[] = [];
+    let filling = 'a';
+    const panels = ['a', 'b', 'c'].map((id) => {
+      const el = Object.assign(document.createElement('x-quick-panel') as QuickPanel, { id });
+      el.drawn = () => {
+        order.push(id);
+        if (id === filling) el.frame.spend();
+      };
+      return el;
+    });
+    document.body.append(...panels);
+    try {
+      await waitUntil(() => ['a', 'b', 'c'].every((id) => order.includes(id)), 'first draws', 5000);
+      order.length = 0;
+      for (const p of panels) p.frame.request();
+      await nextFrame();
+      expect(order, 'a filled its frame').to.deep.equal(['a']);
+      await nextFrame();
+      expect(order, 'the others, quick, share the next').to.deep.equal(['a', 'b', 'c']);
+      filling = 'b';
+      for (const p of panels) p.frame.request();
+      flushFrames();
+      expect(order, 'a flush is not a frame: all drawn').to.deep.equal(['a', 'b', 'c', 'a', 'b', 'c']);
+    } finally {
+      for (const p of panels) p.remove();
+    }
+  });
+
+  it('four trends given their channels in one task make their charts, and paint them before data comes, one a frame', async () => {
+    const room = document.createElement('ir-telemetry') as IrTelemetry;
+    const ids = ['a', 'b', 'c', 'd'];
+    const trends = ids.map((id) => {
+      const el = document.createElement('ir-trend') as IrTrend;
+      el.setAttribute('channel', id);
+      el.style.height = '80px';
+      return el;
+    });
+    room.append(...trends);
+    document.body.append(room);
+    try {
+      for (const el of trends) await laidOut(el);
+      await drawn(trends[3]);
+      const built = (i: number) => trends[i].positionOf(ids[i], 0, 0) !== undefined;
+      const state = () => trends.map((el, i) => `${built(i) ? 'built' : '-'}/${el.framesDrawn}`);
+      let last = state();
+      room.room.setChannels(ids.map((id) => ({ id, label: id, unit: 'Cel', intervalMs: 100, range: [0, 50] as [number, number] })));
+      let frames = 0;
+      const painted = last.map(() => false);
+      while (!trends.every((_, i) => built(i) && painted[i])) {
+        await nextFrame();
+        const now = state();
+        expect(now.filter((x, i) => x !== last[i]), `frame ${++frames}: at most one chart made or painted`).to.have.length.below(2);
+        now.forEach((x, i) => (painted[i] ||= built(i) && x !== last[i] && last[i].startsWith('built')));
+        last = now;
+        expect(frames, 'all four shown within a few frames').to.be.below(30);
+      }
+    } finally {
+      room.remove();
     }
   });
 

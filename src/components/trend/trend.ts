@@ -314,13 +314,15 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
 
   protected override draw(): void {
     // A chart built in this frame draws its data in the next: building and binning are a frame's work.
-    if (this.build()) return this.invalidate();
+    // Its canvases are made and painted when the frame is committed, as are those of a chart
+    // drawn whole without data: each spends its frame (`frame.spend()`).
+    if (this.build()) return this.frame.spend(), this.invalidate();
     const chart = this.chart;
     const lead = this.aggs[0];
     if (!chart || !lead) return;
     const t1 = this.latest();
     // No data yet: drawn again as it is (a theme, a size), axes laid out too (a chart built earlier in this task has not yet).
-    if (!Number.isFinite(t1)) return chart.redraw(false, true);
+    if (!Number.isFinite(t1)) return this.frame.spend(), chart.redraw(false, true);
     const end = lead.columnOf(t1);
     // Samples that land inside a column's extremes change no pixel: skip the frame.
     if (!this.invalid && end === this.drawnEnd && !this.aggs.some((a) => a.changed)) return;
