@@ -1,10 +1,11 @@
-// The bundle's templates without their indentation (scripts/bundle.mjs): only the text of
+// The bundle's templates without their indentation, and its style sheets without what the
+// browser ignores (scripts/bundle.mjs). Of templates, only the text of
 // `html` templates changes, nested ones included; code, strings and other templates stay.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collapseTemplates } from '../../scripts/bundle.mjs';
+import { collapseTemplates, minifyCss } from '../../scripts/bundle.mjs';
 
 test('an html template\'s line breaks and indentation become one space, in nested templates too', () => {
   const source = [
@@ -42,4 +43,23 @@ test('every module of the package reads the same after it, but for whitespace', 
     if (out !== source) changed.push(f);
   }
   for (const f of ['components/trend/trend.ts', 'components/alarm-log/alarm-log.ts']) assert.ok(changed.includes(f), `${f}'s templates collapsed (${changed.join(', ')})`);
+});
+
+test('a style sheet loses what the browser ignores: layout, a leading zero, a colour\'s paired digits; strings and interpolations stay', () => {
+  const sheet = [
+    ':host {',
+    '  --_text: var(--ir-color-text, #ffffff);',
+    '  --_grid: var(--ir-color-grid, #2a3440);',
+    '  gap: 0.25rem 10.5rem;',
+    '  margin: -0.5em;',
+    '  transition: opacity 0.2s, color 0.1s;',
+    "  content: '#ffffff 0.5';",
+    '}',
+    '#aabbcc { color: #AABBCC; }',
+    '.x { width: ${w}; background: #aabbccdd; }',
+  ].join('\n');
+  assert.equal(
+    minifyCss(sheet),
+    ":host{--_text:var(--ir-color-text, #fff);--_grid:var(--ir-color-grid, #2a3440);gap:.25rem 10.5rem;margin:-.5em;transition:opacity .2s, color .1s;content:'#ffffff 0.5'}#aabbcc{color:#ABC}.x{width:${w};background:#aabbccdd}",
+  );
 });
