@@ -24,23 +24,23 @@ const DECORATE = /^var __decorate = \(this && this\.__decorate\) \|\| (function 
 /** Lit's `css` templates as tsc writes them (`css \`...\``), up to their closing backtick. */
 const CSS_TEMPLATE = /\bcss `((?:[^`\\$]|\\.|\$(?!\{)|\$\{[^}]*\})*)`/g;
 
-/** A colour of six hex digits in pairs (`#ffffff`), as a value (after `:`, a space, `,` or `(`): it has three (`#fff`). */
+/** A colour of six hex digits in pairs (`#ffffff`) after `:`, a space, `,` or `(`: it has three (`#fff`). */
 const SHORT_HEX = /([:\s,(])#([0-9a-f])\2([0-9a-f])\3([0-9a-f])\4(?![0-9a-z_-])/gi;
-/** A number below 1 as a value (`0.5rem`, `-0.5em`): it needs no zero (`.5rem`). */
+/** A number below 1 (`0.5rem`, `-0.5em`): it needs no zero (`.5rem`). */
 const LEADING_ZERO = /([:\s,(-])0\.(\d)/g;
 /**
  * A declaration of a property of CSS's own. A custom property's value (`--_text: ...`), and
  * one with a `var()`, are kept as written, as the browser keeps them.
  */
-const DECLARATION = /(^|[{;])([a-z][a-z-]*:)([^;{}]*)/g;
-const shorterValue = (all, before, property, value) => (value.includes('var(') ? all : before + property + value.replace(SHORT_HEX, '$1#$2$3$4').replace(LEADING_ZERO, '$1.$2'));
+const DECLARATION = /(^|[{;])([a-z][a-z-]*:[^;{}]*)/g;
+const shorterValue = (all, before, declaration) => (declaration.includes('var(') ? all : before + declaration.replace(SHORT_HEX, '$1#$2$3$4').replace(LEADING_ZERO, '$1.$2'));
 
 /**
  * A style sheet without what the browser ignores: comments, indentation, the spaces beside
  * braces, semicolons, child combinators and after colons (never before one: `a :hover`
  * is not `a:hover`), each block's last semicolon, and in the values of CSS's own properties a
- * number's leading zero and colours of paired hex digits in three. Quoted strings (`content: '✓ '`) and interpolations (`${...}`)
- * stay as they are.
+ * number's leading zero and colours of paired hex digits in three. Quoted strings
+ * (`content: '✓ '`) and interpolations (`${...}`) stay as they are.
  */
 export const minifyCss = (sheet) =>
   sheet
