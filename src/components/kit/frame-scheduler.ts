@@ -140,8 +140,9 @@ export class FrameController implements ReactiveController {
   /**
    * Spends the rest of this frame: this draw costs more than its script, since what it made is
    * allocated and painted when the frame is committed (a new chart's canvases), after the
-   * budget was counted. No other panel draws in this frame: a dashboard's charts come one a frame when a room's channels arrive,
-   * where four made and painted in one frame held it for up to 100 ms on two cores.
+   * budget was counted. No other panel draws in this frame: a dashboard's charts come one a
+   * frame when a room's channels arrive, where four made and painted in one frame held it for
+   * up to 100 ms on two cores.
    */
   spend(): void {
     // A frame's end becomes -Infinity: no other panel. A flush's (Infinity) becomes NaN, which
