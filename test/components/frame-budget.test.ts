@@ -49,14 +49,14 @@ describe('the page\'s animation frame', () => {
     }
   });
 
-  it('a panel whose draw fills its frame draws alone in it; a flush still draws every panel', async () => {
+  it('a panel whose draw spends its frame draws alone in it; a flush still draws every panel', async () => {
     const order: string[] = [];
-    let filling = 'a';
+    let spending = 'a';
     const panels = ['a', 'b', 'c'].map((id) => {
       const el = Object.assign(document.createElement('x-quick-panel') as QuickPanel, { id });
       el.drawn = () => {
         order.push(id);
-        if (id === filling) el.frame.spend();
+        if (id === spending) el.frame.spend();
       };
       return el;
     });
@@ -66,10 +66,10 @@ describe('the page\'s animation frame', () => {
       order.length = 0;
       for (const p of panels) p.frame.request();
       await nextFrame();
-      expect(order, 'a filled its frame').to.deep.equal(['a']);
+      expect(order, 'a spent its frame').to.deep.equal(['a']);
       await nextFrame();
       expect(order, 'the others, quick, share the next').to.deep.equal(['a', 'b', 'c']);
-      filling = 'b';
+      spending = 'b';
       for (const p of panels) p.frame.request();
       flushFrames();
       expect(order, 'a flush is not a frame: all drawn').to.deep.equal(['a', 'b', 'c', 'a', 'b', 'c']);
