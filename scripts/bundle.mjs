@@ -35,18 +35,23 @@ const LEADING_ZERO = /([:\s,(-])0\.(\d)/g;
 const DECLARATION = /(^|[{;])([a-z][a-z-]*:[^;{}]*)/g;
 const shorterValue = (all, before, declaration) => (declaration.includes('var(') ? all : before + declaration.replace(SHORT_HEX, '$1#$2$3$4').replace(LEADING_ZERO, '$1.$2'));
 
+/** A quoted attribute value in a selector (`[part='alarm']`) that is an identifier: it needs no quotes. */
+const IDENT = /^(['"])-?[a-z_][\w-]*\1$/i;
+const bareValue = (part, before, after) => (before.endsWith('=') && after.startsWith(']') && IDENT.test(part) ? part.slice(1, -1) : part);
+
 /**
  * A style sheet without what the browser ignores: comments, indentation, the spaces beside
- * braces, semicolons, child combinators and after colons (never before one: `a :hover`
- * is not `a:hover`), each block's last semicolon, and in the values of CSS's own properties a
- * number's leading zero and colours of paired hex digits in three. Quoted strings
- * (`content: '✓ '`) and interpolations (`${...}`) stay as they are.
+ * braces, semicolons, child and sibling combinators and after colons (never before one: `a :hover`
+ * is not `a:hover`), each block's last semicolon, the quotes of an attribute selector's
+ * identifier, and in the values of CSS's own properties a number's leading zero and colours
+ * of paired hex digits in three. Other quoted strings (`content: '✓ '`) and interpolations
+ * (`${...}`) stay as they are.
  */
 export const minifyCss = (sheet) =>
   sheet
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/(\$\{[^}]*\}|'[^']*'|"[^"]*")/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/ ?([{};>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').replace(DECLARATION, shorterValue)))
+    .map((part, i, all) => (i % 2 ? bareValue(part, all[i - 1], all[i + 1]) : part.replace(/\s+/g, ' ').replace(/ ?([{};>~]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').replace(DECLARATION, shorterValue)))
     .join('');
 
 /**

@@ -45,7 +45,7 @@ test('every module of the package reads the same after it, but for whitespace', 
   for (const f of ['components/trend/trend.ts', 'components/alarm-log/alarm-log.ts']) assert.ok(changed.includes(f), `${f}'s templates collapsed (${changed.join(', ')})`);
 });
 
-test('a style sheet loses what the browser ignores: layout, and in values of CSS\'s own properties a leading zero and a colour\'s paired digits; custom properties, values with var(), strings and interpolations stay as written', () => {
+test('a style sheet loses what the browser ignores: layout, and in values of CSS\'s own properties a leading zero and a colour\'s paired digits, and an attribute selector\'s identifier its quotes; custom properties, values with var(), strings and interpolations stay as written', () => {
   const sheet = [
     ':host {',
     '  --_text: var(--ir-color-text, #ffffff);',
@@ -58,9 +58,10 @@ test('a style sheet loses what the browser ignores: layout, and in values of CSS
     '}',
     '#aabbcc { color: #AABBCC; }',
     '.x { width: ${w}; background: #aabbccdd; }',
+    ":host([alarm='hi']) [part=\"catching-up\"] ~ *, [data-x='1a'], [title='a b'] { content: '=' }",
   ].join('\n');
   assert.equal(
     minifyCss(sheet),
-    ":host{--_text:var(--ir-color-text, #ffffff);--_grid:var(--ir-color-grid, #2a3440);gap:.25rem 10.5rem;margin:-.5em;outline:0.5px solid var(--_frame, #ffffff);transition:opacity .2s, color .1s;content:'#ffffff 0.5'}#aabbcc{color:#ABC}.x{width:${w};background:#aabbccdd}",
+    ":host{--_text:var(--ir-color-text, #ffffff);--_grid:var(--ir-color-grid, #2a3440);gap:.25rem 10.5rem;margin:-.5em;outline:0.5px solid var(--_frame, #ffffff);transition:opacity .2s, color .1s;content:'#ffffff 0.5'}#aabbcc{color:#ABC}.x{width:${w};background:#aabbccdd}:host([alarm=hi]) [part=catching-up]~*, [data-x='1a'], [title='a b']{content:'='}",
   );
 });
