@@ -158,8 +158,16 @@ describe('ir-telemetry with src', () => {
     expect(seen).to.deep.equal([-12.5]);
     expect(technical).to.deep.equal(['parse-error']);
     sub.unsubscribe();
-    el.remove();
-    expect(el.state).to.equal('closed');
+    const moved = document.createElement('section');
+    document.body.append(moved);
+    moved.append(el);
+    // Past the microtask in which a removal lets go.
+    await Promise.resolve();
+    expect(states, 'moved in the page: the same socket, never closed').to.deep.equal(['connecting', 'live']);
+    expect((await executeServerCommand<number, unknown>('ws-clients')) - clientsBefore, 'still one socket').to.equal(1);
+    moved.remove();
+    await waitUntil(() => el.state === 'closed', 'closed once removed');
+    await waitUntil(async () => (await executeServerCommand<number, unknown>('ws-clients')) === clientsBefore, 'the socket closed at the gateway');
   });
 });
 

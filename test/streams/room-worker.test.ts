@@ -73,6 +73,29 @@ describe('a room in a Worker', () => {
     tele.remove();
   });
 
+  it('moved in the page (a framework re-parenting it), follows the same Worker with the same rules: one alarm, acknowledged there, nothing refused', async () => {
+    const { tele, source, errors } = await telemetry((t) => {
+      t.channels = [probe];
+      t.rules = [cold];
+    });
+    source.next(batch(0, [10]));
+    await waitUntil(() => (tele.room.store('probe')?.length ?? 0) === 1, 'followed before the move');
+    const parent = document.createElement('section');
+    document.body.append(parent);
+    parent.append(tele);
+    source.next(batch(1, [-45]));
+    await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'on', "the Worker's alarm shown after the move");
+    expect(tele.room.store('probe')?.length, 'every sample once').to.equal(2);
+    expect(tele.manager.present.value.map((a) => a.rule.id)).to.deep.equal(['cold']);
+    const [alarm] = tele.manager.present.value;
+    tele.manager.command({ type: 'acknowledge', id: 'cold', occurrence: alarm.state.occurrence });
+    await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'ack', 'acknowledged there after the move');
+    tele.rules = [];
+    await waitUntil(() => tele.manager.present.value.every((a) => a.retired), 'the rule removed there after the move');
+    expect(errors).to.deep.equal([]);
+    parent.remove();
+  });
+
   it('names a rule it refuses and a procedure it does not know, and the page stays up', async () => {
     const { tele, source, errors } = await telemetry((t) => {
       t.channels = [probe];

@@ -23,7 +23,9 @@ import { newViewerId } from '../../models/alarm-record.js';
  * store per channel for the page, judges each channel's quality once, owns the
  * alarm manager, and hands all of it to the panels inside that ask for a channel.
  * It runs the procedures it declares (`procedures`): their engines keep their
- * state, derived channels and alarms whichever panels are on screen.
+ * state, derived channels and alarms whichever panels are on screen. Moved in the
+ * page (a framework re-parenting it) it keeps its connection; removed, it lets go of
+ * its source at the end of the task.
  *
  * @tagname ir-telemetry
  * @summary Connects telemetry and shares it with the panels inside.
@@ -174,17 +176,22 @@ export class IrTelemetry extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved in the DOM: follow the source again (the first connection waits for the first update).
-    if (this.hasUpdated) this.connect();
+    // Added again after it was removed: follow the source again (the first connection waits for the first update).
+    if (this.hasUpdated && !this.connected) this.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.connected = false;
-    this.natsFollow?.unsubscribe();
-    this.workerLink?.unsubscribe();
-    this.workerLink = undefined;
-    this.roomValue?.disconnect();
+    // Let go once the task is over: moved in the page (a framework re-parenting it), it keeps
+    // its connection, and a source that replays what it holds (a Worker, a broker) is not asked twice.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.connected = false;
+      this.natsFollow?.unsubscribe();
+      this.workerLink?.unsubscribe();
+      this.workerLink = undefined;
+      this.roomValue?.disconnect();
+    });
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
