@@ -101,6 +101,8 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   private highs = new Float64Array(0);
   /** Something besides new samples changed the picture (size, theme, quality, limits): the next frame redraws. */
   private invalid = true;
+  /** The chart was built and nothing changed since: uPlot painted it whole, without data. */
+  private fresh = false;
   /** The last column drawn: while it stays and no column changes, a frame has nothing new to show. */
   private drawnEnd = NaN;
   private drawnLocale = '';
@@ -309,20 +311,29 @@ export class IrTrend extends IrPanel<(typeof trendMessages)['en']> {
   /** Redraws in the next frame, whatever the data did. */
   private invalidate(): void {
     this.invalid = true;
+    this.fresh = false;
     this.frame.request();
   }
 
   protected override draw(): void {
-    // A chart built in this frame draws its data in the next: building and binning are a frame's work.
-    // Its canvases are made and painted when the frame is committed, as are those of a chart
-    // drawn whole without data: each spends its frame (`frame.spend()`).
-    if (this.build()) return this.frame.spend(), this.invalidate();
+    // A chart built in this frame draws its data in the next (binning the store asked for it):
+    // building and binning are a frame's work. Its canvases are made and painted when the frame
+    // is committed, as are those of a chart drawn whole without data: each spends its frame
+    // (`frame.spend()`). uPlot painted it as it built it: without data, not again until something changes.
+    if (this.build()) {
+      this.frame.spend();
+      this.fresh = true;
+      return;
+    }
     const chart = this.chart;
     const lead = this.aggs[0];
     if (!chart || !lead) return;
     const t1 = this.latest();
-    // No data yet: drawn again as it is (a theme, a size), axes laid out too (a chart built earlier in this task has not yet).
-    if (!Number.isFinite(t1)) return this.frame.spend(), chart.redraw(false, true);
+    // No data yet: drawn again as it is (a theme, a size), axes laid out too.
+    if (!Number.isFinite(t1)) {
+      if (!this.fresh) this.frame.spend(), chart.redraw(false, true);
+      return;
+    }
     const end = lead.columnOf(t1);
     // Samples that land inside a column's extremes change no pixel: skip the frame.
     if (!this.invalid && end === this.drawnEnd && !this.aggs.some((a) => a.changed)) return;
