@@ -33,6 +33,8 @@ const LEADING_ZERO = /([:\s,(-])0\.(\d)/g;
  * one with a `var()`, are kept as written, as the browser keeps them.
  */
 const DECLARATION = /(^|[{;])([a-z][a-z-]*:[^;{}]*)/g;
+/** A custom property's declaration, or one with a `var()`: its commas keep their spaces. */
+const COMMA = /((?:^|[{;])(?:--|[a-z][a-z-]*:[^;{}]*var\()[^;{}]*)|, /g;
 const shorterValue = (all, before, declaration) => (declaration.includes('var(') ? all : before + declaration.replace(SHORT_HEX, '$1#$2$3$4').replace(LEADING_ZERO, '$1.$2'));
 
 /** A quoted attribute value in a selector (`[part='alarm']`) that is an identifier: it needs no quotes. */
@@ -43,29 +45,35 @@ const bareValue = (part, before, after) => (before.endsWith('=') && after.starts
  * A style sheet without what the browser ignores: comments, indentation, the spaces beside
  * braces, semicolons, child and sibling combinators and after colons (never before one: `a :hover`
  * is not `a:hover`), each block's last semicolon, the quotes of an attribute selector's
- * identifier, and in the values of CSS's own properties a number's leading zero and colours
- * of paired hex digits in three. Other quoted strings (`content: '✓ '`) and interpolations
+ * identifier, the space after a comma (but in a custom property or a value with `var()`), and
+ * in the values of CSS's own properties a number's leading zero and colours of paired hex
+ * digits in three. Other quoted strings (`content: '✓ '`) and interpolations
  * (`${...}`) stay as they are.
  */
 export const minifyCss = (sheet) =>
   sheet
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/(\$\{[^}]*\}|'[^']*'|"[^"]*")/)
-    .map((part, i, all) => (i % 2 ? bareValue(part, all[i - 1], all[i + 1]) : part.replace(/\s+/g, ' ').replace(/ ?([{};>~]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').replace(DECLARATION, shorterValue)))
+    .map((part, i, all) => (i % 2 ? bareValue(part, all[i - 1], all[i + 1]) : part.replace(/\s+/g, ' ').replace(/ ?([{};>~]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').replace(DECLARATION, shorterValue).replace(COMMA, (all, kept) => kept ?? ',')))
     .join('');
 
 /**
  * Lit `html` templates (nested ones in their `${...}` too) with each run of whitespace that
  * holds a line break as one space, as HTML draws it (no template here holds a `<pre>` or
- * text in `white-space: pre`). The code around them is read for its strings, comments,
- * regular expressions and templates, and copied as it is; the result is checked to differ
- * from the source in whitespace alone.
+ * text in `white-space: pre`), and the quotes of a static attribute value that needs none
+ * (`part="flow"`; not `part="a b"`, nor one before a `/`). The code around them is read for its
+ * strings, comments, regular expressions and templates, and copied as it is; the result is
+ * checked to differ from the source in whitespace and double quotes alone.
  */
 export function collapseTemplates(source) {
   const { text } = code(source, 0, false);
-  if (text.replace(/\s+/g, '') !== source.replace(/\s+/g, '')) throw new Error('collapseTemplates changed more than whitespace');
+  const bare = (x) => x.replace(/[\s"]+/g, '');
+  if (bare(text) !== bare(source)) throw new Error('collapseTemplates changed more than whitespace and quotes');
   return text;
 }
+
+/** A static attribute value of letters, digits and dashes, quoted, ending before a space or the tag's end. */
+const QUOTED_ATTRIBUTE = /(\s[a-z][\w-]*)="([\w-]+)"(?=[\s>])/g;
 
 /** Where a `/` starts a regular expression, not a division: after these, or at the start. */
 const BEFORE_REGEX = /(^|[(,=:[!&|?{};+\-*%<>~^]|\b(return|typeof|case|void|delete|throw|in|of))\s*$/;
@@ -122,7 +130,7 @@ function regexEnd(s, i) {
 function template(s, i, html) {
   let out = '';
   let text = '';
-  const flush = () => ((out += html ? text.replace(/\s*\n\s*/g, ' ') : text), (text = ''));
+  const flush = () => ((out += html ? text.replace(/\s*\n\s*/g, ' ').replace(QUOTED_ATTRIBUTE, '$1=$2') : text), (text = ''));
   while (s[i] !== '`') {
     if (i >= s.length) throw new Error('collapseTemplates: a template without its end');
     if (s[i] === '\\') (text += s.slice(i, i + 2)), (i += 2);

@@ -7,6 +7,7 @@ import type { AlarmCommand } from '../models/alarm-command.js';
 import type { AlarmRule } from '../models/alarm-rules.js';
 import { IrConfigErrorEvent } from './kit/events.js';
 import type { AlarmAction } from '../models/alarm-record.js';
+import { errorText } from '../models/error-text.js';
 
 /**
  * The page's alarm manager, provided by `ir-telemetry` to the panels inside it. A string
@@ -84,7 +85,7 @@ export class AlarmController implements ReactiveController {
     try {
       this.removeRules = this.current.addRules(this.rules);
     } catch (e) {
-      this.host.dispatchEvent(new IrConfigErrorEvent(e instanceof Error ? e.message : String(e)));
+      this.host.dispatchEvent(new IrConfigErrorEvent(errorText(e)));
     }
   }
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EDGE_SCENARIOS } from './scenarios.js';
 import { BrokerUnreachable, startEdge } from './edge.js';
+import { errorText } from '../models/error-text.js';
 
 const HELP = `ir-monitor-edge: a headless procedure room at the edge, published to NATS JetStream.
 
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
       },
     }).values;
   } catch (e) {
-    say(`${e instanceof Error ? e.message : String(e)} (see --help)`);
+    say(`${errorText(e)} (see --help)`);
     return 2;
   }
   if (args.help) {
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
       onNotice: say,
     });
   } catch (e) {
-    say(e instanceof Error ? e.message : String(e));
+    say(errorText(e));
     return e instanceof BrokerUnreachable ? 3 : 2;
   }
   const running = edge;

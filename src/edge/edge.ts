@@ -8,6 +8,7 @@ import { decodeAlarmSnapshot } from '../models/alarm-snapshot.js';
 import { roomStream, roomSubjects } from '../streams/nats/subjects.js';
 import { EDGE_SCENARIOS } from './scenarios.js';
 import { publishRoom, type RoomPublisher } from './room-publisher.js';
+import { errorText } from '../models/error-text.js';
 
 /** Something attached to the edge's room (a procedure engine): returns its removal. */
 export type RoomAttachment = (room: TelemetryRoom) => (() => void) | void;
@@ -67,7 +68,7 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
   try {
     nc = await natsConnect({ servers: o.nats, name: sender, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...auth });
   } catch (e) {
-    throw new BrokerUnreachable(`cannot reach the NATS broker at ${[o.nats].flat().join(', ')} (${e instanceof Error ? e.message : String(e)}): is nats-server running there, with JetStream, and are the credentials right?`);
+    throw new BrokerUnreachable(`cannot reach the NATS broker at ${[o.nats].flat().join(', ')} (${errorText(e)}): is nats-server running there, with JetStream, and are the credentials right?`);
   }
   void (async () => {
     for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') o.onNotice?.(`broker ${s.type === 'disconnect' ? 'lost: reconnecting' : 'back'} (${s.server})`);
@@ -80,10 +81,10 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
   await resume(nc, room, o);
   let publisher: RoomPublisher;
   try {
-    publisher = await publishRoom(nc, room, { procedure: o.procedure, sender, maxBytes: o.maxBytes, onError: (e) => o.onNotice?.(`publishing held back, will retry: ${e instanceof Error ? e.message : String(e)}`) });
+    publisher = await publishRoom(nc, room, { procedure: o.procedure, sender, maxBytes: o.maxBytes, onError: (e) => o.onNotice?.(`publishing held back, will retry: ${errorText(e)}`) });
   } catch (e) {
     await nc.close();
-    throw new BrokerUnreachable(`the broker at ${[o.nats].flat().join(', ')} refused the room's stream (${e instanceof Error ? e.message : String(e)}): is JetStream enabled?`);
+    throw new BrokerUnreachable(`the broker at ${[o.nats].flat().join(', ')} refused the room's stream (${errorText(e)}): is JetStream enabled?`);
   }
   scenario?.engine?.(room);
   const detach = (o.attach ?? []).map((a) => a(room));

@@ -3,6 +3,7 @@ import { isAlarmActionAbout, type AlarmAction } from './alarm-record.js';
 import type { AlarmRule, Condition, ExternalLimit } from './alarm-rules.js';
 import { readLabels } from './channel-label.js';
 import type { AlarmSystemState } from './alarm-system.js';
+import { errorText } from './error-text.js';
 
 /** Version of the alarm snapshot a room publishes; a viewer refuses any other. */
 export const ALARM_SNAPSHOT_VERSION = 1;
@@ -65,7 +66,7 @@ export function decodeAlarmSnapshot(text: string): { ok: true; value: AlarmSnaps
   try {
     o = JSON.parse(text, (_k, v) => (v !== null && typeof v === 'object' && Object.keys(v).length === 1 && typeof v[NUMBER_TAG] === 'string' ? Number(v[NUMBER_TAG]) : v));
   } catch (e) {
-    return { ok: false, detail: e instanceof Error ? e.message : String(e) };
+    return { ok: false, detail: errorText(e) };
   }
   const r = o as Partial<AlarmSnapshot> | null;
   if (typeof r !== 'object' || r === null) return { ok: false, detail: 'alarm snapshot is not an object' };

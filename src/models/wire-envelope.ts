@@ -1,6 +1,7 @@
 import { parseAlarmCommand, type AlarmCommand } from './alarm-command.js';
 import type { SampleBatch } from './channel.js';
 import { SlicedJson } from './sliced-json.js';
+import { errorText } from './error-text.js';
 
 /**
  * Newest NDJSON envelope version. Version 2 adds the `hello` message and the optional
@@ -152,7 +153,7 @@ export function parseWireLine(line: string): WireResult<WireMessage> {
   try {
     o = JSON.parse(withoutBom(line));
   } catch (e) {
-    return fail('malformed-json', e instanceof Error ? e.message : String(e));
+    return fail('malformed-json', errorText(e));
   }
   return validateEnvelope(o);
 }

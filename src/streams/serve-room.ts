@@ -4,6 +4,7 @@ import type { ProcedureEngine } from './engines/procedure-engine.js';
 import { portMessages, shareRoom, type PortLike } from './room-port.js';
 import { TelemetryRoom, WALL_CLOCK, type RoomInput } from './room/room.js';
 import { workerSender, type WorkerMessage } from './worker-protocol.js';
+import { errorText } from '../models/error-text.js';
 
 /**
  * The Worker's end (`ir-monitor/worker` runs it on the Worker's own scope): a room
@@ -39,7 +40,7 @@ export function serveRoom(port: PortLike): Subscription {
         post({ type: 'state', kind, state: due });
       } catch (x) {
         // An engine of one's own whose state holds what cannot be posted (a function): said once, not thrown at the engine.
-        if (!unsent) (unsent = true), configError(`procedure '${kind}': its state cannot reach the page (${x instanceof Error ? x.message : String(x)})`);
+        if (!unsent) (unsent = true), configError(`procedure '${kind}': its state cannot reach the page (${errorText(x)})`);
       }
       due = undefined;
     };
@@ -88,7 +89,7 @@ export function serveRoom(port: PortLike): Subscription {
         try {
           if (m.rules.length) rules.set(m.set, room.manager.addRules(m.rules));
         } catch (e) {
-          configError(e instanceof Error ? e.message : String(e));
+          configError(errorText(e));
         }
       }
     }),

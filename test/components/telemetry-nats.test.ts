@@ -77,6 +77,22 @@ describe('ir-telemetry following a procedure room on NATS', function () {
     expect(late.t.room.store('load.03')!.firstT, 'it replayed from before it joined').to.be.at.most(console_.t.room.store('load.03')!.firstT + 1000);
   });
 
+  it('a viewer removed from the page and added back later catches up on what it missed: no sample doubled, none out of order', async () => {
+    const v = viewer('wall-screen');
+    viewers.push(v);
+    const store = () => v.t.room.store('load.03');
+    await waitUntil(() => v.t.state === 'live' && v.t.catchingUp === 0 && (store()?.length ?? 0) > 0, 'caught up', 30_000);
+    v.t.remove();
+    await waitUntil(() => v.t.state === 'closed', 'let go once removed');
+    const held = store()!.lastT;
+    document.body.append(v.t);
+    await waitUntil(() => v.t.state === 'live' && v.t.catchingUp === 0 && store()!.lastT > held + 1000, 'caught up again, and live', 30_000);
+    const times: number[] = [];
+    store()!.forEach((t) => times.push(t));
+    const back = times.findIndex((t, i) => i > 0 && !(t > times[i - 1]));
+    expect(back, back < 0 ? '' : `${times[back]} after ${times[back - 1]} (${times.length} samples, ${held} held)`).to.equal(-1);
+  });
+
   it('a read-only viewer sees the alarms but its acknowledgement is refused, and the person is told why', async () => {
     // A room of its own: the first test's acknowledgement is in the other room's record.
     await executeServerCommand('nats-edge-start', { procedure: RO_ROOM, scenario: 'load' });

@@ -15,7 +15,12 @@ test('an html template\'s line breaks and indentation become one space, in neste
     '      </li>`)}',
     '    </ul>`;',
   ].join('\n');
-  assert.equal(collapseTemplates(source), 'const view = html `<ul part="list"> ${items.map((i) => html `<li> ${i.name} </li>`)} </ul>`;');
+  assert.equal(collapseTemplates(source), 'const view = html `<ul part=list> ${items.map((i) => html `<li> ${i.name} </li>`)} </ul>`;');
+});
+
+test("an html template's static attribute values lose quotes they do not need, and keep the others", () => {
+  const source = 'html `<p part="a-1" class="a b" title="x.y" role="status"><input value="v"/><i aria-hidden="true">"q"</i><b data-x="${x}" id="p${n}"></b></p>`;';
+  assert.equal(collapseTemplates(source), 'html `<p part=a-1 class="a b" title="x.y" role=status><input value="v"/><i aria-hidden=true>"q"</i><b data-x="${x}" id="p${n}"></b></p>`;');
 });
 
 test('code, strings and plain templates keep their whitespace; a space that holds no line break stays', () => {
@@ -33,19 +38,19 @@ test('a misread is refused, never bundled', () => {
   assert.throws(() => collapseTemplates('x = html `<p>${a'), /without its end/);
 });
 
-test('every module of the package reads the same after it, but for whitespace', () => {
+test('every module of the package reads the same after it, but for whitespace and quotes', () => {
   const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts'));
   const changed = [];
   for (const f of files) {
     const source = readFileSync(join('src', f), 'utf8');
     const out = collapseTemplates(source);
-    assert.equal(out.replace(/\s+/g, ''), source.replace(/\s+/g, ''), f);
+    assert.equal(out.replace(/[\s"]+/g, ''), source.replace(/[\s"]+/g, ''), f);
     if (out !== source) changed.push(f);
   }
   for (const f of ['components/trend/trend.ts', 'components/alarm-log/alarm-log.ts']) assert.ok(changed.includes(f), `${f}'s templates collapsed (${changed.join(', ')})`);
 });
 
-test('a style sheet loses what the browser ignores: layout, and in values of CSS\'s own properties a leading zero and a colour\'s paired digits, and an attribute selector\'s identifier its quotes; custom properties, values with var(), strings and interpolations stay as written', () => {
+test('a style sheet loses what the browser ignores: layout, and in values of CSS\'s own properties a leading zero and a colour\'s paired digits, and an attribute selector\'s identifier its quotes, a comma its space; custom properties, values with var(), strings and interpolations stay as written', () => {
   const sheet = [
     ':host {',
     '  --_text: var(--ir-color-text, #ffffff);',
@@ -62,6 +67,6 @@ test('a style sheet loses what the browser ignores: layout, and in values of CSS
   ].join('\n');
   assert.equal(
     minifyCss(sheet),
-    ":host{--_text:var(--ir-color-text, #ffffff);--_grid:var(--ir-color-grid, #2a3440);gap:.25rem 10.5rem;margin:-.5em;outline:0.5px solid var(--_frame, #ffffff);transition:opacity .2s, color .1s;content:'#ffffff 0.5'}#aabbcc{color:#ABC}.x{width:${w};background:#aabbccdd}:host([alarm=hi]) [part=catching-up]~*, [data-x='1a'], [title='a b']{content:'='}",
+    ":host{--_text:var(--ir-color-text, #ffffff);--_grid:var(--ir-color-grid, #2a3440);gap:.25rem 10.5rem;margin:-.5em;outline:0.5px solid var(--_frame, #ffffff);transition:opacity .2s,color .1s;content:'#ffffff 0.5'}#aabbcc{color:#ABC}.x{width:${w};background:#aabbccdd}:host([alarm=hi]) [part=catching-up]~*,[data-x='1a'],[title='a b']{content:'='}",
   );
 });

@@ -20,6 +20,10 @@ for (const [page, what] of [['bundle.html', 'dist/ir-monitor.bundle.js'], ['impo
           expect(frame.contentWindow!.customElements.get(tag), tag).to.equal(el.constructor);
           if (tag !== 'ir-telemetry') await waitUntil(() => (el.shadowRoot?.childElementCount ?? 0) > 0, `${tag} rendered`);
         }
+        // Attribute values the bundle wrote without quotes read as written: none took in a quote or a slash.
+        const values = TAGS.flatMap((tag) => [...(doc().querySelector(tag)!.shadowRoot?.querySelectorAll('*') ?? [])].flatMap((e) => [...e.attributes].map((a) => `${tag} ${a.name}=${a.value}`)));
+        expect(values.filter((v) => /["'/]$|^[^=]*="/.test(v))).to.deep.equal([]);
+        expect(values).to.include('ir-trend part=readouts');
         const trend = doc().querySelector('ir-trend')!;
         await waitUntil(() => trend.shadowRoot!.querySelector('[part="readout"] .value')?.textContent === '70.0', 'the latest sample in the trend');
         const banner = doc().querySelector('ir-alarm-banner')!;

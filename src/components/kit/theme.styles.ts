@@ -179,11 +179,9 @@ export const alarmFrameStyles = css`
     font-style: italic;
     color: var(--_stale);
   }
-  /* Everything after the note is a past being replayed (a volume still 0 while the hour comes in):
-     hidden rather than read as now, after a moment, so a reconnect's short replay does not blink. */
+  /* Everything after the note is a past being replayed (a volume still 0 while the hour comes in): hidden, never read as now. */
   [part='catching-up'] ~ * {
     visibility: hidden;
-    transition: visibility 0s 0.3s;
   }
 `;
 

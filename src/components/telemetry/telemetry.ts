@@ -141,6 +141,8 @@ export class IrTelemetry extends LitElement {
 
   private roomValue?: TelemetryRoom;
   private natsFollow?: Subscription;
+  /** Where this viewer is in its NATS room's stream: added back to the page, it goes on from there. */
+  private natsPosition = { seq: 0 };
   private workerLink?: WorkerLink;
   private events?: Subscription;
   private connected = false;
@@ -202,6 +204,8 @@ export class IrTelemetry extends LitElement {
     if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
     // A Worker's room starts them, and names one it does not know.
     if (changed.has('procedures') && !this.worker) this.startProcedures(room);
+    // Another broker or room: joined from its start.
+    if (changed.has('nats') || changed.has('procedure')) this.natsPosition = { seq: 0 };
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
     // A room in a Worker is told its channels and procedures with its source.
@@ -237,7 +241,7 @@ export class IrTelemetry extends LitElement {
       if (this.workerLink) this.workerLink.setup(this.workerSetup);
       else this.followWorker(this.room, this.worker);
     } else if (this.source) this.room.connect(this.source, this.clock);
-    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, replay: this.replay, client: this.natsClient, ...this.natsAuth });
+    else if (this.nats && this.procedure) this.natsFollow = followNats(this.room, { servers: this.nats, procedure: this.procedure, viewer: this.viewer, replay: this.replay, client: this.natsClient, position: this.natsPosition, ...this.natsAuth });
     else if (this.src && /^https?:/i.test(this.src)) this.room.connectSse(this.src, this.viewer, this.clock);
     else if (this.src) this.room.connectUrl(this.src, this.viewer, this.clock);
     else this.room.disconnect();

@@ -3,6 +3,7 @@ import type { ChannelDescriptor, GridFrame, SampleBatch, TelemetryEvent, Wavefor
 import type { AlarmReading, AlarmRule, Priority } from '../../models/alarm-rules.js';
 import type { TelemetryRoom } from '../room/room.js';
 import { EngineView } from './engine-view.js';
+import { errorText } from '../../models/error-text.js';
 
 /** An alarm an engine judges itself (a condition over the procedure, not one channel's value). */
 export interface EngineAlarm {
@@ -116,7 +117,7 @@ export abstract class ProcedureEngine<Config, State> extends EngineView<Config, 
     try {
       this.removeRules = this.room.manager.addRules(rules);
     } catch (e) {
-      this.room.configErrors.next(e instanceof Error ? e.message : String(e));
+      this.room.configErrors.next(errorText(e));
     }
   }
 

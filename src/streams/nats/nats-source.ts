@@ -13,6 +13,7 @@ import type { WireErrorReason } from '../../models/wire-envelope.js';
 import type { FrameErrorReason } from '../../models/wire-frame.js';
 import { yieldToPage } from '../yield-to-page.js';
 import { WorkSlice } from '../work-slice.js';
+import { errorText } from '../../models/error-text.js';
 
 /** What a room's stream brings a viewer, in stream order, and the connection around it. */
 export type NatsItem =
@@ -58,6 +59,12 @@ export interface NatsSourceOptions {
    * viewer that reconnects resumes with every sample it missed.
    */
   replay?: 'overview' | 'every-sample';
+  /**
+   * Where this viewer is in the room's stream, kept by the caller across follows: the last
+   * message handled after the join is written there. A follow that finds it set goes on after
+   * it instead of joining again (an element added back to the page, its room holding the rest).
+   */
+  position?: { seq: number };
   /** Commands to send to the room (a manager's `issued`); each answered, or refused. */
   commands?: Observable<AlarmCommand>;
   /**
@@ -129,7 +136,7 @@ async function loadClient(given?: NatsClientModules) {
     const [core, js] = (given ? [given.core, given.jetstream] : await Promise.all([import(/* @vite-ignore */ /* webpackIgnore: true */ CORE), import(/* @vite-ignore */ /* webpackIgnore: true */ JETSTREAM)])) as [Core, JetStream];
     return { wsconnect: core.wsconnect, headers: core.headers, jetstream: js.jetstream, jetstreamManager: js.jetstreamManager };
   } catch (e) {
-    throw new Error(`${PEERS} (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${PEERS} (${errorText(e)})`);
   }
 }
 
@@ -164,7 +171,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
 
     const fail = (e: unknown) => {
       if (done) return;
-      out.next({ type: 'state', state: 'closed', detail: e instanceof Error ? e.message : String(e) });
+      out.next({ type: 'state', state: 'closed', detail: errorText(e) });
       out.complete();
     };
 
@@ -262,7 +269,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
           if (!Array.isArray(list.channels)) throw new Error('no channels array');
           out.next({ type: 'channels', channels: list.channels });
         } catch (e) {
-          out.next({ type: 'parse-error', reason: 'malformed-json', detail: `${subject}: ${e instanceof Error ? e.message : String(e)}` });
+          out.next({ type: 'parse-error', reason: 'malformed-json', detail: `${subject}: ${errorText(e)}` });
         }
       } else if (kind === 'alarms') {
         const r = decodeAlarmSnapshot(text());
@@ -282,7 +289,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         const r = reply.json<CommandReply>();
         if (!r.ok) out.next({ type: 'refused', command, reason: r.reason ?? 'invalid', detail: r.detail ?? 'refused by the room' });
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = errorText(e);
         const forbidden = /permission/i.test(message);
         out.next({
           type: 'refused',
@@ -315,6 +322,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         if (m.seq > upTo) return true;
         if (m.seq > last) {
           last = m.seq;
+          if (!joining && options.position) options.position.seq = last;
           handle(m.subject, m.data, () => m.string(), m.headers);
         }
         if (pending > 0) {
@@ -391,7 +399,7 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
           // JetStream not ready yet after a restart: try again shortly. Still failing after
           // about 5 s, it is said once (a missing stream, a refused consumer), and retried.
           if (done) return;
-          if (++failures === 20) out.next({ type: 'state', state: 'reconnecting', detail: `cannot read ${stream} on the broker (${e instanceof Error ? e.message : String(e)}); still trying` });
+          if (++failures === 20) out.next({ type: 'state', state: 'reconnecting', detail: `cannot read ${stream} on the broker (${errorText(e)}); still trying` });
           await new Promise((r) => setTimeout(r, 250));
         }
         from = last ? { deliver_policy: 'by_start_sequence', opt_start_seq: last + 1 } : start;
@@ -433,6 +441,10 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       commands = options.commands?.subscribe((c) => void send(conn, client.headers, c));
       const jsm = await client.jetstreamManager(conn);
       await streamSettled(jsm);
+      const js = client.jetstream(conn);
+      // Followed before (its element added back to the page): on from there.
+      const at = options.position?.seq;
+      if (at) return await follow(js, subjects.all, { deliver_policy: 'by_start_sequence', opt_start_seq: at + 1 });
       const last = await jsm.streams.getMessage(stream, { last_by_subj: subjects.channels }).catch(() => null);
       if (last) handle(last.subject, last.data, () => last.string(), last.header);
       const replayMs = options.replayMs ?? 600_000;
@@ -442,7 +454,6 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
         const alarms = await jsm.streams.getMessage(stream, { last_by_subj: subjects.alarms }).catch(() => null);
         if (alarms && alarms.time < since) handle(alarms.subject, alarms.data, () => alarms.string(), alarms.header);
       }
-      const js = client.jetstream(conn);
       const start = since ? { deliver_policy: 'by_start_time', opt_start_time: since.toISOString() } : { deliver_policy: 'all' };
       // Joining from overviews: each kind but the samples up to the newest overview (it covers
       // the samples before it), one consumer after another (a broker before 2.10 filters one

@@ -16,6 +16,7 @@ import { sseSource } from '../sse-source.js';
 import { ChannelStore } from './channel-store.js';
 import { FrameStore } from './frame-store.js';
 import { engineFactory, type RoomEngine } from '../engines/registry.js';
+import { errorText } from '../../models/error-text.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'closed';
 
@@ -294,7 +295,7 @@ export class TelemetryRoom {
     try {
       this.removeRules = this.manager.addRules(rules);
     } catch (e) {
-      this.configErrors.next(e instanceof Error ? e.message : String(e));
+      this.configErrors.next(errorText(e));
     }
   }
 
