@@ -32,6 +32,8 @@ export interface WorkerLink extends Subscription {
 export function followWorker(room: TelemetryRoom, port: PortLike, viewer: string, setup: WorkerSetup): WorkerLink {
   const post = workerSender(port);
   const manager = room.manager;
+  // Followed again (its element added back to the page): what the Worker holds comes whole, in place of what is here.
+  room.setChannels([]);
   // The channels first: the rules given so far are checked there against them.
   post({ type: 'setup', viewer, src: setup.src, channels: setup.channels, procedures: [] });
   // Before the rules go there: an engine a panel started here already leaves with its own.

@@ -96,6 +96,27 @@ describe('a room in a Worker', () => {
     parent.remove();
   });
 
+  it('removed from the page and added back later, shows what its Worker holds, every sample once', async () => {
+    const { tele, source } = await telemetry((t) => {
+      t.channels = [probe];
+      t.rules = [cold];
+    });
+    source.next(batch(0, [10, 11]));
+    await waitUntil(() => (tele.room.store('probe')?.length ?? 0) === 2, 'followed before it was removed');
+    const parent = tele.parentElement!;
+    tele.remove();
+    // Past the microtask in which a removal lets go.
+    await Promise.resolve();
+    parent.append(tele);
+    source.next(batch(2, [-45]));
+    await waitUntil(() => tele.manager.present.value[0]?.state.presence === 'on', "the Worker's alarm shown once back");
+    await waitUntil(() => tele.room.store('probe')?.lastV === -45, 'the sample given while back');
+    const values: number[] = [];
+    tele.room.store('probe')!.forEach((_, v) => values.push(v));
+    expect(values).to.deep.equal([10, 11, -45]);
+    tele.remove();
+  });
+
   it('names a rule it refuses and a procedure it does not know, and the page stays up', async () => {
     const { tele, source, errors } = await telemetry((t) => {
       t.channels = [probe];
