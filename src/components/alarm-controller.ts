@@ -15,7 +15,6 @@ import { errorText } from '../models/error-text.js';
  */
 export const alarmContext = createContext<AlarmManager>('ir-monitor/alarms');
 
-
 /** A panel that can be given a manager of its own; otherwise it takes its `ir-telemetry`'s. */
 export interface AlarmHost extends ReactiveControllerHost, HTMLElement {
   manager?: AlarmManager;

@@ -51,7 +51,6 @@ const valueAndLimit = (el: IrAlarmLog, id: string) => {
   return [...row.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' '));
 };
 
-
 /** A log in French on a viewer's manager that follows `wire`, an edge's encoded alarm snapshot. */
 async function followingInFrench(wire: string) {
   const decoded = decodeAlarmSnapshot(wire);

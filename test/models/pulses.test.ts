@@ -195,5 +195,4 @@ describe('electroporation defaults', () => {
     expect(inRefractoryWindow(990, 1000)).to.equal(false);
   });
 
-
 });

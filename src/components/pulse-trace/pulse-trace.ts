@@ -28,7 +28,6 @@ import { pulseTraceStyles } from './pulse-trace.styles.js';
 import { WaveformColumns } from './waveform-columns.js';
 import { mixColour } from './colour-mix.js';
 
-
 /** The generator's status channels, whose alarms frame the panel (`pulseAlarmRules`). */
 const STATUS_IDS = [EP.current, EP.voltageError, EP.failed, EP.sync, EP.incomplete].join(' ');
 /** A waveform's pulse start: the record it belongs to starts at most this long after its t0 (ms). */
@@ -304,8 +303,6 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
     this.requestUpdate();
     this.frame.request();
   }
-
-
 
   private select(pair: string): void {
     this.pair = pair;
