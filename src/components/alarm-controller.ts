@@ -35,7 +35,7 @@ export class AlarmController implements ReactiveController {
 
   constructor(
     private readonly host: AlarmHost,
-    private readonly options: { onChange?: (c: AlarmChange, m: AlarmManager) => void; onAction?: (a: AlarmAction) => void } = {},
+    private readonly options: { onChange?: (c: AlarmChange, m: AlarmManager) => void; onAction?: (a: AlarmAction) => void; onManager?: (m: AlarmManager) => void } = {},
   ) {
     host.addController(this);
     this.context = new ContextConsumer(host, { context: alarmContext, subscribe: true, callback: () => this.attach() });
@@ -102,7 +102,8 @@ export class AlarmController implements ReactiveController {
     this.subscription = undefined;
     this.register();
     if (!m) return this.host.requestUpdate();
-    const { onChange, onAction } = this.options;
+    const { onChange, onAction, onManager } = this.options;
+    onManager?.(m);
     this.subscription = m.present.subscribe((p) => {
       this.present = p;
       this.host.requestUpdate();

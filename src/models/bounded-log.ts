@@ -30,6 +30,11 @@ export class BoundedLog<T> {
     else this.add(item);
   }
 
+  /** Drops every entry. */
+  clear(): void {
+    this.items.length = 0;
+  }
+
   private evict(): void {
     // Entries are in insertion order: the first of the lowest rank is the oldest of it.
     let victim = 0;

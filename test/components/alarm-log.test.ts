@@ -80,6 +80,27 @@ describe('ir-alarm-log', () => {
     el.remove();
   });
 
+  it("records one manager: another in its place (its room turned to another procedure) starts the log anew; the same again keeps it", async () => {
+    const probe = sensor('probe', 'Probe');
+    const cold: AlarmRule = { id: 'cold', channel: 'probe', condition: { kind: 'below', limit: 0 }, priority: 'hi', kind: 'phy', onsetDelayMs: 0, hysteresis: 0, latching: false, message: { en: 'Probe cold', fr: 'Sonde froide' } };
+    const first = managerAt([probe]);
+    first.addRules([cold]);
+    const el = await mount();
+    el.manager = first;
+    await el.updateComplete;
+    first.ingest({ channel: 'probe', t: Float64Array.of(T), v: Float32Array.of(-5) });
+    await el.updateComplete;
+    expect(el.entries.map((e) => e.id)).to.deep.equal(['cold']);
+    el.remove();
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.entries, 'moved in the page, the same manager: kept').to.have.length(1);
+    el.manager = managerAt([probe]);
+    await el.updateComplete;
+    expect([...el.entries, ...el.actions], 'another manager: nothing of the one before').to.deep.equal([]);
+    el.remove();
+  });
+
   it('shows its history in the language of the moment, values at the channel precision', async () => {
     const el = await mount();
     el.lang = 'en';

@@ -105,4 +105,26 @@ describe('ir-telemetry following a procedure room on NATS', function () {
     const atEdge = await executeServerCommand<{ presence: string }, { procedure: string; id: string }>('nats-edge-alarm', { procedure: RO_ROOM, id: ALARM });
     expect(atEdge.presence).to.equal('on');
   });
+
+  it('a viewer turned to another room shows that procedure alone: nothing of the room before stays', async () => {
+    const v = viewer('hall-screen');
+    viewers.push(v);
+    const times = () => {
+      const t: number[] = [];
+      v.t.room.store('load.03')?.forEach((x) => t.push(x));
+      return t;
+    };
+    await waitUntil(() => v.t.state === 'live' && v.t.catchingUp === 0 && times().length > 0, 'following the first room', 30_000);
+    await waitUntil(() => logText(v).includes('proctor@hospital-b'), "the first room's log: its acknowledgement");
+    const before = times().length;
+    v.t.setAttribute('procedure', RO_ROOM);
+    await waitUntil(() => v.t.catchingUp > 0 || times().length < before, 'turned to the other room', 30_000);
+    await waitUntil(() => v.t.state === 'live' && v.t.catchingUp === 0 && times().length > 0, 'caught up on the other room', 30_000);
+    const t = times();
+    const back = t.findIndex((x, i) => i > 0 && !(x > t[i - 1]));
+    expect(back, back < 0 ? '' : `${t[back]} after ${t[back - 1]}`).to.equal(-1);
+    expect(shown(v)?.state.presence, "the other room's alarm, unacknowledged there").to.equal('on');
+    await waitUntil(() => /Load 1 above 0.9 mV/.test(bannerPart(v.banner, 'banner')?.textContent ?? ''), "the banner shows the other room's alarm");
+    expect(logText(v), "the log holds nothing of the first room's").not.to.contain('proctor@hospital-b');
+  });
 });

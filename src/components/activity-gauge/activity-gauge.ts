@@ -60,7 +60,7 @@ export class IrActivityGauge extends IrPanel<(typeof activityMessages)['en']> {
   /** The treatment plan: product, prescribed activity, vial activity and calibration time, lung shunt fraction, limits; given to the room's engine. */
   @property({ attribute: false }) plan?: RadioembolisationConfig;
 
-  private readonly procedure = new EngineController<RadioembolisationConfig, RadioembolisationState | undefined, RadioembolisationEngine>(this, {
+  protected override readonly engines = new EngineController<RadioembolisationConfig, RadioembolisationState | undefined, RadioembolisationEngine>(this, {
     room: () => this.room,
     kind: 'y90',
     create: (room) => new RadioembolisationEngine(room),
@@ -77,7 +77,7 @@ export class IrActivityGauge extends IrPanel<(typeof activityMessages)['en']> {
 
   /** What the gauge shows, as data: the engine's state (undefined before a plan). */
   get state(): RadioembolisationState | undefined {
-    return this.procedure.engine?.current;
+    return this.engines.engine?.current;
   }
 
   /**
@@ -90,17 +90,8 @@ export class IrActivityGauge extends IrPanel<(typeof activityMessages)['en']> {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('plan')) this.procedure.configure();
+    if (changed.has('plan')) this.engines.configure();
     super.willUpdate(changed);
-  }
-
-  protected override engineKind(): string {
-    return 'y90';
-  }
-
-  protected override channelsChanged(): void {
-    this.procedure.attach();
-    this.frame.request();
   }
 
   protected override draw(): void {

@@ -64,7 +64,8 @@ export class AlarmLogExportEvent extends IrEvent<{ csv: string }> {
  * another viewer by the name it was given (the CSV keeps ids and codes).
  * Sortable by column, exportable as CSV with units, and bounded: when full,
  * the oldest lowest-priority entry goes first. Inside an `ir-telemetry` (or
- * given a `manager`) it records every change and action itself.
+ * given a `manager`) it records every change and action itself; given another
+ * manager (its `ir-telemetry` turned to another procedure room), it starts anew.
  *
  * @tagname ir-alarm-log
  * @summary The history of alarm conditions and operator actions.
@@ -134,12 +135,19 @@ export class IrAlarmLog extends LitElement implements AlarmHost {
   @property({ attribute: false }) manager?: AlarmManager;
 
   /** Lives as long as the element: it records every change of the manager in reach, and knows this viewer. */
-  private readonly alarms = new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m)), onAction: (a) => this.recordAction(a) });
+  private readonly alarms = new AlarmController(this, { onChange: (c, m) => this.record(entryOf(c, m)), onAction: (a) => this.recordAction(a), onManager: (m) => this.recordOf(m) });
+  /** The manager recorded: another in its place (its `ir-telemetry` turned to another room) starts the log anew. */
+  private recorded?: AlarmManager;
 
   @state() private sortBy: Column = 'onset';
   @state() private descending = true;
   @state() private log = new BoundedLog<AlarmLogEntry>(this.capacity, (e) => PRIORITY_RANK[e.priority]);
   @state() private actionLog = new BoundedLog<AlarmAction>(this.capacity, () => 0);
+
+  private recordOf(m: AlarmManager): void {
+    if (this.recorded && m !== this.recorded) this.log.clear(), this.actionLog.clear();
+    this.recorded = m;
+  }
 
   /** The entries kept, oldest first. */
   get entries(): readonly AlarmLogEntry[] {

@@ -105,7 +105,7 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
   private readonly size = new SizeController(this, () => this.barsEl, () => this.frame.request());
   private readonly roomProvider = new ContextProvider(this, { context: roomContext });
   private readonly alarmProvider = new ContextProvider(this, { context: alarmContext });
-  private readonly engines = new EngineController<CementConfig, CementState, CementEngine>(this, {
+  protected override readonly engines = new EngineController<CementConfig, CementState, CementEngine>(this, {
     room: () => this.input.room,
     kind: 'cement',
     create: (room) => new CementEngine(room),
@@ -148,10 +148,6 @@ export class IrCementGauge extends IrPanel<(typeof cementMessages)['en']> {
     super.disconnectedCallback();
     this.findings?.unsubscribe();
     this.findings = this.state = undefined;
-  }
-
-  protected override engineKind(): string {
-    return 'cement';
   }
 
   protected override windowMs(): number {

@@ -59,7 +59,7 @@ export class IrDoseGauge extends IrPanel<(typeof doseMessages)['en']> {
   /** Channel ids, where the system names them otherwise; given to the room's dose engine. */
   @property({ attribute: false }) doseChannels?: Partial<DoseChannelIds>;
 
-  private readonly procedure = new EngineController<DoseConfig, DoseState, DoseEngine>(this, {
+  protected override readonly engines = new EngineController<DoseConfig, DoseState, DoseEngine>(this, {
     room: () => this.room,
     kind: 'dose',
     create: (room) => new DoseEngine(room),
@@ -75,7 +75,7 @@ export class IrDoseGauge extends IrPanel<(typeof doseMessages)['en']> {
 
   /** What the gauge shows, as data: the engine's state (undefined before a room). */
   get state(): DoseState | undefined {
-    return this.procedure.engine?.current;
+    return this.engines.engine?.current;
   }
 
   private get ids(): DoseChannelIds {
@@ -92,17 +92,8 @@ export class IrDoseGauge extends IrPanel<(typeof doseMessages)['en']> {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('levels') || changed.has('doseChannels')) this.procedure.configure();
+    if (changed.has('levels') || changed.has('doseChannels')) this.engines.configure();
     super.willUpdate(changed);
-  }
-
-  protected override engineKind(): string {
-    return 'dose';
-  }
-
-  protected override channelsChanged(): void {
-    this.procedure.attach();
-    this.frame.request();
   }
 
   protected override draw(): void {

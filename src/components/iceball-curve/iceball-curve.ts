@@ -126,7 +126,7 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
   private readonly provider = new ContextProvider(this, { context: roomContext });
   private readonly curveSize = new SizeController(this, () => this.curveCanvas?.parentElement, () => this.resize());
   private readonly planSize = new SizeController(this, () => this.planCanvas?.parentElement, () => this.resize());
-  private readonly engines = new EngineController<CryoConfig, CryoState, CryoEngine>(this, {
+  protected override readonly engines = new EngineController<CryoConfig, CryoState, CryoEngine>(this, {
     room: () => this.input.room,
     kind: 'cryo',
     create: (room) => new CryoEngine(room),
@@ -240,10 +240,6 @@ export class IrIceballCurve extends IrPanel<(typeof iceballMessages)['en']> {
 
   protected override windowMs(): number {
     return PROCEDURE_MS;
-  }
-
-  protected override engineKind(): string {
-    return 'cryo';
   }
 
   /** The room or its channels changed: the inner traces read this room, and the panel follows its engine. */

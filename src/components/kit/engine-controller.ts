@@ -32,6 +32,11 @@ export class EngineController<Config, State, E extends ProcedureEngine<Config, S
     host.addController(this);
   }
 
+  /** The kind of engine viewed (`cement`, `cryo`...). */
+  get kind(): string {
+    return this.options.kind;
+  }
+
   /** The room may have changed (call from the InputController's `onChannels`): follow its engine. */
   attach(): void {
     const room = this.options.room();

@@ -119,8 +119,12 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
     return 600_000;
   }
 
-  /** The room or the resolved channels changed: re-read what the panel draws. */
+  /** The view of the procedure engine the panel draws, if it draws one (an `EngineController`). */
+  protected readonly engines?: { readonly kind: string; attach(): void };
+
+  /** The room or the resolved channels changed: follow its engine, and re-read what the panel draws. */
   protected channelsChanged(_room: TelemetryRoom): void {
+    this.engines?.attach();
     this.frame.request();
   }
 
@@ -142,7 +146,7 @@ export abstract class IrPanel<M> extends LitElement implements InputHost, AlarmH
 
   /** The kind of the procedure engine this panel views, whose alarms (`KIND:id`) frame it too. */
   protected engineKind(): string | undefined {
-    return undefined;
+    return this.engines?.kind;
   }
 
   /** The channels whose alarms frame the panel: those shown, and any its engine derives for it. */

@@ -106,7 +106,7 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
    */
   @property({ attribute: false }) rules?: AlarmRule[];
 
-  private readonly engines = new EngineController<PulsesConfig, PulsesState, PulsesEngine>(this, {
+  protected override readonly engines = new EngineController<PulsesConfig, PulsesState, PulsesEngine>(this, {
     room: () => this.input.room,
     kind: 'pulses',
     create: (room) => new PulsesEngine(room),
@@ -186,10 +186,6 @@ export class IrPulseTrace extends IrPanel<(typeof pulseTraceMessages)['en']> {
 
   constructor() {
     super(pulseTraceMessages);
-  }
-
-  protected override engineKind(): string {
-    return 'pulses';
   }
 
   protected override windowMs(): number {

@@ -25,7 +25,8 @@ import { newViewerId } from '../../models/alarm-record.js';
  * It runs the procedures it declares (`procedures`): their engines keep their
  * state, derived channels and alarms whichever panels are on screen. Moved in the
  * page (a framework re-parenting it) it keeps its connection; removed, it lets go of
- * its source at the end of the task.
+ * its source at the end of the task. Given another NATS broker or procedure room, it
+ * makes a new `room`: nothing of the procedure before (samples, engines, alarms) stays.
  *
  * @tagname ir-telemetry
  * @summary Connects telemetry and shares it with the panels inside.
@@ -186,31 +187,44 @@ export class IrTelemetry extends LitElement {
     super.disconnectedCallback();
     // Let go once the task is over: moved in the page (a framework re-parenting it), it keeps
     // its connection, and a source that replays what it holds (a Worker, a broker) is not asked twice.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.connected = false;
-      this.natsFollow?.unsubscribe();
-      this.workerLink?.unsubscribe();
-      this.workerLink = undefined;
-      this.roomValue?.disconnect();
-    });
+    queueMicrotask(() => this.isConnected || this.letGo());
+  }
+
+  /** Lets go of the source: the room stays, with what it holds. */
+  private letGo(): void {
+    this.connected = false;
+    this.natsFollow?.unsubscribe();
+    this.workerLink?.unsubscribe();
+    this.workerLink = undefined;
+    this.roomValue?.disconnect();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
+    // Another broker or room is another procedure, another patient: a room of its own, so
+    // nothing of the one before (samples, engines, alarms) is shown with it.
+    const renewed = this.hasUpdated && !this.worker && (changed.has('nats') || changed.has('procedure')) && this.leaveRoom();
     const room = this.room;
     // Following a Worker's room from the start, the channels set here are its decision, logged there.
     if (this.worker && !this.workerLink) this.followWorker(room, this.worker);
-    if (changed.has('channels')) room.setChannels(this.channels);
-    if (changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
+    if (renewed || changed.has('channels')) room.setChannels(this.channels);
+    if (renewed || changed.has('channels') || changed.has('rules')) room.setRules(this.rules);
     // A Worker's room starts them, and names one it does not know.
-    if (changed.has('procedures') && !this.worker) this.startProcedures(room);
-    // Another broker or room: joined from its start.
-    if (changed.has('nats') || changed.has('procedure')) this.natsPosition = { seq: 0 };
+    if ((renewed || changed.has('procedures')) && !this.worker) this.startProcedures(room);
     // One connection per change of source, made once all properties of this update are set;
     // the state it reports joins this update rather than scheduling another.
     // A room in a Worker is told its channels and procedures with its source.
     const source = ['source', 'src', 'clock', 'nats', 'procedure', 'replay', 'natsAuth', 'natsClient', ...(this.worker ? ['channels', 'procedures'] : [])].some((k) => changed.has(k));
     if (!this.connected || source) this.connect();
+  }
+
+  /** Closes the room (its connection, engines, stores and alarms): `room` is a new one from now on. */
+  private leaveRoom(): true {
+    this.letGo();
+    this.natsPosition = { seq: 0 };
+    this.events?.unsubscribe();
+    this.roomValue?.close();
+    this.roomValue = undefined;
+    return true;
   }
 
   private get procedureKinds(): string[] {

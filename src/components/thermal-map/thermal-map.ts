@@ -135,7 +135,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   /** The engine's alarm rules; by default those of each structure (`structureRules`). */
   @property({ attribute: false }) rules?: AlarmRule[];
 
-  private readonly procedure = new EngineController<ThermalConfig, ThermalState, ThermalEngine>(this, {
+  protected override readonly engines = new EngineController<ThermalConfig, ThermalState, ThermalEngine>(this, {
     room: () => this.input.room,
     kind: 'thermal',
     create: (room) => new ThermalEngine(room),
@@ -179,7 +179,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
 
   /** The room's thermal engine this panel shows (undefined before a room). */
   get engine(): ThermalEngine | undefined {
-    return this.procedure.engine;
+    return this.engines.engine;
   }
 
   /** The lethal-dose criterion in force. */
@@ -238,16 +238,12 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
   /** The room or its channels changed: configure its engine for the map channel and follow its state. */
   protected override channelsChanged(): void {
     this.configureEngine();
-    this.procedure.attach();
+    this.engines.attach();
   }
 
   protected override themeChanged(): void {
     this.paletteKey = this.layerKey = '';
     this.frame.request();
-  }
-
-  protected override engineKind(): string {
-    return 'thermal';
   }
 
   /** The structures' derived channels frame the panel when in alarm. */
@@ -262,7 +258,7 @@ export class IrThermalMap extends IrPanel<(typeof thermalMapMessages)['en']> {
     this.engineConfig = map
       ? { map, tumour: this.tumour, marginMm: this.marginMm, structures: this.structures, limits: this.limits, rules: this.rules, lethal: this.criterion, tissue: this.tissue, impedance: this.impedance, generator: this.generator }
       : undefined;
-    this.procedure.configure();
+    this.engines.configure();
   }
 
   /** A new snapshot: a new map repaints; the first one, or a new status, updates the read-outs at once (others on the calm tick). */

@@ -1,4 +1,4 @@
-import { ReplaySubject, Subject, filter, map, type Observable } from 'rxjs';
+import { Observable, Subject, filter, map } from 'rxjs';
 import type { RoomEngine } from './registry.js';
 
 /** What an engine tells beside its state, as it happens: a finding, a refusal. */
@@ -14,14 +14,21 @@ export interface EngineOutput {
  */
 export abstract class EngineView<Config, State> implements RoomEngine {
   abstract readonly kind: string;
-  private readonly snapshots = new ReplaySubject<State>(1);
+  private readonly snapshots = new Subject<State>();
   private readonly told = new Subject<EngineOutput>();
   private latest?: State;
+  /** Whether a snapshot was emitted: `undefined` may be one. */
+  private emitted = false;
   protected configValue?: Config;
+  /** The latest snapshot, then each new one (a ReplaySubject of one, without its 0.9 kB). */
+  private readonly latestThenEach = new Observable<State>((out) => {
+    if (this.emitted) out.next(this.latest as State);
+    return this.snapshots.subscribe(out);
+  });
 
-  /** The procedure's state, a new snapshot on every change. */
+  /** The procedure's state: the latest snapshot on subscribing, then a new one on every change. */
   get state(): Observable<State> {
-    return this.snapshots;
+    return this.latestThenEach;
   }
 
   /** The latest snapshot, synchronously (undefined before the first). */
@@ -58,6 +65,7 @@ export abstract class EngineView<Config, State> implements RoomEngine {
 
   protected emit(state: State): void {
     this.latest = state;
+    this.emitted = true;
     this.snapshots.next(state);
   }
 

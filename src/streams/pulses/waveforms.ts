@@ -1,18 +1,7 @@
 import type { WaveformFrame } from '../../models/channel.js';
 import { waveformChannel } from '../../models/pulses/channels.js';
 import type { Scenario, SimulatedPulse } from './scenario.js';
-
-/** A small deterministic generator (mulberry32), so a scenario plays the same every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../models/seeded-random.js';
 
 /** Roughly normal noise, mean 0, sd 1 (sum of uniforms). */
 const gauss = (r: () => number) => r() + r() + r() + r() - 2;
@@ -31,7 +20,7 @@ export function pulseWaveforms(s: Scenario, p: SimulatedPulse, sampleRateHz = s.
   const n = Math.round(((s.preUs + width + s.postUs) * sampleRateHz) / 1e6);
   const v = new Float32Array(n);
   const i = new Float32Array(n);
-  const rnd = random(Math.round(p.t * 7) ^ (p.index * 7919));
+  const rnd = seededRandom(Math.round(p.t * 7) ^ (p.index * 7919));
   const dtUs = 1e6 / sampleRateHz;
   for (let k = 0; k < n; k++) {
     const us = k * dtUs - s.preUs;

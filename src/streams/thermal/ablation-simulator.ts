@@ -2,6 +2,7 @@ import { BioheatSolver } from '../../models/thermal/bioheat.js';
 import { rasterise, type PairMm } from '../../models/thermal/shapes.js';
 import { LIVER, type BioheatTissue } from '../../models/thermal/tissue.js';
 import type { AblationScenario } from './scenarios.js';
+import { seededRandom } from '../../models/seeded-random.js';
 
 /** Generator voltage ceiling (V rms): power falls as V²/Z once impedance rises. A training estimate. */
 const V_MAX = 150;
@@ -45,18 +46,6 @@ export interface ConsoleReading {
   impedanceOhm: number;
   tipC: number;
   elapsedS: number;
-}
-
-/** A small deterministic random generator (mulberry32), so a scenario plays the same each time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -105,7 +94,7 @@ export class AblationSimulator {
     this.contact = new Float64Array(n * n);
     this.dry = new Uint8Array(n * n);
     this.sigma = new Float64Array(n * n);
-    this.rand = random(options.seed ?? 1);
+    this.rand = seededRandom(options.seed ?? 1);
     this.tipMm = scenario.tip[0].tipMm;
     this.placeTip(this.tipMm);
     this.reading = { powerW: 0, impedanceOhm: scenario.modality === 'rf' ? Z0_RF : Z0_MW, tipC: 37, elapsedS: 0 };
