@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 
 /**
  * Bytes of the bundle, minified and gzipped: ten elements, their engines, models and streams,
- * lit, rxjs (its ES2015 build), uplot (141.49 kB gzipped today). Raised from 130 kB as the leak alarms, flash phase,
+ * lit, rxjs (its ES2015 build), uplot (141.27 kB gzipped today). Raised from 130 kB as the leak alarms, flash phase,
  * layered trend and the alarm log's languages landed; the freezing model's well index (0.9 kB)
  * fits in it since the style sheets lost their layout; 1.5 kB more for the room in a Worker
  * (`<ir-telemetry .worker>`: following it, its engines' copies, transferred maps: 1.1 kB). A
