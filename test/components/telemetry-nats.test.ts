@@ -93,6 +93,22 @@ describe('ir-telemetry following a procedure room on NATS', function () {
     expect(back, back < 0 ? '' : `${times[back]} after ${times[back - 1]} (${times.length} samples, ${held} held)`).to.equal(-1);
   });
 
+  it('a viewer removed while it catches up and added back goes on: no sample doubled, none out of order', async () => {
+    const v = viewer('corridor-screen');
+    viewers.push(v);
+    await waitUntil(() => v.t.catchingUp > 0 && (v.t.room.store('load.03')?.length ?? 0) > 0, 'catching up, some of the room in', 30_000);
+    v.t.remove();
+    // Past the microtask in which a removal lets go.
+    await Promise.resolve();
+    document.body.append(v.t);
+    const store = () => v.t.room.store('load.03');
+    await waitUntil(() => v.t.state === 'live' && v.t.catchingUp === 0 && (store()?.length ?? 0) > 0, 'joined', 30_000);
+    const times: number[] = [];
+    store()!.forEach((t) => times.push(t));
+    const back = times.findIndex((t, i) => i > 0 && !(t > times[i - 1]));
+    expect(back, back < 0 ? '' : `${times[back]} after ${times[back - 1]}`).to.equal(-1);
+  });
+
   it('a read-only viewer sees the alarms but its acknowledgement is refused, and the person is told why', async () => {
     // A room of its own: the first test's acknowledgement is in the other room's record.
     await executeServerCommand('nats-edge-start', { procedure: RO_ROOM, scenario: 'load' });

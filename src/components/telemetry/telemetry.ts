@@ -180,7 +180,10 @@ export class IrTelemetry extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Added again after it was removed: follow the source again (the first connection waits for the first update).
-    if (this.hasUpdated && !this.connected) this.connect();
+    if (!this.hasUpdated || this.connected) return;
+    // Removed before it had joined its broker's room: it joins again, in a room of its own.
+    if (this.nats && !this.natsPosition.seq) this.requestUpdate('procedure');
+    else this.connect();
   }
 
   override disconnectedCallback(): void {
