@@ -194,6 +194,34 @@ test('a replay ends once what the stream held at the join is in, though live dat
   }
 });
 
+test('a viewer following again from its position goes on after the last message it handled: every sample once, in order', async () => {
+  const edge = await tickingEdge(nats, 'room-r', Date.now() - 200_000);
+  await edge.ticks(500);
+  const room = new TelemetryRoom({ viewer: 'wall' });
+  const position = { seq: 0 };
+  const follow = () => followNats(room, { servers: nats.url, procedure: 'room-r', viewer: 'wall', connect: nodeConnect, position, replay: 'every-sample', replayMs: Infinity, ...NATS_USERS.viewer });
+  let sub = follow();
+  try {
+    await until('the first follow caught up', () => (room.store('ecg')?.length ?? 0) >= 500 * 20, 60_000);
+    sub.unsubscribe();
+    const left = position.seq;
+    assert.ok(left > 0, 'the position kept');
+    await edge.ticks(500);
+    sub = follow();
+    const want = tally(edge.room.store('ecg'));
+    await until('every sample after following again', () => tally(room.store('ecg')).count >= want.count, 60_000);
+    assert.deepEqual(tally(room.store('ecg')), want, 'every sample, once');
+    assert.ok(position.seq > left, 'the position moved on');
+    const t = [];
+    room.store('ecg').forEach((x) => t.push(x));
+    assert.equal(t.findIndex((x, i) => i > 0 && !(x > t[i - 1])), -1, 'in order');
+  } finally {
+    sub.unsubscribe();
+    room.close();
+    await edge.stop();
+  }
+});
+
 test('a replay is asked for as it is handled: a slow viewer never has more asked of the broker than it handled', async () => {
   const nc = await nodeConnect({ servers: nats.url, ...NATS_USERS.edge });
   const edgeRoom = new TelemetryRoom({ viewer: 'edge' });
