@@ -18,7 +18,10 @@ import { errorText } from '../../models/error-text.js';
 /** What a room's stream brings a viewer, in stream order, and the connection around it. */
 export type NatsItem =
   | { type: 'state'; state: 'connecting' | 'live' | 'reconnecting' | 'closed'; detail?: string }
-  /** Replaying what the room published before: messages still to come before live (0: live). */
+  /**
+   * Replaying what the room published before: messages still to come before live (0: live);
+   * 1 from the moment the room's stream is found until the count is known.
+   */
   | { type: 'replay'; pending: number }
   | { type: 'channels'; channels: ChannelDescriptor[] }
   | { type: 'data'; data: RoomInput }
@@ -441,6 +444,8 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
       commands = options.commands?.subscribe((c) => void send(conn, client.headers, c));
       const jsm = await client.jetstreamManager(conn);
       await streamSettled(jsm);
+      // Catching up from now, the count still unknown: panels say so at once and draw nothing meanwhile unseen.
+      out.next({ type: 'replay', pending: 1 });
       const js = client.jetstream(conn);
       // Followed before (its element added back to the page): on from there.
       const at = options.position?.seq;
