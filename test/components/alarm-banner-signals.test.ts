@@ -2,6 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/alarm-banner.js';
+import '../../src/components/telemetry.js';
+import type { IrTelemetry } from '../../src/components/telemetry/telemetry.js';
 import type { AlarmCommandEvent, BannerAlarm, IrAlarmBanner } from '../../src/components/alarm-banner/alarm-banner.js';
 import { AlarmManager } from '../../src/streams/alarm-manager.js';
 import { FUNDAMENTAL_HZ, burst } from '../../src/models/audio-burst.js';
@@ -213,6 +215,43 @@ describe('ir-alarm-banner: alarm paused lists what is present (issue 12)', () =>
     } finally {
       audio.stop();
       el.remove();
+    }
+  });
+});
+
+describe('ir-alarm-banner in a room that replays what the page missed', () => {
+  it('says it is catching up where it would say there is no alarm, and sounds and announces only what is present once live', async () => {
+    const t = document.createElement('ir-telemetry') as IrTelemetry;
+    t.channels = channels;
+    t.rules = [cold('nerve-cold', 'nerve', 'hi'), cold('skin-cold', 'skin', 'hi')];
+    const el = document.createElement('ir-alarm-banner') as IrAlarmBanner;
+    el.lang = 'en';
+    t.append(el);
+    document.body.append(t);
+    await el.updateComplete;
+    const audio = listen();
+    const announced = () => el.shadowRoot!.querySelector('[aria-live="assertive"]')!.textContent;
+    try {
+      await enableSound(el);
+      expect(part(el, 'message')!.textContent).to.equal('No active alarm');
+      t.room.replaying.next(1200);
+      await el.updateComplete;
+      expect(part(el, 'message')!.textContent).to.equal('Catching up…');
+      // Passed in the replay: one alarm acknowledged since, one still present.
+      t.manager.ingest(at('nerve', 1000, 5));
+      t.manager.ingest(at('skin', 1000, 5));
+      await el.updateComplete;
+      t.manager.command({ type: 'acknowledge', id: 'nerve-cold', occurrence: 1000 });
+      await el.updateComplete;
+      expect(audio.bursts().hi, 'nothing sounds while it replays').to.equal(0);
+      expect(announced(), 'nothing announced while it replays').to.equal('');
+      t.room.replaying.next(0);
+      await el.updateComplete;
+      expect(audio.bursts().hi, 'what is present once live is heard, once').to.equal(1);
+      expect(announced()).to.equal('High priority: skin-cold below 10 °C');
+    } finally {
+      audio.stop();
+      t.remove();
     }
   });
 });

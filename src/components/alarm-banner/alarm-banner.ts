@@ -9,6 +9,11 @@ import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { FlashPhaseController } from '../kit/flash-phase.js';
 import type { AlarmManager } from '../../streams/alarm-manager.js';
 import type { AlarmCommand } from '../../models/alarm-command.js';
+import { ContextConsumer } from '@lit/context';
+import type { Subscription } from 'rxjs';
+import { roomContext } from '../kit/room-context.js';
+import type { TelemetryRoom } from '../../streams/room/room.js';
+import { CATCHING_UP } from '../kit/catching-up.js';
 
 /** Alarm priority, in the words of IEEE 11073 SDC (BICEPS AlertConditionPriority). */
 export type AlarmPriority = 'hi' | 'me' | 'lo';
@@ -69,13 +74,16 @@ const keyOf = (a: BannerAlarm) => `${a.id}@${occurrenceOf(a)}`;
  * flashes at its own priority, has its own acknowledge button naming the
  * occurrence shown, and with `sound` sounds its own burst when it appears,
  * whatever else is present. Technical alarms are lines of their own, never
- * hidden by physiological ones.
+ * hidden by physiological ones. While its `ir-telemetry`'s room replays what the page
+ * missed (a late join, a reconnect), the alarms it passes are past decisions: the banner
+ * says it is catching up where it would say there is no alarm, and sounds and announces
+ * only what is present once the room is live.
  *
  * @tagname ir-alarm-banner
  * @summary Shows every present alarm, with acknowledge and audio pause.
  * @csspart banner - The coloured band of the most urgent alarm (`data-priority`, `data-acknowledged`, `data-alarm`: the occurrence shown, `id@occurrence`).
  * @csspart marker - The priority marker of the band: `***`, `**` or `*`.
- * @csspart message - The band's message.
+ * @csspart message - The band's message ("No active alarm", "Catching up…" while the room replays).
  * @csspart alarm - The line of each other physiological alarm, coloured and flashing at its priority (`data-priority`, `data-acknowledged`).
  * @csspart technical - The line of each other technical alarm, coloured and flashing at its priority.
  * @csspart acknowledge - The acknowledge button of the band or of a line; it names the occurrence shown.
@@ -131,6 +139,24 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
   private countdown = 0;
   /** Occurrences already announced to screen readers. */
   private announced = new Set<string>();
+  /** Its room replays what the page missed. */
+  @state() private catchingUp = false;
+  private replay?: Subscription;
+
+  constructor() {
+    super();
+    // The room of its `ir-telemetry`, followed for its replay (the consumer is a controller of this element).
+    new ContextConsumer(this, {
+      context: roomContext,
+      subscribe: true,
+      // None until its `ir-telemetry` has made its room.
+      callback: (room?: TelemetryRoom) => {
+        this.replay?.unsubscribe();
+        this.catchingUp = false;
+        this.replay = room?.replaying.subscribe((left) => (this.catchingUp = left > 0));
+      },
+    });
+  }
 
   /** Resolved through the composed tree, re-resolved when a `lang` on the way changes. */
   private readonly i18n = new LanguageController(this, WORDS);
@@ -171,6 +197,8 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
     this.countdown = 0;
     void this.audioOut.close();
     this.soundOn = false;
+    this.replay?.unsubscribe();
+    this.catchingUp = false;
   }
 
   private quiet(): void {
@@ -191,6 +219,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
     if (paused && !this.countdown) this.countdown = window.setInterval(() => this.requestUpdate(), COUNTDOWN_MS);
     if (!paused && this.countdown) clearInterval(this.countdown), (this.countdown = 0);
     if (!(this.soundOn && system.audio === 'on' && system.alarms === 'on')) return this.quiet();
+    if (this.catchingUp) return;
     const sounding = alarms.filter((a) => unacknowledged(a) && a.priority !== 'lo');
     const fresh = sounding.filter((a) => !this.heard.has(keyOf(a)));
     this.heard = new Set(sounding.map(keyOf));
@@ -239,7 +268,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
           : nothing}`;
     }
     const [top, ...others] = alarms;
-    const fresh = this.announce(alarms);
+    const fresh = this.catchingUp ? undefined : this.announce(alarms);
     const spoken = fresh ? `${w[fresh.priority]}${w.colon}${fresh.message}` : '';
     const audio =
       system.audio === 'on'
@@ -253,7 +282,7 @@ export class IrAlarmBanner extends LitElement implements AlarmHost {
           ? html`<span part="marker" aria-hidden="true">${PRIORITY_MARKER[top.priority]}</span>
               <span part="message">${this.text(top)}</span>
               ${this.acknowledgeButton(top)}`
-          : html`<span part="message">${w.none}</span>`}
+          : html`<span part="message" role="status">${this.catchingUp ? CATCHING_UP[this.language] : w.none}</span>`}
         ${audio}
       </div>
       ${others.map(

@@ -5,6 +5,7 @@ import type { ChannelDescriptor, SampleBatch } from '../../models/channel.js';
 import { PRIORITY_MARKER, type Priority } from '../../models/alarm-rules.js';
 import type { AlarmManager, PresentAlarm } from '../../streams/alarm-manager.js';
 import type { RoomInput, TelemetryRoom } from '../../streams/room/room.js';
+import { CATCHING_UP } from './catching-up.js';
 import { AlarmController, type AlarmHost } from '../alarm-controller.js';
 import { CalmTickController } from './calm-tick.js';
 import { FlashPhaseController } from './flash-phase.js';
@@ -13,8 +14,6 @@ import { InputController, type InputHost } from './input-controller.js';
 import { LanguageController, type Messages } from './language-controller.js';
 import { ThemeController, type ThemeHost } from './theme-controller.js';
 
-/** The note shown while the room replays, in the panel's language. */
-const CATCHING_UP = { en: 'Catching up…', fr: 'Rattrapage…' } as const;
 
 /**
  * What every data panel shares, written once: its input (`source` with
