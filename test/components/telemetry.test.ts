@@ -171,6 +171,26 @@ describe('ir-telemetry with src', () => {
   });
 });
 
+describe('ir-telemetry given another gateway', () => {
+  it('makes a room of its own: nothing of the procedure before stays, and the first socket closes', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const port = await executeServerCommand<number, unknown>('ws-port');
+    const clientsBefore = await executeServerCommand<number, unknown>('ws-clients');
+    const { el } = await mounted((el) => (el.src = `ws://127.0.0.1:${port}/room-1`));
+    await waitUntil(() => el.state === 'live', 'live');
+    const first = el.room;
+    await executeServerCommand('ws-send', { lines: [JSON.stringify({ ver: 1, type: 'samples', channel: 'probe', seq: 0, unit: 'Cel', t: [Date.now()], v: [-12.5] })] });
+    await waitUntil(() => first.store('probe')?.length === 1, 'a sample from the first gateway');
+    el.src = `ws://127.0.0.1:${port}/room-2`;
+    await el.updateComplete;
+    expect(el.room, 'a room of its own').to.not.equal(first);
+    expect(el.room.store('probe')!.length, 'nothing of the first gateway').to.equal(0);
+    await waitUntil(() => el.state === 'live', 'live on the second');
+    await waitUntil(async () => (await executeServerCommand<number, unknown>('ws-clients')) - clientsBefore === 1, 'one socket: the first closed at its gateway');
+    el.remove();
+  });
+});
+
 describe('ir-telemetry alarms across reconfiguration', () => {
   it('keeps one manager, and a latched alarm, when channels and rules are replaced', async () => {
     const source = new Subject<SampleBatch>();

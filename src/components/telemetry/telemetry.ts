@@ -25,8 +25,9 @@ import { newViewerId } from '../../models/alarm-record.js';
  * It runs the procedures it declares (`procedures`): their engines keep their
  * state, derived channels and alarms whichever panels are on screen. Moved in the
  * page (a framework re-parenting it) it keeps its connection; removed, it lets go of
- * its source at the end of the task. Given another NATS broker or procedure room, it
- * makes a new `room`: nothing of the procedure before (samples, engines, alarms) stays.
+ * its source at the end of the task. Given another NATS broker or procedure room, or
+ * another gateway (`src`), it makes a new `room`: nothing of the procedure before
+ * (samples, engines, alarms) stays.
  *
  * @tagname ir-telemetry
  * @summary Connects telemetry and shares it with the panels inside.
@@ -203,9 +204,9 @@ export class IrTelemetry extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    // Another broker or room is another procedure, another patient: a room of its own, so
-    // nothing of the one before (samples, engines, alarms) is shown with it.
-    const renewed = this.hasUpdated && !this.worker && (changed.has('nats') || changed.has('procedure')) && this.leaveRoom();
+    // Another broker, room or gateway is another procedure, another patient: a room of its
+    // own, so nothing of the one before (samples, engines, alarms) is shown with it.
+    const renewed = this.hasUpdated && !this.worker && (changed.has('nats') || changed.has('procedure') || (changed.has('src') && !this.nats && !this.source)) && this.leaveRoom();
     const room = this.room;
     // Following a Worker's room from the start, the channels set here are its decision, logged there.
     if (this.worker && !this.workerLink) this.followWorker(room, this.worker);
