@@ -14,7 +14,6 @@ import { InputController, type InputHost } from './input-controller.js';
 import { LanguageController, type Messages } from './language-controller.js';
 import { ThemeController, type ThemeHost } from './theme-controller.js';
 
-
 /**
  * What every data panel shares, written once: its input (`source` with
  * `channels`, or `channel` ids through `ir-telemetry`), the alarm manager in
