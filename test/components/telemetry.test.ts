@@ -191,6 +191,22 @@ describe('ir-telemetry given another gateway', () => {
   });
 });
 
+describe('ir-telemetry given both a worker and nats', () => {
+  it('says it follows no broker from a worker, rather than waiting for data that never comes', async () => {
+    const errors: string[] = [];
+    const { port1 } = new MessageChannel();
+    const el = await fixture('ir-telemetry', (t) => {
+      t.addEventListener('ir-config-error', (e) => errors.push(e.detail.message));
+      t.worker = port1;
+      t.nats = 'ws://127.0.0.1:9';
+      t.procedure = 'room-1';
+    });
+    expect(errors).to.deep.equal(['<ir-telemetry>: nats is not followed with a worker (its edge decides already): set one of them']);
+    el.remove();
+    port1.close();
+  });
+});
+
 describe('ir-telemetry alarms across reconfiguration', () => {
   it('keeps one manager, and a latched alarm, when channels and rules are replaced', async () => {
     const source = new Subject<SampleBatch>();

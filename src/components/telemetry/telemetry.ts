@@ -134,7 +134,7 @@ export class IrTelemetry extends LitElement {
    * (`followWorker`): panels draw what it decides.
    * `src` and `.source` are connected there; a `src` is checked against the wall clock,
    * a `.source`'s times only against each other; `nats` is not followed (an edge decides
-   * there already). Set it with the other properties, before the element's first update.
+   * there already: an `ir-config-error` says so). Set it with the other properties, before the element's first update.
    */
   @property({ attribute: false }) worker?: PortLike;
 
@@ -256,6 +256,8 @@ export class IrTelemetry extends LitElement {
     this.natsFollow?.unsubscribe();
     this.natsFollow = undefined;
     if (this.worker) {
+      // Said rather than ignored: a page given both would wait for data that never comes.
+      if (this.nats) this.dispatchEvent(new IrConfigErrorEvent('<ir-telemetry>: nats is not followed with a worker (its edge decides already): set one of them'));
       if (this.workerLink) this.workerLink.setup(this.workerSetup);
       else this.followWorker(this.room, this.worker);
     } else if (this.source) this.room.connect(this.source, this.clock);
