@@ -201,7 +201,7 @@ describe('ir-telemetry given both a worker and nats', () => {
       t.nats = 'ws://127.0.0.1:9';
       t.procedure = 'room-1';
     });
-    expect(errors).to.deep.equal(['<ir-telemetry>: nats is not followed with a worker (its edge decides already): set one of them']);
+    expect(errors).to.deep.equal(['<ir-telemetry>: nats is not followed with a worker: set one of them']);
     el.remove();
     port1.close();
   });

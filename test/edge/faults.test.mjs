@@ -121,12 +121,17 @@ test('a viewer offline for ten minutes of the procedure catches up when it is ba
     await until('the viewer to know it is offline', () => viewer.room.connection.value === 'reconnecting');
     await edge.ticks(30_000);
     assert.equal(tally(viewer.room.store('ecg')).count, 1500 * 20, 'nothing reached the viewer while it was offline');
+    const counts = [];
+    viewer.room.replaying.subscribe((n) => counts.push(n));
     link.restore();
     const want = tally(edge.room.store('ecg'));
     assert.equal(want.count, 31_500 * 20);
     await until('the ten minutes at the viewer', () => tally(viewer.room.store('ecg')).count >= want.count, 120_000);
     assert.deepEqual(tally(viewer.room.store('ecg')), want, 'every sample, once');
     assert.equal(viewer.room.connection.value, 'live');
+    // What it missed is replayed as a join is: its panels say they are catching up meanwhile.
+    assert.ok(Math.max(...counts) > 30_000 * 0.9, `catching up on the ten minutes, counted down: ${counts.slice(0, 5)}`);
+    await until('caught up', () => viewer.room.replaying.value === 0);
   } finally {
     viewer.close();
     await link.close();

@@ -257,7 +257,7 @@ export class IrTelemetry extends LitElement {
     this.natsFollow = undefined;
     if (this.worker) {
       // Said rather than ignored: a page given both would wait for data that never comes.
-      if (this.nats) this.dispatchEvent(new IrConfigErrorEvent('<ir-telemetry>: nats is not followed with a worker (its edge decides already): set one of them'));
+      if (this.nats) this.dispatchEvent(new IrConfigErrorEvent('<ir-telemetry>: nats is not followed with a worker: set one of them'));
       if (this.workerLink) this.workerLink.setup(this.workerSetup);
       else this.followWorker(this.room, this.worker);
     } else if (this.source) this.room.connect(this.source, this.clock);

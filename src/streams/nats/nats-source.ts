@@ -394,7 +394,8 @@ export function natsSource(options: NatsSourceOptions): Observable<NatsItem> {
           const behind = (await consumer.info(true)).num_pending;
           if (upTo < Infinity && behind === 0) return;
           failures = 0;
-          if (pending !== 0) (pending = behind), tell();
+          // Joining, or back far behind (its link or the broker was away): catching up, counted down.
+          if (pending !== 0 || behind > FETCH_MESSAGES) (pending = behind), tell();
           out.next({ type: 'state', state: 'live' });
           // Behind by more than a request's worth, a replay: in bursts; otherwise as messages come.
           if (behind > FETCH_MESSAGES ? await inBursts(consumer, behind) : await drain(await consumer.consume({ max_messages: FETCH_MESSAGES }))) return;
