@@ -77,7 +77,7 @@ describe('ir-telemetry following a procedure room on NATS', function () {
     expect(late.t.room.store('load.03')!.firstT, 'it replayed from before it joined').to.be.at.most(console_.t.room.store('load.03')!.firstT + 1000);
   });
 
-  it('a joining viewer says it is catching up before the room\'s channels come: its panels draw nothing of the join', async () => {
+  it('a joining viewer is already catching up when the room\'s channels come, so its panels hold their drawing from the start', async () => {
     const v = viewer('side-screen');
     viewers.push(v);
     let atChannels = -1;
