@@ -359,7 +359,8 @@ export interface IrTelemetryProps {
    * (`followWorker`): panels draw what it decides.
    * `src` and `.source` are connected there; a `src` is checked against the wall clock,
    * a `.source`'s times only against each other; `nats` is not followed (an edge decides
-   * there already: an `ir-config-error` says so). Set it with the other properties, before the element's first update.
+   * there already: an `ir-config-error` says so). Set it with the other properties, before
+   * the element's first update.
    */
   worker?: IrTelemetry['worker'];
   /** The clock of stale detection and alarm pauses; set before the element is attached (a VirtualTimeScheduler in tests). */

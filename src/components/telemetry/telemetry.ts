@@ -134,7 +134,8 @@ export class IrTelemetry extends LitElement {
    * (`followWorker`): panels draw what it decides.
    * `src` and `.source` are connected there; a `src` is checked against the wall clock,
    * a `.source`'s times only against each other; `nats` is not followed (an edge decides
-   * there already: an `ir-config-error` says so). Set it with the other properties, before the element's first update.
+   * there already: an `ir-config-error` says so). Set it with the other properties, before
+   * the element's first update.
    */
   @property({ attribute: false }) worker?: PortLike;
 
